@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Launcher: refuse unsupported Node versions with a clear message, quiet the AWS SDK's
+// Node-version notice (it would tear an Ink frame), then hand over to the bundled CLI.
+const [major] = process.versions.node.split('.').map(Number);
+if (major < 20) {
+  process.stderr.write(
+    `ecr-tutor needs Node.js 20 or newer; this is Node.js ${process.versions.node}.\n` +
+      'Install a current Node.js (https://nodejs.org/) and run it again.\n',
+  );
+  process.exit(2);
+}
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+try {
+  const { main } = await import('../dist/cli.js');
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/cli.js')) {
+    process.stderr.write(
+      'ecr-tutor is not built yet: run `npm install` (or `npm run build`) in its folder first.\n',
+    );
+    process.exit(2);
+  }
+  throw err;
+}

@@ -1,0 +1,284 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { formatError, TutorError, UsageError } from './errors.js';
+import { processIo, type Io } from './io.js';
+import type { TargetOptions } from './aws/target.js';
+import { VERSION } from './version.js';
+
+// Command modules are imported lazily inside each action so that `--help`, `policy lint` and
+// friends never pay for loading Ink or the AWS SDK.
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
+  }
+  return n;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Adds the options that choose which AWS to talk to (sandbox by default). */
+function withTarget(cmd: Command): Command {
+  return cmd
+    .option('--aws', 'use real AWS with your default credentials instead of the sandbox')
+    .option('--profile <name>', 'use real AWS with this named profile (implies --aws)')
+    .option('--region <region>', 'AWS region (default: from your AWS config, else us-east-1)')
+    .option(
+      '--endpoint-url <url>',
+      'talk to this AWS-compatible endpoint (e.g. a sandbox started with `ecr-tutor sandbox start`)',
+    );
+}
+
+function targetOf(opts: Record<string, unknown>): TargetOptions {
+  return {
+    aws: opts.aws === true,
+    profile: opts.profile as string | undefined,
+    region: opts.region as string | undefined,
+    endpointUrl: opts.endpointUrl as string | undefined,
+  };
+}
+
+/** Builds the command tree. `io` receives all output; the returned promise holds the exit code. */
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('ecr-tutor')
+    .description(
+      'A hands-on tutor for Amazon ECR repository policies, checked against live AWS state\n' +
+        '(a built-in local AWS sandbox by default, or your own account with --aws).',
+    )
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(s.replace(/^error: /, 'error: ')),
+    });
+
+  const lessonsOption = new Option('--lessons <dir>', 'use the lesson pack in this folder');
+
+  withTarget(
+    program
+      .command('start', { isDefault: true })
+      .description('open the interactive tutor (the default command)')
+      .argument('[lesson]', 'lesson id (default: the first unfinished lesson)'),
+  )
+    .option('--plain', 'line-by-line prompts instead of the full-screen tutor')
+    .addOption(lessonsOption)
+    .action(async (lesson: string | undefined, opts: Record<string, unknown>) => {
+      const { runStart } = await import('./commands/start.js');
+      setExit(
+        await runStart(io, {
+          lesson,
+          target: targetOf(opts),
+          plain: opts.plain === true,
+          lessonsDir: opts.lessons as string | undefined,
+        }),
+      );
+    });
+
+  withTarget(
+    program
+      .command('check')
+      .description("re-run every step's check against live state, with no prompts")
+      .argument('[lesson]', 'lesson id'),
+  )
+    .option('--json', 'print machine-readable results')
+    .addOption(lessonsOption)
+    .action(async (lesson: string | undefined, opts: Record<string, unknown>) => {
+      const { runCheck } = await import('./commands/check.js');
+      setExit(
+        await runCheck(io, {
+          lesson,
+          target: targetOf(opts),
+          json: opts.json === true,
+          lessonsDir: opts.lessons as string | undefined,
+        }),
+      );
+    });
+
+  withTarget(program.command('status').description('show your saved progress'))
+    .option('--json', 'print machine-readable progress')
+    .addOption(lessonsOption)
+    .action(async (opts: Record<string, unknown>) => {
+      const { runStatus } = await import('./commands/status.js');
+      setExit(
+        await runStatus(io, {
+          target: targetOf(opts),
+          json: opts.json === true,
+          lessonsDir: opts.lessons as string | undefined,
+        }),
+      );
+    });
+
+  withTarget(
+    program
+      .command('reset')
+      .description('forget saved progress (your AWS resources are not touched)')
+      .argument('[lesson]', 'lesson id (default: every lesson)'),
+  )
+    .addOption(lessonsOption)
+    .action(async (lesson: string | undefined, opts: Record<string, unknown>) => {
+      const { runReset } = await import('./commands/reset.js');
+      setExit(
+        await runReset(io, {
+          lesson,
+          target: targetOf(opts),
+          lessonsDir: opts.lessons as string | undefined,
+        }),
+      );
+    });
+
+  const lessons = program.command('lessons').description('list, validate and verify lessons');
+  lessons
+    .command('list')
+    .description('list the available lessons')
+    .addOption(lessonsOption)
+    .action(async (opts: Record<string, unknown>) => {
+      const { runLessonsList } = await import('./commands/lessons.js');
+      setExit(await runLessonsList(io, { lessonsDir: opts.lessons as string | undefined }));
+    });
+  lessons
+    .command('validate')
+    .description('check lesson files for mistakes (schema, missing files, unknown checks)')
+    .argument('[dir]', 'lesson pack folder (default: the built-in lessons)')
+    .action(async (dir: string | undefined) => {
+      const { runLessonsValidate } = await import('./commands/lessons.js');
+      setExit(await runLessonsValidate(io, { dir }));
+    });
+  lessons
+    .command('verify')
+    .description(
+      "on a throw-away sandbox, prove every step's check fails before its solve and passes after",
+    )
+    .argument('[dir]', 'lesson pack folder (default: the built-in lessons)')
+    .action(async (dir: string | undefined) => {
+      const { runLessonsVerify } = await import('./commands/lessons.js');
+      setExit(await runLessonsVerify(io, { dir }));
+    });
+
+  const policy = program.command('policy').description('lint and explain IAM/ECR policies');
+  policy
+    .command('lint')
+    .description('find mistakes in a repository policy file')
+    .argument('<file>', "policy JSON file ('-' for standard input)")
+    .option('--account <id>', 'the account the principals are expected to be in')
+    .option('--json', 'print machine-readable findings')
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      const { runPolicyLint } = await import('./commands/policy.js');
+      setExit(
+        await runPolicyLint(io, {
+          file,
+          account: opts.account as string | undefined,
+          json: opts.json === true,
+        }),
+      );
+    });
+  policy
+    .command('explain')
+    .description('decide one request against policies and show why, statement by statement')
+    .requiredOption('--policy <file>', 'the repository (resource) policy')
+    .requiredOption('--principal <arn>', 'who makes the request')
+    .requiredOption('--action <action>', 'e.g. ecr:PutImage')
+    .option('--identity-policy <file>', "an identity policy of the principal's (repeatable)", collect)
+    .option('--resource <arn>', 'the repository ARN (default: fcj-workshop-app in us-east-1)')
+    .option('--json', 'print machine-readable decision and trace')
+    .action(async (opts: Record<string, unknown>) => {
+      const { runPolicyExplain } = await import('./commands/policy.js');
+      setExit(
+        await runPolicyExplain(io, {
+          policy: opts.policy as string,
+          principal: opts.principal as string,
+          action: opts.action as string,
+          identityPolicies: (opts.identityPolicy as string[] | undefined) ?? [],
+          resource: opts.resource as string | undefined,
+          json: opts.json === true,
+        }),
+      );
+    });
+
+  const sandbox = program
+    .command('sandbox')
+    .description('the built-in local AWS (STS, IAM, ECR) the tutor uses by default');
+  sandbox
+    .command('start')
+    .description('run the sandbox in the foreground for your own AWS CLI or SDK')
+    .option('--port <n>', 'port to listen on (0 = any free port)', parsePort, 4566)
+    .option('--host <address>', 'address to bind (loopback only unless you insist)', '127.0.0.1')
+    .option('--region <region>', 'region of the sandbox (default: AWS_REGION or us-east-1)')
+    .action(async (opts: Record<string, unknown>) => {
+      const { runSandboxStart } = await import('./commands/sandbox.js');
+      setExit(
+        await runSandboxStart(io, {
+          port: opts.port as number,
+          host: opts.host as string,
+          region: opts.region as string | undefined,
+        }),
+      );
+    });
+  sandbox
+    .command('env')
+    .description('print `export` lines that point the AWS CLI at the sandbox')
+    .option('--user <name>', 'a sandbox IAM user (default: the admin)')
+    .option('--port <n>', 'port the sandbox listens on', parsePort)
+    .action(async (opts: Record<string, unknown>) => {
+      const { runSandboxEnv } = await import('./commands/sandbox.js');
+      setExit(
+        await runSandboxEnv(io, {
+          user: opts.user as string | undefined,
+          port: opts.port as number | undefined,
+        }),
+      );
+    });
+  sandbox
+    .command('reset')
+    .description('put the sandbox back to the seeded workshop state')
+    .action(async () => {
+      const { runSandboxReset } = await import('./commands/sandbox.js');
+      setExit(await runSandboxReset(io));
+    });
+
+  // Usage mistakes are one line and exit 2; help and version exit 0.
+  program.exitOverride();
+  for (const cmd of allCommands(program)) {
+    cmd.exitOverride();
+    cmd.configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+    });
+  }
+  return program;
+}
+
+function allCommands(cmd: Command): Command[] {
+  return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
+}
+
+/** Runs the CLI with the given arguments and returns the process exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (
+        err.code === 'commander.helpDisplayed' ||
+        err.code === 'commander.version' ||
+        err.code === 'commander.help'
+      ) {
+        return 0;
+      }
+      // Commander has already printed its one-line message.
+      return 2;
+    }
+    io.err(formatError(err) + '\n');
+    if (err instanceof TutorError) return err.exitCode;
+    if (!(err instanceof UsageError) && process.env.ECR_TUTOR_DEBUG && err instanceof Error) {
+      io.err(`${err.stack ?? ''}\n`);
+    }
+    return 1;
+  }
+}
