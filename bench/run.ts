@@ -27,14 +27,23 @@ for (const file of files) {
   try {
     results.push({ file, title: mod.title, rows: await mod.run({ quick, tmpDir }) });
   } catch (err) {
-    results.push({ file, title: mod.title, rows: [], error: String(err instanceof Error ? err.stack : err) });
+    results.push({
+      file,
+      title: mod.title,
+      rows: [],
+      error: String(err instanceof Error ? err.stack : err),
+    });
   } finally {
     await rm(tmpDir, { recursive: true, force: true });
   }
 }
 
 const fmt = (n: number): string =>
-  !Number.isFinite(n) ? String(n) : Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2);
+  !Number.isFinite(n)
+    ? String(n)
+    : Math.abs(n) >= 100
+      ? Math.round(n).toLocaleString('en-US')
+      : n.toFixed(2);
 
 if (json) {
   process.stdout.write(JSON.stringify({ node: process.version, quick, results }, null, 2) + '\n');

@@ -44,7 +44,7 @@ function targetOf(opts: Record<string, unknown>): TargetOptions {
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('ecr-tutor')
     .description(
-      'A hands-on tutor for Amazon ECR repository policies, checked against live AWS state\n' +
+      'A hands-on tutor for Amazon ECR repository policies, checked against live AWS state ' +
         '(a built-in local AWS sandbox by default, or your own account with --aws).',
     )
     .version(VERSION, '-V, --version', 'print the version')
@@ -181,7 +181,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .requiredOption('--policy <file>', 'the repository (resource) policy')
     .requiredOption('--principal <arn>', 'who makes the request')
     .requiredOption('--action <action>', 'e.g. ecr:PutImage')
-    .option('--identity-policy <file>', "an identity policy of the principal's (repeatable)", collect)
+    .option(
+      '--identity-policy <file>',
+      "an identity policy of the principal's (repeatable)",
+      collect,
+    )
     .option('--resource <arn>', 'the repository ARN (default: fcj-workshop-app in us-east-1)')
     .option('--json', 'print machine-readable decision and trace')
     .action(async (opts: Record<string, unknown>) => {

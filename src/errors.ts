@@ -21,7 +21,9 @@ export class UsageError extends TutorError {
 /** Formats any thrown value for a terminal, without a stack trace for expected failures. */
 export function formatError(err: unknown): string {
   if (err instanceof TutorError) {
-    return err.tryMessage ? `error: ${err.message}\n  try: ${err.tryMessage}` : `error: ${err.message}`;
+    return err.tryMessage
+      ? `error: ${err.message}\n  try: ${err.tryMessage}`
+      : `error: ${err.message}`;
   }
   if (err instanceof Error) return `error: ${err.message}`;
   return `error: ${String(err)}`;

@@ -42,7 +42,13 @@ export type CheckView =
   | { kind: 'identity'; arn: string; accountId: string; region: string; target: TargetKind }
   | { kind: 'policy-file'; file: string; text: string; findings: FindingView[] }
   | { kind: 'applied-policy'; cliCommand: string; diff: string[]; appliedText?: string }
-  | { kind: 'verify'; rows: ActionRow[]; pulledDigest?: string; pushedDigest?: string; note?: string }
+  | {
+      kind: 'verify';
+      rows: ActionRow[];
+      pulledDigest?: string;
+      pushedDigest?: string;
+      note?: string;
+    }
   | {
       kind: 'explain';
       cases: Array<{

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { memoryIo } from '../../src/io.js';
+import { VERSION } from '../../src/version.js';
+
+describe('command line', () => {
+  it('prints help listing every command and exits 0', async () => {
+    const io = memoryIo();
+    expect(await main(['--help'], io)).toBe(0);
+    for (const cmd of ['start', 'check', 'status', 'reset', 'lessons', 'policy', 'sandbox']) {
+      expect(io.stdout()).toContain(cmd);
+    }
+  });
+
+  it('prints the package version', async () => {
+    const io = memoryIo();
+    expect(await main(['--version'], io)).toBe(0);
+    expect(io.stdout().trim()).toBe(VERSION);
+  });
+
+  it('rejects an unknown flag with one line and exit code 2', async () => {
+    const io = memoryIo();
+    expect(await main(['--frobnicate'], io)).toBe(2);
+    expect(io.stderr().trim().split('\n')).toHaveLength(1);
+    expect(io.stderr()).toContain("unknown option '--frobnicate'");
+  });
+
+  it('rejects an unknown subcommand of a command group with exit code 2', async () => {
+    const io = memoryIo();
+    expect(await main(['policy', 'lnt', 'x.json'], io)).toBe(2);
+    expect(io.stderr()).toMatch(/unknown command 'lnt'/);
+  });
+
+  it('rejects a bad port with exit code 2', async () => {
+    const io = memoryIo();
+    expect(await main(['sandbox', 'start', '--port', '99999'], io)).toBe(2);
+    expect(io.stderr()).toContain('0 to 65535');
+  });
+});
+
+describe('launcher (bin/ecr-tutor.js, built bundle)', () => {
+  it('runs the bundled CLI', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const out = execFileSync(process.execPath, ['bin/ecr-tutor.js', '--version'], {
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toBe(VERSION);
+  });
+});
