@@ -154,6 +154,16 @@ export interface StepDef {
   /** files (relative to the working directory) whose change should trigger a re-check */
   watchFiles?: string[];
   optional?: boolean;
+  /** runs when the step is entered and before its check (idempotent, never destructive),
+   *  e.g. writing the starter policy file when it does not exist yet */
+  setup?: CheckRef;
+  /** run only by `lessons verify` before the first check, to undo what the seed already
+   *  provides so that the solve is really exercised (e.g. delete the repository) */
+  verifySetup?: CheckRef;
+  /** ids of earlier steps whose AWS state this (clean-up) step removes on purpose */
+  undoes?: string[];
+  /** time budget for retrying `pending` results (default 30 s) */
+  timeoutMs?: number;
 }
 
 export interface LessonDef {
@@ -177,6 +187,8 @@ export interface StepProgress {
   completedAt?: string;
   last?: { at: string; status: CheckStatus; summary: string };
   evidence?: Record<string, unknown>;
+  /** concept-check answers given so far (question id -> value) */
+  answers?: Record<string, string>;
 }
 
 export interface EngineSnapshot {
@@ -193,6 +205,10 @@ export interface EngineSnapshot {
   /** a warning that the lab's identity or region changed since it started */
   targetWarning?: string;
   finished: boolean;
+  /** the furthest step index reached (jump() accepts 0..furthestIndex) */
+  furthestIndex?: number;
+  /** things the learner must be told once (e.g. a corrupt progress file was set aside) */
+  notices?: string[];
 }
 
 /** The headless step engine. Every mutating call saves progress atomically before resolving. */
@@ -220,4 +236,8 @@ export interface Engine {
    */
   watch(opts?: { intervalMs?: number; onResult?: (r: CheckResult) => void }): () => void;
   close(): Promise<void>;
+  /** run the current step's setup (e.g. write the starter file) now; also runs on entering */
+  prepare?(): Promise<CheckResult | undefined>;
+  /** accept the current identity/region as the lab's own after a targetWarning */
+  acceptTarget?(): void;
 }

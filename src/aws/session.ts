@@ -1,0 +1,233 @@
+/**
+ * One AWS session for the tutor: the built-in sandbox (default), a running sandbox or any
+ * AWS-compatible endpoint (--endpoint-url), or real AWS (--aws / --profile), plus the SDK
+ * client factory. Checks get their clients here so both targets take the same code path.
+ */
+import { ECRClient } from '@aws-sdk/client-ecr';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { TargetInfo, TargetKind } from '../engine/types.js';
+import type { TargetOptions } from './target.js';
+import { wantsExternalTarget } from './target.js';
+
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** What the tutor needs from a sandbox it started or found running. */
+export interface SandboxHandle {
+  endpoint: string;
+  region: string;
+  accountId: string;
+  secondAccountId: string;
+  /** credentials of a sandbox IAM user (default: the admin) */
+  user(name?: string, accountId?: string): { name: string; arn: string; accountId: string; credentials: AwsCredentials };
+}
+
+export interface AwsClients {
+  ecr: ECRClient;
+  iam: IAMClient;
+  sts: STSClient;
+}
+
+export interface CallerIdentity {
+  arn: string;
+  accountId: string;
+  userId: string;
+}
+
+export interface AwsSession {
+  kind: TargetKind;
+  region: string;
+  endpoint?: string;
+  profile?: string;
+  /** present when the target is a sandbox (ours or one found running) */
+  sandbox?: SandboxHandle;
+  /** clients acting as the learner */
+  clients: AwsClients;
+  /** clients acting as someone else (the CI user's keys) */
+  clientsAs(credentials: AwsCredentials | { profile: string }): AwsClients;
+  /** STS GetCallerIdentity, live */
+  whoAmI(): Promise<CallerIdentity>;
+  /** flags that make an AWS CLI command reach the same target (" --endpoint-url ..." etc.) */
+  cliFlags(): string;
+  close(): Promise<void>;
+}
+
+function makeClients(cfg: {
+  region: string;
+  endpoint?: string;
+  credentials?: AwsCredentials;
+  profile?: string;
+}): AwsClients {
+  const base = {
+    region: cfg.region,
+    ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}),
+    ...(cfg.credentials ? { credentials: cfg.credentials } : {}),
+    ...(cfg.profile ? { profile: cfg.profile } : {}),
+    // A check is interactive: fail fast and let the engine's retry budget decide.
+    maxAttempts: 2,
+  };
+  return { ecr: new ECRClient(base), iam: new IAMClient(base), sts: new STSClient(base) };
+}
+
+function destroy(c: AwsClients): void {
+  c.ecr.destroy();
+  c.iam.destroy();
+  c.sts.destroy();
+}
+
+function buildSession(o: {
+  kind: TargetKind;
+  region: string;
+  endpoint?: string;
+  profile?: string;
+  credentials?: AwsCredentials;
+  sandbox?: SandboxHandle;
+  onClose?: () => Promise<void>;
+}): AwsSession {
+  const clients = makeClients(o);
+  const extra: AwsClients[] = [];
+  return {
+    kind: o.kind,
+    region: o.region,
+    endpoint: o.endpoint,
+    profile: o.profile,
+    sandbox: o.sandbox,
+    clients,
+    clientsAs(cred) {
+      const c =
+        'profile' in cred
+          ? makeClients({ region: o.region, endpoint: o.endpoint, profile: cred.profile })
+          : makeClients({ region: o.region, endpoint: o.endpoint, credentials: cred });
+      extra.push(c);
+      return c;
+    },
+    async whoAmI() {
+      const r = await clients.sts.send(new GetCallerIdentityCommand({}));
+      return { arn: r.Arn ?? '', accountId: r.Account ?? '', userId: r.UserId ?? '' };
+    },
+    cliFlags() {
+      return [
+        o.endpoint ? ` --endpoint-url ${o.endpoint}` : '',
+        o.profile ? ` --profile ${o.profile}` : '',
+        ` --region ${o.region}`,
+      ].join('');
+    },
+    async close() {
+      destroy(clients);
+      for (const c of extra) destroy(c);
+      await o.onClose?.();
+    },
+  };
+}
+
+/** A session over a sandbox handle (tests and the tutor's own sandbox). */
+export function sessionForSandbox(sb: SandboxHandle, onClose?: () => Promise<void>): AwsSession {
+  const admin = sb.user();
+  return buildSession({
+    kind: 'sandbox',
+    region: sb.region,
+    endpoint: sb.endpoint,
+    credentials: admin.credentials,
+    sandbox: sb,
+    onClose,
+  });
+}
+
+async function resolveRegion(target: TargetOptions, env: NodeJS.ProcessEnv): Promise<string> {
+  if (target.region) return target.region;
+  if (env.AWS_REGION) return env.AWS_REGION;
+  if (env.AWS_DEFAULT_REGION) return env.AWS_DEFAULT_REGION;
+  // Let the SDK read ~/.aws/config (profile region) the way the AWS CLI would.
+  const probe = new STSClient(target.profile ? { profile: target.profile } : {});
+  try {
+    return await probe.config.region();
+  } catch {
+    return 'us-east-1';
+  } finally {
+    probe.destroy();
+  }
+}
+
+/** The slice of src/sandbox this module uses (imported lazily: the SDK-only paths skip it). */
+interface SandboxModule {
+  SANDBOX_DEFAULT_PORT: number;
+  defaultSandboxStateDir(): string;
+  findRunningSandbox(stateDir: string): Promise<SandboxHandle | undefined>;
+  startSandbox(opts: {
+    stateDir: string;
+    port?: number;
+    region?: string;
+    log?: (line: string) => void;
+  }): Promise<SandboxHandle & { stop(): Promise<void> }>;
+}
+
+async function sandboxModule(): Promise<SandboxModule> {
+  return (await import('../sandbox/index.js')) as unknown as SandboxModule;
+}
+
+export interface OpenSessionOptions {
+  env?: NodeJS.ProcessEnv;
+  /** where the tutor's sandbox keeps its state (default: defaultSandboxStateDir()) */
+  sandboxStateDir?: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * Opens the session the command line asks for. Without --aws/--profile/--endpoint-url: a
+ * sandbox the learner already runs (`ecr-tutor sandbox start`) if there is one, otherwise a
+ * sandbox started in this process (default port, or any free port when that is busy) that
+ * stops on close().
+ */
+export async function openSession(target: TargetOptions, o: OpenSessionOptions = {}): Promise<AwsSession> {
+  const env = o.env ?? process.env;
+  if (wantsExternalTarget(target)) {
+    const region = await resolveRegion(target, env);
+    if (target.endpointUrl) {
+      const sb = await findSandboxAt(target.endpointUrl, o.sandboxStateDir);
+      return buildSession({ kind: 'endpoint', region, endpoint: target.endpointUrl, profile: target.profile, sandbox: sb });
+    }
+    return buildSession({ kind: 'aws', region, profile: target.profile });
+  }
+  const sandboxMod = await sandboxModule();
+  const stateDir = o.sandboxStateDir ?? sandboxMod.defaultSandboxStateDir();
+  const found = await sandboxMod.findRunningSandbox(stateDir);
+  if (found) return sessionForSandbox(found);
+  let running;
+  try {
+    running = await sandboxMod.startSandbox({ stateDir, port: sandboxMod.SANDBOX_DEFAULT_PORT, region: target.region, log: o.log });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    running = await sandboxMod.startSandbox({ stateDir, port: 0, region: target.region, log: o.log });
+  }
+  const sb = running;
+  return sessionForSandbox(sb, () => sb.stop());
+}
+
+/** The running sandbox behind `endpoint`, if it is one of ours (so its users' keys are known). */
+async function findSandboxAt(endpoint: string, stateDir?: string): Promise<SandboxHandle | undefined> {
+  try {
+    const sandboxMod = await sandboxModule();
+    const found = await sandboxMod.findRunningSandbox(stateDir ?? sandboxMod.defaultSandboxStateDir());
+    if (found && new URL(found.endpoint).port === new URL(endpoint).port) return found;
+  } catch {
+    // not ours, or no sandbox: the CI user's keys must then come from a profile
+  }
+  return undefined;
+}
+
+/** TargetInfo for the header and the progress lock (one live STS call). */
+export async function describeTarget(s: AwsSession): Promise<TargetInfo> {
+  const me = await s.whoAmI();
+  return {
+    kind: s.kind,
+    region: s.region,
+    accountId: me.accountId,
+    identityArn: me.arn,
+    endpoint: s.endpoint,
+    profile: s.profile,
+  };
+}

@@ -1,0 +1,513 @@
+/**
+ * The headless step engine: current step, moves, checks with a time budget for `pending`,
+ * skips (solve + check, recorded as skipped), hints, concept questions, the identity lock,
+ * and atomic progress after every change. It knows nothing of Ink or the AWS SDK.
+ */
+import { watch as fsWatch, type FSWatcher } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CheckRegistry, StepContext } from './check-api.js';
+import type { LessonProgress, ProgressStore } from './progress.js';
+import { renderTemplate, renderValue } from './template.js';
+import type {
+  CheckProgress,
+  CheckRef,
+  CheckResult,
+  Engine,
+  EngineSnapshot,
+  LessonDef,
+  StepDef,
+  StepProgress,
+  TargetInfo,
+} from './types.js';
+
+export interface EngineOptions<E> {
+  /** the lesson as loaded (text still holds {{templates}}) */
+  lesson: LessonDef;
+  target: TargetInfo;
+  registry: CheckRegistry<E>;
+  /** what checks need (AWS session, cwd, ...), passed through untouched */
+  env: E;
+  store: ProgressStore;
+  /** values every template may use (region, endpointFlag, ...); recorded values win */
+  baseVars?: Record<string, string>;
+  /** folder watched files are relative to */
+  cwd?: string;
+  /** extra notices to show once (e.g. a region switch) */
+  notices?: string[];
+  onClose?: () => Promise<void>;
+  /** default time budget for `pending` retries, in ms (30 s) */
+  defaultTimeoutMs?: number;
+  /** first wait between `pending` retries, in ms (doubles up to 5 s) */
+  retryDelayMs?: number;
+}
+
+/** One step's result in a whole-lesson check (`ecr-tutor check`). */
+export interface CheckAllRow {
+  stepId: string;
+  title: string;
+  optional: boolean;
+  result: CheckResult;
+  /** the step's state was removed on purpose by a finished clean-up step: not a failure */
+  undoneByCleanup?: boolean;
+}
+
+/** The Engine plus what the non-interactive commands need. */
+export interface TutorEngine extends Engine {
+  /** re-checks every step in order against live state (no setups, no prompts) */
+  checkAll(opts?: { signal?: AbortSignal }): Promise<CheckAllRow[]>;
+}
+
+const EMPTY_PROGRESS: StepProgress = { status: 'not-started', attempts: 0, hintsShown: 0 };
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((res) => {
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      res();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+function defaultDescribe(err: unknown): CheckResult {
+  const message = err instanceof Error ? err.message : String(err);
+  return {
+    status: 'error',
+    summary: `The check could not run: ${message}`,
+    fix: 'Try again; if it keeps failing, run with ECR_TUTOR_DEBUG=1 and report the message.',
+  };
+}
+
+/** Creates an engine over a loaded lesson and an opened progress store. */
+export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
+  const lesson = o.lesson;
+  const store = o.store;
+  const lp: LessonProgress = store.lesson(lesson.id);
+  const listeners = new Set<(s: EngineSnapshot) => void>();
+  const notices = [...store.notices, ...(o.notices ?? [])];
+  const cwd = o.cwd ?? process.cwd();
+  let lastResult: CheckResult | undefined;
+  let running: { stepId: string; progress: CheckProgress[] } | undefined;
+  let inFlight: Promise<CheckResult> | undefined;
+  let closed = false;
+  const setupDone = new Set<string>();
+  let stopWatch: (() => void) | undefined;
+  let targetAccepted = false;
+
+  if (lp.currentIndex >= lesson.steps.length || lp.currentIndex < 0) lp.currentIndex = 0;
+  if (lp.furthestIndex < lp.currentIndex) lp.furthestIndex = lp.currentIndex;
+
+  // The lock: the first identity that opens the lab owns it.
+  let targetWarning: string | undefined;
+  if (o.target.identityArn) {
+    if (!lp.lockedIdentity) lp.lockedIdentity = { arn: o.target.identityArn, region: o.target.region };
+    else if (lp.lockedIdentity.arn !== o.target.identityArn || lp.lockedIdentity.region !== o.target.region) {
+      const was = lp.lockedIdentity;
+      const changed =
+        was.arn !== o.target.identityArn
+          ? `you are now signed in as ${o.target.identityArn}`
+          : `the region is now ${o.target.region}`;
+      targetWarning =
+        `This lab started as ${was.arn} in ${was.region}, but ${changed}. ` +
+        `Checks would read a different identity's view. Switch back (same profile/credentials, --region ${was.region}), ` +
+        `or accept the new identity to continue the lab with it.`;
+    }
+  }
+
+  const vars = (): Record<string, string> => ({ ...lesson.params, ...(o.baseVars ?? {}), ...lp.vars });
+
+  function renderStep(s: StepDef, v: Record<string, string>): StepDef {
+    const r = (t: string): string => renderTemplate(t, v);
+    return {
+      ...s,
+      title: r(s.title),
+      body: r(s.body),
+      hints: s.hints.map(r),
+      input: s.input && { ...s.input, prompt: r(s.input.prompt) },
+      quiz: s.quiz?.map((q) => ({
+        ...q,
+        question: r(q.question),
+        explanation: r(q.explanation),
+        choices: q.choices.map((c) => ({ ...c, label: r(c.label) })),
+      })),
+      watchFiles: s.watchFiles?.map(r),
+      solveChangesState: s.solve ? (o.registry.changesState?.has(s.solve.name) ?? true) : undefined,
+    };
+  }
+
+  function progressOf(id: string): StepProgress {
+    return lp.steps[id] ?? { ...EMPTY_PROGRESS };
+  }
+  function mutableProgress(id: string): StepProgress {
+    let p = lp.steps[id];
+    if (!p) {
+      p = { ...EMPTY_PROGRESS };
+      lp.steps[id] = p;
+    }
+    return p;
+  }
+
+  function isDone(s: StepDef): boolean {
+    const st = progressOf(s.id).status;
+    return st === 'passed' || st === 'skipped';
+  }
+
+  function snapshot(): EngineSnapshot {
+    const v = vars();
+    const steps = lesson.steps.map((s) => ({ def: renderStep(s, v), progress: { ...progressOf(s.id) } }));
+    return {
+      lesson: { ...lesson, steps: steps.map((s) => s.def) },
+      target: o.target,
+      currentIndex: lp.currentIndex,
+      furthestIndex: lp.furthestIndex,
+      steps,
+      vars: { ...lp.vars },
+      running: running && { stepId: running.stepId, progress: [...running.progress] },
+      lastResult,
+      targetWarning: targetAccepted ? undefined : targetWarning,
+      finished: lesson.steps.every((s) => s.optional || isDone(s)),
+      notices: notices.length ? [...notices] : undefined,
+    };
+  }
+
+  function emit(): void {
+    const s = snapshot();
+    for (const l of listeners) {
+      try {
+        l(s);
+      } catch {
+        // a listener's bug must not break the engine
+      }
+    }
+  }
+
+  async function persist(): Promise<void> {
+    lp.updatedAt = new Date().toISOString();
+    await store.save();
+  }
+
+  const current = (): StepDef => lesson.steps[lp.currentIndex]!;
+
+  function contextFor(step: StepDef, signal: AbortSignal): StepContext<E> {
+    const v = vars();
+    return {
+      env: o.env,
+      lesson,
+      step: renderStep(step, v),
+      vars: v,
+      setVar: (name, value) => {
+        lp.vars[name] = value;
+      },
+      answers: { ...(progressOf(step.id).answers ?? {}) },
+      signal,
+      report: (p) => {
+        if (!running || running.stepId !== step.id) return;
+        if (p.kind === 'action') {
+          // one row per action: replace the earlier row of the same action
+          running.progress = running.progress.filter((x) => !(x.kind === 'action' && x.row.action === p.row.action));
+        }
+        running.progress.push(p);
+        emit();
+      },
+    };
+  }
+
+  async function runAction(step: StepDef, ref: CheckRef, signal: AbortSignal): Promise<CheckResult | undefined> {
+    const fn = o.registry.actions[ref.name];
+    if (!fn) {
+      return { status: 'error', summary: `This lesson names an action "${ref.name}" that the tutor does not have.`, fix: 'Run `ecr-tutor lessons validate` on the lesson folder.' };
+    }
+    try {
+      await fn(contextFor(step, signal), renderValue(ref.params, vars()) as Record<string, unknown>);
+      return undefined;
+    } catch (err) {
+      return (o.registry.describeError ?? defaultDescribe)(err);
+    }
+  }
+
+  async function checkOnce(step: StepDef, signal: AbortSignal): Promise<CheckResult> {
+    const fn = o.registry.checks[step.check.name];
+    if (!fn) {
+      return { status: 'error', summary: `This lesson names a check "${step.check.name}" that the tutor does not have.`, fix: 'Run `ecr-tutor lessons validate` on the lesson folder.' };
+    }
+    try {
+      return await fn(contextFor(step, signal), renderValue(step.check.params, vars()) as Record<string, unknown>);
+    } catch (err) {
+      return (o.registry.describeError ?? defaultDescribe)(err);
+    }
+  }
+
+  /** Runs the check, retrying `pending` with a growing pause until the budget is spent. */
+  async function checkWithBudget(step: StepDef, signal: AbortSignal): Promise<CheckResult> {
+    const budget = step.timeoutMs ?? o.defaultTimeoutMs ?? 30_000;
+    const t0 = Date.now();
+    let delay = o.retryDelayMs ?? 500;
+    for (;;) {
+      const r = await checkOnce(step, signal);
+      if (r.status !== 'pending' || signal.aborted) return r;
+      const left = budget - (Date.now() - t0);
+      if (left <= 0) {
+        return {
+          ...r,
+          summary: `${r.summary} (still not visible after ${Math.round(budget / 1000)} s)`,
+          fix: r.fix ?? 'AWS can take a little longer to propagate changes: check again in a minute.',
+        };
+      }
+      running?.progress.push({ kind: 'message', text: `${r.summary}: checking again…` });
+      emit();
+      await sleep(Math.min(delay, left), signal);
+      delay = Math.min(delay * 2, 5000);
+    }
+  }
+
+  function record(step: StepDef, r: CheckResult, viaSolve: boolean): void {
+    const p = mutableProgress(step.id);
+    const now = new Date().toISOString();
+    p.attempts += 1;
+    p.last = { at: now, status: r.status, summary: r.summary };
+    if (r.evidence) p.evidence = r.evidence;
+    if (r.status === 'pass') {
+      // A pass after a skip stays "skipped": the learner did not do it themselves.
+      if (viaSolve) p.status = 'skipped';
+      else if (p.status !== 'skipped') p.status = 'passed';
+      p.completedAt ??= now;
+    } else if (r.status === 'fail') {
+      p.status = 'failed';
+    }
+    // `error` and `pending` say nothing about the learner's work: keep the status.
+  }
+
+  function blockedByTarget(): CheckResult | undefined {
+    if (!targetWarning || targetAccepted) return undefined;
+    return { status: 'error', summary: 'The identity or region changed since this lab started.', details: [targetWarning], fix: 'Switch back to the identity and region the lab started with, or accept the new one.' };
+  }
+
+  async function exclusive(step: StepDef, work: (signal: AbortSignal) => Promise<CheckResult>, outer?: AbortSignal): Promise<CheckResult> {
+    if (inFlight) await inFlight.catch(() => undefined);
+    const ac = new AbortController();
+    const onAbort = (): void => ac.abort();
+    outer?.addEventListener('abort', onAbort, { once: true });
+    running = { stepId: step.id, progress: [] };
+    emit();
+    const p = (async () => {
+      try {
+        const r = await work(ac.signal);
+        if (lesson.steps[lp.currentIndex]?.id === step.id) lastResult = r;
+        await persist();
+        return r;
+      } finally {
+        outer?.removeEventListener('abort', onAbort);
+        running = undefined;
+        inFlight = undefined;
+        emit();
+      }
+    })();
+    inFlight = p;
+    return p;
+  }
+
+  async function ensureSetup(step: StepDef, signal: AbortSignal): Promise<CheckResult | undefined> {
+    if (!step.setup || setupDone.has(step.id)) return undefined;
+    const r = await runAction(step, step.setup, signal);
+    if (!r) setupDone.add(step.id);
+    await persist();
+    return r;
+  }
+
+  function moved(): void {
+    stopWatch?.();
+    lastResult = undefined;
+    if (lp.currentIndex > lp.furthestIndex) lp.furthestIndex = lp.currentIndex;
+    void persist().then(emit, emit);
+    emit();
+    // Entering a step runs its setup (e.g. the starter file) without waiting.
+    void engine.prepare?.();
+  }
+
+  const engine: TutorEngine = {
+    snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setInput(value) {
+      const step = current();
+      if (!step.input) return { ok: false, message: 'This step does not ask for an answer.' };
+      const v = value.trim();
+      if (step.input.pattern && !new RegExp(step.input.pattern).test(v)) {
+        return { ok: false, message: step.input.patternMessage ?? `That does not look right: expected ${step.input.pattern}.` };
+      }
+      lp.vars[step.input.variable] = v;
+      void persist().then(emit, emit);
+      return { ok: true };
+    },
+    check(opts) {
+      const step = current();
+      const blocked = blockedByTarget();
+      if (blocked) {
+        lastResult = blocked;
+        emit();
+        return Promise.resolve(blocked);
+      }
+      return exclusive(
+        step,
+        async (signal) => {
+          const setupErr = await ensureSetup(step, signal);
+          if (setupErr) return setupErr;
+          const r = await checkWithBudget(step, signal);
+          record(step, r, false);
+          return r;
+        },
+        opts?.signal,
+      );
+    },
+    answerQuiz(questionId, value) {
+      const step = current();
+      const q = step.quiz?.find((x) => x.id === questionId);
+      if (!q) return { correct: false, explanation: `This step has no question "${questionId}".` };
+      const p = mutableProgress(step.id);
+      p.answers = { ...(p.answers ?? {}), [questionId]: value };
+      void persist().then(emit, emit);
+      const explanation = renderTemplate(q.explanation, vars());
+      return { correct: value === q.answer, explanation };
+    },
+    nextHint() {
+      const step = current();
+      const p = mutableProgress(step.id);
+      if (p.hintsShown >= step.hints.length) return undefined;
+      const h = renderTemplate(step.hints[p.hintsShown]!, vars());
+      p.hintsShown += 1;
+      void persist().then(emit, emit);
+      return h;
+    },
+    skip(opts) {
+      const step = current();
+      const blocked = blockedByTarget();
+      if (blocked) return Promise.resolve(blocked);
+      if (!step.solve) {
+        return Promise.resolve<CheckResult>({ status: 'error', summary: 'This step has no automatic solution: it only needs a check.', fix: 'Run the check; the hints explain what it looks for.' });
+      }
+      const solve = step.solve;
+      return exclusive(
+        step,
+        async (signal) => {
+          const setupErr = await ensureSetup(step, signal);
+          if (setupErr) return setupErr;
+          const err = await runAction(step, solve, signal);
+          if (err) return err;
+          const r = await checkWithBudget(step, signal);
+          record(step, r, true);
+          return r;
+        },
+        opts?.signal,
+      );
+    },
+    next() {
+      if (lp.currentIndex < lesson.steps.length - 1) {
+        lp.currentIndex += 1;
+        moved();
+      }
+    },
+    back() {
+      if (lp.currentIndex > 0) {
+        lp.currentIndex -= 1;
+        moved();
+      }
+    },
+    jump(index) {
+      if (!Number.isInteger(index) || index < 0 || index > lp.furthestIndex || index >= lesson.steps.length) return;
+      lp.currentIndex = index;
+      moved();
+    },
+    watch(opts) {
+      stopWatch?.();
+      const step = current();
+      const interval = opts?.intervalMs ?? 3000;
+      const watchers: FSWatcher[] = [];
+      let stopped = false;
+      let timer: NodeJS.Timeout | undefined;
+      const stop = (): void => {
+        if (stopped) return;
+        stopped = true;
+        if (timer) clearTimeout(timer);
+        for (const w of watchers) w.close();
+        if (stopWatch === stop) stopWatch = undefined;
+      };
+      const tick = async (): Promise<void> => {
+        if (stopped || closed || current().id !== step.id) return stop();
+        if (timer) clearTimeout(timer);
+        const r = await engine.check();
+        opts?.onResult?.(r);
+        if (r.status === 'pass') return stop();
+        if (!stopped) timer = setTimeout(() => void tick(), interval);
+      };
+      const rendered = renderStep(step, vars());
+      for (const f of rendered.watchFiles ?? []) {
+        try {
+          // watch the folder: editors replace files on save, which ends a file watch
+          const full = resolve(cwd, f);
+          const dir = resolve(full, '..');
+          const name = full.slice(dir.length + 1);
+          watchers.push(fsWatch(dir, (_e, changed) => {
+            if (!changed || changed.toString() === name) void tick();
+          }));
+        } catch {
+          // the folder may not exist yet: the interval still re-checks
+        }
+      }
+      timer = setTimeout(() => void tick(), interval);
+      stopWatch = stop;
+      return stop;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopWatch?.();
+      if (inFlight) await inFlight.catch(() => undefined);
+      await store.save();
+      await o.onClose?.();
+    },
+    async prepare() {
+      const step = current();
+      if (!step.setup) return undefined;
+      const ac = new AbortController();
+      const r = await ensureSetup(step, ac.signal);
+      emit();
+      return r;
+    },
+    async checkAll(opts) {
+      const blocked = blockedByTarget();
+      const ac = new AbortController();
+      opts?.signal?.addEventListener('abort', () => ac.abort(), { once: true });
+      // Which steps a finished clean-up removed on purpose (judged before this run records anything).
+      const undone = new Set<string>();
+      const allDone = lesson.steps.every((s) => isDone(s));
+      for (const s of lesson.steps) if (s.undoes && isDone(s) && allDone) s.undoes.forEach((u) => undone.add(u));
+      const rows: CheckAllRow[] = [];
+      for (const step of lesson.steps) {
+        let r: CheckResult;
+        if (blocked) r = blocked;
+        else {
+          running = { stepId: step.id, progress: [] };
+          r = await checkWithBudget(step, ac.signal);
+          running = undefined;
+        }
+        const isUndone = undone.has(step.id) && r.status === 'fail';
+        if (!blocked && !isUndone) record(step, r, false);
+        rows.push({ stepId: step.id, title: renderTemplate(step.title, vars()), optional: Boolean(step.optional), result: r, undoneByCleanup: isUndone || undefined });
+      }
+      await persist();
+      emit();
+      return rows;
+    },
+    acceptTarget() {
+      if (!targetWarning || !o.target.identityArn) return;
+      lp.lockedIdentity = { arn: o.target.identityArn, region: o.target.region };
+      targetAccepted = true;
+      void persist().then(emit, emit);
+    },
+  };
+  return engine;
+}

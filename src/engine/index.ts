@@ -1,0 +1,122 @@
+/**
+ * The engine's entry points for the front-ends and commands: open a lesson against a target,
+ * list lessons. Types are in ./types.ts; the AWS side is imported lazily so that listing and
+ * validating lessons never load the SDK.
+ */
+import { resolve } from 'node:path';
+import { TutorError } from '../errors.js';
+import { builtinLessonsDir, tutorPaths } from '../paths.js';
+import type { TargetOptions } from '../aws/target.js';
+import type { AwsSession } from '../aws/session.js';
+import { createEngine, type CheckAllRow, type TutorEngine } from './engine.js';
+import { listLessons, loadLesson, type LessonSummary } from './lesson-loader.js';
+import { otherRegionsWithProgress, ProgressStore } from './progress.js';
+
+export type * from './types.js';
+export type { CheckAllRow, TutorEngine } from './engine.js';
+export type { LessonSummary, LessonProblem } from './lesson-loader.js';
+export { createEngine } from './engine.js';
+export { loadLesson, listLessons } from './lesson-loader.js';
+export { ProgressStore, progressKey } from './progress.js';
+
+export interface OpenLessonOptions {
+  /** lesson id (default: the first lesson of the pack) */
+  lessonId?: string;
+  /** lesson pack folder (default: the built-in lessons) */
+  lessonsDir?: string;
+  /** which AWS: sandbox by default */
+  target: TargetOptions;
+  /** the learner's working directory (default: process.cwd()) */
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** lesson parameter overrides (repository, ciUser, ciProfile, ...) */
+  params?: Record<string, string>;
+  /** an already open session (tests, `lessons verify`); the engine does not close it */
+  session?: AwsSession;
+  /** sandbox log lines */
+  log?: (line: string) => void;
+}
+
+/** The lessons of a pack, sorted (default pack: the built-in lessons). */
+export function listLessonsIn(dir?: string): Promise<LessonSummary[]> {
+  return listLessons(dir ?? builtinLessonsDir);
+}
+
+/**
+ * Opens a lesson: loads it, connects to the target (starting the sandbox if needed), opens the
+ * progress file of that target and returns the engine. Throws TutorError (with a fix) when the
+ * lesson is broken or the target cannot be reached.
+ */
+export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
+  const env = o.env ?? process.env;
+  const packDir = resolve(o.lessonsDir ?? builtinLessonsDir);
+  const all = await listLessons(packDir);
+  const summary = o.lessonId ? all.find((l) => l.id === o.lessonId) : all[0];
+  if (!summary) {
+    if (o.lessonId) {
+      throw new TutorError(
+        `There is no lesson "${o.lessonId}" in ${packDir}.`,
+        `Run \`ecr-tutor lessons list\` to see the lessons${all.length ? ` (e.g. ${all[0]!.id})` : ''}.`,
+      );
+    }
+    throw new TutorError(`No usable lesson in ${packDir}.`, `Run \`ecr-tutor lessons validate ${packDir}\` to see what is wrong.`);
+  }
+  const { builtinRegistry } = await import('../checks/index.js');
+  const registry = builtinRegistry();
+  const loaded = await loadLesson(summary.dir, {
+    params: o.params,
+    knownChecks: new Set(Object.keys(registry.checks)),
+    knownActions: new Set(Object.keys(registry.actions)),
+  });
+  if (!loaded.lesson) {
+    const first = loaded.problems[0];
+    throw new TutorError(
+      `The lesson "${summary.id}" has ${loaded.problems.length} problem(s), e.g. ${first?.file}${first?.line ? `:${first.line}` : ''}: ${first?.message}`,
+      `Run \`ecr-tutor lessons validate ${packDir}\` for the full list.`,
+    );
+  }
+  const { openSession, describeTarget } = await import('../aws/session.js');
+  const { describeAwsError } = await import('../aws/errors.js');
+  const paths = tutorPaths(env);
+  const session = o.session ?? (await openSession(o.target, { env, log: o.log }));
+  const ownSession = !o.session;
+  let target;
+  try {
+    target = await describeTarget(session);
+  } catch (err) {
+    if (ownSession) await session.close();
+    const d = describeAwsError(err, { targetKind: session.kind, profile: session.profile, endpoint: session.endpoint });
+    throw new TutorError(d.summary, d.fix);
+  }
+  const store = await ProgressStore.open(paths.state, target);
+  const notices: string[] = [];
+  if (!store.has(loaded.lesson.id)) {
+    const others = await otherRegionsWithProgress(paths.state, target);
+    if (others.length) {
+      notices.push(
+        `You have progress for account ${target.accountId} in ${others.join(', ')}, but the tutor is now using ${target.region}: ` +
+          `that is a separate lab. Pass --region ${others[0]} to continue where you were.`,
+      );
+    }
+  }
+  const cwd = resolve(o.cwd ?? process.cwd());
+  return createEngine({
+    lesson: loaded.lesson,
+    target,
+    registry,
+    env: { session, cwd, dataDir: paths.data },
+    store,
+    cwd,
+    notices,
+    baseVars: {
+      region: session.region,
+      targetKind: session.kind,
+      cwd,
+      endpointFlag: session.endpoint ? ` --endpoint-url ${session.endpoint}` : '',
+      profileFlag: session.profile ? ` --profile ${session.profile}` : '',
+      regionFlag: ` --region ${session.region}`,
+      ...(session.sandbox ? { secondAccountId: session.sandbox.secondAccountId } : {}),
+    },
+    onClose: ownSession ? () => session.close() : undefined,
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * Progress: one small JSON file per target (the sandbox's account, or an AWS account + region)
+ * under tutorPaths().state/progress. Written atomically (write-file-atomic: temp file + rename),
+ * so a kill at any moment leaves either the old or the new file. A file that cannot be read is
+ * reported and moved aside as a backup, never silently replaced.
+ */
+import { mkdir, readFile, readdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import type { StepProgress, TargetInfo } from './types.js';
+
+export const PROGRESS_VERSION = 1;
+
+export interface LessonProgress {
+  currentIndex: number;
+  furthestIndex: number;
+  /** values recorded by steps (accountId, ...) */
+  vars: Record<string, string>;
+  steps: Record<string, StepProgress>;
+  /** the identity and region the lab started with (the lock) */
+  lockedIdentity?: { arn: string; region: string };
+  startedAt: string;
+  updatedAt: string;
+}
+
+export interface ProgressFile {
+  version: number;
+  target: { kind: TargetInfo['kind']; accountId?: string; region: string; endpoint?: string };
+  lessons: Record<string, LessonProgress>;
+}
+
+/** The file name for a target: sandbox-ACCOUNT, aws-ACCOUNT-REGION, endpoint-ACCOUNT-REGION. */
+export function progressKey(t: TargetInfo): string {
+  const acct = t.accountId ?? 'unknown-account';
+  const safe = (s: string): string => s.replace(/[^A-Za-z0-9_.-]/g, '_');
+  if (t.kind === 'sandbox') return safe(`sandbox-${acct}`);
+  return safe(`${t.kind}-${acct}-${t.region}`);
+}
+
+export function progressDir(stateDir: string): string {
+  return join(stateDir, 'progress');
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Why a parsed file is not a progress file, or undefined when it is one. */
+function shapeProblem(v: unknown): string | undefined {
+  if (!isRecord(v)) return 'it is not a JSON object';
+  if (v.version !== PROGRESS_VERSION) return `it has version ${String(v.version)}, expected ${PROGRESS_VERSION}`;
+  if (!isRecord(v.target) || typeof v.target.region !== 'string') return 'its "target" is missing';
+  if (!isRecord(v.lessons)) return 'its "lessons" is missing';
+  for (const [id, l] of Object.entries(v.lessons)) {
+    if (!isRecord(l) || typeof l.currentIndex !== 'number' || !isRecord(l.steps) || !isRecord(l.vars)) {
+      return `lesson "${id}" is incomplete`;
+    }
+  }
+  return undefined;
+}
+
+export function emptyLessonProgress(now = new Date()): LessonProgress {
+  return { currentIndex: 0, furthestIndex: 0, vars: {}, steps: {}, startedAt: now.toISOString(), updatedAt: now.toISOString() };
+}
+
+/** The progress of one target, loaded once and saved atomically after each change. */
+export class ProgressStore {
+  private chain: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly file: string,
+    private data: ProgressFile,
+    /** messages the learner must see (a corrupt file was set aside, ...) */
+    readonly notices: string[],
+  ) {}
+
+  /** Opens (or starts) the progress file for `target`; never throws for a bad file. */
+  static async open(stateDir: string, target: TargetInfo, now = new Date()): Promise<ProgressStore> {
+    const dir = progressDir(stateDir);
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, `${progressKey(target)}.json`);
+    const notices: string[] = [];
+    const fresh: ProgressFile = {
+      version: PROGRESS_VERSION,
+      target: { kind: target.kind, accountId: target.accountId, region: target.region, endpoint: target.endpoint },
+      lessons: {},
+    };
+    let text: string | undefined;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    if (text === undefined) return new ProgressStore(file, fresh, notices);
+    let problem: string | undefined;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+      problem = shapeProblem(parsed);
+    } catch (err) {
+      problem = `it is not valid JSON (${(err as Error).message})`;
+    }
+    if (!problem) return new ProgressStore(file, parsed as ProgressFile, notices);
+    const stamp = now.toISOString().replace(/[:.]/g, '-');
+    const backup = `${file}.corrupt-${stamp}`;
+    await rename(file, backup);
+    notices.push(
+      `Your saved progress could not be read: ${problem}. It was kept as ${backup} and this lab starts ` +
+        `again from its first step (your AWS resources were not touched). Checks will quickly re-pass the steps you had done.`,
+    );
+    return new ProgressStore(file, fresh, notices);
+  }
+
+  get target(): ProgressFile['target'] {
+    return this.data.target;
+  }
+
+  lessonIds(): string[] {
+    return Object.keys(this.data.lessons);
+  }
+
+  has(lessonId: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.data.lessons, lessonId);
+  }
+
+  /** The lesson's progress object (created on first use). Mutate it, then call save(). */
+  lesson(lessonId: string): LessonProgress {
+    let l = this.data.lessons[lessonId];
+    if (!l) {
+      l = emptyLessonProgress();
+      this.data.lessons[lessonId] = l;
+    }
+    return l;
+  }
+
+  /** Forgets one lesson, or every lesson when none is named. */
+  reset(lessonId?: string): void {
+    if (lessonId) delete this.data.lessons[lessonId];
+    else this.data.lessons = {};
+  }
+
+  /** Writes the file atomically; saves are serialised so the last state always wins. */
+  save(): Promise<void> {
+    const text = JSON.stringify(this.data, null, 2) + '\n';
+    const next = this.chain.then(() => writeFileAtomic(this.file, text, { fsync: true }));
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/** Progress files of other regions of the same AWS account (to warn about a region switch). */
+export async function otherRegionsWithProgress(stateDir: string, target: TargetInfo): Promise<string[]> {
+  if (target.kind === 'sandbox' || !target.accountId) return [];
+  const prefix = `${target.kind}-${target.accountId}-`;
+  let names: string[] = [];
+  try {
+    names = await readdir(progressDir(stateDir));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.startsWith(prefix) && n.endsWith('.json'))
+    .map((n) => n.slice(prefix.length, -'.json'.length))
+    .filter((r) => r !== target.region);
+}

@@ -1,0 +1,31 @@
+/** `{{name}}` substitution for lesson text and check parameters. */
+
+const PATTERN = /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g;
+
+/** Replaces every {{name}} with vars[name]; unknown names render as `missing(name)`. */
+export function renderTemplate(
+  text: string,
+  vars: Readonly<Record<string, string>>,
+  missing: (name: string) => string = (n) => `<${n}>`,
+): string {
+  return text.replace(PATTERN, (_m, name: string) =>
+    Object.prototype.hasOwnProperty.call(vars, name) ? vars[name]! : missing(name),
+  );
+}
+
+/** Renders strings anywhere inside a JSON-like value (check parameters). Unknown names become ''. */
+export function renderValue(value: unknown, vars: Readonly<Record<string, string>>): unknown {
+  if (typeof value === 'string') return renderTemplate(value, vars, () => '');
+  if (Array.isArray(value)) return value.map((v) => renderValue(v, vars));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, renderValue(v, vars)]),
+    );
+  }
+  return value;
+}
+
+/** The names a template refers to. */
+export function templateNames(text: string): string[] {
+  return [...text.matchAll(PATTERN)].map((m) => m[1]!);
+}
