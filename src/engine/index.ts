@@ -8,7 +8,7 @@ import { TutorError } from '../errors.js';
 import { builtinLessonsDir, tutorPaths } from '../paths.js';
 import type { TargetOptions } from '../aws/target.js';
 import type { AwsSession } from '../aws/session.js';
-import { createEngine, type CheckAllRow, type TutorEngine } from './engine.js';
+import { createEngine, type TutorEngine } from './engine.js';
 import { listLessons, loadLesson, type LessonSummary } from './lesson-loader.js';
 import { otherRegionsWithProgress, ProgressStore } from './progress.js';
 
