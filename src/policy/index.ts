@@ -1,16 +1,29 @@
 /**
- * The policy toolkit's public surface. (Scaffold: the policy-toolkit work replaces these
- * placeholders with the real modules and keeps these names and signatures.)
+ * The policy toolkit's public surface: parse with line/column, lint, normalise, compare and
+ * evaluate IAM/ECR policies. Pure: no I/O.
  */
-import type {
-  EvaluationInput,
-  EvaluationResult,
-  Finding,
-  PolicyDocument,
-  RequestPrincipal,
-} from './types.js';
+import type { Finding, PolicyDocument } from './types.js';
 
 export type * from './types.js';
+export { parsePolicy } from './document.js';
+export { PolicyParseError } from './parse.js';
+export { normaliseDocument, ShapeError } from './normalise.js';
+export {
+  principalFromArn,
+  principalsOf,
+  InvalidPrincipalError,
+  canonicalAwsPrincipal,
+} from './principal.js';
+export { evaluate, accessDeniedMessage } from './evaluate.js';
+export {
+  findAction,
+  didYouMean,
+  canonicalAction,
+  actionsOfService,
+  CATALOGUE_SOURCE,
+} from './catalogue.js';
+export type { CatalogueAction } from './catalogue.js';
+export { SUPPORTED_GLOBAL_KEYS, KNOWN_OPERATORS } from './conditions.js';
 
 export interface LintOptions {
   /** account the principals are expected to be in */
@@ -30,31 +43,6 @@ export function lintPolicy(_text: string, _opts: LintOptions = {}): LintResult {
   throw new Error('not implemented');
 }
 
-/** Parses and normalises policy text; throws PolicyParseError (with line/column) when invalid. */
-export function parsePolicy(_text: string): PolicyDocument {
-  throw new Error('not implemented');
-}
-
-/** Derives the request principal (type, account, name) from an IAM/STS ARN. */
-export function principalFromArn(_arn: string): RequestPrincipal {
-  throw new Error('not implemented');
-}
-
-/** Decides a request the way AWS documents it (explicit deny > allow; same vs cross account). */
-export function evaluate(_input: EvaluationInput): EvaluationResult {
-  throw new Error('not implemented');
-}
-
-/** `User: ARN is not authorized to perform: ACTION on resource: RES because REASON` */
-export function accessDeniedMessage(
-  _principalArn: string,
-  _action: string,
-  _resource: string,
-  _result: EvaluationResult,
-): string {
-  throw new Error('not implemented');
-}
-
 /** True when two documents mean the same thing. */
 export function policiesEquivalent(_a: PolicyDocument, _b: PolicyDocument): boolean {
   throw new Error('not implemented');
@@ -66,11 +54,6 @@ export function describePolicyDiff(
   _actual: PolicyDocument,
   _labels?: { expected?: string; actual?: string },
 ): string[] {
-  throw new Error('not implemented');
-}
-
-/** Every principal ARN/account named in the document's Principal/NotPrincipal elements. */
-export function principalsOf(_doc: PolicyDocument): string[] {
   throw new Error('not implemented');
 }
 

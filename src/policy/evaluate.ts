@@ -1,0 +1,456 @@
+/**
+ * Request evaluation the way AWS documents it for ECR (see ../shared AWS-FACTS):
+ * explicit Deny anywhere wins; same account: an Allow from the identity OR the resource
+ * policy; cross account: the resource policy must allow the caller (or its account) AND an
+ * identity policy must allow. The root user is allowed in its own account by default and
+ * sts:GetCallerIdentity needs no permission at all.
+ *
+ * Documents are compiled once (wildcards to RegExp, principals to sets) and cached per
+ * document object in a WeakMap: the sandbox calls this on every request.
+ */
+import {
+  canonicalAwsPrincipal,
+  isAccountPrincipal,
+  accountOfPrincipal,
+  principalLabel,
+} from './principal.js';
+import {
+  compileConditions,
+  evaluateConditions,
+  type CompiledConditions,
+  type ConditionContext,
+} from './conditions.js';
+import { arnRegExp, globRegExp, hasWildcard, splitArn } from './wildcard.js';
+import type {
+  EvaluationInput,
+  EvaluationRequest,
+  EvaluationResult,
+  NamedPolicy,
+  PolicyDocument,
+  PrincipalElement,
+  RequestPrincipal,
+  Statement,
+  TraceEntry,
+} from './types.js';
+
+interface ActionMatcher {
+  exact: Set<string>;
+  globs: RegExp[];
+  all: boolean;
+  text: string;
+}
+
+interface ResourceMatcher {
+  exact: Set<string>;
+  globs: RegExp[];
+  all: boolean;
+  /** patterns with ${...} policy variables, resolved per request */
+  variable: string[];
+  text: string;
+}
+
+interface PrincipalMatcher {
+  everyone: boolean;
+  /** exact user, role and session ARNs */
+  arns: Set<string>;
+  /** `ACCOUNT:ROLENAME` of role principals, to match that role's sessions (paths ignored) */
+  roles: Set<string>;
+  /** accounts named as a whole (`123456789012` / `...:root`) */
+  accounts: Set<string>;
+  text: string;
+}
+
+interface CompiledStatement {
+  index: number;
+  statement: Statement;
+  action?: ActionMatcher;
+  notAction?: ActionMatcher;
+  resource?: ResourceMatcher;
+  notResource?: ResourceMatcher;
+  principal?: PrincipalMatcher;
+  notPrincipal?: PrincipalMatcher;
+  conditions?: CompiledConditions;
+}
+
+const compiledDocs = new WeakMap<PolicyDocument, CompiledStatement[]>();
+
+function list(values: string[]): string {
+  return values.length === 1 ? values[0]! : `[${values.join(', ')}]`;
+}
+
+function compileActions(values: string[]): ActionMatcher {
+  const m: ActionMatcher = { exact: new Set(), globs: [], all: false, text: list(values) };
+  for (const v of values) {
+    if (v === '*') m.all = true;
+    else if (hasWildcard(v)) m.globs.push(globRegExp(v, true));
+    else m.exact.add(v.toLowerCase());
+  }
+  return m;
+}
+
+function compileResources(values: string[], version: string): ResourceMatcher {
+  const m: ResourceMatcher = {
+    exact: new Set(),
+    globs: [],
+    all: false,
+    variable: [],
+    text: list(values),
+  };
+  for (const v of values) {
+    if (v === '*') m.all = true;
+    else if (version === '2012-10-17' && v.includes('${')) m.variable.push(v);
+    else if (hasWildcard(v)) m.globs.push(arnRegExp(v));
+    else m.exact.add(v);
+  }
+  return m;
+}
+
+function compilePrincipal(el: PrincipalElement): PrincipalMatcher {
+  const m: PrincipalMatcher = {
+    everyone: false,
+    arns: new Set(),
+    roles: new Set(),
+    accounts: new Set(),
+    text: '',
+  };
+  if (el === '*') {
+    m.everyone = true;
+    m.text = '*';
+    return m;
+  }
+  const shown: string[] = [];
+  for (const [type, values] of Object.entries(el)) {
+    for (const raw of values) {
+      shown.push(type === 'AWS' ? principalLabel(raw) : `${type} ${raw}`);
+      // Service, Federated and CanonicalUser principals never match an IAM caller.
+      if (type !== 'AWS') continue;
+      const v = canonicalAwsPrincipal(raw);
+      if (v === '*') m.everyone = true;
+      else if (isAccountPrincipal(v)) m.accounts.add(accountOfPrincipal(v)!);
+      else {
+        m.arns.add(v);
+        const role = /^arn:[^:]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(v);
+        if (role) m.roles.add(`${role[1]}:${role[2]}`);
+      }
+    }
+  }
+  m.text = list(shown);
+  return m;
+}
+
+function compile(doc: PolicyDocument): CompiledStatement[] {
+  let c = compiledDocs.get(doc);
+  if (c) return c;
+  c = doc.statements.map((s, index) => {
+    const cs: CompiledStatement = { index, statement: s };
+    if (s.action) cs.action = compileActions(s.action);
+    if (s.notAction) cs.notAction = compileActions(s.notAction);
+    if (s.resource) cs.resource = compileResources(s.resource, doc.version);
+    if (s.notResource) cs.notResource = compileResources(s.notResource, doc.version);
+    if (s.principal) cs.principal = compilePrincipal(s.principal);
+    if (s.notPrincipal) cs.notPrincipal = compilePrincipal(s.notPrincipal);
+    if (s.condition && Object.keys(s.condition).length > 0)
+      cs.conditions = compileConditions(s.condition, doc.version);
+    return cs;
+  });
+  compiledDocs.set(doc, c);
+  return c;
+}
+
+function actionMatches(m: ActionMatcher, actionLower: string): boolean {
+  if (m.all || m.exact.has(actionLower)) return true;
+  for (const re of m.globs) if (re.test(actionLower)) return true;
+  return false;
+}
+
+function resourceMatches(
+  m: ResourceMatcher,
+  resource: string,
+  ctx: () => ConditionContext,
+): boolean {
+  if (m.all || m.exact.has(resource)) return true;
+  for (const re of m.globs) if (re.test(resource)) return true;
+  for (const v of m.variable) {
+    let missing = false;
+    const c = ctx();
+    const resolved = v.replace(/\$\{([^}]*)\}/g, (_m, name: string) => {
+      if (name === '*' || name === '?' || name === '$') return `\u0000${name}`;
+      const value = c.get(name.trim().toLowerCase());
+      if (typeof value === 'string') return value;
+      missing = true;
+      return '';
+    });
+    if (missing) continue;
+    // ${*} and ${?} stand for literal characters: compare them outside the glob.
+    if (resolved.includes('\u0000')) {
+      if (resolved.replaceAll('\u0000', '') === resource) return true;
+      continue;
+    }
+    if (
+      hasWildcard(resolved)
+        ? (splitArn(resolved) ? arnRegExp(resolved) : globRegExp(resolved)).test(resource)
+        : resolved === resource
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+type PrincipalMatch = 'direct' | 'account' | 'none';
+
+function principalMatches(m: PrincipalMatcher, p: RequestPrincipal): PrincipalMatch {
+  if (m.everyone) return 'direct';
+  if (p.type === 'anonymous') return 'none';
+  if (m.arns.has(p.arn)) return 'direct';
+  // A role principal also matches every session of that role.
+  if (p.type === 'assumed-role' && p.name && m.roles.has(`${p.accountId}:${p.name}`))
+    return 'direct';
+  if (m.accounts.has(p.accountId)) return 'account';
+  return 'none';
+}
+
+const PRINCIPAL_TYPE: Record<RequestPrincipal['type'], string> = {
+  user: 'User',
+  role: 'AssumedRole',
+  'assumed-role': 'AssumedRole',
+  root: 'Account',
+  anonymous: 'Anonymous',
+};
+
+/** Condition context: keys derived from the caller, overridden by the request's own context. */
+function buildContext(req: EvaluationRequest): ConditionContext {
+  const ctx: ConditionContext = new Map();
+  const p = req.principal;
+  if (p.type !== 'anonymous') {
+    ctx.set('aws:principalarn', p.type === 'assumed-role' && p.roleArn ? p.roleArn : p.arn);
+    ctx.set('aws:principalaccount', p.accountId);
+    if (p.type === 'user' && p.name) ctx.set('aws:username', p.name);
+    if (p.userId) ctx.set('aws:userid', p.userId);
+  }
+  ctx.set('aws:principaltype', PRINCIPAL_TYPE[p.type]);
+  ctx.set('aws:currenttime', new Date().toISOString());
+  for (const [k, v] of Object.entries(req.context ?? {})) {
+    ctx.set(k.toLowerCase(), Array.isArray(v) ? v.map(String) : String(v));
+  }
+  return ctx;
+}
+
+interface StatementOutcome {
+  matched: boolean;
+  principal: PrincipalMatch;
+  why: string;
+  unsupported: string[];
+}
+
+const NO_UNSUPPORTED: string[] = [];
+
+function evaluateStatement(
+  cs: CompiledStatement,
+  req: EvaluationRequest,
+  actionLower: string,
+  ctx: () => ConditionContext,
+  kind: 'identity' | 'resource',
+): StatementOutcome {
+  const no = (why: string, principal: PrincipalMatch = 'none'): StatementOutcome => ({
+    matched: false,
+    principal,
+    why,
+    unsupported: NO_UNSUPPORTED,
+  });
+  if (cs.action && !actionMatches(cs.action, actionLower)) {
+    return no(`action ${req.action} is not in Action ${cs.action.text}`);
+  }
+  if (cs.notAction && actionMatches(cs.notAction, actionLower)) {
+    return no(`action ${req.action} is excluded by NotAction ${cs.notAction.text}`);
+  }
+  if (cs.resource && !resourceMatches(cs.resource, req.resource, ctx)) {
+    return no(`resource ${req.resource} is not in Resource ${cs.resource.text}`);
+  }
+  if (cs.notResource && resourceMatches(cs.notResource, req.resource, ctx)) {
+    return no(`resource ${req.resource} is excluded by NotResource ${cs.notResource.text}`);
+  }
+  if (kind === 'identity' && !cs.resource && !cs.notResource) {
+    return no('the statement has no Resource element (an identity policy needs one)');
+  }
+  let principal: PrincipalMatch = 'direct';
+  if (kind === 'resource') {
+    const who = principalWords(req.principal);
+    if (cs.principal) {
+      principal = principalMatches(cs.principal, req.principal);
+      if (principal === 'none') return no(`${who} is not named in Principal ${cs.principal.text}`);
+    } else if (cs.notPrincipal) {
+      if (principalMatches(cs.notPrincipal, req.principal) !== 'none') {
+        return no(`${who} is excluded by NotPrincipal ${cs.notPrincipal.text}`);
+      }
+    } else {
+      return no('the statement has no Principal (a resource policy needs one)');
+    }
+  }
+  if (cs.conditions) {
+    const c = evaluateConditions(cs.conditions, ctx());
+    if (!c.matched) return { matched: false, principal, why: c.why, unsupported: c.unsupported };
+  }
+  const via =
+    kind === 'resource' && principal === 'account'
+      ? ` (via account ${req.principal.accountId})`
+      : '';
+  return {
+    matched: true,
+    principal,
+    why: `matches ${req.action} on ${req.resource}${via}${cs.conditions ? ', conditions met' : ''}`,
+    unsupported: NO_UNSUPPORTED,
+  };
+}
+
+function principalWords(p: RequestPrincipal): string {
+  return p.type === 'anonymous' ? 'an anonymous caller' : p.arn;
+}
+
+/** The account that owns the resource: explicit, else from its ARN, else the caller's. */
+function resourceAccountOf(req: EvaluationRequest): string {
+  if (req.resourceAccount) return req.resourceAccount;
+  const parts = splitArn(req.resource);
+  if (parts && /^\d{12}$/.test(parts[4]!)) return parts[4]!;
+  return req.principal.accountId;
+}
+
+/**
+ * The one place for the account-delegation rule (AWS-FACTS: "a principal naming an account
+ * delegates to that account's IAM"). A resource-policy Allow that matched the caller only
+ * because it names the caller's ACCOUNT grants nothing by itself: an identity policy of that
+ * account must allow too. This is documented for cross-account requests and applied to the
+ * same account as well (UNVERIFIED there): change it here if AWS is seen to differ.
+ */
+function resourceSideGrants(match: PrincipalMatch, identityAllows: boolean): boolean {
+  return match === 'direct' || (match === 'account' && identityAllows);
+}
+
+/** Decides a request the way AWS documents it (explicit deny > allow; same vs cross account). */
+export function evaluate(input: EvaluationInput): EvaluationResult {
+  const { request: req } = input;
+  const p = req.principal;
+  const trace: TraceEntry[] = [];
+  const unsupported = new Set<string>();
+  const actionLower = req.action.toLowerCase();
+  let ctxCache: ConditionContext | undefined;
+  const ctx = (): ConditionContext => (ctxCache ??= buildContext(req));
+
+  if (actionLower === 'sts:getcalleridentity') {
+    return {
+      decision: 'allowed',
+      reason: 'sts:GetCallerIdentity needs no permission (it works even under an explicit deny)',
+      trace,
+      unsupported: [],
+    };
+  }
+
+  let identityAllow = false;
+  let identityDeny = false;
+  let resourceAllowDirect = false;
+  let resourceAllowAccount = false;
+  let resourceDeny = false;
+
+  const run = (policy: NamedPolicy, kind: 'identity' | 'resource'): void => {
+    for (const cs of compile(policy.document)) {
+      const o = evaluateStatement(cs, req, actionLower, ctx, kind);
+      for (const u of o.unsupported) unsupported.add(u);
+      const effect = cs.statement.effect;
+      const entry: TraceEntry = {
+        policy: policy.name,
+        policyType: kind,
+        statementIndex: cs.index,
+        effect,
+        matched: o.matched,
+        why: o.matched
+          ? `${effect === 'Allow' ? 'allows' : 'denies'}: ${o.why}`
+          : `does not apply: ${o.why}`,
+      };
+      if (cs.statement.sid !== undefined) entry.sid = cs.statement.sid;
+      trace.push(entry);
+      if (!o.matched) continue;
+      if (kind === 'identity') {
+        if (effect === 'Deny') identityDeny = true;
+        else identityAllow = true;
+      } else if (effect === 'Deny') {
+        // A Deny naming the caller's account applies to everyone in it.
+        resourceDeny = true;
+      } else if (o.principal === 'direct') resourceAllowDirect = true;
+      else resourceAllowAccount = true;
+    }
+  };
+
+  // Identity policies do not apply to the root user or to anonymous callers.
+  const identityApplies = p.type !== 'root' && p.type !== 'anonymous';
+  if (identityApplies) for (const policy of input.identityPolicies) run(policy, 'identity');
+  if (input.resourcePolicy) run(input.resourcePolicy, 'resource');
+
+  const result = (decision: EvaluationResult['decision'], reason: string): EvaluationResult => ({
+    decision,
+    reason,
+    trace,
+    unsupported: [...unsupported],
+  });
+  const noIdentity = `no identity-based policy allows the ${req.action} action`;
+  const noResource = `no resource-based policy allows the ${req.action} action`;
+
+  if (identityDeny)
+    return result('explicit-deny', 'with an explicit deny in an identity-based policy');
+  if (resourceDeny)
+    return result('explicit-deny', 'with an explicit deny in a resource-based policy');
+
+  if (p.type === 'anonymous') {
+    return resourceAllowDirect
+      ? result('allowed', 'allowed by a resource-based policy that allows everyone (*)')
+      : result('implicit-deny', noResource);
+  }
+
+  const sameAccount = resourceAccountOf(req) === p.accountId;
+  // The root user has every permission of its own account: its "identity side" always allows.
+  const identitySide = p.type === 'root' ? true : identityAllow;
+  const resourceMatch: PrincipalMatch = resourceAllowDirect
+    ? 'direct'
+    : resourceAllowAccount
+      ? 'account'
+      : 'none';
+  const resourceGrants = resourceSideGrants(resourceMatch, identitySide);
+
+  if (sameAccount) {
+    // Same account: one Allow from either side is enough.
+    if (p.type === 'root')
+      return result('allowed', 'the root user is allowed by default in its own account');
+    if (identitySide && resourceGrants)
+      return result(
+        'allowed',
+        'allowed by an identity-based policy and by the resource-based policy',
+      );
+    if (identitySide)
+      return result(
+        'allowed',
+        'allowed by an identity-based policy (same account: that is enough)',
+      );
+    if (resourceGrants)
+      return result(
+        'allowed',
+        'allowed by the resource-based policy (same account: that is enough)',
+      );
+    return result('implicit-deny', noIdentity);
+  }
+  // Cross account: the resource policy must allow the caller or its account, AND the identity side.
+  if (resourceMatch === 'none') return result('implicit-deny', noResource);
+  if (!identitySide || !resourceGrants) return result('implicit-deny', noIdentity);
+  return result(
+    'allowed',
+    'allowed by the resource-based policy and by an identity-based policy (cross-account needs both)',
+  );
+}
+
+/** `User: ARN is not authorized to perform: ACTION on resource: RES because REASON` */
+export function accessDeniedMessage(
+  principalArn: string,
+  action: string,
+  resource: string,
+  result: EvaluationResult,
+): string {
+  return `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource} because ${result.reason}`;
+}

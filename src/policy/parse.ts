@@ -1,0 +1,341 @@
+/**
+ * Position-aware JSON parsing for policy text. Momoa gives every node a line and column;
+ * this file adds what JSON.parse hides: duplicate keys (JSON.parse silently keeps the last)
+ * and syntax errors said in plain words (trailing comma, missing quote, unclosed brace).
+ */
+import { parse as parseJsonAst, evaluate as evaluateAst } from '@humanwhocodes/momoa';
+import type { DocumentNode, ValueNode, ObjectNode, ArrayNode } from '@humanwhocodes/momoa';
+
+/** A problem in policy text, with the 1-based line/column where it is. */
+export class PolicyParseError extends Error {
+  constructor(
+    message: string,
+    /** stable finding code, e.g. `json-syntax`, `duplicate-key`, `invalid-effect` */
+    readonly code: string,
+    readonly line: number,
+    readonly column: number,
+    /** JSON path of the element (`` for the whole document) */
+    readonly path = '',
+    readonly suggestion?: string,
+  ) {
+    super(message);
+    this.name = 'PolicyParseError';
+  }
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Parses JSON text into a Momoa AST; throws PolicyParseError for syntax errors and duplicate keys. */
+export function parseJsonText(text: string): DocumentNode {
+  let doc: DocumentNode;
+  try {
+    doc = parseJsonAst(text, { mode: 'json' });
+  } catch (err) {
+    throw syntaxError(text, err);
+  }
+  const dup = findDuplicateKey(doc.body, '');
+  if (dup) throw dup;
+  return doc;
+}
+
+/** The plain JavaScript value of an AST node. */
+export function valueOf(node: ValueNode | DocumentNode): unknown {
+  return evaluateAst(node);
+}
+
+function findDuplicateKey(node: ValueNode, path: string): PolicyParseError | undefined {
+  if (node.type === 'Object') {
+    const seen = new Map<string, Position>();
+    for (const m of node.members) {
+      const key = m.name.type === 'String' ? m.name.value : m.name.name;
+      const childPath = joinPath(path, key);
+      const first = seen.get(key);
+      if (first) {
+        return new PolicyParseError(
+          `The key "${key}" appears twice in the same object (first on line ${first.line}); ` +
+            'AWS would keep only one of them silently.',
+          'duplicate-key',
+          m.name.loc.start.line,
+          m.name.loc.start.column,
+          childPath,
+          `Remove one "${key}" or merge their values into one.`,
+        );
+      }
+      seen.set(key, m.name.loc.start);
+      const inner = findDuplicateKey(m.value, childPath);
+      if (inner) return inner;
+    }
+  } else if (node.type === 'Array') {
+    for (let i = 0; i < node.elements.length; i++) {
+      const inner = findDuplicateKey(node.elements[i]!.value, `${path}[${i}]`);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** `Statement` + `0` -> `Statement[0]`; `Statement[0]` + `Action` -> `Statement[0].Action`. */
+export function joinPath(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path === '' ? key : `${path}.${key}`;
+}
+
+/** Finds the node at a JSON path like `Statement[0].Action[2]` (undefined when absent). */
+export function nodeAt(doc: DocumentNode, path: string): ValueNode | undefined {
+  let node: ValueNode | undefined = doc.body;
+  if (path === '') return node;
+  const parts = path.match(/[^.[\]]+|\[\d+\]/g) ?? [];
+  for (const part of parts) {
+    if (!node) return undefined;
+    if (part.startsWith('[')) {
+      if (node.type !== 'Array') return undefined;
+      node = (node as ArrayNode).elements[Number(part.slice(1, -1))]?.value;
+    } else {
+      if (node.type !== 'Object') return undefined;
+      const member = (node as ObjectNode).members.find(
+        (m) => (m.name.type === 'String' ? m.name.value : m.name.name) === part,
+      );
+      node = member?.value;
+    }
+  }
+  return node;
+}
+
+/** The position of the node at `path`, else of its nearest existing ancestor, else 1:1. */
+export function positionOf(doc: DocumentNode, path: string): Position {
+  let p = path;
+  for (;;) {
+    const node = nodeAt(doc, p);
+    if (node) return { line: node.loc.start.line, column: node.loc.start.column };
+    if (p === '') return { line: 1, column: 1 };
+    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+    p = cut <= 0 ? '' : p.slice(0, cut);
+  }
+}
+
+/** Turns Momoa's terse error into a plain-words one at the most useful position. */
+function syntaxError(text: string, err: unknown): PolicyParseError {
+  const e = err as { message?: string; line?: number; column?: number; offset?: number };
+  const line = e.line ?? 1;
+  const column = e.column ?? 1;
+  const raw = String(e.message ?? err).replace(/\s*\(\d+:\d+\)\s*$/, '');
+  if (text.trim() === '') {
+    return new PolicyParseError(
+      'The policy is empty: there is no JSON to read.',
+      'json-syntax',
+      1,
+      1,
+      '',
+      'Paste the whole policy, starting with { and ending with }.',
+    );
+  }
+  const offset = offsetOf(text, line, column);
+  // Trailing comma: the parser stops at `}` or `]` right after a comma.
+  if (/Unexpected token (RBrace|RBracket)/.test(raw)) {
+    const before = previousNonSpace(text, offset);
+    if (before && text[before.index] === ',') {
+      const pos = lineColumnOf(text, before.index);
+      return new PolicyParseError(
+        `Trailing comma on line ${pos.line}: JSON does not allow a comma before ${text[offset] === '}' ? 'a closing }' : 'a closing ]'}.`,
+        'json-trailing-comma',
+        pos.line,
+        pos.column,
+        '',
+        'Delete that last comma.',
+      );
+    }
+  }
+  // Two values with no comma between them.
+  if (/Unexpected token (String|Number|LBrace|LBracket|Boolean|Null|True|False)/.test(raw)) {
+    const before = previousNonSpace(text, offset);
+    if (before && /["}\]0-9el]/.test(text[before.index] ?? '')) {
+      const pos = lineColumnOf(text, before.index);
+      return new PolicyParseError(
+        `Missing comma after line ${pos.line}, column ${pos.column}: two values follow each other without a comma.`,
+        'json-missing-comma',
+        line,
+        column,
+        '',
+        'Add a comma between the two items.',
+      );
+    }
+  }
+  if (/Unexpected end of input/.test(raw)) {
+    const openQuote = unclosedStringStart(text);
+    if (openQuote !== undefined) {
+      const pos = lineColumnOf(text, openQuote);
+      return new PolicyParseError(
+        `A string that starts on line ${pos.line}, column ${pos.column} is never closed: a closing " is missing.`,
+        'json-unclosed-string',
+        pos.line,
+        pos.column,
+        '',
+        'Add the missing double quote at the end of that string.',
+      );
+    }
+    const open = unclosedBracket(text);
+    if (open !== undefined) {
+      const pos = lineColumnOf(text, open);
+      const ch = text[open];
+      return new PolicyParseError(
+        `The ${ch === '{' ? 'brace {' : 'bracket ['} opened on line ${pos.line}, column ${pos.column} is never closed.`,
+        'json-unclosed',
+        pos.line,
+        pos.column,
+        '',
+        `Add the matching ${ch === '{' ? '}' : ']'} at the end of that ${ch === '{' ? 'object' : 'list'}.`,
+      );
+    }
+    return new PolicyParseError(
+      'The policy ends too early: something is missing at the end.',
+      'json-syntax',
+      line,
+      column,
+      '',
+      'Check that every { [ and " is closed.',
+    );
+  }
+  // A string value broken by a raw line break means a missing closing quote.
+  const strStart = unclosedStringOnLine(text, line);
+  if (/Unexpected character/.test(raw) && strStart !== undefined) {
+    const pos = lineColumnOf(text, strStart);
+    return new PolicyParseError(
+      `A string that starts on line ${pos.line}, column ${pos.column} is not closed on that line: a closing " is missing.`,
+      'json-unclosed-string',
+      pos.line,
+      pos.column,
+      '',
+      'Add the missing double quote at the end of that string.',
+    );
+  }
+  const m = /Unexpected character '(.)'/.exec(raw);
+  if (m && m[1] === "'") {
+    return new PolicyParseError(
+      `Single quotes on line ${line}, column ${column}: JSON strings need double quotes.`,
+      'json-single-quote',
+      line,
+      column,
+      '',
+      'Replace \' with ".',
+    );
+  }
+  if (m && /[A-Za-z_$]/.test(m[1]!)) {
+    return new PolicyParseError(
+      `Unquoted text on line ${line}, column ${column}: JSON keys and strings need double quotes.`,
+      'json-missing-quote',
+      line,
+      column,
+      '',
+      'Put the word in double quotes, e.g. "Effect".',
+    );
+  }
+  const ident = /Unexpected identifier '([^']*)'/.exec(raw);
+  if (ident) {
+    return new PolicyParseError(
+      `Unquoted text "${ident[1]}" on line ${line}, column ${column}: JSON strings need double quotes (only true, false and null are bare words).`,
+      'json-missing-quote',
+      line,
+      column,
+      '',
+      `Write "${ident[1]}" in double quotes.`,
+    );
+  }
+  return new PolicyParseError(
+    `The JSON is not valid at line ${line}, column ${column}: ${raw.replace(/\.$/, '')}.`,
+    'json-syntax',
+    line,
+    column,
+    '',
+    'Compare that spot with the workshop example: look for a missing comma, quote or bracket.',
+  );
+}
+
+function offsetOf(text: string, line: number, column: number): number {
+  let l = 1;
+  let i = 0;
+  while (l < line && i < text.length) {
+    if (text[i] === '\n') l++;
+    i++;
+  }
+  return Math.min(i + column - 1, text.length);
+}
+
+function lineColumnOf(text: string, index: number): Position {
+  let line = 1;
+  let lastNl = -1;
+  for (let i = 0; i < index; i++) {
+    if (text[i] === '\n') {
+      line++;
+      lastNl = i;
+    }
+  }
+  return { line, column: index - lastNl };
+}
+
+function previousNonSpace(text: string, offset: number): { index: number } | undefined {
+  for (let i = offset - 1; i >= 0; i--) {
+    if (!/\s/.test(text[i]!)) return { index: i };
+  }
+  return undefined;
+}
+
+/** Scans strings and brackets; returns the index of the quote of a string left open at EOF. */
+function unclosedStringStart(text: string): number | undefined {
+  let inString = false;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+      start = i;
+    }
+  }
+  return inString ? start : undefined;
+}
+
+/** The index of the innermost `{`/`[` never closed (strings skipped). */
+function unclosedBracket(text: string): number | undefined {
+  const stack: number[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[') stack.push(i);
+    else if (c === '}' || c === ']') stack.pop();
+  }
+  return stack.length > 0 ? stack[stack.length - 1] : undefined;
+}
+
+/** When a line holds an odd number of unescaped quotes, the index of the last opening one. */
+function unclosedStringOnLine(text: string, line: number): number | undefined {
+  // Momoa reports the raw newline inside the string on the line where the string began.
+  const lines = text.split('\n');
+  for (const l of [line, line - 1]) {
+    if (l < 1 || l > lines.length) continue;
+    const s = lines[l - 1]!;
+    let inString = false;
+    let start = -1;
+    for (let i = 0; i < s.length; i++) {
+      if (inString) {
+        if (s[i] === '\\') i++;
+        else if (s[i] === '"') inString = false;
+      } else if (s[i] === '"') {
+        inString = true;
+        start = i;
+      }
+    }
+    if (inString) return offsetOf(text, l, start + 1);
+  }
+  return undefined;
+}

@@ -1,0 +1,73 @@
+/**
+ * IAM wildcard matching (`*` any run of characters, `?` one character), compiled to RegExp
+ * once per distinct pattern. Evaluation sits on the sandbox's hot path, so compiled patterns
+ * are cached here (by text) and compiled statements per document (see evaluate.ts).
+ */
+
+const cache = new Map<string, RegExp>();
+const CACHE_LIMIT = 20_000;
+
+const escapeRe = (s: string): string => s.replace(/[.+^${}()|[\]\\*?]/g, '\\$&');
+
+function remember(key: string, make: () => RegExp): RegExp {
+  let re = cache.get(key);
+  if (!re) {
+    // A crude bound: policies are few, so clearing is rare and only costs recompiles.
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    re = make();
+    cache.set(key, re);
+  }
+  return re;
+}
+
+function globBody(pattern: string, star: string, one: string): string {
+  let out = '';
+  for (const ch of pattern) {
+    if (ch === '*') out += star;
+    else if (ch === '?') out += one;
+    else out += escapeRe(ch);
+  }
+  return out;
+}
+
+export const hasWildcard = (s: string): boolean => s.includes('*') || s.includes('?');
+
+/** A whole-string glob (StringLike, Action); `ignoreCase` for actions. */
+export function globRegExp(pattern: string, ignoreCase = false): RegExp {
+  return remember(
+    `g${ignoreCase ? 'i' : 's'}:${pattern}`,
+    () => new RegExp(`^${globBody(pattern, '.*', '.')}$`, ignoreCase ? 'is' : 's'),
+  );
+}
+
+/**
+ * An ARN glob: wildcards in the first five colon-separated fields (partition, service,
+ * region, account) stay inside their field, as AWS matches ARNs field by field; in the
+ * resource part they match anything, `/` and `:` included.
+ */
+export function arnRegExp(pattern: string): RegExp {
+  return remember(`a:${pattern}`, () => {
+    const parts = splitArn(pattern);
+    // A malformed ARN pattern (too few fields) matches nothing, as in AWS.
+    if (!parts)
+      return pattern.startsWith('arn:')
+        ? /(?!)/
+        : new RegExp(`^${globBody(pattern, '.*', '.')}$`, 's');
+    const head = parts.slice(0, 5).map((p) => globBody(p, '[^:]*', '[^:]'));
+    return new RegExp(`^${head.join(':')}:${globBody(parts[5]!, '.*', '.')}$`, 's');
+  });
+}
+
+/** Splits an ARN into its six fields (the resource part keeps its own colons); undefined if not an ARN. */
+export function splitArn(arn: string): string[] | undefined {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < 5; i++) {
+    const j = arn.indexOf(':', start);
+    if (j < 0) return undefined;
+    out.push(arn.slice(start, j));
+    start = j + 1;
+  }
+  out.push(arn.slice(start));
+  return out[0] === 'arn' ? out : undefined;
+}
