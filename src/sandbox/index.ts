@@ -1,16 +1,27 @@
 /**
- * The sandbox's public surface: a local AWS (STS, IAM, ECR) on loopback HTTP.
- * (Scaffold: the sandbox work replaces the placeholders and keeps these names and shapes.)
+ * The sandbox's public surface: a local AWS (STS, IAM, ECR) on loopback HTTP that the AWS SDK v3
+ * and the AWS CLI talk to unchanged, enforcing IAM and repository policies.
  */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TutorError } from '../errors.js';
+import { tutorPaths } from '../paths.js';
+import type { SandboxCore } from './context.js';
+import { acquireLock, pidAlive, readLock, recordEndpoint, releaseLock } from './lock.js';
+import { SANDBOX_ADMIN_USER } from './names.js';
+import { seedState } from './seed.js';
+import { listen } from './server.js';
+import { BlobStore } from './store/blobs.js';
+import { loadState, MetadataStore } from './store/metadata.js';
+import type { SandboxState } from './store/model.js';
 
-/** Names of the users the seed creates (the CI user's name is the lesson's parameter). */
-export const SANDBOX_ADMIN_USER = 'workshop-admin';
-export const SANDBOX_CI_USER = 'fcj-ecr-ci-cd-user';
-export const SANDBOX_REPOSITORY = 'fcj-workshop-app';
-/** A user in the second account, with no permissions, for cross-account lessons. */
-export const SANDBOX_PARTNER_USER = 'partner-developer';
-/** The default port of `ecr-tutor sandbox start` and, when free, of the tutor's own sandbox. */
-export const SANDBOX_DEFAULT_PORT = 4510;
+export {
+  SANDBOX_ADMIN_USER,
+  SANDBOX_CI_USER,
+  SANDBOX_DEFAULT_PORT,
+  SANDBOX_PARTNER_USER,
+  SANDBOX_REPOSITORY,
+} from './names.js';
 
 export interface SandboxOptions {
   /** folder holding the sandbox's state (metadata + blobs); created if missing */
@@ -55,6 +66,176 @@ export interface RunningSandbox {
   stop(): Promise<void>;
 }
 
-export async function startSandbox(_opts: SandboxOptions): Promise<RunningSandbox> {
-  throw new Error('not implemented');
+/** The state folder of the tutor's default sandbox (under ECR_TUTOR_HOME or the XDG data dir). */
+export function defaultSandboxStateDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(tutorPaths(env).data, 'sandbox');
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** Looks up a user's first active key in a state document. */
+export function userInfoFromState(state: SandboxState, name = SANDBOX_ADMIN_USER, accountId?: string): SandboxUserInfo {
+  const accounts = accountId ? [accountId] : [state.primaryAccountId, state.secondAccountId];
+  for (const id of accounts) {
+    const user = state.accounts[id]?.users[name];
+    if (!user) continue;
+    const key = Object.values(state.accessKeys).find((k) => k.accountId === id && k.userName === name && k.status === 'Active');
+    if (!key) {
+      throw new TutorError(
+        `the sandbox user ${name} has no active access key`,
+        `create one as the admin: aws iam create-access-key --user-name ${name}`,
+      );
+    }
+    return {
+      name,
+      arn: user.arn,
+      accountId: id,
+      credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
+    };
+  }
+  const known = accounts.flatMap((id) => Object.keys(state.accounts[id]?.users ?? {}));
+  throw new TutorError(
+    `there is no sandbox user named ${name}${accountId ? ` in account ${accountId}` : ''}`,
+    `pick one of: ${known.join(', ')}`,
+  );
+}
+
+async function writeSeed(stateDir: string, blobs: BlobStore, region: string): Promise<SandboxState> {
+  const seed = seedState(region);
+  for (const b of seed.blobs) await blobs.put(b.digest, b.bytes);
+  const store = new MetadataStore(stateDir, seed.state);
+  await store.save();
+  return seed.state;
+}
+
+function defaultRegion(region?: string): string {
+  return region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+}
+
+/** Starts a sandbox on its state folder (seeding it on first use). */
+export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!isLoopback(host) && !opts.allowNonLoopback) {
+    throw new TutorError(
+      `refusing to listen on ${host}: the sandbox has no TLS and its keys are for local use`,
+      'bind 127.0.0.1 (the default), or pass allowNonLoopback if you really mean it',
+    );
+  }
+  const log = opts.log ?? (() => undefined);
+  await mkdir(opts.stateDir, { recursive: true });
+  await acquireLock(opts.stateDir);
+  try {
+    const blobs = new BlobStore(opts.stateDir);
+    await blobs.init();
+    const state = (await loadState(opts.stateDir)) ?? (await writeSeed(opts.stateDir, blobs, defaultRegion(opts.region)));
+    const core: SandboxCore = {
+      stateDir: opts.stateDir,
+      metadata: new MetadataStore(opts.stateDir, state),
+      blobs,
+      endpoint: '',
+      log,
+    };
+    let http;
+    try {
+      http = await listen(core, host, opts.port ?? 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new TutorError(`port ${opts.port} on ${host} is already in use`, 'pick another with --port N (0 = any free port)');
+      }
+      throw err;
+    }
+    const shownHost = host.includes(':') ? `[${host}]` : host;
+    core.endpoint = `http://${shownHost}:${http.port}`;
+    await recordEndpoint(opts.stateDir, core.endpoint);
+    log(`sandbox listening on ${core.endpoint} (state in ${opts.stateDir})`);
+    let stopped = false;
+    return {
+      endpoint: core.endpoint,
+      port: http.port,
+      get region() {
+        return core.metadata.state.region;
+      },
+      get accountId() {
+        return core.metadata.state.primaryAccountId;
+      },
+      get secondAccountId() {
+        return core.metadata.state.secondAccountId;
+      },
+      user: (name?: string, accountId?: string) => userInfoFromState(core.metadata.state, name, accountId),
+      async reset() {
+        await core.metadata.flush();
+        await blobs.clear();
+        core.metadata.state = await writeSeed(opts.stateDir, blobs, core.metadata.state.region);
+        log('sandbox reset to the workshop state');
+      },
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await http.close();
+        await core.metadata.flush();
+        await releaseLock(opts.stateDir);
+        log('sandbox stopped');
+      },
+    };
+  } catch (err) {
+    await releaseLock(opts.stateDir);
+    throw err;
+  }
+}
+
+/** The sandbox running on a state folder (from its lock file), if its process is alive. */
+export async function findRunningSandbox(stateDir: string): Promise<{ pid: number; endpoint: string } | undefined> {
+  const info = await readLock(stateDir);
+  if (!info || !info.endpoint || !pidAlive(info.pid)) return undefined;
+  return { pid: info.pid, endpoint: info.endpoint };
+}
+
+export interface SandboxUsersSnapshot {
+  region: string;
+  accountId: string;
+  secondAccountId: string;
+  /** credentials of a user by name (default: the admin) */
+  user(name?: string, accountId?: string): SandboxUserInfo;
+}
+
+/**
+ * Reads the users and keys of a sandbox's state without starting a server; seeds the folder
+ * first when it holds no sandbox yet (so `sandbox env` works before the first start).
+ */
+export async function readSandboxUsers(stateDir: string, region?: string): Promise<SandboxUsersSnapshot> {
+  let state = await loadState(stateDir);
+  if (!state) {
+    await mkdir(stateDir, { recursive: true });
+    await acquireLock(stateDir);
+    try {
+      const blobs = new BlobStore(stateDir);
+      await blobs.init();
+      state = (await loadState(stateDir)) ?? (await writeSeed(stateDir, blobs, defaultRegion(region)));
+    } finally {
+      await releaseLock(stateDir);
+    }
+  }
+  const s = state;
+  return {
+    region: s.region,
+    accountId: s.primaryAccountId,
+    secondAccountId: s.secondAccountId,
+    user: (name?: string, accountId?: string) => userInfoFromState(s, name, accountId),
+  };
+}
+
+/** Puts a sandbox folder back to the seeded workshop state (refused while a sandbox runs on it). */
+export async function resetSandboxState(stateDir: string, region?: string): Promise<void> {
+  await mkdir(stateDir, { recursive: true });
+  await acquireLock(stateDir);
+  try {
+    const old = await loadState(stateDir).catch(() => undefined);
+    const blobs = new BlobStore(stateDir);
+    await blobs.clear();
+    await writeSeed(stateDir, blobs, old?.region ?? defaultRegion(region));
+  } finally {
+    await releaseLock(stateDir);
+  }
 }

@@ -1,0 +1,179 @@
+/** IAM roles: trust policies, inline and attached policies. */
+import { callerAccount, persist, stateOf, type RequestContext } from '../context.js';
+import { newUniqueId } from '../ids.js';
+import { AwsError, validationError } from '../protocols/errors.js';
+import type { QueryParams, XmlFields } from '../protocols/query.js';
+import type { IamRole } from '../store/model.js';
+import {
+  alreadyExists,
+  deleteConflict,
+  encodeDocument,
+  getManagedPolicy,
+  getRole,
+  iamAuthorize,
+  noSuchEntity,
+  pathOf,
+  reqName,
+  reqParam,
+  roleArn,
+  tagsOf,
+  validateIamDocument,
+} from './common.js';
+
+export function roleShape(r: IamRole): XmlFields {
+  return {
+    Path: r.path,
+    RoleName: r.roleName,
+    RoleId: r.roleId,
+    Arn: r.arn,
+    CreateDate: new Date(r.createDate),
+    AssumeRolePolicyDocument: encodeDocument(r.assumeRolePolicyDocument),
+    Description: r.description,
+    MaxSessionDuration: r.maxSessionDuration,
+    Tags: r.tags.length ? r.tags.map((t) => ({ Key: t.Key, Value: t.Value })) : undefined,
+  };
+}
+
+export const ROLE_HANDLERS = {
+  async CreateRole(ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
+    const name = reqName(q, 'RoleName');
+    const path = pathOf(q);
+    const trust = reqParam(q, 'AssumeRolePolicyDocument');
+    const maxText = q.get('MaxSessionDuration');
+    const max = maxText === undefined ? 3600 : Number(maxText);
+    if (!Number.isInteger(max) || max < 3600 || max > 43200) {
+      throw validationError([`Value '${maxText}' at 'maxSessionDuration' failed to satisfy constraint: Member must have value between 3600 and 43200`]);
+    }
+    iamAuthorize(ctx, 'CreateRole', roleArn(ctx, name, path));
+    const acct = callerAccount(ctx);
+    if (acct.roles[name]) throw alreadyExists(`Role with name ${name} already exists.`);
+    validateIamDocument(trust, 'trust', 2048);
+    const r: IamRole = {
+      roleName: name,
+      roleId: newUniqueId('AROA'),
+      path,
+      arn: roleArn(ctx, name, path),
+      createDate: new Date().toISOString(),
+      ...(q.get('Description') !== undefined ? { description: q.get('Description') } : {}),
+      maxSessionDuration: max,
+      assumeRolePolicyDocument: trust,
+      inlinePolicies: {},
+      attachedPolicies: [],
+      tags: tagsOf(q),
+    };
+    acct.roles[name] = r;
+    await persist(ctx);
+    return { Role: roleShape(r) };
+  },
+
+  async GetRole(ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
+    const name = reqName(q, 'RoleName');
+    iamAuthorize(ctx, 'GetRole', roleArn(ctx, name));
+    return { Role: roleShape(getRole(ctx, name)) };
+  },
+
+  async ListRoles(ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
+    iamAuthorize(ctx, 'ListRoles', `arn:aws:iam::${ctx.caller.accountId}:role/`);
+    const prefix = q.get('PathPrefix') ?? '/';
+    return { Roles: Object.values(callerAccount(ctx).roles).filter((r) => r.path.startsWith(prefix)).map(roleShape), IsTruncated: false };
+  },
+
+  async DeleteRole(ctx: RequestContext, q: QueryParams): Promise<undefined> {
+    const name = reqName(q, 'RoleName');
+    iamAuthorize(ctx, 'DeleteRole', roleArn(ctx, name));
+    const r = getRole(ctx, name);
+    if (Object.keys(r.inlinePolicies).length) throw deleteConflict('Cannot delete entity, must delete policies first.');
+    if (r.attachedPolicies.length) throw deleteConflict('Cannot delete entity, must detach all policies first.');
+    delete callerAccount(ctx).roles[name];
+    // Sessions of a deleted role stop working at once (its keys no longer resolve).
+    for (const [id, s] of Object.entries(stateOf(ctx).sessions)) {
+      if (s.accountId === ctx.caller.accountId && s.roleName === name) delete stateOf(ctx).sessions[id];
+    }
+    await persist(ctx);
+    return undefined;
+  },
+
+  async UpdateAssumeRolePolicy(ctx: RequestContext, q: QueryParams): Promise<undefined> {
+    const name = reqName(q, 'RoleName');
+    const doc = reqParam(q, 'PolicyDocument');
+    iamAuthorize(ctx, 'UpdateAssumeRolePolicy', roleArn(ctx, name));
+    const r = getRole(ctx, name);
+    validateIamDocument(doc, 'trust', 2048);
+    r.assumeRolePolicyDocument = doc;
+    await persist(ctx);
+    return undefined;
+  },
+
+  async PutRolePolicy(ctx: RequestContext, q: QueryParams): Promise<undefined> {
+    const name = reqName(q, 'RoleName');
+    const policyName = reqName(q, 'PolicyName', 128);
+    const doc = reqParam(q, 'PolicyDocument');
+    iamAuthorize(ctx, 'PutRolePolicy', roleArn(ctx, name));
+    const r = getRole(ctx, name);
+    validateIamDocument(doc, 'identity', 10240);
+    r.inlinePolicies[policyName] = doc;
+    await persist(ctx);
+    return undefined;
+  },
+
+  async GetRolePolicy(ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
+    const name = reqName(q, 'RoleName');
+    const policyName = reqName(q, 'PolicyName', 128);
+    iamAuthorize(ctx, 'GetRolePolicy', roleArn(ctx, name));
+    const doc = getRole(ctx, name).inlinePolicies[policyName];
+    if (doc === undefined) throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
+    return { RoleName: name, PolicyName: policyName, PolicyDocument: encodeDocument(doc) };
+  },
+
+  async DeleteRolePolicy(ctx: RequestContext, q: QueryParams): Promise<undefined> {
+    const name = reqName(q, 'RoleName');
+    const policyName = reqName(q, 'PolicyName', 128);
+    iamAuthorize(ctx, 'DeleteRolePolicy', roleArn(ctx, name));
+    const r = getRole(ctx, name);
+    if (r.inlinePolicies[policyName] === undefined) throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
+    delete r.inlinePolicies[policyName];
+    await persist(ctx);
+    return undefined;
+  },
+
+  async ListRolePolicies(ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
+    const name = reqName(q, 'RoleName');
+    iamAuthorize(ctx, 'ListRolePolicies', roleArn(ctx, name));
+    return { PolicyNames: Object.keys(getRole(ctx, name).inlinePolicies), IsTruncated: false };
+  },
+
+  async AttachRolePolicy(ctx: RequestContext, q: QueryParams): Promise<undefined> {
+    const name = reqName(q, 'RoleName');
+    const arn = reqParam(q, 'PolicyArn');
+    iamAuthorize(ctx, 'AttachRolePolicy', roleArn(ctx, name));
+    const r = getRole(ctx, name);
+    getManagedPolicy(ctx, arn);
+    if (!r.attachedPolicies.includes(arn)) {
+      if (r.attachedPolicies.length >= 10) throw new AwsError('LimitExceeded', 'Cannot exceed quota for PoliciesPerRole: 10', 409);
+      r.attachedPolicies.push(arn);
+      await persist(ctx);
+    }
+    return undefined;
+  },
+
+  async DetachRolePolicy(ctx: RequestContext, q: QueryParams): Promise<undefined> {
+    const name = reqName(q, 'RoleName');
+    const arn = reqParam(q, 'PolicyArn');
+    iamAuthorize(ctx, 'DetachRolePolicy', roleArn(ctx, name));
+    const r = getRole(ctx, name);
+    if (!r.attachedPolicies.includes(arn)) throw noSuchEntity(`Policy ${arn} was not found.`);
+    r.attachedPolicies = r.attachedPolicies.filter((a) => a !== arn);
+    await persist(ctx);
+    return undefined;
+  },
+
+  async ListAttachedRolePolicies(ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
+    const name = reqName(q, 'RoleName');
+    iamAuthorize(ctx, 'ListAttachedRolePolicies', roleArn(ctx, name));
+    const r = getRole(ctx, name);
+    return {
+      AttachedPolicies: r.attachedPolicies.map((arn) => ({ PolicyName: getManagedPolicy(ctx, arn).policyName, PolicyArn: arn })),
+      IsTruncated: false,
+    };
+  },
+};

@@ -1,0 +1,151 @@
+/**
+ * Content-addressed blob files (`blobs/sha256/<hex>`) and in-progress layer uploads. Uploads are
+ * appended part by part to a temporary file while a running sha256 is kept, so a layer of any
+ * size passes through memory one part at a time. A blob becomes visible only by an atomic
+ * rename after fsync, so a kill at any moment leaves either no blob or a complete one.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface Upload {
+  uploadId: string;
+  accountId: string;
+  repositoryName: string;
+  file: string;
+  /** bytes received so far (the next part must start here) */
+  received: number;
+  hash: Hash;
+  /** true while a part is being written (parts are applied one at a time) */
+  busy: boolean;
+}
+
+const DIGEST_RE = /^sha256:([0-9a-f]{64})$/;
+
+/** Splits `sha256:<hex>` into its hex part; undefined when the digest is not sha256. */
+export function digestHex(digest: string): string | undefined {
+  return DIGEST_RE.exec(digest)?.[1];
+}
+
+export class BlobStore {
+  private readonly blobDir: string;
+  private readonly uploadDir: string;
+  private readonly uploads = new Map<string, Upload>();
+
+  constructor(readonly root: string) {
+    this.blobDir = join(root, 'blobs', 'sha256');
+    this.uploadDir = join(root, 'uploads');
+  }
+
+  /** Creates the folders and drops uploads a previous process left unfinished. */
+  async init(): Promise<void> {
+    await mkdir(this.blobDir, { recursive: true });
+    await rm(this.uploadDir, { recursive: true, force: true });
+    await mkdir(this.uploadDir, { recursive: true });
+    // Temporary files of an interrupted blob write are invisible to readers but take space.
+    for (const f of await readdir(this.blobDir)) {
+      if (f.includes('.tmp')) await rm(join(this.blobDir, f), { force: true });
+    }
+  }
+
+  /** Deletes every blob and upload (sandbox reset). */
+  async clear(): Promise<void> {
+    this.uploads.clear();
+    await rm(join(this.root, 'blobs'), { recursive: true, force: true });
+    await this.init();
+  }
+
+  pathOf(digest: string): string | undefined {
+    const hex = digestHex(digest);
+    return hex ? join(this.blobDir, hex) : undefined;
+  }
+
+  /** Size of a stored blob, or undefined when it is not stored. */
+  async size(digest: string): Promise<number | undefined> {
+    const p = this.pathOf(digest);
+    if (!p) return undefined;
+    try {
+      return (await stat(p)).size;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores small bytes under their digest (the seed image). */
+  async put(digest: string, bytes: Buffer): Promise<void> {
+    const p = this.pathOf(digest);
+    if (!p) throw new Error(`not a sha256 digest: ${digest}`);
+    const tmp = `${p}.tmp${process.pid}`;
+    await writeFile(tmp, bytes, { flush: true });
+    await rename(tmp, p);
+  }
+
+  read(digest: string): ReadStream | undefined {
+    const p = this.pathOf(digest);
+    return p ? createReadStream(p) : undefined;
+  }
+
+  async startUpload(uploadId: string, accountId: string, repositoryName: string): Promise<Upload> {
+    const file = join(this.uploadDir, uploadId);
+    await writeFile(file, '');
+    const u: Upload = {
+      uploadId,
+      accountId,
+      repositoryName,
+      file,
+      received: 0,
+      hash: createHash('sha256'),
+      busy: false,
+    };
+    this.uploads.set(uploadId, u);
+    return u;
+  }
+
+  getUpload(uploadId: string): Upload | undefined {
+    return this.uploads.get(uploadId);
+  }
+
+  /** Appends one part; the caller has checked that it starts at `received`. */
+  async appendPart(u: Upload, bytes: Buffer): Promise<void> {
+    u.busy = true;
+    try {
+      const fh = await open(u.file, 'a');
+      try {
+        await fh.write(bytes);
+      } finally {
+        await fh.close();
+      }
+      u.hash.update(bytes);
+      u.received += bytes.length;
+    } finally {
+      u.busy = false;
+    }
+  }
+
+  /**
+   * Ends an upload: verifies the digest and moves the file into the store. Returns the actual
+   * digest when it differs from the expected one (the upload is then discarded).
+   */
+  async completeUpload(u: Upload, expected: string): Promise<{ ok: true; size: number } | { ok: false; actual: string }> {
+    this.uploads.delete(u.uploadId);
+    const actual = 'sha256:' + u.hash.digest('hex');
+    if (actual !== expected) {
+      await rm(u.file, { force: true });
+      return { ok: false, actual };
+    }
+    const fh = await open(u.file, 'r+');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(u.file, this.pathOf(actual)!);
+    return { ok: true, size: u.received };
+  }
+
+  async abortUpload(u: Upload): Promise<void> {
+    this.uploads.delete(u.uploadId);
+    await rm(u.file, { force: true });
+  }
+}
