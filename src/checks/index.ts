@@ -1,10 +1,57 @@
 /** The registry of named checks and actions that lesson manifests refer to. */
+import { describeAwsError } from '../aws/errors.js';
 import type { CheckRegistry } from '../engine/check-api.js';
+import type { CheckResult } from '../engine/types.js';
+import { applyPolicy, backupRepositoryPolicy, checkLessonChangesRemoved, checkPolicyApplied, restorePolicy } from './apply.js';
+import { checkExplainDecisions } from './explain.js';
+import { checkAccountIdMatches, checkCallerIdentity, fillAccountId } from './identity.js';
+import { checkPolicyFileGrants, writeSolutionPolicy, writeStarterPolicy } from './policy-file.js';
+import { answerQuiz, checkQuizAnswered } from './quiz.js';
+import { checkResourcesExist, createResources, deleteRepository } from './resources.js';
 import type { LabEnv } from './types.js';
+import { checkPushPullAsCiUser } from './verify.js';
 
 export type { LabEnv, LabContext, LabCheck, LabAction } from './types.js';
 
+/** Actions that change AWS state: front-ends confirm before running them. */
+export const STATE_CHANGING_ACTIONS: ReadonlySet<string> = new Set([
+  'create-resources',
+  'delete-repository',
+  'apply-policy',
+  'restore-policy',
+]);
+
+function describeError(err: unknown): CheckResult {
+  const d = describeAwsError(err);
+  return { status: 'error', summary: d.summary, fix: d.fix, evidence: { errorKind: d.kind, code: d.code } };
+}
+
 /** Every check and action the built-in lessons may name. */
 export function builtinRegistry(): CheckRegistry<LabEnv> {
-  return { checks: {}, actions: {} };
+  return {
+    checks: {
+      'caller-identity': checkCallerIdentity,
+      'account-id-matches': checkAccountIdMatches,
+      'resources-exist': checkResourcesExist,
+      'quiz-answered': checkQuizAnswered,
+      'policy-file-grants': checkPolicyFileGrants,
+      'policy-applied': checkPolicyApplied,
+      'push-pull-as-ci-user': checkPushPullAsCiUser,
+      'explain-decisions': checkExplainDecisions,
+      'lesson-changes-removed': checkLessonChangesRemoved,
+    },
+    actions: {
+      'fill-account-id': fillAccountId,
+      'create-resources': createResources,
+      'delete-repository': deleteRepository,
+      'answer-quiz': answerQuiz,
+      'write-starter-policy': writeStarterPolicy,
+      'write-solution-policy': writeSolutionPolicy,
+      'backup-repository-policy': backupRepositoryPolicy,
+      'apply-policy': applyPolicy,
+      'restore-policy': restorePolicy,
+    },
+    describeError,
+    changesState: STATE_CHANGING_ACTIONS,
+  };
 }

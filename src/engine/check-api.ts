@@ -15,6 +15,8 @@ export interface StepContext<E> {
   setVar(name: string, value: string): void;
   /** this step's concept-check answers so far */
   answers: Readonly<Record<string, string>>;
+  /** records a concept-check answer for this step (solves of quiz steps use it) */
+  setAnswer(questionId: string, value: string): void;
   signal: AbortSignal;
   /** live progress for the front-end (verify rows, upload bytes) */
   report(p: CheckProgress): void;

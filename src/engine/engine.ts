@@ -201,6 +201,10 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
         lp.vars[name] = value;
       },
       answers: { ...(progressOf(step.id).answers ?? {}) },
+      setAnswer: (questionId, value) => {
+        const p = mutableProgress(step.id);
+        p.answers = { ...(p.answers ?? {}), [questionId]: value };
+      },
       signal,
       report: (p) => {
         if (!running || running.stepId !== step.id) return;

@@ -139,7 +139,7 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
     const out: string[] = [];
     for (const item of n.items) {
       if (isScalar(item) && typeof item.value === 'string') out.push(item.value);
-      else bad(item, `every entry of "${key}" must be text`);
+      else bad(item, `every entry of "${key}" must be text (put it in double quotes when it contains ": ")`);
     }
     return out;
   };

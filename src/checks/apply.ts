@@ -1,0 +1,228 @@
+/**
+ * Step 6 (the policy on the repository) and step 9 (clean-up): read it back and compare by
+ * meaning, apply it for the learner after backing up what was there, restore the backup.
+ */
+import {
+  BatchDeleteImageCommand,
+  DeleteRepositoryPolicyCommand,
+  GetRepositoryPolicyCommand,
+  ListImagesCommand,
+  SetRepositoryPolicyCommand,
+} from '@aws-sdk/client-ecr';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { describePolicyDiff, parsePolicy, policiesEquivalent, type PolicyDocument } from '../policy/index.js';
+import { analyseGrant } from './grants.js';
+import { judgePolicyText, lessonPolicyText } from './policy-file.js';
+import type { LabAction, LabCheck, LabContext } from './types.js';
+import { errName, errorResult, param } from './util.js';
+
+/** Tags of the images the verify step pushes (and deletes); clean-up looks for leftovers. */
+export const TEST_TAG_PREFIX = 'ecr-tutor-check-';
+/** Recorded value: the backup file of the policy the repository had before the lesson, or "none". */
+export const POLICY_BEFORE_VAR = 'policyBefore';
+
+/** The repository's policy text, or undefined when it has none. */
+export async function readRepositoryPolicy(ctx: LabContext, repository: string): Promise<string | undefined> {
+  try {
+    const r = await ctx.env.session.clients.ecr.send(new GetRepositoryPolicyCommand({ repositoryName: repository }));
+    return r.policyText;
+  } catch (err) {
+    if (errName(err) === 'RepositoryPolicyNotFoundException') return undefined;
+    throw err;
+  }
+}
+
+function cliCommand(ctx: LabContext, repository: string, file: string): string {
+  return `aws ecr set-repository-policy --repository-name ${repository} --policy-text file://${file}${ctx.env.session.cliFlags()}`;
+}
+
+function tryParse(text: string | undefined): PolicyDocument | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parsePolicy(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Passes when the policy on the repository grants the CI user exactly push + pull. */
+export const checkPolicyApplied: LabCheck = async (ctx, params) => {
+  const repository = param(params, 'repository');
+  const ciUser = param(params, 'ciUser');
+  const file = param(params, 'file');
+  let applied: string | undefined;
+  let me;
+  try {
+    me = await ctx.env.session.whoAmI();
+    applied = await readRepositoryPolicy(ctx, repository);
+  } catch (err) {
+    return errorResult(ctx, err, `read the policy of ${repository}`);
+  }
+  const command = cliCommand(ctx, repository, file);
+  let fileText: string | undefined;
+  try {
+    fileText = await readFile(resolve(ctx.env.cwd, file), 'utf8');
+  } catch {
+    fileText = undefined;
+  }
+  const expectedDoc = tryParse(fileText) ?? parsePolicy(lessonPolicyText(me.accountId, ciUser));
+  const expectedLabel = tryParse(fileText) ? `your ${file}` : "the lesson's policy";
+  if (applied === undefined) {
+    return {
+      status: 'fail',
+      summary: `${repository} has no repository policy yet.`,
+      details: [`Apply your file: ${command}`],
+      hintKey: 'not-applied',
+      view: { kind: 'applied-policy', cliCommand: command, diff: [] },
+    };
+  }
+  const t = { accountId: me.accountId, region: ctx.env.session.region, repository, ciUser };
+  const j = judgePolicyText(applied, t);
+  const appliedDoc = tryParse(applied);
+  const diff = appliedDoc ? describePolicyDiff(expectedDoc, appliedDoc, { expected: expectedLabel, actual: `the policy on ${repository}` }) : [];
+  const view = { kind: 'applied-policy' as const, cliCommand: command, diff, appliedText: applied };
+  if (j.problems.length) {
+    return {
+      status: 'fail',
+      summary: `The policy on ${repository} is not right: ${j.problems[0]}`,
+      details: [...j.problems, ...diff],
+      hintKey: 'wrong-policy',
+      evidence: { problems: j.problems, diff },
+      view,
+    };
+  }
+  const same = appliedDoc ? policiesEquivalent(expectedDoc, appliedDoc) : false;
+  return {
+    status: 'pass',
+    summary: `The policy on ${repository} grants ${ciUser} exactly push and pull.`,
+    details: same ? [`It means the same as ${expectedLabel}.`] : [`It differs from ${expectedLabel} in form, but grants the same:`, ...diff],
+    evidence: { equivalentToFile: same },
+    view,
+  };
+};
+
+/** Keeps a copy of the repository's pre-lesson policy once (recorded as policyBefore). */
+export const backupRepositoryPolicy: LabAction = async (ctx, params) => {
+  if (ctx.vars[POLICY_BEFORE_VAR]) return { summary: 'the policy from before the lesson is already recorded' };
+  const repository = param(params, 'repository');
+  const text = await readRepositoryPolicy(ctx, repository);
+  if (text === undefined) {
+    ctx.setVar(POLICY_BEFORE_VAR, 'none');
+    return { summary: `${repository} had no policy before the lesson` };
+  }
+  const me = await ctx.env.session.whoAmI();
+  const dir = join(ctx.env.dataDir, 'backups');
+  await mkdir(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const path = join(dir, `${me.accountId}-${ctx.env.session.region}-${repository}-policy-${stamp}.json`);
+  await writeFile(path, text);
+  ctx.setVar(POLICY_BEFORE_VAR, path);
+  return { summary: `kept the policy ${repository} had before the lesson in ${path}` };
+};
+
+/** Solve: backs up any existing policy, then applies the learner's file (or the lesson's policy). */
+export const applyPolicy: LabAction = async (ctx, params) => {
+  const repository = param(params, 'repository');
+  const ciUser = param(params, 'ciUser');
+  const file = resolve(ctx.env.cwd, param(params, 'file'));
+  await backupRepositoryPolicy(ctx, params);
+  const me = await ctx.env.session.whoAmI();
+  let text: string | undefined;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    text = undefined;
+  }
+  const t = { accountId: me.accountId, region: ctx.env.session.region, repository, ciUser };
+  const usable = text !== undefined && judgePolicyText(text, t).problems.length === 0;
+  const policyText = usable ? text! : lessonPolicyText(me.accountId, ciUser);
+  await ctx.env.session.clients.ecr.send(new SetRepositoryPolicyCommand({ repositoryName: repository, policyText }));
+  return { summary: usable ? `applied ${file} to ${repository}` : `applied the lesson's policy to ${repository} (your file was not ready)` };
+};
+
+async function leftoverTestTags(ctx: LabContext, repository: string): Promise<Array<{ imageDigest?: string; imageTag?: string }>> {
+  const out: Array<{ imageDigest?: string; imageTag?: string }> = [];
+  let nextToken: string | undefined;
+  do {
+    const r = await ctx.env.session.clients.ecr.send(new ListImagesCommand({ repositoryName: repository, filter: { tagStatus: 'TAGGED' }, nextToken }));
+    for (const id of r.imageIds ?? []) if (id.imageTag?.startsWith(TEST_TAG_PREFIX)) out.push(id);
+    nextToken = r.nextToken;
+  } while (nextToken);
+  return out;
+}
+
+/** Deletes any test image the verify step left behind (as the learner). */
+export async function deleteTestImages(ctx: LabContext, repository: string): Promise<number> {
+  const ids = await leftoverTestTags(ctx, repository);
+  if (ids.length) {
+    await ctx.env.session.clients.ecr.send(new BatchDeleteImageCommand({ repositoryName: repository, imageIds: ids.map((i) => ({ imageTag: i.imageTag })) }));
+  }
+  return ids.length;
+}
+
+/** Solve of the clean-up: restores the pre-lesson policy (or removes the lesson's) and test images. */
+export const restorePolicy: LabAction = async (ctx, params) => {
+  const repository = param(params, 'repository');
+  const before = ctx.vars[POLICY_BEFORE_VAR];
+  let summary: string;
+  if (before && before !== 'none') {
+    const text = await readFile(before, 'utf8');
+    await ctx.env.session.clients.ecr.send(new SetRepositoryPolicyCommand({ repositoryName: repository, policyText: text }));
+    summary = `put back the policy ${repository} had before the lesson (from ${before})`;
+  } else {
+    try {
+      await ctx.env.session.clients.ecr.send(new DeleteRepositoryPolicyCommand({ repositoryName: repository }));
+    } catch (err) {
+      if (errName(err) !== 'RepositoryPolicyNotFoundException') throw err;
+    }
+    summary = `removed the lesson's policy from ${repository}`;
+  }
+  const n = await deleteTestImages(ctx, repository);
+  return { summary: n ? `${summary}; deleted ${n} leftover test image(s)` : summary };
+};
+
+/** Passes when the lesson's grant is gone (policy restored or removed) and no test image is left. */
+export const checkLessonChangesRemoved: LabCheck = async (ctx, params) => {
+  const repository = param(params, 'repository');
+  let applied: string | undefined;
+  let leftovers;
+  let me;
+  try {
+    me = await ctx.env.session.whoAmI();
+    applied = await readRepositoryPolicy(ctx, repository);
+    leftovers = await leftoverTestTags(ctx, repository);
+  } catch (err) {
+    return errorResult(ctx, err, `read the state of ${repository}`);
+  }
+  const problems: string[] = [];
+  const before = ctx.vars[POLICY_BEFORE_VAR];
+  if (applied !== undefined) {
+    const appliedDoc = tryParse(applied);
+    let restored = false;
+    if (before && before !== 'none') {
+      const beforeDoc = tryParse(await readFile(before, 'utf8').catch(() => undefined));
+      restored = Boolean(beforeDoc && appliedDoc && policiesEquivalent(beforeDoc, appliedDoc));
+    }
+    const ciUser = typeof params.ciUser === 'string' && params.ciUser ? params.ciUser : undefined;
+    const stillGrants =
+      appliedDoc && ciUser
+        ? analyseGrant(appliedDoc, { accountId: me.accountId, region: ctx.env.session.region, repository, ciUser }).missing.length < 7
+        : true;
+    if (!restored && stillGrants) {
+      problems.push(
+        before && before !== 'none'
+          ? `${repository} still has a policy that differs from the one it had before the lesson.`
+          : `${repository} still has a repository policy (it had none before the lesson).`,
+      );
+    }
+  }
+  if (leftovers.length) problems.push(`${leftovers.length} test image(s) tagged ${TEST_TAG_PREFIX}… are still in ${repository}.`);
+  if (problems.length) {
+    return { status: 'fail', summary: problems[0]!, details: problems, hintKey: 'still-there' };
+  }
+  return {
+    status: 'pass',
+    summary: before && before !== 'none' ? `${repository} has its original policy back.` : `The lesson's policy is gone from ${repository}.`,
+  };
+};

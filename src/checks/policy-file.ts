@@ -1,0 +1,146 @@
+/** Step 5: the learner's policy file (starter, check by lint + evaluation, reference solution). */
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { lintPolicy } from '../policy/index.js';
+import type { CheckResult, FindingView } from '../engine/types.js';
+import { analyseGrant, grantProblems, REQUIRED_ACTIONS } from './grants.js';
+import type { LabAction, LabCheck, LabContext } from './types.js';
+import { errorResult, param, userArn } from './util.js';
+
+export const ACCOUNT_PLACEHOLDER = '<YOUR_AWS_ACCOUNT_ID>';
+
+/** The policy text the lesson teaches, for `account` (the placeholder in the starter file). */
+export function lessonPolicyText(account: string, ciUser: string): string {
+  return (
+    JSON.stringify(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'AllowPushPullFromCICDUser',
+            Effect: 'Allow',
+            Principal: { AWS: userArn(account, ciUser) },
+            Action: [
+              'ecr:GetDownloadUrlForLayer',
+              'ecr:BatchGetImage',
+              'ecr:BatchCheckLayerAvailability',
+              'ecr:PutImage',
+              'ecr:InitiateLayerUpload',
+              'ecr:UploadLayerPart',
+              'ecr:CompleteLayerUpload',
+            ],
+          },
+        ],
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Setup: writes the starter file with the placeholder, never overwriting an existing file. */
+export const writeStarterPolicy: LabAction = async (ctx, params) => {
+  const file = resolve(ctx.env.cwd, param(params, 'file'));
+  if (await exists(file)) return { summary: `${file} already exists: left as it is.` };
+  await writeFile(file, lessonPolicyText(ACCOUNT_PLACEHOLDER, param(params, 'ciUser')), { flag: 'wx' });
+  return { summary: `wrote the starter policy to ${file}` };
+};
+
+/** Solve: writes the finished policy; a learner's different file is kept next to it. */
+export const writeSolutionPolicy: LabAction = async (ctx, params) => {
+  const file = resolve(ctx.env.cwd, param(params, 'file'));
+  const me = await ctx.env.session.whoAmI();
+  const text = lessonPolicyText(me.accountId, param(params, 'ciUser'));
+  let kept = '';
+  if (await exists(file)) {
+    const old = await readFile(file, 'utf8');
+    if (old !== text) {
+      const backup = `${file}.before-solve`;
+      await rename(file, backup);
+      kept = ` (your version is kept as ${backup})`;
+    }
+  }
+  await writeFile(file, text);
+  return { summary: `wrote the finished policy to ${file}${kept}` };
+};
+
+function placeholderFinding(text: string): FindingView | undefined {
+  const i = text.indexOf(ACCOUNT_PLACEHOLDER);
+  if (i < 0) return undefined;
+  const before = text.slice(0, i).split('\n');
+  return {
+    severity: 'error',
+    code: 'account-placeholder',
+    message: `Replace ${ACCOUNT_PLACEHOLDER} with your 12-digit account ID.`,
+    line: before.length,
+    column: before[before.length - 1]!.length + 1,
+    path: '',
+  };
+}
+
+/** Lints policy text against the account and judges its grant; shared with the apply step. */
+export function judgePolicyText(
+  text: string,
+  t: { accountId: string; region: string; repository: string; ciUser: string },
+): { findings: FindingView[]; problems: string[]; parsed: boolean } {
+  const placeholder = placeholderFinding(text);
+  if (placeholder) return { findings: [placeholder], problems: [placeholder.message], parsed: false };
+  const lint = lintPolicy(text, { account: t.accountId, kind: 'repository' });
+  const findings: FindingView[] = lint.findings.map((f) => ({ ...f }));
+  const errors = findings.filter((f) => f.severity === 'error');
+  const problems = errors.map((f) => `line ${f.line}, column ${f.column}: ${f.message}${f.suggestion ? ` (did you mean ${f.suggestion}?)` : ''}`);
+  if (!lint.document) return { findings, problems: problems.length ? problems : ['The file is not a policy document.'], parsed: false };
+  problems.push(...grantProblems(analyseGrant(lint.document, t), t));
+  return { findings, problems, parsed: true };
+}
+
+async function target(ctx: LabContext, params: Record<string, unknown>) {
+  const me = await ctx.env.session.whoAmI();
+  return { accountId: me.accountId, region: ctx.env.session.region, repository: param(params, 'repository'), ciUser: param(params, 'ciUser') };
+}
+
+/** Passes when the file lints with no errors and grants the CI user exactly push + pull. */
+export const checkPolicyFileGrants: LabCheck = async (ctx, params) => {
+  const rel = param(params, 'file');
+  const file = resolve(ctx.env.cwd, rel);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { status: 'fail', summary: `There is no ${rel} in ${ctx.env.cwd} yet.`, details: ['The tutor writes a starter file when you enter this step; create it there or go back and forward again.'], hintKey: 'no-file' };
+  }
+  let t;
+  try {
+    t = await target(ctx, params);
+  } catch (err) {
+    return errorResult(ctx, err, 'read your account ID from STS');
+  }
+  const j = judgePolicyText(text, t);
+  const view = { kind: 'policy-file' as const, file, text, findings: j.findings };
+  if (j.problems.length) {
+    const first = j.findings.find((f) => f.severity === 'error');
+    return {
+      status: 'fail',
+      summary: first?.code === 'account-placeholder' ? first.message : `Not yet: ${j.problems[0]}`,
+      details: j.problems,
+      hintKey: first?.code ?? 'grant',
+      evidence: { problems: j.problems },
+      view,
+    } satisfies CheckResult;
+  }
+  return {
+    status: 'pass',
+    summary: `${rel} grants ${t.ciUser} exactly the ${REQUIRED_ACTIONS.length} push and pull actions.`,
+    details: j.findings.map((f) => `${f.severity} line ${f.line}: ${f.message}`),
+    view,
+  };
+};

@@ -1,0 +1,106 @@
+/** Step 3: the repository and the CI user exist (and the solve that creates what is missing). */
+import { CreateRepositoryCommand, DeleteRepositoryCommand, DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
+import { CreateUserCommand, GetUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import type { LabAction, LabCheck, LabContext } from './types.js';
+import { errName, errorResult, param } from './util.js';
+
+/** The inline policy the workshop gave the CI user: `docker login` only. */
+export const CI_LOGIN_POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'EcrLogin', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' }],
+});
+
+async function repositoryExists(ctx: LabContext, repository: string): Promise<boolean> {
+  try {
+    await ctx.env.session.clients.ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [repository] }));
+    return true;
+  } catch (err) {
+    if (errName(err) === 'RepositoryNotFoundException') return false;
+    throw err;
+  }
+}
+
+async function userExists(ctx: LabContext, user: string): Promise<boolean> {
+  try {
+    await ctx.env.session.clients.iam.send(new GetUserCommand({ UserName: user }));
+    return true;
+  } catch (err) {
+    if (errName(err) === 'NoSuchEntityException' || errName(err) === 'NoSuchEntity') return false;
+    throw err;
+  }
+}
+
+/** Passes when both the repository and the CI user exist (live reads). */
+export const checkResourcesExist: LabCheck = async (ctx, params) => {
+  const repository = param(params, 'repository');
+  const ciUser = param(params, 'ciUser');
+  let repo: boolean;
+  let user: boolean;
+  try {
+    repo = await repositoryExists(ctx, repository);
+  } catch (err) {
+    return errorResult(ctx, err, `look up the repository ${repository}`);
+  }
+  try {
+    user = await userExists(ctx, ciUser);
+  } catch (err) {
+    return errorResult(ctx, err, `look up the IAM user ${ciUser}`);
+  }
+  const region = ctx.env.session.region;
+  const view = {
+    kind: 'resources' as const,
+    items: [
+      { what: `ECR repository (${region})`, name: repository, exists: repo },
+      { what: 'IAM user', name: ciUser, exists: user },
+    ],
+  };
+  const missing = view.items.filter((i) => !i.exists).map((i) => `${i.what} ${i.name}`);
+  if (missing.length) {
+    return {
+      status: 'fail',
+      summary: `Missing: ${missing.join(' and ')}.`,
+      details: [
+        'The earlier sections of the workshop create these. Check the region first (`--region`), then create what is missing, or let the tutor do it.',
+      ],
+      hintKey: 'missing',
+      evidence: { repository: repo, ciUser: user },
+      view,
+    };
+  }
+  return {
+    status: 'pass',
+    summary: `Found the repository ${repository} and the IAM user ${ciUser}.`,
+    evidence: { repository: repo, ciUser: user },
+    view,
+  };
+};
+
+/** Solve: creates the repository and/or the CI user (with its login-only policy) when missing. */
+export const createResources: LabAction = async (ctx, params) => {
+  const repository = param(params, 'repository');
+  const ciUser = param(params, 'ciUser');
+  const done: string[] = [];
+  if (!(await repositoryExists(ctx, repository))) {
+    await ctx.env.session.clients.ecr.send(new CreateRepositoryCommand({ repositoryName: repository }));
+    done.push(`created the repository ${repository}`);
+  }
+  if (!(await userExists(ctx, ciUser))) {
+    await ctx.env.session.clients.iam.send(new CreateUserCommand({ UserName: ciUser }));
+    await ctx.env.session.clients.iam.send(
+      new PutUserPolicyCommand({ UserName: ciUser, PolicyName: 'ecr-login', PolicyDocument: CI_LOGIN_POLICY }),
+    );
+    done.push(`created the IAM user ${ciUser} (allowed only ecr:GetAuthorizationToken)`);
+  }
+  return { summary: done.length ? done.join('; ') : 'Nothing to create: both exist.' };
+};
+
+/** Verify setup: deletes the repository so the prerequisites solve is really exercised. */
+export const deleteRepository: LabAction = async (ctx, params) => {
+  const repository = param(params, 'repository');
+  try {
+    await ctx.env.session.clients.ecr.send(new DeleteRepositoryCommand({ repositoryName: repository, force: true }));
+  } catch (err) {
+    if (errName(err) !== 'RepositoryNotFoundException') throw err;
+  }
+  return { summary: `deleted the repository ${repository}` };
+};

@@ -1,0 +1,50 @@
+/** Small helpers shared by the lesson checks. */
+import { describeAwsError, type PlainAwsError } from '../aws/errors.js';
+import type { CheckResult } from '../engine/types.js';
+import type { LabContext } from './types.js';
+
+/** A string parameter (templates already rendered); throws when a required one is empty. */
+export function param(params: Record<string, unknown>, name: string): string {
+  const v = params[name];
+  if (typeof v !== 'string' || v === '') {
+    throw new Error(`the lesson gives this check no "${name}" parameter`);
+  }
+  return v;
+}
+
+export function optionalParam(params: Record<string, unknown>, name: string): string | undefined {
+  const v = params[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** Plain words for an SDK error, pointed at this lab's target. */
+export function plainError(ctx: LabContext, err: unknown): PlainAwsError {
+  const s = ctx.env.session;
+  return describeAwsError(err, { targetKind: s.kind, profile: s.profile, endpoint: s.kind === 'endpoint' ? s.endpoint : undefined });
+}
+
+/** An `error` result for an SDK failure that stopped the check from reading state. */
+export function errorResult(ctx: LabContext, err: unknown, doing: string): CheckResult {
+  const d = plainError(ctx, err);
+  return {
+    status: 'error',
+    summary: `Could not ${doing}: ${d.summary}`,
+    fix: d.fix,
+    evidence: { errorKind: d.kind, code: d.code },
+  };
+}
+
+/** The repository's ARN. */
+export function repositoryArn(region: string, accountId: string, repository: string): string {
+  return `arn:aws:ecr:${region}:${accountId}:repository/${repository}`;
+}
+
+/** The IAM user's ARN. */
+export function userArn(accountId: string, user: string): string {
+  return `arn:aws:iam::${accountId}:user/${user}`;
+}
+
+/** The SDK error's code (`RepositoryNotFoundException`, ...). */
+export function errName(err: unknown): string | undefined {
+  return (err as { name?: string } | undefined)?.name;
+}
