@@ -2,8 +2,6 @@
  * The policy toolkit's public surface: parse with line/column, lint, normalise, compare and
  * evaluate IAM/ECR policies. Pure: no I/O.
  */
-import type { Finding, PolicyDocument } from './types.js';
-
 export type * from './types.js';
 export { parsePolicy } from './document.js';
 export { PolicyParseError } from './parse.js';
@@ -24,38 +22,9 @@ export {
 } from './catalogue.js';
 export type { CatalogueAction } from './catalogue.js';
 export { SUPPORTED_GLOBAL_KEYS, KNOWN_OPERATORS } from './conditions.js';
-
-export interface LintOptions {
-  /** account the principals are expected to be in */
-  account?: string;
-  /** 'repository' (default) applies the repository-policy rules; 'identity' the IAM ones */
-  kind?: 'repository' | 'identity';
-}
-
-export interface LintResult {
-  findings: Finding[];
-  /** the normalised document when the text parsed as a policy (even with findings) */
-  document?: PolicyDocument;
-}
-
-/** Lints policy text. Never throws, whatever the input. */
-export function lintPolicy(_text: string, _opts: LintOptions = {}): LintResult {
-  throw new Error('not implemented');
-}
-
-/** True when two documents mean the same thing. */
-export function policiesEquivalent(_a: PolicyDocument, _b: PolicyDocument): boolean {
-  throw new Error('not implemented');
-}
-
-/** Human-readable differences, e.g. "the applied policy lacks ecr:PutImage for fcj-ecr-ci-cd-user". */
-export function describePolicyDiff(
-  _expected: PolicyDocument,
-  _actual: PolicyDocument,
-  _labels?: { expected?: string; actual?: string },
-): string[] {
-  throw new Error('not implemented');
-}
+export { lintPolicy, MAX_POLICY_CHARS } from './lint.js';
+export type { LintOptions, LintResult } from './lint.js';
+export { policiesEquivalent, describePolicyDiff } from './diff.js';
 
 /** The ECR actions `docker push` needs, in call order. */
 export const PUSH_ACTIONS = [

@@ -36,8 +36,19 @@ export function parseJsonText(text: string): DocumentNode {
   } catch (err) {
     throw syntaxError(text, err);
   }
-  const dup = findDuplicateKey(doc.body, '');
-  if (dup) throw dup;
+  const dups = findDuplicateKeys(doc.body, '', []);
+  if (dups[0]) throw dups[0];
+  return doc;
+}
+
+/** Parses JSON text into a Momoa AST without the duplicate-key check (lint reports them all). */
+export function parseJsonTextLenient(text: string): DocumentNode {
+  let doc: DocumentNode;
+  try {
+    doc = parseJsonAst(text, { mode: 'json' });
+  } catch (err) {
+    throw syntaxError(text, err);
+  }
   return doc;
 }
 
@@ -46,7 +57,12 @@ export function valueOf(node: ValueNode | DocumentNode): unknown {
   return evaluateAst(node);
 }
 
-function findDuplicateKey(node: ValueNode, path: string): PolicyParseError | undefined {
+/** Every key that appears twice in one object, as errors at the second occurrence. */
+export function findDuplicateKeys(
+  node: ValueNode,
+  path: string,
+  out: PolicyParseError[],
+): PolicyParseError[] {
   if (node.type === 'Object') {
     const seen = new Map<string, Position>();
     for (const m of node.members) {
@@ -54,27 +70,26 @@ function findDuplicateKey(node: ValueNode, path: string): PolicyParseError | und
       const childPath = joinPath(path, key);
       const first = seen.get(key);
       if (first) {
-        return new PolicyParseError(
-          `The key "${key}" appears twice in the same object (first on line ${first.line}); ` +
-            'AWS would keep only one of them silently.',
-          'duplicate-key',
-          m.name.loc.start.line,
-          m.name.loc.start.column,
-          childPath,
-          `Remove one "${key}" or merge their values into one.`,
+        out.push(
+          new PolicyParseError(
+            `The key "${key}" appears twice in the same object (first on line ${first.line}); ` +
+              'AWS would keep only one of them silently.',
+            'duplicate-key',
+            m.name.loc.start.line,
+            m.name.loc.start.column,
+            childPath,
+            `Remove one "${key}" or merge their values into one.`,
+          ),
         );
-      }
-      seen.set(key, m.name.loc.start);
-      const inner = findDuplicateKey(m.value, childPath);
-      if (inner) return inner;
+      } else seen.set(key, m.name.loc.start);
+      findDuplicateKeys(m.value, childPath, out);
     }
   } else if (node.type === 'Array') {
     for (let i = 0; i < node.elements.length; i++) {
-      const inner = findDuplicateKey(node.elements[i]!.value, `${path}[${i}]`);
-      if (inner) return inner;
+      findDuplicateKeys(node.elements[i]!.value, `${path}[${i}]`, out);
     }
   }
-  return undefined;
+  return out;
 }
 
 /** `Statement` + `0` -> `Statement[0]`; `Statement[0]` + `Action` -> `Statement[0].Action`. */
