@@ -1,0 +1,92 @@
+/**
+ * The tutor screen: header, step list beside the current step, check panel, key footer.
+ * The root is the only component that calls exit(); everything else goes through useTutor.
+ */
+import { Box, Text, useApp } from 'ink';
+import type { Engine } from '../engine/types.js';
+import { CheckPanel } from './components/CheckPanel.js';
+import { Footer } from './components/Footer.js';
+import { Header } from './components/Header.js';
+import { StepList } from './components/StepList.js';
+import { StepPane } from './components/StepPane.js';
+import { furthestReachable, useTutor } from './hooks/use-tutor.js';
+import { keyHelp, useTutorKeys } from './hooks/use-tutor-keys.js';
+import { useTerminalSize, type Size } from './hooks/use-terminal-size.js';
+import { ThemeContext } from './theme-context.js';
+import type { Theme } from './theme.js';
+import { useTheme } from './theme-context.js';
+
+export interface AppProps {
+  engine: Engine;
+  theme?: Theme;
+  /** pin the size (tests); otherwise follow the terminal */
+  size?: Size;
+  watchIntervalMs?: number;
+  /** called when the learner quits, before exit() */
+  onQuit?: () => void;
+}
+
+/** Terminals narrower than this get the step list above the text instead of beside it. */
+const SIDE_BY_SIDE_MIN = 72;
+
+function Screen({ engine, size: fixed, watchIntervalMs, onQuit }: AppProps) {
+  const { exit } = useApp();
+  const theme = useTheme();
+  const size = useTerminalSize(fixed);
+  const [s, a] = useTutor(
+    engine,
+    () => {
+      onQuit?.();
+      exit();
+    },
+    { watchIntervalMs },
+  );
+  useTutorKeys(s, a);
+
+  // Stay one row short of the terminal: an Ink frame as tall as the screen is redrawn by
+  // clearing the whole terminal, which flickers.
+  const rows = Math.max(12, size.rows - 1);
+  const width = Math.max(40, size.columns);
+  const side = width >= SIDE_BY_SIDE_MIN;
+  const listWidth = side ? Math.min(30, Math.floor(width * 0.34)) : width;
+  const headerRows = 2 + (s.snap.targetWarning ? 1 : 0) + (s.snap.notices?.length ?? 0);
+  const rule = (theme.ascii ? '-' : '─').repeat(width);
+  // The check panel takes what it needs (up to ~40% of the screen); the step text gets the rest.
+  const maxDetails = Math.max(1, Math.floor(rows * 0.4) - 3);
+  const paneHeight = rows - headerRows - 2 /* rules */ - 1; /* footer */
+  return (
+    <Box flexDirection="column" width={width} height={rows}>
+      <Header snap={s.snap} width={width} />
+      <Text {...theme.style('muted')}>{rule}</Text>
+      <Box flexDirection={side ? 'row' : 'column'} height={paneHeight} overflow="hidden">
+        <StepList
+          snap={s.snap}
+          width={listWidth}
+          height={side ? paneHeight : Math.min(4, s.snap.steps.length)}
+          cursor={s.dialog === 'jump' ? s.jumpCursor : undefined}
+          reachable={furthestReachable(s.snap)}
+        />
+        <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+          <StepPane s={s} />
+          <Box flexDirection="column" flexShrink={0} paddingTop={1}>
+            <CheckPanel s={s} maxDetails={maxDetails} />
+          </Box>
+        </Box>
+      </Box>
+      <Text {...theme.style('muted')}>{rule}</Text>
+      <Footer keys={keyHelp(s)} />
+    </Box>
+  );
+}
+
+/** The whole TUI; wrap it in Ink's render() (see render-tutor.tsx) or ink-testing-library. */
+export function App(props: AppProps) {
+  if (props.theme) {
+    return (
+      <ThemeContext.Provider value={props.theme}>
+        <Screen {...props} />
+      </ThemeContext.Provider>
+    );
+  }
+  return <Screen {...props} />;
+}

@@ -1,0 +1,64 @@
+import { Box, Text } from 'ink';
+import { jsonLineTokens, looksLikeJson, type JsonTokenKind } from '../json-tokens.js';
+import { useTheme } from '../theme-context.js';
+import type { TextStyle } from '../theme.js';
+
+const JSON_COLORS: Record<JsonTokenKind, TextStyle> = {
+  key: { color: 'cyan' },
+  string: { color: 'green' },
+  number: { color: 'magenta' },
+  literal: { color: 'magenta' },
+  punct: {},
+  plain: {},
+};
+
+/** A fenced code block; JSON is coloured token by token, other languages are shown as is. */
+export function CodeBlock({
+  text,
+  lang,
+  numbered,
+  marks,
+}: {
+  text: string;
+  lang?: string;
+  /** show line numbers starting at 1 */
+  numbered?: boolean;
+  /** per line number: a marker drawn in the gutter (findings) */
+  marks?: Map<number, 'error' | 'warning' | 'info'>;
+}) {
+  const theme = useTheme();
+  const json = looksLikeJson(lang, text);
+  const lines = text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => l || ' ');
+  const width = String(lines.length).length;
+  return (
+    <Box flexDirection="column" paddingLeft={2}>
+      {lines.map((line, i) => {
+        const mark = marks?.get(i + 1);
+        const gutter = numbered
+          ? `${String(i + 1).padStart(width)}${mark ? (mark === 'error' ? '!' : '~') : ' '}│ `
+          : '';
+        return (
+          <Text key={i} wrap="truncate-end">
+            {numbered ? (
+              <Text {...theme.style(mark === 'error' ? 'bad' : mark ? 'warn' : 'muted')}>
+                {gutter}
+              </Text>
+            ) : null}
+            {json ? (
+              jsonLineTokens(line).map((t, j) => (
+                <Text key={j} {...(theme.color ? JSON_COLORS[t.kind] : {})}>
+                  {t.text}
+                </Text>
+              ))
+            ) : (
+              <Text {...theme.style('code')}>{line}</Text>
+            )}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,70 @@
+import { Box } from 'ink';
+import type { TutorState } from '../hooks/use-tutor.js';
+import { AnswerInput } from '../views/AnswerInput.js';
+import { ApplyView } from '../views/ApplyView.js';
+import { ExplainView } from '../views/ExplainView.js';
+import { PolicyFileView } from '../views/PolicyFileView.js';
+import { QuizView } from '../views/QuizView.js';
+import { ResourcesView } from '../views/ResourcesView.js';
+import { VerifyView } from '../views/VerifyView.js';
+
+/** The step-specific part under the step's text: input, quiz, or the last check's rich data. */
+export function StepView({ s }: { s: TutorState }) {
+  const { def, snap } = s;
+  const view = snap.lastResult?.view;
+  const status = snap.steps[s.index]?.progress.status;
+  const running = snap.running?.stepId === def.id ? snap.running : undefined;
+  const parts = [];
+  if (def.input) {
+    parts.push(
+      <AnswerInput
+        key="input"
+        input={def.input}
+        value={s.input}
+        focused={s.typing}
+        error={s.inputError}
+        saved={snap.vars[def.input.variable]}
+      />,
+    );
+  }
+  if (def.quiz?.length) {
+    parts.push(
+      <QuizView
+        key="quiz"
+        quiz={def.quiz}
+        answers={s.quizAnswers}
+        cursor={s.quizCursor}
+        passed={status === 'passed' || status === 'skipped'}
+      />,
+    );
+  }
+  if (def.view === 'verify' || view?.kind === 'verify') {
+    const rows = view?.kind === 'verify' ? view.rows : [];
+    if (rows.length || running?.progress.length)
+      parts.push(
+        <VerifyView
+          key="verify"
+          rows={running ? [] : rows}
+          progress={running?.progress ?? []}
+          running={Boolean(running)}
+          note={running ? undefined : view?.kind === 'verify' ? view.note : undefined}
+        />,
+      );
+  } else if (view?.kind === 'policy-file') {
+    parts.push(
+      <PolicyFileView key="pf" file={view.file} text={view.text} findings={view.findings} />,
+    );
+  } else if (view?.kind === 'applied-policy') {
+    parts.push(<ApplyView key="apply" cliCommand={view.cliCommand} diff={view.diff} />);
+  } else if (view?.kind === 'explain') {
+    parts.push(<ExplainView key="explain" cases={view.cases} />);
+  } else if (view?.kind === 'resources' || view?.kind === 'identity') {
+    parts.push(<ResourcesView key="res" view={view} />);
+  }
+  if (!parts.length) return null;
+  return (
+    <Box flexDirection="column" gap={1} marginTop={1}>
+      {parts}
+    </Box>
+  );
+}

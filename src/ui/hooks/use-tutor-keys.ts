@@ -1,0 +1,108 @@
+import { useInput, useStdin, type Key } from 'ink';
+import { useCallback, useLayoutEffect, useRef } from 'react';
+import { stepDone, type TutorActions, type TutorState } from './use-tutor.js';
+
+/** What each key does, by what is on screen. Shown in the footer by `keyHelp`. */
+export function handleKey(input: string, key: Key, s: TutorState, a: TutorActions): void {
+  if (key.ctrl && input === 'c') return a.quit();
+
+  if (s.dialog === 'confirm-skip') {
+    if (input === 'y' || input === 'Y') a.answerSkip(true);
+    else if (input === 'n' || input === 'N' || key.escape) a.answerSkip(false);
+    return;
+  }
+  if (s.dialog === 'jump') {
+    if (key.upArrow || input === 'k') a.moveJump(-1);
+    else if (key.downArrow || input === 'j') a.moveJump(1);
+    else if (key.return) a.confirmJump();
+    else if (key.escape || input === 'g' || input === 'q') a.closeDialog();
+    return;
+  }
+  if (s.typing) {
+    if (key.return) a.submitInput();
+    else if (key.escape || key.tab) a.setInputFocus(false);
+    else if (key.backspace || key.delete) a.backspace();
+    else if (input && !key.ctrl && !key.meta) a.type(input);
+    return;
+  }
+
+  const quizOpen =
+    s.def.view === 'concept' &&
+    !stepDone(s.snap, s.index) &&
+    (s.def.quiz ?? []).some((q) => !s.quizAnswers[q.id]?.correct) &&
+    !s.busy;
+  if (quizOpen) {
+    if (key.upArrow) return a.quizMove(-1);
+    if (key.downArrow) return a.quizMove(1);
+    if (key.return) return a.quizAnswer();
+    if (/^[1-9]$/.test(input)) return a.quizAnswer(Number(input) - 1);
+  }
+
+  const done = stepDone(s.snap, s.index);
+  if (input === 'q') return a.quit();
+  if (key.return) return done ? a.next() : a.check();
+  if (input === 'c') return a.check();
+  if (input === 'n' || key.rightArrow) return a.next();
+  if (input === 'b' || key.leftArrow) return a.back();
+  if (input === 'g') return a.openJump();
+  if (input === 'h') return a.hint();
+  if (input === 's') return a.askSkip();
+  if (input === 'w') return a.toggleWatch();
+  if (input === 'a' && s.snap.targetWarning) return a.acceptTarget();
+  if (s.def.input && (input === 'i' || key.tab)) return a.setInputFocus(true);
+  if (key.upArrow || input === 'k') return a.scrollBy(-1);
+  if (key.downArrow || input === 'j') return a.scrollBy(1);
+  if (key.pageUp) return a.scrollBy(-8);
+  if (key.pageDown || input === ' ') return a.scrollBy(8);
+}
+
+/** The keys shown in the footer for what is on screen now. */
+export function keyHelp(s: TutorState): Array<[string, string]> {
+  if (s.dialog === 'confirm-skip')
+    return [
+      ['y', 'skip and apply the solution'],
+      ['n', 'keep working'],
+    ];
+  if (s.dialog === 'jump')
+    return [
+      ['↑↓', 'choose'],
+      ['Enter', 'go to step'],
+      ['Esc', 'cancel'],
+    ];
+  if (s.typing)
+    return [
+      ['Enter', 'submit'],
+      ['Esc', 'keys (hint, skip, back)'],
+      ['Ctrl-C', 'quit'],
+    ];
+  const done = stepDone(s.snap, s.index);
+  const keys: Array<[string, string]> = [];
+  if (
+    s.def.view === 'concept' &&
+    !done &&
+    (s.def.quiz ?? []).some((q) => !s.quizAnswers[q.id]?.correct)
+  )
+    keys.push(['↑↓ Enter', 'answer']);
+  keys.push(done && !s.snap.finished ? ['Enter', 'next'] : ['Enter', 'check']);
+  if (s.def.input) keys.push(['i', 'type']);
+  keys.push(['h', 'hint'], ['s', 'skip'], ['b', 'back'], ['g', 'jump']);
+  if (s.def.watch) keys.push(['w', s.watchOn ? 'watch off' : 'watch on']);
+  if (s.snap.targetWarning) keys.push(['a', 'accept new identity']);
+  keys.push(['q', 'quit']);
+  return keys;
+}
+
+/** Routes key presses to the tutor; inactive without raw mode (no TTY), where Ink would throw. */
+export function useTutorKeys(s: TutorState, a: TutorActions): void {
+  const { isRawModeSupported } = useStdin();
+  // Keys must act on what is on screen now. Ink re-subscribes a changed handler in a passive
+  // effect, which can run after the next key arrives; a ref updated at commit cannot lag.
+  const latest = useRef({ s, a });
+  useLayoutEffect(() => {
+    latest.current = { s, a };
+  });
+  const onKey = useCallback((input: string, key: Key) => {
+    handleKey(input, key, latest.current.s, latest.current.a);
+  }, []);
+  useInput(onKey, { isActive: isRawModeSupported === true });
+}

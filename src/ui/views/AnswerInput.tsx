@@ -1,0 +1,46 @@
+import { Box, Text } from 'ink';
+import type { StepInput } from '../../engine/types.js';
+import { useTheme } from '../theme-context.js';
+
+/** The one-line answer field (account ID) with validation as the learner types. */
+export function AnswerInput({
+  input,
+  value,
+  focused,
+  error,
+  saved,
+}: {
+  input: StepInput;
+  value: string;
+  focused: boolean;
+  error?: string;
+  saved?: string;
+}) {
+  const theme = useTheme();
+  const ok =
+    value !== '' && !error && input.pattern ? new RegExp(input.pattern).test(value) : false;
+  return (
+    <Box flexDirection="column">
+      <Text {...theme.style('strong')}>{input.prompt}</Text>
+      <Text>
+        <Text {...theme.style(focused ? 'accent' : 'muted')}>{focused ? '› ' : '  '}</Text>
+        {value === '' && input.placeholder ? (
+          <Text {...theme.style('muted')}>{input.placeholder}</Text>
+        ) : (
+          <Text>{value}</Text>
+        )}
+        {focused ? <Text {...theme.style('accent')}>{theme.ascii ? '_' : '▌'}</Text> : null}
+      </Text>
+      {error ? (
+        <Text {...theme.style('warn')}> {error}</Text>
+      ) : ok ? (
+        <Text {...theme.style('ok')}>
+          {' '}
+          {theme.ascii ? 'ok' : '✔'} looks right; press Enter to check it
+        </Text>
+      ) : saved && saved === value ? (
+        <Text {...theme.style('muted')}> saved answer</Text>
+      ) : null}
+    </Box>
+  );
+}

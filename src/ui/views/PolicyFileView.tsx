@@ -1,0 +1,46 @@
+import { Box, Text } from 'ink';
+import type { FindingView } from '../../engine/types.js';
+import { CodeBlock } from '../components/CodeBlock.js';
+import { useTheme } from '../theme-context.js';
+
+/** The learner's policy file, numbered, with each finding marked against its line. */
+export function PolicyFileView({
+  file,
+  text,
+  findings,
+}: {
+  file: string;
+  text: string;
+  findings: FindingView[];
+}) {
+  const theme = useTheme();
+  const marks = new Map<number, FindingView['severity']>();
+  for (const f of findings) {
+    const prev = marks.get(f.line);
+    if (prev !== 'error') marks.set(f.line, f.severity);
+  }
+  return (
+    <Box flexDirection="column">
+      <Text {...theme.style('muted')}>
+        {file}{' '}
+        {findings.length === 0
+          ? '· no findings'
+          : `· ${findings.length} finding${findings.length === 1 ? '' : 's'}`}
+      </Text>
+      <CodeBlock text={text || ' '} lang="json" numbered marks={marks} />
+      {findings.map((f, i) => (
+        <Text key={i}>
+          <Text
+            {...theme.style(
+              f.severity === 'error' ? 'bad' : f.severity === 'warning' ? 'warn' : 'muted',
+            )}
+          >
+            line {f.line}:{f.column} {f.severity}
+          </Text>{' '}
+          {f.message}
+          {f.suggestion ? <Text {...theme.style('accent')}> → {f.suggestion}</Text> : null}
+        </Text>
+      ))}
+    </Box>
+  );
+}

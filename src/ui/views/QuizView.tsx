@@ -1,0 +1,57 @@
+import { Box, Text } from 'ink';
+import type { QuizQuestion } from '../../engine/types.js';
+import type { QuizAnswer } from '../hooks/use-tutor.js';
+import { useTheme } from '../theme-context.js';
+
+/** The concept check: answered questions with their explanation, then the open one. */
+export function QuizView({
+  quiz,
+  answers,
+  cursor,
+  passed,
+}: {
+  quiz: QuizQuestion[];
+  answers: Record<string, QuizAnswer>;
+  cursor: number;
+  passed: boolean;
+}) {
+  const theme = useTheme();
+  const open = passed ? undefined : quiz.find((q) => !answers[q.id]?.correct);
+  return (
+    <Box flexDirection="column" gap={1}>
+      {quiz.map((q, n) => {
+        const a = answers[q.id];
+        if (q !== open) {
+          if (!a?.correct && !passed) return null;
+          return (
+            <Box key={q.id} flexDirection="column">
+              <Text>
+                <Text {...theme.style('ok')}>{theme.ascii ? '[x]' : '✔'} </Text>Q{n + 1}.{' '}
+                {q.question}
+              </Text>
+              <Text {...theme.style('muted')}> {q.explanation}</Text>
+            </Box>
+          );
+        }
+        return (
+          <Box key={q.id} flexDirection="column">
+            <Text {...theme.style('strong')}>
+              Q{n + 1}. {q.question}
+            </Text>
+            {q.choices.map((c, i) => (
+              <Text key={c.value} {...(i === cursor ? theme.style('accent') : {})}>
+                {i === cursor ? (theme.ascii ? '> ' : '❯ ') : '  '}
+                {i + 1}) {c.label}
+              </Text>
+            ))}
+            {a && !a.correct ? (
+              <Text {...theme.style('bad')}>
+                {theme.ascii ? 'x' : '✘'} Not quite: {a.explanation}
+              </Text>
+            ) : null}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,89 @@
+import { Box, Text } from 'ink';
+import type { ActionRow, CheckProgress } from '../../engine/types.js';
+import { useTheme } from '../theme-context.js';
+
+/** Merges the rows of a finished check with live progress events, keeping first-seen order. */
+export function verifyRows(base: ActionRow[], progress: CheckProgress[]): ActionRow[] {
+  const rows = new Map<string, ActionRow>();
+  for (const r of base) rows.set(r.action, r);
+  for (const p of progress) if (p.kind === 'action') rows.set(p.row.action, p.row);
+  return [...rows.values()];
+}
+
+/** A text progress bar, `width` cells wide. */
+export function progressBar(done: number, total: number, width: number, ascii: boolean): string {
+  const frac = total > 0 ? Math.min(1, done / total) : 0;
+  const full = Math.round(frac * width);
+  return ascii
+    ? `[${'#'.repeat(full)}${'.'.repeat(width - full)}]`
+    : `${'█'.repeat(full)}${'░'.repeat(width - full)}`;
+}
+
+const GLYPH = {
+  waiting: '·',
+  running: '…',
+  allowed: '✔',
+  denied: '✘',
+  error: '!',
+  'not-run': '-',
+} as const;
+const ASCII = {
+  waiting: '.',
+  running: '~',
+  allowed: 'ok',
+  denied: 'NO',
+  error: '!',
+  'not-run': '-',
+} as const;
+
+/** The push/pull actions filling in one by one, with the layer upload's progress bar. */
+export function VerifyView({
+  rows,
+  progress,
+  note,
+  running,
+}: {
+  rows: ActionRow[];
+  progress: CheckProgress[];
+  note?: string;
+  running: boolean;
+}) {
+  const theme = useTheme();
+  const all = verifyRows(rows, running ? progress : []);
+  const uploads = running ? progress.filter((p) => p.kind === 'upload') : [];
+  const upload = uploads[uploads.length - 1];
+  const messages = running ? progress.filter((p) => p.kind === 'message') : [];
+  const message = messages[messages.length - 1];
+  const width = Math.max(...all.map((r) => r.action.length), 10);
+  return (
+    <Box flexDirection="column">
+      {all.map((r) => (
+        <Text key={r.action} wrap="truncate-end">
+          <Text
+            {...theme.style(
+              r.status === 'allowed'
+                ? 'ok'
+                : r.status === 'denied' || r.status === 'error'
+                  ? 'bad'
+                  : 'muted',
+            )}
+          >
+            {(theme.ascii ? ASCII : GLYPH)[r.status].padEnd(2)}
+          </Text>{' '}
+          {r.action.padEnd(width)} <Text {...theme.style('muted')}>{r.status}</Text>
+          {r.message ? <Text {...theme.style('muted')}> {r.message}</Text> : null}
+        </Text>
+      ))}
+      {upload && upload.kind === 'upload' ? (
+        <Text>
+          layer upload {progressBar(upload.doneBytes, upload.totalBytes, 20, theme.ascii)}{' '}
+          {Math.round((100 * upload.doneBytes) / Math.max(1, upload.totalBytes))}%
+        </Text>
+      ) : null}
+      {message && message.kind === 'message' ? (
+        <Text {...theme.style('muted')}>{message.text}</Text>
+      ) : null}
+      {note ? <Text {...theme.style('muted')}>{note}</Text> : null}
+    </Box>
+  );
+}
