@@ -133,6 +133,10 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
   if (code && /NotFound/.test(code)) {
     return { kind: 'not-found', summary: msg, fix: 'Check the name and the region.', code, awsMessage: msg };
   }
+  if (!e.$metadata) {
+    // Not an answer from AWS at all (a local file, a bug): say so rather than blame AWS.
+    return { kind: 'other', summary: `The tutor hit a problem: ${msg}`, fix: 'Try again; if it persists, run with ECR_TUTOR_DEBUG=1 and report the message.', awsMessage: msg };
+  }
   return {
     kind: 'other',
     summary: `${where} answered with an error: ${code ? `${code}: ` : ''}${msg}`,

@@ -152,21 +152,23 @@ async function resolveRegion(target: TargetOptions, env: NodeJS.ProcessEnv): Pro
   }
 }
 
-/** The slice of src/sandbox this module uses (imported lazily: the SDK-only paths skip it). */
-interface SandboxModule {
-  SANDBOX_DEFAULT_PORT: number;
-  defaultSandboxStateDir(): string;
-  findRunningSandbox(stateDir: string): Promise<SandboxHandle | undefined>;
-  startSandbox(opts: {
-    stateDir: string;
-    port?: number;
-    region?: string;
-    log?: (line: string) => void;
-  }): Promise<SandboxHandle & { stop(): Promise<void> }>;
+async function sandboxModule() {
+  return import('../sandbox/index.js');
 }
 
-async function sandboxModule(): Promise<SandboxModule> {
-  return (await import('../sandbox/index.js')) as unknown as SandboxModule;
+/** A handle on a sandbox another process runs: its endpoint plus the users in its state. */
+async function attachRunning(stateDir: string): Promise<SandboxHandle | undefined> {
+  const mod = await sandboxModule();
+  const found = await mod.findRunningSandbox(stateDir);
+  if (!found) return undefined;
+  const users = await mod.readSandboxUsers(stateDir);
+  return {
+    endpoint: found.endpoint,
+    region: users.region,
+    accountId: users.accountId,
+    secondAccountId: users.secondAccountId,
+    user: (name, accountId) => users.user(name, accountId),
+  };
 }
 
 export interface OpenSessionOptions {
@@ -193,14 +195,16 @@ export async function openSession(target: TargetOptions, o: OpenSessionOptions =
     return buildSession({ kind: 'aws', region, profile: target.profile });
   }
   const sandboxMod = await sandboxModule();
-  const stateDir = o.sandboxStateDir ?? sandboxMod.defaultSandboxStateDir();
-  const found = await sandboxMod.findRunningSandbox(stateDir);
+  const stateDir = o.sandboxStateDir ?? sandboxMod.defaultSandboxStateDir(env);
+  const found = await attachRunning(stateDir);
   if (found) return sessionForSandbox(found);
   let running;
   try {
     running = await sandboxMod.startSandbox({ stateDir, port: sandboxMod.SANDBOX_DEFAULT_PORT, region: target.region, log: o.log });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    // The default port is taken (by something else): any free port will do for our own sandbox.
+    const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE' || /already in use/.test((err as Error).message);
+    if (!busy) throw err;
     running = await sandboxMod.startSandbox({ stateDir, port: 0, region: target.region, log: o.log });
   }
   const sb = running;
@@ -210,8 +214,7 @@ export async function openSession(target: TargetOptions, o: OpenSessionOptions =
 /** The running sandbox behind `endpoint`, if it is one of ours (so its users' keys are known). */
 async function findSandboxAt(endpoint: string, stateDir?: string): Promise<SandboxHandle | undefined> {
   try {
-    const sandboxMod = await sandboxModule();
-    const found = await sandboxMod.findRunningSandbox(stateDir ?? sandboxMod.defaultSandboxStateDir());
+    const found = await attachRunning(stateDir ?? (await sandboxModule()).defaultSandboxStateDir());
     if (found && new URL(found.endpoint).port === new URL(endpoint).port) return found;
   } catch {
     // not ours, or no sandbox: the CI user's keys must then come from a profile

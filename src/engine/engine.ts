@@ -55,6 +55,8 @@ export interface CheckAllRow {
 export interface TutorEngine extends Engine {
   /** re-checks every step in order against live state (no setups, no prompts) */
   checkAll(opts?: { signal?: AbortSignal }): Promise<CheckAllRow[]>;
+  /** `lessons verify` only: runs the current step's verifySetup (undo what the seed provides) */
+  runVerifySetup(): Promise<CheckResult | undefined>;
 }
 
 const EMPTY_PROGRESS: StepProgress = { status: 'not-started', attempts: 0, hintsShown: 0 };
@@ -312,12 +314,26 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
     return p;
   }
 
-  async function ensureSetup(step: StepDef, signal: AbortSignal): Promise<CheckResult | undefined> {
-    if (!step.setup || setupDone.has(step.id)) return undefined;
-    const r = await runAction(step, step.setup, signal);
-    if (!r) setupDone.add(step.id);
-    await persist();
-    return r;
+  const setupRuns = new Map<string, Promise<CheckResult | undefined>>();
+  /** Runs the step's setup once per session; concurrent callers share the same run. */
+  function ensureSetup(step: StepDef, signal: AbortSignal): Promise<CheckResult | undefined> {
+    if (!step.setup || setupDone.has(step.id)) return Promise.resolve(undefined);
+    let p = setupRuns.get(step.id);
+    if (!p) {
+      const ref = step.setup;
+      p = (async () => {
+        try {
+          const r = await runAction(step, ref, signal);
+          if (!r) setupDone.add(step.id);
+          await persist();
+          return r;
+        } finally {
+          setupRuns.delete(step.id);
+        }
+      })();
+      setupRuns.set(step.id, p);
+    }
+    return p;
   }
 
   function moved(): void {
@@ -505,6 +521,13 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       await persist();
       emit();
       return rows;
+    },
+    async runVerifySetup() {
+      const step = current();
+      if (!step.verifySetup) return undefined;
+      const r = await runAction(step, step.verifySetup, new AbortController().signal);
+      await persist();
+      return r;
     },
     acceptTarget() {
       if (!targetWarning || !o.target.identityArn) return;
