@@ -3,7 +3,13 @@
  * allowed only ecr:GetAuthorizationToken, the repository with one small image and no policy,
  * and a second account holding a user without permissions.
  */
-import { SANDBOX_ADMIN_USER, SANDBOX_CI_USER, SANDBOX_PARTNER_USER, SANDBOX_REPOSITORY } from './names.js';
+import {
+  SANDBOX_ADMIN_USER,
+  SANDBOX_CI_USER,
+  SANDBOX_PARTNER_ADMIN_USER,
+  SANDBOX_PARTNER_USER,
+  SANDBOX_REPOSITORY,
+} from './names.js';
 import { ADMINISTRATOR_ACCESS_ARN } from './iam/managed.js';
 import { newAccessKeyId, newAccountId, newSecretAccessKey, newUniqueId } from './ids.js';
 import { workshopImage } from './image.js';
@@ -98,6 +104,9 @@ export function seedState(region: string): Seed {
 
   addUser(state, second, SANDBOX_PARTNER_USER);
   addAccessKey(state, second, SANDBOX_PARTNER_USER);
+  const partnerAdmin = addUser(state, second, SANDBOX_PARTNER_ADMIN_USER);
+  partnerAdmin.attachedPolicies.push(ADMINISTRATOR_ACCESS_ARN);
+  addAccessKey(state, second, SANDBOX_PARTNER_ADMIN_USER);
 
   const repo = newRepository(primary, region, SANDBOX_REPOSITORY);
   const img = workshopImage();
