@@ -1,16 +1,138 @@
+/**
+ * `ecr-tutor policy lint FILE` and `ecr-tutor policy explain ...`: the policy toolkit on the
+ * command line. Plain text readable without colour, or `--json` for machines.
+ * Exit codes: lint 0 = no errors, 1 = errors; explain 0 = allowed, 1 = denied; both 2 = usage/IO.
+ */
+import { readFile } from 'node:fs/promises';
 import type { Io } from '../io.js';
+import {
+  accessDeniedMessage,
+  didYouMean,
+  evaluate,
+  findAction,
+  lintPolicy,
+  parsePolicy,
+  principalFromArn,
+  PolicyParseError,
+  type EvaluationResult,
+  type Finding,
+  type NamedPolicy,
+  type RequestPrincipal,
+} from '../policy/index.js';
 
-export async function runPolicyLint(
-  io: Io,
-  _opts: { file: string; account?: string; json: boolean },
-): Promise<number> {
-  io.err('policy lint: not built yet\n');
+/** Reads a file, or standard input for `-`; returns the text or an error line for the user. */
+async function readInput(file: string): Promise<{ text: string } | { error: string }> {
+  try {
+    if (file === '-') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+      return { text: Buffer.concat(chunks).toString('utf8') };
+    }
+    return { text: await readFile(file, 'utf8') };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (err as Error).message;
+    return { error: `cannot read ${file}: ${why}` };
+  }
+}
+
+function usage(io: Io, message: string, tryMessage: string): number {
+  io.err(`error: ${message}\n  try: ${tryMessage}\n`);
   return 2;
 }
 
+function formatFinding(file: string, lines: string[], f: Finding): string {
+  const src = lines[f.line - 1];
+  let out = `${file}:${f.line}:${f.column}: ${f.severity} [${f.code}] ${f.message}\n`;
+  if (src !== undefined && src.trim() !== '') {
+    const shown = src.replace(/\t/g, ' ');
+    out += `    ${shown}\n    ${' '.repeat(Math.max(0, f.column - 1))}^\n`;
+  }
+  if (f.suggestion) out += `    fix: ${f.suggestion}\n`;
+  return out;
+}
+
+/** `policy lint FILE [--account ID] [--json]`: 0 = no errors, 1 = errors, 2 = usage/IO. */
+export async function runPolicyLint(
+  io: Io,
+  opts: { file: string; account?: string; json: boolean },
+): Promise<number> {
+  if (opts.account !== undefined && !/^\d{12}$/.test(opts.account)) {
+    return usage(
+      io,
+      `--account must be a 12-digit AWS account id; got "${opts.account}".`,
+      'aws sts get-caller-identity --query Account --output text',
+    );
+  }
+  const input = await readInput(opts.file);
+  if ('error' in input) {
+    return usage(
+      io,
+      input.error,
+      'check the path, e.g. ecr-tutor policy lint ./repository-policy.json',
+    );
+  }
+  const { findings } = lintPolicy(input.text, opts.account ? { account: opts.account } : {});
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (opts.json) {
+    const shaped = findings.map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+      line: f.line,
+      column: f.column,
+      path: f.path,
+      suggestion: f.suggestion ?? null,
+    }));
+    io.out(JSON.stringify({ findings: shaped }, null, 2) + '\n');
+  } else {
+    const lines = input.text.split(/\r?\n/);
+    for (const f of findings) io.out(formatFinding(opts.file, lines, f));
+    const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
+    io.out(
+      findings.length === 0
+        ? `${opts.file}: no problems found\n`
+        : `${opts.file}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${errors === 0 ? ' (AWS would accept it)' : ''}\n`,
+    );
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+const DECISION_WORDS: Record<EvaluationResult['decision'], string> = {
+  allowed: 'ALLOWED',
+  'implicit-deny': 'DENIED (implicit deny: nothing allows it)',
+  'explicit-deny': 'DENIED (explicit deny: a Deny statement matches)',
+};
+
+async function loadPolicy(io: Io, file: string, name: string): Promise<NamedPolicy | number> {
+  const input = await readInput(file);
+  if ('error' in input) return usage(io, input.error, 'check the path of the policy file');
+  try {
+    return { name, document: parsePolicy(input.text) };
+  } catch (err) {
+    if (err instanceof PolicyParseError) {
+      return usage(
+        io,
+        `${file}:${err.line}:${err.column}: ${err.message}`,
+        err.suggestion ?? `ecr-tutor policy lint ${file}`,
+      );
+    }
+    throw err;
+  }
+}
+
+/** `policy explain`: decision and statement-by-statement trace; 0 = allowed, 1 = denied, 2 = usage/IO. */
 export async function runPolicyExplain(
   io: Io,
-  _opts: {
+  opts: {
     policy: string;
     principal: string;
     action: string;
@@ -19,6 +141,107 @@ export async function runPolicyExplain(
     json: boolean;
   },
 ): Promise<number> {
-  io.err('policy explain: not built yet\n');
-  return 2;
+  let principal: RequestPrincipal;
+  try {
+    principal = principalFromArn(opts.principal);
+  } catch (err) {
+    return usage(
+      io,
+      `--principal: ${(err as Error).message}`,
+      `--principal arn:aws:iam::123456789012:user/fcj-ecr-ci-cd-user`,
+    );
+  }
+  if (!/^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/.test(opts.action)) {
+    return usage(io, `--action "${opts.action}" is not an action name.`, '--action ecr:PutImage');
+  }
+  const known = findAction(opts.action);
+  const notes: string[] = [];
+  if (!known && !/[*?]/.test(opts.action)) {
+    const guess = didYouMean(opts.action);
+    notes.push(
+      `note: ${opts.action} is not a known action${guess ? ` (did you mean ${guess}?)` : ''}; evaluating it as written.`,
+    );
+  }
+  const action = known?.name ?? opts.action;
+  // Account-scoped actions (ecr:GetAuthorizationToken) act on "*", and only IAM policies govern them.
+  const accountScoped = known?.scope === '*';
+  const account = principal.accountId || '123456789012';
+  const resource =
+    opts.resource ??
+    (accountScoped ? '*' : `arn:aws:ecr:us-east-1:${account}:repository/fcj-workshop-app`);
+
+  const resourcePolicy = await loadPolicy(io, opts.policy, `repository policy (${opts.policy})`);
+  if (typeof resourcePolicy === 'number') return resourcePolicy;
+  const identityPolicies: NamedPolicy[] = [];
+  for (const file of opts.identityPolicies) {
+    const p = await loadPolicy(io, file, `identity policy (${file})`);
+    if (typeof p === 'number') return p;
+    identityPolicies.push(p);
+  }
+  if (accountScoped) {
+    notes.push(
+      `note: ${action} is account-scoped (resource "*"): repository policies do not apply to it, only identity policies.`,
+    );
+  }
+  const result = evaluate({
+    request: { principal, action, resource },
+    identityPolicies,
+    ...(accountScoped ? {} : { resourcePolicy }),
+  });
+  const resourceAccount =
+    /^arn:[^:]+:[^:]+:[^:]*:(\d{12}):/.exec(resource)?.[1] ?? principal.accountId;
+  const sameAccount = resourceAccount === principal.accountId;
+  const denied = result.decision !== 'allowed';
+  const message = denied ? accessDeniedMessage(principal.arn, action, resource, result) : undefined;
+
+  if (opts.json) {
+    io.out(
+      JSON.stringify(
+        {
+          decision: result.decision,
+          reason: result.reason,
+          ...(message ? { message } : {}),
+          request: {
+            principal: principal.arn,
+            principalType: principal.type,
+            principalAccount: principal.accountId,
+            action,
+            resource,
+            resourceAccount,
+            sameAccount,
+          },
+          trace: result.trace,
+          unsupported: result.unsupported,
+          notes,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    return denied ? 1 : 0;
+  }
+  for (const n of notes) io.err(`${n}\n`);
+  let out = `Decision: ${DECISION_WORDS[result.decision]}\n`;
+  out += denied ? `  AWS would say: ${message}\n` : `  Why: ${result.reason}\n`;
+  out += `\nRequest\n`;
+  out += `  principal: ${principal.arn} (${principal.type}, account ${principal.accountId || 'none'})\n`;
+  out += `  action:    ${action}\n`;
+  out += `  resource:  ${resource}${opts.resource ? '' : ' (default)'}\n`;
+  out += sameAccount
+    ? `  same account: an Allow from EITHER the identity policy OR the repository policy is enough.\n`
+    : `  cross-account (${principal.accountId} -> ${resourceAccount}): the repository policy AND an identity policy must both allow.\n`;
+  out += `  An explicit Deny in any policy always wins.\n`;
+  out += `\nStatements\n`;
+  if (result.trace.length === 0) out += `  (no statements were evaluated)\n`;
+  for (const t of result.trace) {
+    const id = `#${t.statementIndex + 1}${t.sid ? ` "${t.sid}"` : ''}`;
+    const mark = t.matched ? (t.effect === 'Deny' ? 'DENY ' : 'ALLOW') : '  -  ';
+    out += `  ${mark} ${t.policy} statement ${id} (${t.effect}): ${t.why}\n`;
+  }
+  if (result.unsupported.length > 0) {
+    out += `\nNot supported by this evaluator (the statements using them were treated as not matching):\n`;
+    for (const u of result.unsupported) out += `  - ${u}\n`;
+  }
+  io.out(out);
+  return denied ? 1 : 0;
 }

@@ -646,7 +646,7 @@ class Linter {
             this.add(
               'error',
               'unknown-action',
-              `"${value}" is not a ${service} action.`,
+              `"${value}" is not an action of ${service} (AWS rejects a policy with it).`,
               n.loc.start,
               p,
               guess
