@@ -234,3 +234,24 @@ export async function describeTarget(s: AwsSession): Promise<TargetInfo> {
     profile: s.profile,
   };
 }
+
+/**
+ * Which progress file a target uses, without starting anything: the sandbox's account from its
+ * state folder, or one STS call for real AWS / an endpoint.
+ */
+export async function quietTargetInfo(target: TargetOptions, o: OpenSessionOptions = {}): Promise<TargetInfo> {
+  const env = o.env ?? process.env;
+  if (!wantsExternalTarget(target)) {
+    const mod = await sandboxModule();
+    const stateDir = o.sandboxStateDir ?? mod.defaultSandboxStateDir(env);
+    const users = await mod.readSandboxUsers(stateDir, target.region);
+    const admin = users.user();
+    return { kind: 'sandbox', region: users.region, accountId: users.accountId, identityArn: admin.arn };
+  }
+  const s = await openSession(target, o);
+  try {
+    return await describeTarget(s);
+  } finally {
+    await s.close();
+  }
+}

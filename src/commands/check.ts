@@ -1,10 +1,77 @@
 import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
+import { TutorError } from '../errors.js';
+import type { CheckAllRow } from '../engine/index.js';
 
+const MARK: Record<string, string> = { pass: 'pass', fail: 'FAIL', pending: 'WAIT', error: 'ERROR' };
+
+/** Whether a row counts against the exit code (optional steps and deliberate clean-ups do not). */
+function rowOk(r: CheckAllRow): boolean {
+  return r.result.status === 'pass' || r.optional || Boolean(r.undoneByCleanup);
+}
+
+/** `ecr-tutor check`: re-runs every step's check against live state; exit 0 only when all pass. */
 export async function runCheck(
   io: Io,
-  _opts: { lesson?: string; target: TargetOptions; json: boolean; lessonsDir?: string },
+  opts: { lesson?: string; target: TargetOptions; json: boolean; lessonsDir?: string },
 ): Promise<number> {
-  io.err('check: not built yet\n');
-  return 2;
+  const { openLesson } = await import('../engine/index.js');
+  let engine;
+  try {
+    engine = await openLesson({ lessonId: opts.lesson, lessonsDir: opts.lessonsDir, target: opts.target });
+  } catch (err) {
+    if (opts.json && err instanceof TutorError) {
+      io.out(JSON.stringify({ ok: false, error: err.message, fix: err.tryMessage }, null, 2) + '\n');
+      return 1;
+    }
+    throw err;
+  }
+  try {
+    const rows = await engine.checkAll();
+    const snap = engine.snapshot();
+    const ok = rows.every(rowOk);
+    for (const n of snap.notices ?? []) io.err(`note: ${n}\n`);
+    if (opts.json) {
+      io.out(
+        JSON.stringify(
+          {
+            ok,
+            lesson: snap.lesson.id,
+            target: snap.target,
+            targetWarning: snap.targetWarning,
+            steps: rows.map((r) => ({
+              id: r.stepId,
+              title: r.title,
+              status: r.result.status,
+              summary: r.result.summary,
+              details: r.result.details,
+              fix: r.result.fix,
+              optional: r.optional,
+              undoneByCleanup: r.undoneByCleanup ?? false,
+              progress: snap.steps.find((s) => s.def.id === r.stepId)?.progress.status,
+            })),
+          },
+          null,
+          2,
+        ) + '\n',
+      );
+    } else {
+      const t = snap.target;
+      io.out(`${snap.lesson.title}: checking ${t.kind === 'aws' ? `AWS account ${t.accountId} in ${t.region}` : `the ${t.kind} ${t.endpoint ?? ''} (account ${t.accountId}, ${t.region})`}\n`);
+      if (snap.targetWarning) io.err(`warning: ${snap.targetWarning}\n`);
+      rows.forEach((r, i) => {
+        const mark = r.undoneByCleanup ? 'done, then cleaned up' : r.result.status !== 'pass' && r.optional ? 'optional' : MARK[r.result.status];
+        io.out(`  ${String(i + 1).padStart(2)}. ${r.title}: ${mark}\n      ${r.result.summary}\n`);
+        if (r.result.status !== 'pass' && !r.undoneByCleanup && !r.optional) {
+          for (const d of r.result.details ?? []) io.out(`      - ${d}\n`);
+          if (r.result.fix) io.out(`      try: ${r.result.fix}\n`);
+        }
+      });
+      const failing = rows.filter((r) => !rowOk(r)).length;
+      io.out(ok ? 'Every step passes.\n' : `${failing} step(s) do not pass yet.\n`);
+    }
+    return ok ? 0 : 1;
+  } finally {
+    await engine.close();
+  }
 }

@@ -1,10 +1,58 @@
 import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
+import { TutorError } from '../errors.js';
 
+/** `ecr-tutor status`: saved progress of every lesson for the chosen target (no checks run). */
 export async function runStatus(
   io: Io,
-  _opts: { target: TargetOptions; json: boolean; lessonsDir?: string },
+  opts: { target: TargetOptions; json: boolean; lessonsDir?: string },
 ): Promise<number> {
-  io.err('status: not built yet\n');
-  return 2;
+  const { listLessonsIn, loadLesson, ProgressStore } = await import('../engine/index.js');
+  const { quietTargetInfo } = await import('../aws/session.js');
+  const { describeAwsError } = await import('../aws/errors.js');
+  const { tutorPaths } = await import('../paths.js');
+  let target;
+  try {
+    target = await quietTargetInfo(opts.target);
+  } catch (err) {
+    if (err instanceof TutorError) throw err;
+    const d = describeAwsError(err);
+    throw new TutorError(d.summary, d.fix);
+  }
+  const store = await ProgressStore.open(tutorPaths().state, target);
+  for (const n of store.notices) io.err(`note: ${n}\n`);
+  const lessons = [];
+  for (const summary of await listLessonsIn(opts.lessonsDir)) {
+    const { lesson } = await loadLesson(summary.dir);
+    if (!lesson) continue;
+    const p = store.has(lesson.id) ? store.lesson(lesson.id) : undefined;
+    const steps = lesson.steps.map((s) => ({
+      id: s.id,
+      title: s.title,
+      optional: Boolean(s.optional),
+      status: p?.steps[s.id]?.status ?? 'not-started',
+      attempts: p?.steps[s.id]?.attempts ?? 0,
+      completedAt: p?.steps[s.id]?.completedAt,
+    }));
+    const done = steps.filter((s) => s.status === 'passed' || s.status === 'skipped').length;
+    const finished = steps.every((s) => s.optional || s.status === 'passed' || s.status === 'skipped');
+    lessons.push({ id: lesson.id, title: lesson.title, started: Boolean(p), currentStep: p ? lesson.steps[p.currentIndex]?.id : undefined, done, total: steps.length, finished, steps });
+  }
+  if (opts.json) {
+    io.out(JSON.stringify({ target, progressFile: store.file, lessons }, null, 2) + '\n');
+    return 0;
+  }
+  io.out(`Progress for ${target.kind === 'sandbox' ? 'the sandbox' : target.kind} account ${target.accountId} (${target.region}):\n`);
+  for (const l of lessons) {
+    if (!l.started) {
+      io.out(`  ${l.title}: not started\n`);
+      continue;
+    }
+    io.out(`  ${l.title}: ${l.done}/${l.total} steps done${l.finished ? ' (finished)' : ''}\n`);
+    for (const s of l.steps) {
+      const mark = s.status === 'passed' ? 'x' : s.status === 'skipped' ? 's' : s.status === 'failed' ? '!' : ' ';
+      io.out(`    [${mark}] ${s.title}${s.status === 'skipped' ? ' (skipped: solved by the tutor)' : ''}${l.currentStep === s.id ? '   <- you are here' : ''}\n`);
+    }
+  }
+  return 0;
 }
