@@ -9,6 +9,7 @@ import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { StepList } from './components/StepList.js';
 import { StepPane } from './components/StepPane.js';
+import { StepStrip } from './components/StepStrip.js';
 import { furthestReachable, useTutor } from './hooks/use-tutor.js';
 import { keyHelp, useTutorKeys } from './hooks/use-tutor-keys.js';
 import { useTerminalSize, type Size } from './hooks/use-terminal-size.js';
@@ -26,8 +27,8 @@ export interface AppProps {
   onQuit?: () => void;
 }
 
-/** Terminals narrower than this get the step list above the text instead of beside it. */
-const SIDE_BY_SIDE_MIN = 72;
+/** Terminals narrower than this show the step list as a one-line strip (80 columns: the text needs them). */
+const SIDE_BY_SIDE_MIN = 100;
 
 function Screen({ engine, size: fixed, watchIntervalMs, onQuit }: AppProps) {
   const { exit } = useApp();
@@ -48,30 +49,52 @@ function Screen({ engine, size: fixed, watchIntervalMs, onQuit }: AppProps) {
   const rows = Math.max(12, size.rows - 1);
   const width = Math.max(40, size.columns);
   const side = width >= SIDE_BY_SIDE_MIN;
-  const listWidth = side ? Math.min(30, Math.floor(width * 0.34)) : width;
+  const listWidth = Math.min(34, Math.floor(width * 0.3));
   const headerRows = 2 + (s.snap.targetWarning ? 1 : 0) + (s.snap.notices?.length ?? 0);
   const rule = (theme.ascii ? '-' : '─').repeat(width);
-  // The check panel takes what it needs (up to ~40% of the screen); the step text gets the rest.
-  const maxDetails = Math.max(1, Math.floor(rows * 0.4) - 3);
-  const paneHeight = rows - headerRows - 2 /* rules */ - 1; /* footer */
+  const maxDetails = Math.max(1, Math.floor(rows * 0.25));
+  const paneHeight =
+    rows - headerRows - (side ? 0 : 1) /* strip */ - 2 /* rules */ - 1; /* footer */
+  const reachable = furthestReachable(s.snap);
+  // In a narrow terminal the jump dialog shows the full list in place of the step text.
+  const listInPane = !side && s.dialog === 'jump';
   return (
     <Box flexDirection="column" width={width} height={rows}>
       <Header snap={s.snap} width={width} />
+      {side ? null : <StepStrip snap={s.snap} />}
       <Text {...theme.style('muted')}>{rule}</Text>
-      <Box flexDirection={side ? 'row' : 'column'} height={paneHeight} overflow="hidden">
-        <StepList
-          snap={s.snap}
-          width={listWidth}
-          height={side ? paneHeight : Math.min(4, s.snap.steps.length)}
-          cursor={s.dialog === 'jump' ? s.jumpCursor : undefined}
-          reachable={furthestReachable(s.snap)}
-        />
-        <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
-          <StepPane s={s} />
-          <Box flexDirection="column" flexShrink={0} paddingTop={1}>
-            <CheckPanel s={s} maxDetails={maxDetails} />
+      <Box flexDirection="row" height={paneHeight} overflow="hidden">
+        {side ? (
+          <StepList
+            snap={s.snap}
+            width={listWidth}
+            height={paneHeight}
+            cursor={s.dialog === 'jump' ? s.jumpCursor : undefined}
+            reachable={reachable}
+          />
+        ) : null}
+        {listInPane ? (
+          <Box flexDirection="column">
+            <Text {...theme.style('accent')}>
+              Go to which step? ↑↓ then Enter (later steps are locked)
+            </Text>
+            <StepList
+              snap={s.snap}
+              width={width}
+              height={paneHeight - 1}
+              cursor={s.jumpCursor}
+              reachable={reachable}
+            />
           </Box>
-        </Box>
+        ) : null}
+        {listInPane ? null : (
+          <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+            <StepPane s={s} textMin={Math.max(2, Math.floor(paneHeight * 0.3))} />
+            <Box flexDirection="column" flexShrink={0} marginTop={1}>
+              <CheckPanel s={s} maxDetails={maxDetails} />
+            </Box>
+          </Box>
+        )}
       </Box>
       <Text {...theme.style('muted')}>{rule}</Text>
       <Footer keys={keyHelp(s)} />

@@ -41,8 +41,9 @@ describe('the tutor screen', () => {
     expect(lines[0]).toContain('ECR tutor · Demo lesson');
     expect(lines[0]).toContain('step 1/6');
     expect(lines[1]).toContain('sandbox (local AWS) · account 111122223333 · us-east-1');
-    expect(frame).toMatch(/▶○ 1\. Find your account ID/);
-    expect(frame).toContain('○ 6. Explain the decision');
+    // 80 columns: the step list is a strip of marks, the current step boxed
+    expect(lines[2]).toBe('Steps [○] ○  ○  ○  ○  ○  g: list');
+    expect(frame).toContain('1. Find your account ID');
     // Markdown: heading marker kept without colour, bold text unwrapped, inline code in backticks
     expect(frame).toContain('## Your account');
     expect(frame).toContain('Run `aws sts get-caller-identity` and type the');
@@ -66,13 +67,13 @@ describe('the tutor screen', () => {
     await press(r, KEY.enter);
     await waitForText(r, '✘ Not yet: 123456789012 is not the account');
     expect(r.lastFrame()).toContain('read: 123456789012');
-    expect(r.lastFrame()).toMatch(/✘ 1\. Find your account ID/);
+    expect(r.lastFrame()).toContain('Steps [✘] ○ ');
     for (let i = 0; i < 12; i++) await press(r, KEY.backspace);
     await typeText(r, '111122223333');
     await press(r, KEY.enter);
     await waitForText(r, '✔ Passed: That is your account.');
     expect(r.lastFrame()).toContain('Press Enter for the next step.');
-    expect(r.lastFrame()).toMatch(/▶✔ 1\. Find your account ID/);
+    expect(r.lastFrame()).toContain('Steps [✔] ○ ');
     await press(r, KEY.enter);
     await waitForText(r, 'Q1. Same account: who must allow a push?');
     expect(r.lastFrame()).toContain('step 2/6');
@@ -130,18 +131,20 @@ describe('the tutor screen', () => {
     expect(engine.calls).not.toContain('skip');
     await press(r, 's', 'y');
     await waitForText(r, '↷ Skipped: the solution was applied and the check');
-    expect(r.lastFrame()).toMatch(/▶↷ 1\. Find your account ID/);
+    expect(r.lastFrame()).toContain('Steps [↷] ○ ');
     await press(r, 'n');
     await waitForText(r, 'step 2/6');
     await press(r, 'b');
     await waitForText(r, 'step 1/6');
     // the skipped step stays skipped after going back
-    expect(r.lastFrame()).toMatch(/▶↷ 1\. Find your account ID/);
+    expect(r.lastFrame()).toContain('Steps [↷] ○ ');
     await press(r, 'g');
     await waitForText(r, 'Go to which step?');
+    // in 80 columns the jump dialog shows the whole list
+    expect(r.lastFrame()).toMatch(/›↷ 1\. Find your account ID/);
     await press(r, KEY.down, KEY.down, KEY.down);
     // the cursor stops at the furthest reached step (2)
-    expect(r.lastFrame()).toMatch(/›○ 2\. Identity vs resourc/);
+    await waitForText(r, '›○ 2. Identity vs resource policies');
     await press(r, KEY.enter);
     await waitForText(r, 'step 2/6');
     expect(engine.calls).toContain('jump:1');
@@ -194,7 +197,7 @@ describe('the tutor screen', () => {
     await waitForText(r, '⧗ Waiting for AWS to apply the change: The new policy');
     await waitForText(r, 'step 5/6');
     expect(r.lastFrame()).toContain('✔ Apply the policy: passed. Moved on');
-    expect(r.lastFrame()).toMatch(/✔ 4\. Apply the policy/);
+    expect(r.lastFrame()).toContain('Steps  ✔  ✔  ✔  ✔ [○]');
     expect(engine.watchers).toBe(0);
   });
 
@@ -252,6 +255,23 @@ describe('the tutor screen', () => {
     const f = r.lastFrame()!;
     expect(f).toContain('3!│   "Statement": [{ "Effect": "Alow" }]');
     expect(f).toContain('line 3:32 error Effect must be Allow or Deny → Allow');
+  });
+
+  it('wide terminals show the step list beside the text, with a mark per status', async () => {
+    const engine = memoryEngine(undefined, { account: accountScript });
+    engine.queue('account', { status: 'pass', summary: 'ok' });
+    const r = await renderReady(
+      <App engine={engine} theme={plainTheme} size={{ columns: 120, rows: 30 }} />,
+    );
+    await typeText(r, '111122223333');
+    await press(r, KEY.enter);
+    await waitForText(r, 'Passed');
+    await press(r, KEY.enter);
+    const f = await waitForText(r, 'step 2/6');
+    expect(f).toMatch(/^ ✔ 1\. Find your account ID +2\. Identity vs resource policies/m);
+    expect(f).toMatch(/^▶○ 2\. Identity vs resource/m);
+    expect(f).toMatch(/^ ○ 6\. Explain the decision/m);
+    expect(f.split('\n').length).toBeLessThanOrEqual(29);
   });
 
   it('q quits through the root and stops watching', async () => {

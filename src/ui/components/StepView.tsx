@@ -27,8 +27,9 @@ export function StepView({ s }: { s: TutorState }) {
       />,
     );
   }
+  const quizParts = [];
   if (def.quiz?.length) {
-    parts.push(
+    quizParts.push(
       <QuizView
         key="quiz"
         quiz={def.quiz}
@@ -61,9 +62,12 @@ export function StepView({ s }: { s: TutorState }) {
   } else if (view?.kind === 'resources' || view?.kind === 'identity') {
     parts.push(<ResourcesView key="res" view={view} />);
   }
+  // The explain step asks about the trace, so the trace comes first there.
+  if (def.view === 'explain') parts.push(...quizParts);
+  else parts.splice(def.input ? 1 : 0, 0, ...quizParts);
   if (!parts.length) return null;
   return (
-    <Box flexDirection="column" gap={1} marginTop={1}>
+    <Box flexDirection="column" gap={1} marginTop={1} flexShrink={1}>
       {parts}
     </Box>
   );

@@ -27,7 +27,6 @@ export function handleKey(input: string, key: Key, s: TutorState, a: TutorAction
   }
 
   const quizOpen =
-    s.def.view === 'concept' &&
     !stepDone(s.snap, s.index) &&
     (s.def.quiz ?? []).some((q) => !s.quizAnswers[q.id]?.correct) &&
     !s.busy;
@@ -83,7 +82,8 @@ export function keyHelp(s: TutorState): Array<[string, string]> {
     (s.def.quiz ?? []).some((q) => !s.quizAnswers[q.id]?.correct)
   )
     keys.push(['↑↓ Enter', 'answer']);
-  keys.push(done && !s.snap.finished ? ['Enter', 'next'] : ['Enter', 'check']);
+  if (keys.length) keys.push(['c', 'check']);
+  else keys.push(done && !s.snap.finished ? ['Enter', 'next'] : ['Enter', 'check']);
   if (s.def.input) keys.push(['i', 'type']);
   keys.push(['h', 'hint'], ['s', 'skip'], ['b', 'back'], ['g', 'jump']);
   if (s.def.watch) keys.push(['w', s.watchOn ? 'watch off' : 'watch on']);

@@ -134,6 +134,9 @@ export function useTutor(
   }, [index, def.id]);
 
   const done = stepDone(snap, index);
+  // Steps that only read state (who am I, what exists, why) show their answer on arrival.
+  const autoCheck =
+    !done && (def.view === 'connect' || def.view === 'resources' || def.view === 'explain');
   const watching = Boolean(def.watch && watchOn && !done && !snap.finished);
 
   // Watch mode: the engine re-checks on file save and on a timer; a pass moves on by itself.
@@ -187,6 +190,12 @@ export function useTutor(
     },
     [engine],
   );
+
+  useEffect(() => {
+    if (autoCheck) void run('check');
+    // Once per arrival at a step, not on every change of `run`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [index, def.id]);
 
   const validate = useCallback(
     (value: string): string | undefined => {

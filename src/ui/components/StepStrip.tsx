@@ -1,0 +1,34 @@
+import { Text } from 'ink';
+import type { EngineSnapshot } from '../../engine/types.js';
+import { useTheme } from '../theme-context.js';
+import type { Tone } from '../theme.js';
+
+const TONE: Record<string, Tone> = {
+  passed: 'ok',
+  skipped: 'warn',
+  failed: 'bad',
+  'not-started': 'muted',
+};
+
+/** The step list in one line, for narrow terminals: a mark per step, the current one boxed. */
+export function StepStrip({ snap }: { snap: EngineSnapshot }) {
+  const theme = useTheme();
+  return (
+    <Text wrap="truncate-end">
+      <Text {...theme.style('muted')}>Steps </Text>
+      {snap.steps.map(({ def, progress }, i) => {
+        const mark = theme.mark(progress.status);
+        const current = i === snap.currentIndex;
+        return (
+          <Text
+            key={def.id}
+            {...theme.style(current ? 'accent' : (TONE[progress.status] ?? 'muted'))}
+          >
+            {current ? `[${mark}]` : ` ${mark} `}
+          </Text>
+        );
+      })}
+      <Text {...theme.style('muted')}> g: list</Text>
+    </Text>
+  );
+}
