@@ -10,12 +10,12 @@ import {
   SetRepositoryPolicyCommand,
 } from '@aws-sdk/client-ecr';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describePolicyDiff, parsePolicy, policiesEquivalent, type PolicyDocument } from '../policy/index.js';
 import { analyseGrant } from './grants.js';
 import { judgePolicyText, lessonPolicyText } from './policy-file.js';
 import type { LabAction, LabCheck, LabContext } from './types.js';
-import { errName, errorResult, param } from './util.js';
+import { errName, errorResult, param, policyFilePath } from './util.js';
 
 /** Tags of the images the verify step pushes (and deletes); clean-up looks for leftovers. */
 export const TEST_TAG_PREFIX = 'ecr-tutor-check-';
@@ -62,7 +62,7 @@ export const checkPolicyApplied: LabCheck = async (ctx, params) => {
   const command = cliCommand(ctx, repository, file);
   let fileText: string | undefined;
   try {
-    fileText = await readFile(resolve(ctx.env.cwd, file), 'utf8');
+    fileText = await readFile(policyFilePath(ctx, file), 'utf8');
   } catch {
     fileText = undefined;
   }
@@ -125,7 +125,7 @@ export const backupRepositoryPolicy: LabAction = async (ctx, params) => {
 export const applyPolicy: LabAction = async (ctx, params) => {
   const repository = param(params, 'repository');
   const ciUser = param(params, 'ciUser');
-  const file = resolve(ctx.env.cwd, param(params, 'file'));
+  const file = policyFilePath(ctx, param(params, 'file'));
   await backupRepositoryPolicy(ctx, params);
   const me = await ctx.env.session.whoAmI();
   let text: string | undefined;

@@ -1,11 +1,10 @@
 /** Step 5: the learner's policy file (starter, check by lint + evaluation, reference solution). */
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { lintPolicy } from '../policy/index.js';
 import type { CheckResult, FindingView } from '../engine/types.js';
 import { analyseGrant, grantProblems, REQUIRED_ACTIONS } from './grants.js';
 import type { LabAction, LabCheck, LabContext } from './types.js';
-import { errorResult, param, userArn } from './util.js';
+import { errorResult, param, policyFilePath, POLICY_PATH_VAR, userArn } from './util.js';
 
 export const ACCOUNT_PLACEHOLDER = '<YOUR_AWS_ACCOUNT_ID>';
 
@@ -49,7 +48,8 @@ async function exists(path: string): Promise<boolean> {
 
 /** Setup: writes the starter file with the placeholder, never overwriting an existing file. */
 export const writeStarterPolicy: LabAction = async (ctx, params) => {
-  const file = resolve(ctx.env.cwd, param(params, 'file'));
+  const file = policyFilePath(ctx, param(params, 'file'));
+  ctx.setVar(POLICY_PATH_VAR, file);
   if (await exists(file)) return { summary: `${file} already exists: left as it is.` };
   await writeFile(file, lessonPolicyText(ACCOUNT_PLACEHOLDER, param(params, 'ciUser')), { flag: 'wx' });
   return { summary: `wrote the starter policy to ${file}` };
@@ -57,7 +57,8 @@ export const writeStarterPolicy: LabAction = async (ctx, params) => {
 
 /** Solve: writes the finished policy; a learner's different file is kept next to it. */
 export const writeSolutionPolicy: LabAction = async (ctx, params) => {
-  const file = resolve(ctx.env.cwd, param(params, 'file'));
+  const file = policyFilePath(ctx, param(params, 'file'));
+  ctx.setVar(POLICY_PATH_VAR, file);
   const me = await ctx.env.session.whoAmI();
   const text = lessonPolicyText(me.accountId, param(params, 'ciUser'));
   let kept = '';
@@ -111,12 +112,12 @@ async function target(ctx: LabContext, params: Record<string, unknown>) {
 /** Passes when the file lints with no errors and grants the CI user exactly push + pull. */
 export const checkPolicyFileGrants: LabCheck = async (ctx, params) => {
   const rel = param(params, 'file');
-  const file = resolve(ctx.env.cwd, rel);
+  const file = policyFilePath(ctx, rel);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    return { status: 'fail', summary: `There is no ${rel} in ${ctx.env.cwd} yet.`, details: ['The tutor writes a starter file when you enter this step; create it there or go back and forward again.'], hintKey: 'no-file' };
+    return { status: 'fail', summary: `There is no ${file} yet.`, details: ['The tutor writes a starter file when you enter this step; create it there or go back and forward again.'], hintKey: 'no-file' };
   }
   let t;
   try {

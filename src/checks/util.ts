@@ -1,4 +1,5 @@
 /** Small helpers shared by the lesson checks. */
+import { basename, resolve } from 'node:path';
 import { describeAwsError, type PlainAwsError } from '../aws/errors.js';
 import type { CheckResult } from '../engine/types.js';
 import type { LabContext } from './types.js';
@@ -47,4 +48,14 @@ export function userArn(accountId: string, user: string): string {
 /** The SDK error's code (`RepositoryNotFoundException`, ...). */
 export function errName(err: unknown): string | undefined {
   return (err as { name?: string } | undefined)?.name;
+}
+
+/** Recorded value: the absolute path of the learner's policy file (so later runs find it from any folder). */
+export const POLICY_PATH_VAR = 'policyPath';
+
+/** Where the policy file is: the path recorded when it was first written, else relative to cwd. */
+export function policyFilePath(ctx: LabContext, file: string): string {
+  const recorded = ctx.vars[POLICY_PATH_VAR];
+  if (recorded && basename(recorded) === basename(file)) return recorded;
+  return resolve(ctx.env.cwd, file);
 }
