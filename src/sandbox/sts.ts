@@ -6,7 +6,7 @@ import { newAccessKeyId, newSecretAccessKey, newSessionToken } from './ids.js';
 import { AwsError, validationError } from './protocols/errors.js';
 import type { QueryParams, XmlFields } from './protocols/query.js';
 
-const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+const SESSION_NAME = /^[\w+=,.@-]*$/;
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
 
 async function getCallerIdentity(ctx: RequestContext): Promise<XmlFields> {
@@ -29,6 +29,10 @@ async function assumeRole(ctx: RequestContext, q: QueryParams): Promise<XmlField
   if (roleArn === undefined) problems.push("Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
   if (sessionName === undefined) {
     problems.push("Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
+  } else if (sessionName.length < 2 || sessionName.length > 64) {
+    problems.push(
+      `Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must have length ${sessionName.length < 2 ? 'greater than or equal to 2' : 'less than or equal to 64'}`,
+    );
   } else if (!SESSION_NAME.test(sessionName)) {
     problems.push(
       `Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`,

@@ -54,9 +54,11 @@ export function sendQueryResult(
 }
 
 export function sendQueryError(res: ServerResponse, requestId: string, namespace: string, err: AwsError): void {
+  // The query services name model-validation failures ValidationError (JSON ones: ...Exception).
+  const code = err.code === 'ValidationException' ? 'ValidationError' : err.code;
   const text =
     `<ErrorResponse xmlns="${namespace}"><Error><Type>${err.senderFault ? 'Sender' : 'Receiver'}</Type>` +
-    `<Code>${escapeXml(err.code)}</Code><Message>${escapeXml(err.message)}</Message></Error>` +
+    `<Code>${escapeXml(code)}</Code><Message>${escapeXml(err.message)}</Message></Error>` +
     `<RequestId>${requestId}</RequestId></ErrorResponse>`;
   res.writeHead(err.status, {
     'content-type': 'text/xml',
