@@ -13,7 +13,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describePolicyDiff, parsePolicy, policiesEquivalent, type PolicyDocument } from '../policy/index.js';
 import { analyseGrant } from './grants.js';
-import { judgePolicyText, lessonPolicyText } from './policy-file.js';
+import { ACCOUNT_PLACEHOLDER, judgePolicyText, lessonPolicyText } from './policy-file.js';
 import type { LabAction, LabCheck, LabContext } from './types.js';
 import { errName, errorResult, param, policyFilePath } from './util.js';
 
@@ -66,8 +66,10 @@ export const checkPolicyApplied: LabCheck = async (ctx, params) => {
   } catch {
     fileText = undefined;
   }
-  const expectedDoc = tryParse(fileText) ?? parsePolicy(lessonPolicyText(me.accountId, ciUser));
-  const expectedLabel = tryParse(fileText) ? `your ${file}` : "the lesson's policy";
+  // Compare with the learner's file when it is a finished policy, else with the lesson's own.
+  const fileDoc = fileText?.includes(ACCOUNT_PLACEHOLDER) ? undefined : tryParse(fileText);
+  const expectedDoc = fileDoc ?? parsePolicy(lessonPolicyText(me.accountId, ciUser));
+  const expectedLabel = fileDoc ? `your ${file}` : "the lesson's policy";
   if (applied === undefined) {
     return {
       status: 'fail',

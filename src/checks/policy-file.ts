@@ -98,7 +98,7 @@ export function judgePolicyText(
   const lint = lintPolicy(text, { account: t.accountId, kind: 'repository' });
   const findings: FindingView[] = lint.findings.map((f) => ({ ...f }));
   const errors = findings.filter((f) => f.severity === 'error');
-  const problems = errors.map((f) => `line ${f.line}, column ${f.column}: ${f.message}${f.suggestion ? ` (did you mean ${f.suggestion}?)` : ''}`);
+  const problems = errors.map((f) => `line ${f.line}, column ${f.column}: ${f.message}${f.suggestion ? ` ${f.suggestion}` : ''}`);
   if (!lint.document) return { findings, problems: problems.length ? problems : ['The file is not a policy document.'], parsed: false };
   problems.push(...grantProblems(analyseGrant(lint.document, t), t));
   return { findings, problems, parsed: true };
