@@ -163,16 +163,12 @@ function actionMatches(m: ActionMatcher, actionLower: string): boolean {
   return false;
 }
 
-function resourceMatches(
-  m: ResourceMatcher,
-  resource: string,
-  ctx: () => ConditionContext,
-): boolean {
+function resourceMatches(m: ResourceMatcher, resource: string, ctx: LazyContext): boolean {
   if (m.all || m.exact.has(resource)) return true;
   for (const re of m.globs) if (re.test(resource)) return true;
   for (const v of m.variable) {
     let missing = false;
-    const c = ctx();
+    const c = ctx.get();
     const resolved = v.replace(/\$\{([^}]*)\}/g, (_m, name: string) => {
       if (name === '*' || name === '?' || name === '$') return `\u0000${name}`;
       const value = c.get(name.trim().toLowerCase());
@@ -245,50 +241,58 @@ interface StatementOutcome {
 
 const NO_UNSUPPORTED: string[] = [];
 
+function miss(why: string, principal: PrincipalMatch = 'none'): StatementOutcome {
+  return { matched: false, principal, why, unsupported: NO_UNSUPPORTED };
+}
+
+/** Builds the condition context only when a condition or policy variable needs it. */
+class LazyContext {
+  private ctx: ConditionContext | undefined;
+  constructor(private readonly req: EvaluationRequest) {}
+  get(): ConditionContext {
+    return (this.ctx ??= buildContext(this.req));
+  }
+}
+
 function evaluateStatement(
   cs: CompiledStatement,
   req: EvaluationRequest,
   actionLower: string,
-  ctx: () => ConditionContext,
+  ctx: LazyContext,
   kind: 'identity' | 'resource',
 ): StatementOutcome {
-  const no = (why: string, principal: PrincipalMatch = 'none'): StatementOutcome => ({
-    matched: false,
-    principal,
-    why,
-    unsupported: NO_UNSUPPORTED,
-  });
   if (cs.action && !actionMatches(cs.action, actionLower)) {
-    return no(`action ${req.action} is not in Action ${cs.action.text}`);
+    return miss(`action ${req.action} is not in Action ${cs.action.text}`);
   }
   if (cs.notAction && actionMatches(cs.notAction, actionLower)) {
-    return no(`action ${req.action} is excluded by NotAction ${cs.notAction.text}`);
+    return miss(`action ${req.action} is excluded by NotAction ${cs.notAction.text}`);
   }
   if (cs.resource && !resourceMatches(cs.resource, req.resource, ctx)) {
-    return no(`resource ${req.resource} is not in Resource ${cs.resource.text}`);
+    return miss(`resource ${req.resource} is not in Resource ${cs.resource.text}`);
   }
   if (cs.notResource && resourceMatches(cs.notResource, req.resource, ctx)) {
-    return no(`resource ${req.resource} is excluded by NotResource ${cs.notResource.text}`);
+    return miss(`resource ${req.resource} is excluded by NotResource ${cs.notResource.text}`);
   }
   if (kind === 'identity' && !cs.resource && !cs.notResource) {
-    return no('the statement has no Resource element (an identity policy needs one)');
+    return miss('the statement has no Resource element (an identity policy needs one)');
   }
   let principal: PrincipalMatch = 'direct';
   if (kind === 'resource') {
     const who = principalWords(req.principal);
     if (cs.principal) {
       principal = principalMatches(cs.principal, req.principal);
-      if (principal === 'none') return no(`${who} is not named in Principal ${cs.principal.text}`);
+      if (principal === 'none')
+        return miss(`${who} is not named in Principal ${cs.principal.text}`);
     } else if (cs.notPrincipal) {
       if (principalMatches(cs.notPrincipal, req.principal) !== 'none') {
-        return no(`${who} is excluded by NotPrincipal ${cs.notPrincipal.text}`);
+        return miss(`${who} is excluded by NotPrincipal ${cs.notPrincipal.text}`);
       }
     } else {
-      return no('the statement has no Principal (a resource policy needs one)');
+      return miss('the statement has no Principal (a resource policy needs one)');
     }
   }
   if (cs.conditions) {
-    const c = evaluateConditions(cs.conditions, ctx());
+    const c = evaluateConditions(cs.conditions, ctx.get());
     if (!c.matched) return { matched: false, principal, why: c.why, unsupported: c.unsupported };
   }
   const via =
@@ -307,12 +311,13 @@ function principalWords(p: RequestPrincipal): string {
   return p.type === 'anonymous' ? 'an anonymous caller' : p.arn;
 }
 
+const RESOURCE_ACCOUNT = /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/;
+
 /** The account that owns the resource: explicit, else from its ARN, else the caller's. */
 function resourceAccountOf(req: EvaluationRequest): string {
   if (req.resourceAccount) return req.resourceAccount;
-  const parts = splitArn(req.resource);
-  if (parts && /^\d{12}$/.test(parts[4]!)) return parts[4]!;
-  return req.principal.accountId;
+  const m = RESOURCE_ACCOUNT.exec(req.resource);
+  return m ? m[1]! : req.principal.accountId;
 }
 
 /**
@@ -326,15 +331,68 @@ function resourceSideGrants(match: PrincipalMatch, identityAllows: boolean): boo
   return match === 'direct' || (match === 'account' && identityAllows);
 }
 
+interface Tally {
+  identityAllow: boolean;
+  identityDeny: boolean;
+  resourceAllowDirect: boolean;
+  resourceAllowAccount: boolean;
+  resourceDeny: boolean;
+  trace: TraceEntry[];
+  unsupported: string[];
+}
+
+function runPolicy(
+  t: Tally,
+  policy: NamedPolicy,
+  kind: 'identity' | 'resource',
+  req: EvaluationRequest,
+  actionLower: string,
+  ctx: LazyContext,
+): void {
+  for (const cs of compile(policy.document)) {
+    const o = evaluateStatement(cs, req, actionLower, ctx, kind);
+    for (const u of o.unsupported) if (!t.unsupported.includes(u)) t.unsupported.push(u);
+    const effect = cs.statement.effect;
+    const entry: TraceEntry = {
+      policy: policy.name,
+      policyType: kind,
+      statementIndex: cs.index,
+      effect,
+      matched: o.matched,
+      why: o.matched
+        ? `${effect === 'Allow' ? 'allows' : 'denies'}: ${o.why}`
+        : `does not apply: ${o.why}`,
+    };
+    if (cs.statement.sid !== undefined) entry.sid = cs.statement.sid;
+    t.trace.push(entry);
+    if (!o.matched) continue;
+    if (kind === 'identity') {
+      if (effect === 'Deny') t.identityDeny = true;
+      else t.identityAllow = true;
+    } else if (effect === 'Deny') {
+      // A Deny naming the caller's account applies to everyone in it.
+      t.resourceDeny = true;
+    } else if (o.principal === 'direct') t.resourceAllowDirect = true;
+    else t.resourceAllowAccount = true;
+  }
+}
+
+function finish(
+  trace: TraceEntry[],
+  unsupported: string[],
+  decision: EvaluationResult['decision'],
+  reason: string,
+): EvaluationResult {
+  return { decision, reason, trace, unsupported };
+}
+
 /** Decides a request the way AWS documents it (explicit deny > allow; same vs cross account). */
 export function evaluate(input: EvaluationInput): EvaluationResult {
   const { request: req } = input;
   const p = req.principal;
   const trace: TraceEntry[] = [];
-  const unsupported = new Set<string>();
   const actionLower = req.action.toLowerCase();
-  let ctxCache: ConditionContext | undefined;
-  const ctx = (): ConditionContext => (ctxCache ??= buildContext(req));
+  const ctx = new LazyContext(req);
 
   if (actionLower === 'sts:getcalleridentity') {
     return {
@@ -345,64 +403,53 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     };
   }
 
-  let identityAllow = false;
-  let identityDeny = false;
-  let resourceAllowDirect = false;
-  let resourceAllowAccount = false;
-  let resourceDeny = false;
-
-  const run = (policy: NamedPolicy, kind: 'identity' | 'resource'): void => {
-    for (const cs of compile(policy.document)) {
-      const o = evaluateStatement(cs, req, actionLower, ctx, kind);
-      for (const u of o.unsupported) unsupported.add(u);
-      const effect = cs.statement.effect;
-      const entry: TraceEntry = {
-        policy: policy.name,
-        policyType: kind,
-        statementIndex: cs.index,
-        effect,
-        matched: o.matched,
-        why: o.matched
-          ? `${effect === 'Allow' ? 'allows' : 'denies'}: ${o.why}`
-          : `does not apply: ${o.why}`,
-      };
-      if (cs.statement.sid !== undefined) entry.sid = cs.statement.sid;
-      trace.push(entry);
-      if (!o.matched) continue;
-      if (kind === 'identity') {
-        if (effect === 'Deny') identityDeny = true;
-        else identityAllow = true;
-      } else if (effect === 'Deny') {
-        // A Deny naming the caller's account applies to everyone in it.
-        resourceDeny = true;
-      } else if (o.principal === 'direct') resourceAllowDirect = true;
-      else resourceAllowAccount = true;
-    }
+  const state: Tally = {
+    identityAllow: false,
+    identityDeny: false,
+    resourceAllowDirect: false,
+    resourceAllowAccount: false,
+    resourceDeny: false,
+    trace,
+    unsupported: [],
   };
-
   // Identity policies do not apply to the root user or to anonymous callers.
   const identityApplies = p.type !== 'root' && p.type !== 'anonymous';
-  if (identityApplies) for (const policy of input.identityPolicies) run(policy, 'identity');
-  if (input.resourcePolicy) run(input.resourcePolicy, 'resource');
-
-  const result = (decision: EvaluationResult['decision'], reason: string): EvaluationResult => ({
-    decision,
-    reason,
-    trace,
-    unsupported: [...unsupported],
-  });
+  if (identityApplies) {
+    for (const policy of input.identityPolicies)
+      runPolicy(state, policy, 'identity', req, actionLower, ctx);
+  }
+  if (input.resourcePolicy)
+    runPolicy(state, input.resourcePolicy, 'resource', req, actionLower, ctx);
+  const { identityAllow, identityDeny, resourceAllowDirect, resourceAllowAccount, resourceDeny } =
+    state;
+  const unsupported = state.unsupported;
   const noIdentity = `no identity-based policy allows the ${req.action} action`;
   const noResource = `no resource-based policy allows the ${req.action} action`;
 
   if (identityDeny)
-    return result('explicit-deny', 'with an explicit deny in an identity-based policy');
+    return finish(
+      trace,
+      unsupported,
+      'explicit-deny',
+      'with an explicit deny in an identity-based policy',
+    );
   if (resourceDeny)
-    return result('explicit-deny', 'with an explicit deny in a resource-based policy');
+    return finish(
+      trace,
+      unsupported,
+      'explicit-deny',
+      'with an explicit deny in a resource-based policy',
+    );
 
   if (p.type === 'anonymous') {
     return resourceAllowDirect
-      ? result('allowed', 'allowed by a resource-based policy that allows everyone (*)')
-      : result('implicit-deny', noResource);
+      ? finish(
+          trace,
+          unsupported,
+          'allowed',
+          'allowed by a resource-based policy that allows everyone (*)',
+        )
+      : finish(trace, unsupported, 'implicit-deny', noResource);
   }
 
   const sameAccount = resourceAccountOf(req) === p.accountId;
@@ -418,28 +465,42 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   if (sameAccount) {
     // Same account: one Allow from either side is enough.
     if (p.type === 'root')
-      return result('allowed', 'the root user is allowed by default in its own account');
+      return finish(
+        trace,
+        unsupported,
+        'allowed',
+        'the root user is allowed by default in its own account',
+      );
     if (identitySide && resourceGrants)
-      return result(
+      return finish(
+        trace,
+        unsupported,
         'allowed',
         'allowed by an identity-based policy and by the resource-based policy',
       );
     if (identitySide)
-      return result(
+      return finish(
+        trace,
+        unsupported,
         'allowed',
         'allowed by an identity-based policy (same account: that is enough)',
       );
     if (resourceGrants)
-      return result(
+      return finish(
+        trace,
+        unsupported,
         'allowed',
         'allowed by the resource-based policy (same account: that is enough)',
       );
-    return result('implicit-deny', noIdentity);
+    return finish(trace, unsupported, 'implicit-deny', noIdentity);
   }
   // Cross account: the resource policy must allow the caller or its account, AND the identity side.
-  if (resourceMatch === 'none') return result('implicit-deny', noResource);
-  if (!identitySide || !resourceGrants) return result('implicit-deny', noIdentity);
-  return result(
+  if (resourceMatch === 'none') return finish(trace, unsupported, 'implicit-deny', noResource);
+  if (!identitySide || !resourceGrants)
+    return finish(trace, unsupported, 'implicit-deny', noIdentity);
+  return finish(
+    trace,
+    unsupported,
     'allowed',
     'allowed by the resource-based policy and by an identity-based policy (cross-account needs both)',
   );
