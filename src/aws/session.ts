@@ -190,7 +190,9 @@ export async function openSession(target: TargetOptions, o: OpenSessionOptions =
     const region = await resolveRegion(target, env);
     if (target.endpointUrl) {
       const sb = await findSandboxAt(target.endpointUrl, o.sandboxStateDir);
-      return buildSession({ kind: 'endpoint', region, endpoint: target.endpointUrl, profile: target.profile, sandbox: sb });
+      // Our own sandbox and no keys given: act as its admin, as `eval "$(ecr-tutor sandbox env)"` would.
+      const credentials = sb && !target.profile && !env.AWS_ACCESS_KEY_ID && !env.AWS_PROFILE ? sb.user().credentials : undefined;
+      return buildSession({ kind: 'endpoint', region, endpoint: target.endpointUrl, profile: target.profile, sandbox: sb, credentials });
     }
     return buildSession({ kind: 'aws', region, profile: target.profile });
   }

@@ -1,0 +1,62 @@
+/** Choosing the target: the tutor's own sandbox, or the one the learner already runs. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSession } from '../../src/aws/session.js';
+import { defaultSandboxStateDir } from '../../src/sandbox/index.js';
+import { startTestSandbox } from '../helpers/sandbox.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+async function home(): Promise<NodeJS.ProcessEnv> {
+  const d = await mkdtemp(join(tmpdir(), 'ecr-tutor-session-'));
+  dirs.push(d);
+  return { ...process.env, ECR_TUTOR_HOME: d };
+}
+
+describe('openSession', () => {
+  it('starts its own sandbox when none runs, and stops it on close', async () => {
+    const env = await home();
+    const s = await openSession({}, { env });
+    expect(s.kind).toBe('sandbox');
+    const me = await s.whoAmI();
+    expect(me.arn).toMatch(/^arn:aws:iam::\d{12}:user\/workshop-admin$/);
+    expect(s.cliFlags()).toBe(` --endpoint-url ${s.endpoint} --region us-east-1`);
+    const endpoint = s.endpoint!;
+    await s.close();
+    await expect(fetch(endpoint)).rejects.toThrow();
+  });
+
+  it("uses the learner's running sandbox instead of starting another", async () => {
+    const env = await home();
+    const tsb = await startTestSandbox({ stateDir: defaultSandboxStateDir(env) });
+    try {
+      const s = await openSession({}, { env });
+      expect(s.endpoint).toBe(tsb.sandbox.endpoint);
+      expect((await s.whoAmI()).accountId).toBe(tsb.sandbox.accountId);
+      expect(s.sandbox?.user('fcj-ecr-ci-cd-user').arn).toBe(`arn:aws:iam::${tsb.sandbox.accountId}:user/fcj-ecr-ci-cd-user`);
+      await s.close();
+      // closing the tutor's session must not stop the learner's sandbox
+      expect((await fetch(tsb.sandbox.endpoint)).status).toBeGreaterThan(0);
+    } finally {
+      await tsb.cleanup();
+    }
+  });
+
+  it('treats --endpoint-url as an endpoint target and knows the sandbox behind it', async () => {
+    const env = await home();
+    const tsb = await startTestSandbox({ stateDir: defaultSandboxStateDir(env) });
+    try {
+      const s = await openSession({ endpointUrl: tsb.sandbox.endpoint, region: 'us-east-1' }, { env, sandboxStateDir: defaultSandboxStateDir(env) });
+      expect(s.kind).toBe('endpoint');
+      expect(s.sandbox?.accountId).toBe(tsb.sandbox.accountId);
+      await s.close();
+    } finally {
+      await tsb.cleanup();
+    }
+  });
+});
