@@ -32,7 +32,7 @@ export interface Position {
 export function parseJsonText(text: string): DocumentNode {
   let doc: DocumentNode;
   try {
-    doc = parseJsonAst(text, { mode: 'json' });
+    doc = parseJsonAst(withoutBom(text), { mode: 'json' });
   } catch (err) {
     throw syntaxError(text, err);
   }
@@ -45,11 +45,16 @@ export function parseJsonText(text: string): DocumentNode {
 export function parseJsonTextLenient(text: string): DocumentNode {
   let doc: DocumentNode;
   try {
-    doc = parseJsonAst(text, { mode: 'json' });
+    doc = parseJsonAst(withoutBom(text), { mode: 'json' });
   } catch (err) {
     throw syntaxError(text, err);
   }
   return doc;
+}
+
+/** Drops a byte-order mark (Windows editors add one; it is invisible, so columns match the editor). */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** The plain JavaScript value of an AST node. */
@@ -213,6 +218,60 @@ function syntaxError(text: string, err: unknown): PolicyParseError {
       'Check that every { [ and " is closed.',
     );
   }
+  const bare = /Unexpected character '([A-Za-z_$])'/.exec(raw);
+  if (bare) {
+    const word = /^[A-Za-z0-9_$:*.-]+/.exec(text.slice(offset))?.[0] ?? bare[1]!;
+    const before = previousNonSpace(text, offset);
+    if (before && text[before.index] === '"') {
+      // Text right after a closed string: that string ended early, so a quote is missing in it.
+      const start = text.lastIndexOf('"', before.index - 1);
+      const pos = lineColumnOf(text, Math.max(0, start));
+      const str = text.slice(start + 1, before.index);
+      return new PolicyParseError(
+        `Unexpected ${JSON.stringify(word)} on line ${line}, column ${column}, right after the string "${str}": a closing " is probably missing in or after that string.`,
+        'json-missing-quote',
+        pos.line,
+        pos.column,
+        '',
+        `Check the quotes around "${str.trim().replace(/,$/, '')}": each string needs its own closing ".`,
+      );
+    }
+    return new PolicyParseError(
+      `Unquoted text ${JSON.stringify(word.replace(/[",]+$/, ''))} on line ${line}, column ${column}: JSON strings need double quotes (only true, false and null are bare words).`,
+      'json-missing-quote',
+      line,
+      column,
+      '',
+      `Write "${word.replace(/[",]+$/, '')}" in double quotes.`,
+    );
+  }
+  // Brackets that do not pair up: an extra closer, or a closer for the wrong opener.
+  const closer = /Unexpected token (RBrace|RBracket)/.exec(raw);
+  if (closer) {
+    const open = unclosedBracket(text.slice(0, offset));
+    const ch = closer[1] === 'RBrace' ? '}' : ']';
+    if (open === undefined) {
+      return new PolicyParseError(
+        `There is one ${ch} too many on line ${line}, column ${column}: everything before it is already closed.`,
+        'json-extra-bracket',
+        line,
+        column,
+        '',
+        `Delete that ${ch}.`,
+      );
+    }
+    const pos = lineColumnOf(text, open);
+    const opener = text[open];
+    return new PolicyParseError(
+      `Found ${ch} on line ${line}, column ${column}, but the ${opener === '[' ? 'list [' : 'object {'} opened on line ${pos.line}, column ${pos.column} is not closed yet.`,
+      'json-unclosed',
+      line,
+      column,
+      '',
+      `Add ${opener === '[' ? ']' : '}'} before this ${ch}.`,
+    );
+  }
+  // A string value broken by a raw line break means a missing closing quote.
   // A string value broken by a raw line break means a missing closing quote.
   const strStart = unclosedStringOnLine(text, line);
   if (/Unexpected character/.test(raw) && strStart !== undefined) {

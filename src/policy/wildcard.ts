@@ -20,14 +20,24 @@ function remember(key: string, make: () => RegExp): RegExp {
   return re;
 }
 
-function globBody(pattern: string, star: string, one: string): string {
-  let out = '';
-  for (const ch of pattern) {
-    if (ch === '*') out += star;
-    else if (ch === '?') out += one;
-    else out += escapeRe(ch);
+/**
+ * The RegExp source of a glob. A naive `a.*a.*a.*b` backtracks exponentially on a long
+ * near-miss (one request could hang the sandbox), so every segment between two stars is
+ * matched atomically at its leftmost place: `(?=(.*?SEG))\N` (a lookahead never backtracks).
+ * Segments have a fixed length, so the leftmost place is always the best one: same matches,
+ * linear time. `groups` numbers the captures across one whole RegExp.
+ */
+function globBody(pattern: string, star: string, one: string, groups = { n: 0 }): string {
+  const lit = (seg: string): string => [...seg].map((ch) => (ch === '?' ? one : escapeRe(ch))).join('');
+  const segs = pattern.split('*');
+  if (segs.length === 1) return lit(pattern);
+  let out = lit(segs[0]!);
+  for (let i = 1; i < segs.length - 1; i++) {
+    if (segs[i] === '') continue;
+    groups.n += 1;
+    out += `(?=(${star}?${lit(segs[i]!)}))(?:\\${groups.n})`;
   }
-  return out;
+  return out + star + lit(segs[segs.length - 1]!);
 }
 
 export const hasWildcard = (s: string): boolean => s.includes('*') || s.includes('?');
@@ -53,8 +63,9 @@ export function arnRegExp(pattern: string): RegExp {
       return pattern.startsWith('arn:')
         ? /(?!)/
         : new RegExp(`^${globBody(pattern, '.*', '.')}$`, 's');
-    const head = parts.slice(0, 5).map((p) => globBody(p, '[^:]*', '[^:]'));
-    return new RegExp(`^${head.join(':')}:${globBody(parts[5]!, '.*', '.')}$`, 's');
+    const groups = { n: 0 };
+    const head = parts.slice(0, 5).map((p) => globBody(p, '[^:]*', '[^:]', groups));
+    return new RegExp(`^${head.join(':')}:${globBody(parts[5]!, '.*', '.', groups)}$`, 's');
   });
 }
 

@@ -63,8 +63,32 @@ describe('parsePolicy', () => {
     expect(open.code).toBe('json-unclosed');
     expect(open.line).toBe(3);
     const quote = parseError('{\n  "Version": "2012-10-17,\n  "Statement": []\n}');
-    expect(quote.code).toBe('json-unclosed-string');
+    expect(quote.code).toBe('json-missing-quote');
     expect(quote.line).toBe(2);
+  });
+
+  it('names a missing quote, a bracket that does not pair, an extra brace', () => {
+    const stmt = (body: string) =>
+      `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${body}\n  ]\n}`;
+    const bare = parseError(stmt('{"Effect": Allow", "Principal": "*", "Action": "ecr:*"}'));
+    expect([bare.code, bare.line, bare.column]).toEqual(['json-missing-quote', 4, 16]);
+    expect(bare.message).toContain('"Allow"');
+    const early = parseError(stmt('{"Effect": "Allow, "Principal": "*", "Action": "ecr:*"}'));
+    expect([early.code, early.line, early.column]).toEqual(['json-missing-quote', 4, 16]);
+    const list = parseError(
+      stmt('{"Effect": "Allow", "Principal": "*", "Action": "ecr:*"}').replace('\n  ]', '\n'),
+    );
+    expect(list.code).toBe('json-unclosed');
+    expect(list.message).toContain('list [ opened on line 3, column 16');
+    const extra = parseError(
+      stmt('{"Effect": "Allow", "Principal": "*", "Action": "ecr:*"}') + '}',
+    );
+    expect([extra.code, extra.line]).toEqual(['json-extra-bracket', 6]);
+  });
+
+  it('accepts a byte-order mark without shifting columns', () => {
+    const err = parseError('\uFEFF{"Version": "2012-10-18", "Statement": []}');
+    expect([err.code, err.column]).toEqual(['invalid-version', 13]);
   });
 
   it('reports shape errors at the offending element', () => {
