@@ -1,10 +1,128 @@
+/**
+ * `ecr-tutor [start] [LESSON]`: the interactive tutor. Picks the front-end the terminal can
+ * carry: the Ink TUI on a real terminal, line-by-line prompts (--plain, TERM=dumb, or when
+ * only one side is a terminal), and with no terminal at all a pointer to what works instead,
+ * never Ink's "Raw mode is not supported" crash.
+ */
 import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
+import { wantsExternalTarget } from '../aws/target.js';
+import type { Engine } from '../engine/types.js';
+import { formatError, TutorError } from '../errors.js';
+
+export type FrontEnd = 'tui' | 'plain' | 'none';
+
+/** What the streams allow, as far as choosing a front-end goes. */
+export interface TerminalFacts {
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  /** stdin.setRawMode exists (false on some Windows shells and in pipes) */
+  rawMode: boolean;
+  term?: string;
+}
+
+/** Chooses the front-end: TUI only with a raw-mode terminal on both sides. */
+export function chooseFrontEnd(t: TerminalFacts, plainFlag: boolean): FrontEnd {
+  const anyTTY = t.stdinIsTTY || t.stdoutIsTTY;
+  if (plainFlag) return 'plain';
+  if (!anyTTY) return 'none';
+  if (t.stdinIsTTY && t.stdoutIsTTY && t.rawMode && t.term !== 'dumb') return 'tui';
+  return 'plain';
+}
+
+/** Reads the facts off the real process streams. */
+export function terminalFacts(
+  stdin: NodeJS.ReadStream = process.stdin,
+  stdout: NodeJS.WriteStream = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): TerminalFacts {
+  return {
+    stdinIsTTY: stdin.isTTY === true,
+    stdoutIsTTY: stdout.isTTY === true,
+    rawMode: typeof stdin.setRawMode === 'function',
+    term: env.TERM,
+  };
+}
+
+export const NO_TERMINAL_MESSAGE =
+  'error: the interactive tutor needs a terminal, and neither standard input nor standard output is one.\n' +
+  '  try: `ecr-tutor --plain` to go through the lesson with line-by-line prompts (answers can be piped in),\n' +
+  '       or `ecr-tutor check` to check every step against live state without any questions.\n';
+
+/** Bench hook (documented in bench/tui.bench.ts): quit as soon as the lesson's first frame is drawn. */
+const EXIT_AFTER_FIRST_FRAME = 'ECR_TUTOR_EXIT_AFTER_FIRST_FRAME';
 
 export async function runStart(
   io: Io,
-  _opts: { lesson?: string; target: TargetOptions; plain: boolean; lessonsDir?: string },
+  opts: { lesson?: string; target: TargetOptions; plain: boolean; lessonsDir?: string },
+  streams: { stdin?: NodeJS.ReadStream; stdout?: NodeJS.WriteStream; env?: NodeJS.ProcessEnv } = {},
 ): Promise<number> {
-  io.err('the interactive tutor is not built yet\n');
-  return 2;
+  const stdin = streams.stdin ?? process.stdin;
+  const stdout = streams.stdout ?? process.stdout;
+  const env = streams.env ?? process.env;
+  const mode = chooseFrontEnd(terminalFacts(stdin, stdout, env), opts.plain);
+  if (mode === 'none') {
+    io.err(NO_TERMINAL_MESSAGE);
+    return 2;
+  }
+  const what = wantsExternalTarget(opts.target)
+    ? opts.target.endpointUrl
+      ? opts.target.endpointUrl
+      : 'AWS'
+    : 'the sandbox (local AWS)';
+  const open = async (): Promise<Engine> => {
+    const { openLesson } = await import('../engine/index.js');
+    return openLesson({
+      lessonId: opts.lesson,
+      lessonsDir: opts.lessonsDir,
+      target: opts.target,
+      cwd: process.cwd(),
+      env,
+    });
+  };
+
+  if (mode === 'plain') {
+    const { runPlain } = await import('../plain/run-plain.js');
+    io.out(`Connecting to ${what}…\n`);
+    const engine = await open();
+    try {
+      return await runPlain(engine, { input: stdin, output: stdout, io });
+    } finally {
+      await engine.close();
+    }
+  }
+
+  const { runTutor } = await import('../ui/render-tutor.js');
+  // Opened once; kept so that a quit during start-up still closes what was opened.
+  let opening: Promise<Engine> | undefined;
+  const openOnce = () => (opening ??= open());
+  let engine: Engine | undefined;
+  try {
+    engine = await runTutor(openOnce, {
+      stdin,
+      stdout,
+      env,
+      what,
+      onLessonFrame: env[EXIT_AFTER_FIRST_FRAME] === '1' ? (quit) => quit() : undefined,
+    });
+  } catch (err) {
+    // Opening the lesson failed: Ink has restored the terminal, now say why.
+    io.err(formatError(err) + '\n');
+    return err instanceof TutorError ? err.exitCode : 1;
+  }
+  engine ??= await opening?.catch(() => undefined);
+  if (engine) {
+    const snap = engine.snapshot();
+    await engine.close();
+    const done = snap.steps.filter(
+      (s) => s.progress.status === 'passed' || s.progress.status === 'skipped',
+    ).length;
+    if (env[EXIT_AFTER_FIRST_FRAME] !== '1') {
+      io.out(
+        `Progress saved: ${done} of ${snap.steps.length} steps done in "${snap.lesson.title}". ` +
+          'Run `ecr-tutor` to continue, or `ecr-tutor status` to see where you are.\n',
+      );
+    }
+  }
+  return 0;
 }

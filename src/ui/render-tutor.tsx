@@ -1,11 +1,13 @@
 /**
  * Mounts the TUI on the terminal and resolves when the learner quits (the cli-kit pattern:
  * callers get a Promise and never touch Ink). Ctrl-C, q, SIGINT and SIGTERM all end the same
- * way: watch stopped, Ink unmounted (terminal restored), then the caller closes the engine.
+ * way: watch stopped, Ink unmounted (terminal restored); the caller then closes the engine,
+ * which saves progress and stops the sandbox.
  */
 import { render } from 'ink';
 import type { Engine } from '../engine/types.js';
-import { App } from './App.js';
+import { Boot } from './components/Boot.js';
+import { ThemeContext } from './theme-context.js';
 import { makeTheme } from './theme.js';
 
 export interface TutorRunOptions {
@@ -13,23 +15,37 @@ export interface TutorRunOptions {
   stdout?: NodeJS.WriteStream;
   stderr?: NodeJS.WriteStream;
   env?: NodeJS.ProcessEnv;
+  /** what is being connected to, for the first frame */
+  what?: string;
   /** re-check interval of watch mode (default: the engine's, a few seconds) */
   watchIntervalMs?: number;
-  /** called once after the first frame is on screen (bench hook) */
-  onFirstFrame?: () => void;
+  /** called once the lesson's first frame is on screen (the bench quits there) */
+  onLessonFrame?: (quit: () => void) => void;
 }
 
-/** Runs the tutor until the learner quits. */
-export async function runTutor(engine: Engine, o: TutorRunOptions = {}): Promise<void> {
+/**
+ * Runs the tutor until the learner quits; returns the engine it opened (for closing), or
+ * throws what opening the lesson threw.
+ */
+export async function runTutor(open: () => Promise<Engine>, o: TutorRunOptions = {}): Promise<Engine | undefined> {
   const stdin = o.stdin ?? process.stdin;
   const stdout = o.stdout ?? process.stdout;
   const env = o.env ?? process.env;
   // After an @inquirer prompt stdin may be paused; Ink would then never see a key.
   stdin.resume();
   const theme = makeTheme(env, Boolean(stdout.isTTY));
-  let first = true;
+  let engine: Engine | undefined;
+  let lessonFrameSeen = false;
   const instance = render(
-    <App engine={engine} theme={theme} watchIntervalMs={o.watchIntervalMs} />,
+    <ThemeContext.Provider value={theme}>
+      <Boot
+        open={open}
+        what={o.what ?? 'AWS'}
+        theme={theme}
+        watchIntervalMs={o.watchIntervalMs}
+        onEngine={(e) => (engine = e)}
+      />
+    </ThemeContext.Provider>,
     {
       stdin,
       stdout,
@@ -39,10 +55,11 @@ export async function runTutor(engine: Engine, o: TutorRunOptions = {}): Promise
       // Only changed lines are rewritten: no flicker when a spinner ticks.
       incrementalRendering: true,
       onRender: () => {
-        if (!first) return;
-        first = false;
+        if (lessonFrameSeen || !engine) return;
+        lessonFrameSeen = true;
         // Let Ink finish writing this frame before anyone acts on it.
-        if (o.onFirstFrame) setImmediate(o.onFirstFrame);
+        const cb = o.onLessonFrame;
+        if (cb) setImmediate(() => cb(() => instance.unmount()));
       },
     },
   );
@@ -55,4 +72,6 @@ export async function runTutor(engine: Engine, o: TutorRunOptions = {}): Promise
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  return engine;
 }
+

@@ -1,0 +1,242 @@
+/**
+ * The plain front-end: the same lesson as the TUI, through typed answers and plain lines
+ * (screen readers, dumb terminals, Git Bash, piped answers). It renders engine snapshots and
+ * sends the same intents as the TUI; the engine decides everything.
+ */
+import type { CheckProgress, CheckResult, Engine, EngineSnapshot } from '../engine/types.js';
+import type { Io } from '../io.js';
+import { formatHeader, formatResult, formatRow, formatStepList } from './format.js';
+import { markdownToText } from './markdown-text.js';
+import { InputClosed, inquirerPrompter, linePrompter, type Prompter } from './prompter.js';
+
+export interface PlainOptions {
+  input: NodeJS.ReadableStream & { isTTY?: boolean };
+  output: NodeJS.WritableStream;
+  io?: Io;
+  /** a ready prompter (tests); default: inquirer on a terminal, lines otherwise */
+  prompter?: Prompter;
+  /** re-check interval while waiting in watch mode (default: the engine's) */
+  watchIntervalMs?: number;
+}
+
+const COMMANDS =
+  'Enter = check, w = wait here (re-checks as you work), h = hint, s = skip, b = back, ' +
+  'l = list steps, j N = jump to step N, n = next, q = quit';
+
+function done(s: EngineSnapshot, i = s.currentIndex): boolean {
+  const st = s.steps[i]?.progress.status;
+  return st === 'passed' || st === 'skipped';
+}
+
+/** Runs the lesson line by line until it is finished or the learner quits; returns the exit code. */
+export async function runPlain(engine: Engine, o: PlainOptions): Promise<number> {
+  const out = (t: string) => void o.output.write(t);
+  const p =
+    o.prompter ??
+    (o.input.isTTY ? await inquirerPrompter(o.input, o.output) : linePrompter(o.input, o.output));
+  let shownIndex = -1;
+  // Move on by itself only right after the step passed, not when the learner came back to it.
+  let advance = false;
+  let remindedDone = -1;
+  const passed = (r: CheckResult): CheckResult => {
+    if (r.status === 'pass') advance = true;
+    return r;
+  };
+
+  /** Prints live progress of a running check (verify: actions one by one, upload milestones). */
+  const follow = <T>(work: Promise<T>): Promise<T> => {
+    const printed = new Map<string, string>();
+    let lastPct = -1;
+    const unsubscribe = engine.subscribe((s) => {
+      for (const ev of s.running?.progress ?? []) printProgress(ev);
+    });
+    function printProgress(ev: CheckProgress): void {
+      if (ev.kind === 'action') {
+        if (ev.row.status === 'waiting' || ev.row.status === 'running') return;
+        if (printed.get(ev.row.action) === ev.row.status) return;
+        printed.set(ev.row.action, ev.row.status);
+        out(`${formatRow(ev.row)}\n`);
+      } else if (ev.kind === 'upload') {
+        const pct = Math.floor((100 * ev.doneBytes) / Math.max(1, ev.totalBytes) / 25) * 25;
+        if (pct > lastPct) {
+          lastPct = pct;
+          out(`  layer upload ${pct}%\n`);
+        }
+      } else if (!printed.has(`msg:${ev.text}`)) {
+        printed.set(`msg:${ev.text}`, '');
+        out(`  ${ev.text}\n`);
+      }
+    }
+    return work.finally(unsubscribe);
+  };
+
+  const check = async (): Promise<CheckResult> => {
+    out('Checking…\n');
+    const r = await follow(engine.check());
+    out(formatResult(r));
+    return passed(r);
+  };
+
+  const showStep = (s: EngineSnapshot) => {
+    const { def } = s.steps[s.currentIndex]!;
+    out(
+      `\n== Step ${s.currentIndex + 1} of ${s.steps.length}: ${def.title}${def.optional ? ' (optional)' : ''} ==\n\n`,
+    );
+    out(`${markdownToText(def.body)}\n\n`);
+    shownIndex = s.currentIndex;
+  };
+
+  /** Watch mode: re-check on save and on a timer until the step passes. */
+  const wait = (): Promise<CheckResult> =>
+    new Promise((resolve) => {
+      out('Waiting: re-checking when you save and every few seconds (Ctrl-C to stop)…\n');
+      let last = '';
+      const stop = engine.watch({
+        intervalMs: o.watchIntervalMs,
+        onResult: (r) => {
+          const line = `${r.status}:${r.summary}`;
+          if (line !== last) {
+            last = line;
+            out(formatResult(r, r.status !== 'pending'));
+          }
+          if (r.status === 'pass') {
+            stop();
+            resolve(passed(r));
+          }
+        },
+      });
+    });
+
+  const answerQuiz = async (s: EngineSnapshot): Promise<void> => {
+    const { def, progress } = s.steps[s.currentIndex]!;
+    for (const q of def.quiz ?? []) {
+      if (progress.answers?.[q.id] === q.answer) continue;
+      for (;;) {
+        const v = await p.choose(q.question.trim(), q.choices);
+        const r = engine.answerQuiz(q.id, v);
+        out(r.correct ? `Right. ${r.explanation}\n` : `Not quite: ${r.explanation}\nTry again.\n`);
+        if (r.correct) break;
+      }
+    }
+  };
+
+  /** Runs one typed command; returns an exit code to stop with, or undefined to go on. */
+  const command = async (cmd: string, s: EngineSnapshot): Promise<number | undefined> => {
+    const { def } = s.steps[s.currentIndex]!;
+    if (cmd === '' || cmd === 'c') {
+      if (def.watch && cmd === '') await wait();
+      else await check();
+    } else if (cmd === 'w') await wait();
+    else if (cmd === 'h') {
+      const h = engine.nextHint();
+      const n = engine.snapshot().steps[s.currentIndex]!.progress.hintsShown;
+      out(
+        h === undefined
+          ? 'No more hints. Type s to let the tutor apply the solution.\n'
+          : `${n === def.hints.length && n > 1 ? 'Solution' : `Hint ${n} of ${def.hints.length}`}: ${h}\n`,
+      );
+    } else if (cmd === 's') {
+      if (!def.solve)
+        out('This step has no automatic solution: it only needs a check (see the hints).\n');
+      else if (
+        await p.confirm(
+          `Skip "${def.title}"? The tutor applies the solution${def.solveChangesState ? ' (this changes your AWS resources)' : ''}`,
+        )
+      ) {
+        out('Applying the solution, then checking…\n');
+        out(formatResult(passed(await follow(engine.skip()))));
+      }
+    } else if (cmd === 'b') {
+      if (s.currentIndex > 0) engine.back();
+      else out('This is the first step.\n');
+    } else if (cmd === 'n') {
+      if (done(s)) engine.next();
+      else out('This step is not done yet: press Enter to check it, or s to skip it.\n');
+    } else if (cmd === 'l') out(formatStepList(s));
+    else if (/^j\s*\d+$/.test(cmd)) {
+      const n = Number(cmd.slice(1).trim()) - 1;
+      const furthest = s.furthestIndex ?? s.currentIndex;
+      if (n < 0 || n >= s.steps.length || n > furthest)
+        out(`You can go to steps 1 to ${furthest + 1}.\n`);
+      else {
+        engine.jump(n);
+        shownIndex = -1;
+      }
+    } else if (cmd === 'q') {
+      out('Progress saved. Run `ecr-tutor --plain` to continue.\n');
+      return 0;
+    } else out(`Unknown command "${cmd}". ${COMMANDS}\n`);
+    return undefined;
+  };
+
+  try {
+    out(formatHeader(engine.snapshot()));
+    for (;;) {
+      const s = engine.snapshot();
+      if (s.currentIndex !== shownIndex) showStep(s);
+      const { def, progress } = s.steps[s.currentIndex]!;
+      const last = s.currentIndex === s.steps.length - 1;
+
+      if (done(s) && advance) {
+        advance = false;
+        if (!last) {
+          engine.next();
+          continue;
+        }
+        out(`\nLesson complete: ${s.lesson.title}. Your progress is saved.\n`);
+        return 0;
+      }
+      if (done(s) && remindedDone !== s.currentIndex) {
+        remindedDone = s.currentIndex;
+        out('This step is done. n = next step, Enter = check it again.\n');
+      } else if (s.finished && def.optional && !progress.attempts) {
+        out(
+          'Every required step is done. This one is optional: Enter to check it, s to let the tutor do it, q to quit.\n',
+        );
+      }
+
+      // An answer step: the answer is the command unless it is one of the command letters.
+      if (def.input && !done(s)) {
+        const inp = def.input;
+        const re = inp.pattern ? new RegExp(inp.pattern) : undefined;
+        const v = await p.ask(`${inp.prompt} (or h = hint, s = skip, b = back, q = quit)`, {
+          validate: (x) =>
+            /^(h|s|b|q|l|n|j\s*\d+)$/i.test(x) || !re || re.test(x)
+              ? undefined
+              : (inp.patternMessage ?? 'That does not look right.'),
+        });
+        if (/^(h|s|b|q|l|n|j\s*\d+)$/i.test(v)) {
+          const code = await command(v.toLowerCase(), s);
+          if (code !== undefined) return code;
+          continue;
+        }
+        const r = engine.setInput(v);
+        if (!r.ok) out(`${r.message}\n`);
+        else await check();
+        continue;
+      }
+      const quiz = def.quiz ?? [];
+      if (quiz.length && !done(s) && !quiz.every((q) => progress.answers?.[q.id] === q.answer)) {
+        // The explain step asks about the trace: show it first.
+        if (def.view === 'explain' && !s.lastResult) await check();
+        await answerQuiz(s);
+        await check();
+        continue;
+      }
+
+      const cmd = (await p.ask(`${COMMANDS}\n>`, { default: '' })).trim().toLowerCase();
+      const code = await command(cmd, engine.snapshot());
+      if (code !== undefined) return code;
+    }
+  } catch (err) {
+    if (err instanceof InputClosed) {
+      out(
+        `\n${err.reason === 'interrupt' ? 'Stopped' : 'Input ended'}: progress saved. Run \`ecr-tutor --plain\` to continue.\n`,
+      );
+      return 0;
+    }
+    throw err;
+  } finally {
+    p.close();
+  }
+}
