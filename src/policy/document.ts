@@ -1,6 +1,6 @@
 /** Policy text -> normalised PolicyDocument, with line/column on every error. */
 import { normaliseDocument, ShapeError } from './normalise.js';
-import { parseJsonText, PolicyParseError, positionOf, valueOf } from './parse.js';
+import { parseJsonText, PolicyParseError, positionOf, valueOf, type Position } from './parse.js';
 import type { PolicyDocument } from './types.js';
 
 /** Parses and normalises policy text; throws PolicyParseError (with line/column) when invalid. */
@@ -22,4 +22,33 @@ export function parsePolicy(text: string): PolicyDocument {
     }
     throw err;
   }
+}
+
+export interface PositionedPolicy {
+  document: PolicyDocument;
+  /** 1-based line/column of the element at a JSON path such as `Statement[0].Action[2]` */
+  positionOf(path: string): Position;
+}
+
+/** Like parsePolicy, and also tells where each element is in the text (for highlighting). */
+export function parsePolicyWithPositions(text: string): PositionedPolicy {
+  const ast = parseJsonText(text);
+  let document: PolicyDocument;
+  try {
+    document = normaliseDocument(valueOf(ast));
+  } catch (err) {
+    if (err instanceof ShapeError) {
+      const pos = positionOf(ast, err.path);
+      throw new PolicyParseError(
+        err.message,
+        err.code,
+        pos.line,
+        pos.column,
+        err.path,
+        err.suggestion,
+      );
+    }
+    throw err;
+  }
+  return { document, positionOf: (path) => positionOf(ast, path) };
 }

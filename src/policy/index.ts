@@ -3,7 +3,9 @@
  * evaluate IAM/ECR policies. Pure: no I/O.
  */
 export type * from './types.js';
-export { parsePolicy } from './document.js';
+export { parsePolicy, parsePolicyWithPositions } from './document.js';
+export type { PositionedPolicy } from './document.js';
+export type { Position } from './parse.js';
 export { PolicyParseError } from './parse.js';
 export { normaliseDocument, ShapeError } from './normalise.js';
 export {

@@ -28,7 +28,8 @@ function remember(key: string, make: () => RegExp): RegExp {
  * linear time. `groups` numbers the captures across one whole RegExp.
  */
 function globBody(pattern: string, star: string, one: string, groups = { n: 0 }): string {
-  const lit = (seg: string): string => [...seg].map((ch) => (ch === '?' ? one : escapeRe(ch))).join('');
+  const lit = (seg: string): string =>
+    [...seg].map((ch) => (ch === '?' ? one : escapeRe(ch))).join('');
   const segs = pattern.split('*');
   if (segs.length === 1) return lit(pattern);
   let out = lit(segs[0]!);
@@ -40,6 +41,7 @@ function globBody(pattern: string, star: string, one: string, groups = { n: 0 })
   return out + star + lit(segs[segs.length - 1]!);
 }
 
+/** True when the text has an IAM wildcard (`*` or `?`). */
 export const hasWildcard = (s: string): boolean => s.includes('*') || s.includes('?');
 
 /** A whole-string glob (StringLike, Action); `ignoreCase` for actions. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   parsePolicy,
+  parsePolicyWithPositions,
   PolicyParseError,
   principalFromArn,
   principalsOf,
@@ -27,6 +28,15 @@ describe('parsePolicy', () => {
     expect(s.effect).toBe('Allow');
     expect(s.principal).toEqual({ AWS: [CI_USER] });
     expect(s.action).toEqual([...SEED_ACTIONS].sort());
+  });
+
+  it('tells where each element is', () => {
+    const { document, positionOf } = parsePolicyWithPositions(seedPolicy());
+    expect(document.statements).toHaveLength(1);
+    expect(positionOf('Statement[0].Action[3]')).toEqual({ line: 14, column: 9 });
+    expect(positionOf('Statement[0].Principal.AWS')).toEqual({ line: 8, column: 16 });
+    // a missing element: its nearest existing parent
+    expect(positionOf('Statement[0].Condition')).toEqual({ line: 4, column: 5 });
   });
 
   it('normalises strings to lists, action case and order, accounts to root ARNs', () => {
