@@ -64,19 +64,23 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       reject(new BodyTooLarge());
       return;
     }
+    // With a declared length, chunks are copied into one buffer as they arrive (no list of
+    // chunks plus a concatenated copy: a big layer part is held once, not twice).
+    const sized = Number.isInteger(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
+      if (size + c.length > (sized ? declared : limit)) {
         reject(new BodyTooLarge());
         req.removeAllListeners('data');
         req.pause();
         return;
       }
-      chunks.push(c);
+      if (sized) c.copy(sized, size);
+      else chunks.push(c);
+      size += c.length;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks, size)));
+    req.on('end', () => resolve(sized ? sized.subarray(0, size) : Buffer.concat(chunks, size)));
     req.on('error', reject);
   });
 }
@@ -201,7 +205,8 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
       if (!handler) {
         throw new AwsError('UnknownOperationException', `The operation ${route.operation.replace('\0', '')} is not supported by Amazon ECR.`);
       }
-      const input = parseJsonBody(body);
+      // Layer parts are the one big member: keep it as undecoded base64 bytes.
+      const input = parseJsonBody(body, route.operation === 'UploadLayerPart' ? 'layerPartBlob' : undefined);
       const out = await handler(ctx, input);
       sendJson(res, requestId, out ?? {});
       return;

@@ -10,7 +10,7 @@ import { SANDBOX_CI_USER } from '../../src/sandbox/index.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 class Sha256 extends Hash {
-  constructor(secret?: string) {
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
     super('sha256', secret as never);
   }
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 class Sha256 extends Hash {
-  constructor(secret?: string) {
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
     super('sha256', secret as never);
   }
 }

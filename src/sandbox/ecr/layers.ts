@@ -6,6 +6,7 @@ import { newUploadId } from '../ids.js';
 import { AwsError } from '../protocols/errors.js';
 import { digestHex } from '../store/blobs.js';
 import { downloadUrl } from './download.js';
+import { Base64Slice } from '../protocols/json.js';
 import { reqNumber, reqString, stringList, UPLOAD_ID } from './input.js';
 import { authorizeRepo, target } from './repos.js';
 
@@ -76,11 +77,16 @@ export async function uploadLayerPart(ctx: RequestContext, input: Record<string,
   const uploadId = reqString(input, 'uploadId', UPLOAD_ID);
   const first = reqNumber(input, 'partFirstByte');
   const last = reqNumber(input, 'partLastByte');
-  const blobText = reqString(input, 'layerPartBlob');
+  const blob = input.layerPartBlob;
+  if (blob === undefined || blob === null) {
+    throw new AwsError('ValidationException', "1 validation error detected: Value null at 'layerPartBlob' failed to satisfy constraint: Member must not be null");
+  }
+  if (!(blob instanceof Base64Slice)) throw new AwsError('SerializationException', "Value for 'layerPartBlob' must be a base64 string.");
   authorizeRepo(ctx, t, 'UploadLayerPart');
   const u = ctx.core.blobs.getUpload(uploadId);
   if (!u || u.accountId !== t.registryId || u.repositoryName !== t.repositoryName) throw uploadNotFound(uploadId, t);
-  const bytes = Buffer.from(blobText, 'base64');
+  const size = blob.decodedLength();
+  if (size === undefined) throw new AwsError('SerializationException', "Value for 'layerPartBlob' is not valid base64.");
   const invalidPart = (why: string): AwsError =>
     new AwsError('InvalidLayerPartException', why, 400, {
       registryId: t.registryId,
@@ -89,18 +95,18 @@ export async function uploadLayerPart(ctx: RequestContext, input: Record<string,
       lastValidByteReceived: u.received - 1,
     });
   if (u.busy) throw invalidPart('Another part of this upload is still being written; send parts one at a time, in order.');
-  if (bytes.length === 0) throw invalidPart('The layer part is empty.');
-  if (bytes.length > MAX_PART_SIZE) {
-    throw invalidPart(`The layer part is ${bytes.length} bytes; the largest part accepted is ${MAX_PART_SIZE} bytes.`);
+  if (size === 0) throw invalidPart('The layer part is empty.');
+  if (size > MAX_PART_SIZE) {
+    throw invalidPart(`The layer part is ${size} bytes; the largest part accepted is ${MAX_PART_SIZE} bytes.`);
   }
   if (!Number.isInteger(first) || first !== u.received) {
     throw invalidPart(`The part must start at byte ${u.received} (the last valid byte received is ${u.received - 1}), not at ${first}.`);
   }
-  if (!Number.isInteger(last) || last - first + 1 !== bytes.length) {
-    throw invalidPart(`partLastByte ${last} does not match the part's size: ${bytes.length} bytes from ${first} end at ${first + bytes.length - 1}.`);
+  if (!Number.isInteger(last) || last - first + 1 !== size) {
+    throw invalidPart(`partLastByte ${last} does not match the part's size: ${size} bytes from ${first} end at ${first + size - 1}.`);
   }
-  await ctx.core.blobs.appendPart(u, bytes);
-  partSizes.get(uploadId)?.push(bytes.length);
+  await ctx.core.blobs.appendPart(u, blob.chunks());
+  partSizes.get(uploadId)?.push(size);
   return { registryId: t.registryId, repositoryName: t.repositoryName, uploadId, lastByteReceived: u.received - 1 };
 }
 

@@ -6,7 +6,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface Upload {
@@ -106,18 +106,29 @@ export class BlobStore {
     return this.uploads.get(uploadId);
   }
 
-  /** Appends one part; the caller has checked that it starts at `received`. */
-  async appendPart(u: Upload, bytes: Buffer): Promise<void> {
+  /**
+   * Writes one part at the upload's end, slice by slice. The part counts (size and hash) only
+   * once every slice is written: a failed part leaves the upload as it was, ready for a retry.
+   */
+  async appendPart(u: Upload, slices: Iterable<Buffer>): Promise<number> {
     u.busy = true;
     try {
-      const fh = await open(u.file, 'a');
+      const hash = u.hash.copy();
+      let at = u.received;
+      const fh = await open(u.file, 'r+');
       try {
-        await fh.write(bytes);
+        for (const s of slices) {
+          await fh.write(s, 0, s.length, at);
+          hash.update(s);
+          at += s.length;
+        }
       } finally {
         await fh.close();
       }
-      u.hash.update(bytes);
-      u.received += bytes.length;
+      const written = at - u.received;
+      u.hash = hash;
+      u.received = at;
+      return written;
     } finally {
       u.busy = false;
     }
@@ -129,6 +140,8 @@ export class BlobStore {
    */
   async completeUpload(u: Upload, expected: string): Promise<{ ok: true; size: number } | { ok: false; actual: string }> {
     this.uploads.delete(u.uploadId);
+    // A failed part may have left bytes past the accepted end: cut them off.
+    await truncate(u.file, u.received);
     const actual = 'sha256:' + u.hash.digest('hex');
     if (actual !== expected) {
       await rm(u.file, { force: true });
