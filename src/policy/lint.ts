@@ -522,6 +522,17 @@ class Linter {
     path: string,
     publicWarning: (at: ValueNode, p: string) => void,
   ): void {
+    if (value !== value.trim()) {
+      this.add(
+        'error',
+        'stray-whitespace',
+        `${JSON.stringify(value)} has spaces at its start or end, so it names nobody.`,
+        node.loc.start,
+        path,
+        `Write ${JSON.stringify(value.trim())}.`,
+      );
+      return;
+    }
     if (value === '*') {
       publicWarning(node, path);
       return;
@@ -610,6 +621,17 @@ class Linter {
     )) {
       if (value === '*') {
         if (this.repository) for (const a of actionsOfService('ecr')) granted.add(a);
+        continue;
+      }
+      if (value !== value.trim()) {
+        this.add(
+          'error',
+          'stray-whitespace',
+          `${JSON.stringify(value)} has spaces at its start or end, so it is not an action name.`,
+          n.loc.start,
+          p,
+          `Write ${JSON.stringify(value.trim())}.`,
+        );
         continue;
       }
       const colon = value.indexOf(':');

@@ -218,6 +218,18 @@ function syntaxError(text: string, err: unknown): PolicyParseError {
       'Check that every { [ and " is closed.',
     );
   }
+  // Quotes pasted from a web page or word processor look right but are not JSON quotes.
+  const curly = /Unexpected character '([\u201c\u201d\u2018\u2019\u00ab\u00bb])'/.exec(raw);
+  if (curly) {
+    return new PolicyParseError(
+      `Curly quote ${curly[1]} on line ${line}, column ${column}: JSON needs straight double quotes (").`,
+      'json-curly-quote',
+      line,
+      column,
+      '',
+      'Replace every \u201c \u201d \u2018 \u2019 with a straight " (paste the policy as plain text).',
+    );
+  }
   const bare = /Unexpected character '([A-Za-z_$])'/.exec(raw);
   if (bare) {
     const word = /^[A-Za-z0-9_$:*.-]+/.exec(text.slice(offset))?.[0] ?? bare[1]!;

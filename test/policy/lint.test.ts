@@ -182,6 +182,19 @@ describe('lintPolicy findings', () => {
     expect(codes(dup.findings).filter((c) => c === 'duplicate-key')).toHaveLength(2);
   });
 
+  it('curly quotes and stray spaces from copy-paste', () => {
+    const curly = seedPolicy().replace('"Effect": "Allow"', '"Effect": \u201cAllow\u201d');
+    const f = lintPolicy(curly).findings;
+    expect(codes(f)).toEqual(['json-curly-quote']);
+    expect(f[0]!.line).toBe(lineOf(curly, 'Effect'));
+    const spaced = seedPolicy()
+      .replace('"ecr:PutImage"', '" ecr:PutImage"')
+      .replace(':user/fcj-ecr-ci-cd-user"', ':user/fcj-ecr-ci-cd-user "');
+    expect(codes(lintPolicy(spaced).findings).filter((c) => c === 'stray-whitespace')).toHaveLength(
+      2,
+    );
+  });
+
   it('policy over 10,240 characters', () => {
     const long = seedPolicy().replace('"Version"', `${' '.repeat(10_300)}"Version"`);
     expect(only(long, 'policy-too-long').message).toContain('10,240');
