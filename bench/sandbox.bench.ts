@@ -23,7 +23,12 @@ import { SANDBOX_REPOSITORY, startSandbox, type SandboxCredentials } from '../sr
 const MIB = 1024 * 1024;
 
 /** Ops/s of `fn` run by `concurrency` workers for `ms`, median over `rounds`. */
-async function throughput(fn: () => Promise<unknown>, concurrency: number, ms: number, rounds: number): Promise<number> {
+async function throughput(
+  fn: () => Promise<unknown>,
+  concurrency: number,
+  ms: number,
+  rounds: number,
+): Promise<number> {
   const rates: number[] = [];
   for (let r = 0; r < rounds; r++) {
     let n = 0;
@@ -42,28 +47,49 @@ async function throughput(fn: () => Promise<unknown>, concurrency: number, ms: n
 }
 
 async function roundTrips(ctx: BenchContext): Promise<BenchRow[]> {
-  const sandbox = await startSandbox({ stateDir: join(ctx.tmpDir, 'rt'), port: 0, region: 'us-east-1' });
+  const sandbox = await startSandbox({
+    stateDir: join(ctx.tmpDir, 'rt'),
+    port: 0,
+    region: 'us-east-1',
+  });
   const creds = sandbox.user().credentials;
   const policyText = JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${sandbox.accountId}:user/fcj-ecr-ci-cd-user` }, Action: 'ecr:BatchGetImage' }],
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${sandbox.accountId}:user/fcj-ecr-ci-cd-user` },
+        Action: 'ecr:BatchGetImage',
+      },
+    ],
   });
-  const mk = (endpoint: string): ECRClient => new ECRClient({ endpoint, region: 'us-east-1', credentials: creds, maxAttempts: 1 });
+  const mk = (endpoint: string): ECRClient =>
+    new ECRClient({ endpoint, region: 'us-east-1', credentials: creds, maxAttempts: 1 });
   const sbClient = mk(sandbox.endpoint);
-  await sbClient.send(new SetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY, policyText }));
+  await sbClient.send(
+    new SetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY, policyText }),
+  );
   // The floor: same SDK call, a server that only drains the body and writes a fixed answer.
-  const fixed = JSON.stringify({ registryId: sandbox.accountId, repositoryName: SANDBOX_REPOSITORY, policyText });
+  const fixed = JSON.stringify({
+    registryId: sandbox.accountId,
+    repositoryName: SANDBOX_REPOSITORY,
+    policyText,
+  });
   const bare = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(fixed) });
+      res.writeHead(200, {
+        'content-type': 'application/x-amz-json-1.1',
+        'content-length': Buffer.byteLength(fixed),
+      });
       res.end(fixed);
     });
   });
   await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
   const addr = bare.address();
   const bareClient = mk(`http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`);
-  const call = (c: ECRClient) => () => c.send(new GetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY }));
+  const call = (c: ECRClient) => () =>
+    c.send(new GetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY }));
   // Short alternating rounds: this machine is shared and noisy, so each sandbox round is paired
   // with a floor round right after it and the ratio is the median of the paired ratios.
   const ms = ctx.quick ? 250 : 500;
@@ -119,10 +145,16 @@ function partBytes(i: number, size: number): Buffer {
 }
 
 async function bigLayer(ctx: BenchContext): Promise<BenchRow[]> {
-  const fixture = fileURLToPath(new URL('../test/sandbox/fixtures/run-sandbox.ts', import.meta.url));
+  const fixture = fileURLToPath(
+    new URL('../test/sandbox/fixtures/run-sandbox.ts', import.meta.url),
+  );
   const child = spawn(process.execPath, ['--import', 'tsx', fixture, join(ctx.tmpDir, 'big')], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, SANDBOX_RSS_SAMPLE: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: {
+      ...process.env,
+      SANDBOX_RSS_SAMPLE: '1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
   });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const next = async (): Promise<string> => {
@@ -131,26 +163,47 @@ async function bigLayer(ctx: BenchContext): Promise<BenchRow[]> {
     return r.value;
   };
   const info = JSON.parse(await next()) as { endpoint: string; credentials: SandboxCredentials };
-  const ecr = new ECRClient({ endpoint: info.endpoint, region: 'us-east-1', credentials: info.credentials, maxAttempts: 1 });
+  const ecr = new ECRClient({
+    endpoint: info.endpoint,
+    region: 'us-east-1',
+    credentials: info.credentials,
+    maxAttempts: 1,
+  });
   const total = 100 * MIB;
   const partSize = 10 * MIB;
   try {
     // warm up code paths, then mark the memory baseline
-    await ecr.send(new GetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY })).catch(() => undefined);
+    await ecr
+      .send(new GetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY }))
+      .catch(() => undefined);
     child.kill('SIGUSR1');
     if ((await next()) !== 'marked') throw new Error('the sandbox child did not mark its baseline');
     const t0 = performance.now();
-    const { uploadId } = await ecr.send(new InitiateLayerUploadCommand({ repositoryName: SANDBOX_REPOSITORY }));
+    const { uploadId } = await ecr.send(
+      new InitiateLayerUploadCommand({ repositoryName: SANDBOX_REPOSITORY }),
+    );
     const hash = createHash('sha256');
     for (let i = 0, first = 0; first < total; i++, first += partSize) {
       const part = partBytes(i, Math.min(partSize, total - first));
       hash.update(part);
       await ecr.send(
-        new UploadLayerPartCommand({ repositoryName: SANDBOX_REPOSITORY, uploadId, partFirstByte: first, partLastByte: first + part.length - 1, layerPartBlob: part }),
+        new UploadLayerPartCommand({
+          repositoryName: SANDBOX_REPOSITORY,
+          uploadId,
+          partFirstByte: first,
+          partLastByte: first + part.length - 1,
+          layerPartBlob: part,
+        }),
       );
     }
     const digest = 'sha256:' + hash.digest('hex');
-    await ecr.send(new CompleteLayerUploadCommand({ repositoryName: SANDBOX_REPOSITORY, uploadId, layerDigests: [digest] }));
+    await ecr.send(
+      new CompleteLayerUploadCommand({
+        repositoryName: SANDBOX_REPOSITORY,
+        uploadId,
+        layerDigests: [digest],
+      }),
+    );
     const seconds = (performance.now() - t0) / 1000;
     child.kill('SIGTERM');
     const mem = JSON.parse(await next()) as { baselineRss: number; peakRss: number };
@@ -163,7 +216,11 @@ async function bigLayer(ctx: BenchContext): Promise<BenchRow[]> {
         goal: '< 100 MiB',
         met: growth < 100,
       },
-      { name: '100 MiB layer push throughput (SDK -> sandbox)', value: 100 / seconds, unit: 'MiB/s' },
+      {
+        name: '100 MiB layer push throughput (SDK -> sandbox)',
+        value: 100 / seconds,
+        unit: 'MiB/s',
+      },
     ];
   } finally {
     ecr.destroy();

@@ -56,14 +56,19 @@ export async function runSandboxStart(
 const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Prints `export` lines for the sandbox admin or a named sandbox user. */
-export async function runSandboxEnv(io: Io, opts: { user?: string; port?: number }): Promise<number> {
+export async function runSandboxEnv(
+  io: Io,
+  opts: { user?: string; port?: number },
+): Promise<number> {
   const stateDir = defaultSandboxStateDir();
   try {
     const running = await findRunningSandbox(stateDir);
     const users = await readSandboxUsers(stateDir);
     const info = users.user(opts.user);
     const endpoint =
-      opts.port !== undefined ? `http://127.0.0.1:${opts.port}` : (running?.endpoint ?? `http://127.0.0.1:${SANDBOX_DEFAULT_PORT}`);
+      opts.port !== undefined
+        ? `http://127.0.0.1:${opts.port}`
+        : (running?.endpoint ?? `http://127.0.0.1:${SANDBOX_DEFAULT_PORT}`);
     if (!running) {
       io.err(
         `note: no sandbox is running on ${stateDir}; start one with \`ecr-tutor sandbox start${

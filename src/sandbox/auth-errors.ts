@@ -12,7 +12,9 @@ const INVALID_TOKEN = 'The security token included in the request is invalid.';
 const EXPIRED_TOKEN = 'The security token included in the request is expired';
 
 function skewMessage(f: Extract<SigV4Failure, { kind: 'skew' }>): string {
-  const limit = formatAmzDate(new Date(f.now.getTime() + (f.future ? MAX_CLOCK_SKEW_MS : -MAX_CLOCK_SKEW_MS)));
+  const limit = formatAmzDate(
+    new Date(f.now.getTime() + (f.future ? MAX_CLOCK_SKEW_MS : -MAX_CLOCK_SKEW_MS)),
+  );
   const now = formatAmzDate(f.now);
   return f.future
     ? `Signature not yet current: ${f.requestTime} is still later than ${limit} (${now} + 15 min.)`
@@ -25,9 +27,17 @@ export function authError(protocol: 'json' | 'query', f: SigV4Failure): AwsError
     case 'missing':
       return json
         ? new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403)
-        : new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
+        : new AwsError(
+            'MissingAuthenticationToken',
+            'Request is missing Authentication Token',
+            403,
+          );
     case 'incomplete':
-      return new AwsError(json ? 'IncompleteSignatureException' : 'IncompleteSignature', f.detail, json ? 400 : 403);
+      return new AwsError(
+        json ? 'IncompleteSignatureException' : 'IncompleteSignature',
+        f.detail,
+        json ? 400 : 403,
+      );
     case 'unknown-key':
       return json
         ? new AwsError('UnrecognizedClientException', INVALID_TOKEN, 400)

@@ -50,7 +50,8 @@ export function identityPoliciesOfEntity(
   const entity = kind === 'user' ? acct?.users[name] : acct?.roles[name];
   if (!acct || !entity) return [];
   const out: NamedPolicy[] = [];
-  for (const [pname, text] of Object.entries(entity.inlinePolicies)) named(`inline policy ${pname} of ${kind} ${name}`, text, out);
+  for (const [pname, text] of Object.entries(entity.inlinePolicies))
+    named(`inline policy ${pname} of ${kind} ${name}`, text, out);
   for (const arn of entity.attachedPolicies) {
     const p = AWS_MANAGED_POLICIES.get(arn) ?? acct.policies[arn];
     if (p) named(`managed policy ${p.policyName}`, p.document, out);
@@ -113,7 +114,12 @@ export function decide(
 }
 
 /** Throws AWS's access-denied error unless the caller may perform `action` on `resource`. */
-export function authorize(ctx: RequestContext, action: string, resource: string, opts: AuthorizeOptions): void {
+export function authorize(
+  ctx: RequestContext,
+  action: string,
+  resource: string,
+  opts: AuthorizeOptions,
+): void {
   const result = decide(ctx, action, resource, opts);
   if (result.decision === 'allowed') return;
   const message = accessDeniedMessage(ctx.caller.arn, action, resource, result);

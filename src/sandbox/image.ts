@@ -60,7 +60,10 @@ export function buildImage(files: Array<{ name: string; content: Buffer }>): Bui
     JSON.stringify({
       architecture: 'amd64',
       os: 'linux',
-      config: { Cmd: ['cat', '/' + (files[0]?.name ?? '')], Env: ['PATH=/usr/local/bin:/usr/bin:/bin'] },
+      config: {
+        Cmd: ['cat', '/' + (files[0]?.name ?? '')],
+        Env: ['PATH=/usr/local/bin:/usr/bin:/bin'],
+      },
       rootfs: { type: 'layers', diff_ids: [sha256Digest(tar)] },
       history: [{ created_by: 'ecr-tutor sandbox seed' }],
     }),
@@ -129,7 +132,11 @@ export function manifestRefs(text: string): ManifestRefs | undefined {
   };
   if (Array.isArray(o.manifests)) {
     // an image index references manifests, not blobs: nothing to check at the blob level
-    return { mediaType: typeof o.mediaType === 'string' ? o.mediaType : undefined, digests: [], size: 0 };
+    return {
+      mediaType: typeof o.mediaType === 'string' ? o.mediaType : undefined,
+      digests: [],
+      size: 0,
+    };
   }
   if (o.config !== undefined && !take(o.config, false)) return undefined;
   if (o.layers !== undefined) {

@@ -77,12 +77,18 @@ function isLoopback(host: string): boolean {
 }
 
 /** Looks up a user's first active key in a state document. */
-export function userInfoFromState(state: SandboxState, name = SANDBOX_ADMIN_USER, accountId?: string): SandboxUserInfo {
+export function userInfoFromState(
+  state: SandboxState,
+  name = SANDBOX_ADMIN_USER,
+  accountId?: string,
+): SandboxUserInfo {
   const accounts = accountId ? [accountId] : [state.primaryAccountId, state.secondAccountId];
   for (const id of accounts) {
     const user = state.accounts[id]?.users[name];
     if (!user) continue;
-    const key = Object.values(state.accessKeys).find((k) => k.accountId === id && k.userName === name && k.status === 'Active');
+    const key = Object.values(state.accessKeys).find(
+      (k) => k.accountId === id && k.userName === name && k.status === 'Active',
+    );
     if (!key) {
       throw new TutorError(
         `the sandbox user ${name} has no active access key`,
@@ -103,7 +109,11 @@ export function userInfoFromState(state: SandboxState, name = SANDBOX_ADMIN_USER
   );
 }
 
-async function writeSeed(stateDir: string, blobs: BlobStore, region: string): Promise<SandboxState> {
+async function writeSeed(
+  stateDir: string,
+  blobs: BlobStore,
+  region: string,
+): Promise<SandboxState> {
   const seed = seedState(region);
   for (const b of seed.blobs) await blobs.put(b.digest, b.bytes);
   const store = new MetadataStore(stateDir, seed.state);
@@ -130,7 +140,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   try {
     const blobs = new BlobStore(opts.stateDir);
     await blobs.init();
-    const state = (await loadState(opts.stateDir)) ?? (await writeSeed(opts.stateDir, blobs, defaultRegion(opts.region)));
+    const state =
+      (await loadState(opts.stateDir)) ??
+      (await writeSeed(opts.stateDir, blobs, defaultRegion(opts.region)));
     const core: SandboxCore = {
       stateDir: opts.stateDir,
       metadata: new MetadataStore(opts.stateDir, state),
@@ -143,7 +155,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       http = await listen(core, host, opts.port ?? 0);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new TutorError(`port ${opts.port} on ${host} is already in use`, 'pick another with --port N (0 = any free port)');
+        throw new TutorError(
+          `port ${opts.port} on ${host} is already in use`,
+          'pick another with --port N (0 = any free port)',
+        );
       }
       throw err;
     }
@@ -164,7 +179,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       get secondAccountId() {
         return core.metadata.state.secondAccountId;
       },
-      user: (name?: string, accountId?: string) => userInfoFromState(core.metadata.state, name, accountId),
+      user: (name?: string, accountId?: string) =>
+        userInfoFromState(core.metadata.state, name, accountId),
       async reset() {
         await core.metadata.flush();
         await blobs.clear();
@@ -187,7 +203,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
 }
 
 /** The sandbox running on a state folder (from its lock file), if its process is alive. */
-export async function findRunningSandbox(stateDir: string): Promise<{ pid: number; endpoint: string } | undefined> {
+export async function findRunningSandbox(
+  stateDir: string,
+): Promise<{ pid: number; endpoint: string } | undefined> {
   const info = await readLock(stateDir);
   if (!info || !info.endpoint || !pidAlive(info.pid)) return undefined;
   return { pid: info.pid, endpoint: info.endpoint };
@@ -205,7 +223,10 @@ export interface SandboxUsersSnapshot {
  * Reads the users and keys of a sandbox's state without starting a server; seeds the folder
  * first when it holds no sandbox yet (so `sandbox env` works before the first start).
  */
-export async function readSandboxUsers(stateDir: string, region?: string): Promise<SandboxUsersSnapshot> {
+export async function readSandboxUsers(
+  stateDir: string,
+  region?: string,
+): Promise<SandboxUsersSnapshot> {
   let state = await loadState(stateDir);
   if (!state) {
     await mkdir(stateDir, { recursive: true });
@@ -213,7 +234,8 @@ export async function readSandboxUsers(stateDir: string, region?: string): Promi
     try {
       const blobs = new BlobStore(stateDir);
       await blobs.init();
-      state = (await loadState(stateDir)) ?? (await writeSeed(stateDir, blobs, defaultRegion(region)));
+      state =
+        (await loadState(stateDir)) ?? (await writeSeed(stateDir, blobs, defaultRegion(region)));
     } finally {
       await releaseLock(stateDir);
     }

@@ -47,7 +47,9 @@ export async function acquireLock(stateDir: string): Promise<void> {
     try {
       const fh = await open(file, 'wx');
       try {
-        await fh.writeFile(JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
+        await fh.writeFile(
+          JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }),
+        );
       } finally {
         await fh.close();
       }

@@ -14,7 +14,13 @@ import { ADMINISTRATOR_ACCESS_ARN } from './iam/managed.js';
 import { newAccessKeyId, newAccountId, newSecretAccessKey, newUniqueId } from './ids.js';
 import { workshopImage } from './image.js';
 import { randomBytes } from 'node:crypto';
-import { STATE_VERSION, type AccountState, type IamUser, type Repository, type SandboxState } from './store/model.js';
+import {
+  STATE_VERSION,
+  type AccountState,
+  type IamUser,
+  type Repository,
+  type SandboxState,
+} from './store/model.js';
 
 export const CI_USER_INLINE_POLICY = 'ecr-get-authorization-token';
 
@@ -23,7 +29,12 @@ export function emptyAccount(accountId: string): AccountState {
 }
 
 /** Adds a user with one access key to the state; returns the user. */
-export function addUser(state: SandboxState, accountId: string, userName: string, now = new Date()): IamUser {
+export function addUser(
+  state: SandboxState,
+  accountId: string,
+  userName: string,
+  now = new Date(),
+): IamUser {
   const acct = state.accounts[accountId]!;
   const user: IamUser = {
     userName,
@@ -39,7 +50,12 @@ export function addUser(state: SandboxState, accountId: string, userName: string
   return user;
 }
 
-export function addAccessKey(state: SandboxState, accountId: string, userName: string, now = new Date()): string {
+export function addAccessKey(
+  state: SandboxState,
+  accountId: string,
+  userName: string,
+  now = new Date(),
+): string {
   const id = newAccessKeyId();
   state.accessKeys[id] = {
     accessKeyId: id,
@@ -52,7 +68,12 @@ export function addAccessKey(state: SandboxState, accountId: string, userName: s
   return id;
 }
 
-export function newRepository(accountId: string, region: string, name: string, now = Date.now()): Repository {
+export function newRepository(
+  accountId: string,
+  region: string,
+  name: string,
+  now = Date.now(),
+): Repository {
   return {
     repositoryName: name,
     repositoryArn: `arn:aws:ecr:${region}:${accountId}:repository/${name}`,
@@ -95,7 +116,14 @@ export function seedState(region: string): Seed {
   ci.inlinePolicies[CI_USER_INLINE_POLICY] = JSON.stringify(
     {
       Version: '2012-10-17',
-      Statement: [{ Sid: 'AllowEcrLogin', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' }],
+      Statement: [
+        {
+          Sid: 'AllowEcrLogin',
+          Effect: 'Allow',
+          Action: 'ecr:GetAuthorizationToken',
+          Resource: '*',
+        },
+      ],
     },
     null,
     2,

@@ -21,7 +21,12 @@ import {
   STS_NAMESPACE,
   type XmlFields,
 } from './protocols/query.js';
-import { parseAuthorization, SigV4Error, verifySignature, type ParsedAuthorization } from './sigv4.js';
+import {
+  parseAuthorization,
+  SigV4Error,
+  verifySignature,
+  type ParsedAuthorization,
+} from './sigv4.js';
 import { STS_HANDLERS } from './sts.js';
 
 /** ECR layer parts are up to 20 MB of binary, i.e. ~27 MB of base64 inside JSON. */
@@ -30,7 +35,10 @@ export const MAX_JSON_BODY = 30 * 1024 * 1024;
 export const MAX_QUERY_BODY = 1024 * 1024;
 
 export type JsonHandler = (ctx: RequestContext, input: Record<string, unknown>) => Promise<unknown>;
-export type QueryHandler = (ctx: RequestContext, params: QueryParams) => Promise<XmlFields | undefined>;
+export type QueryHandler = (
+  ctx: RequestContext,
+  params: QueryParams,
+) => Promise<XmlFields | undefined>;
 
 type Route =
   | { protocol: 'json'; service: 'ecr'; operation: string }
@@ -48,11 +56,17 @@ function routeOf(req: IncomingMessage, auth: ParsedAuthorization | undefined): R
     return {
       protocol: 'json',
       service: 'ecr',
-      operation: target.startsWith(ECR_TARGET_PREFIX) ? target.slice(ECR_TARGET_PREFIX.length) : `\0${target}`,
+      operation: target.startsWith(ECR_TARGET_PREFIX)
+        ? target.slice(ECR_TARGET_PREFIX.length)
+        : `\0${target}`,
     };
   }
   const service = auth?.service === 'iam' ? 'iam' : 'sts';
-  return { protocol: 'query', service, namespace: service === 'iam' ? IAM_NAMESPACE : STS_NAMESPACE };
+  return {
+    protocol: 'query',
+    service,
+    namespace: service === 'iam' ? IAM_NAMESPACE : STS_NAMESPACE,
+  };
 }
 
 class BodyTooLarge extends Error {}
@@ -66,7 +80,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     }
     // With a declared length, chunks are copied into one buffer as they arrive (no list of
     // chunks plus a concatenated copy: a big layer part is held once, not twice).
-    const sized = Number.isInteger(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
+    const sized =
+      Number.isInteger(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
@@ -104,7 +119,8 @@ function resolveCaller(
   const key = state.accessKeys[auth.accessKeyId];
   if (key) {
     const user = state.accounts[key.accountId]?.users[key.userName];
-    if (!user || key.status !== 'Active' || sessionToken !== undefined) throw new SigV4Error({ kind: 'unknown-key' });
+    if (!user || key.status !== 'Active' || sessionToken !== undefined)
+      throw new SigV4Error({ kind: 'unknown-key' });
     return {
       secret: key.secretAccessKey,
       caller: {
@@ -121,7 +137,8 @@ function resolveCaller(
   if (session && sessionToken === session.sessionToken) {
     const role = state.accounts[session.accountId]?.roles[session.roleName];
     if (!role) throw new SigV4Error({ kind: 'unknown-key' });
-    if (Date.parse(session.expiration) <= Date.now()) throw new SigV4Error({ kind: 'expired-token' });
+    if (Date.parse(session.expiration) <= Date.now())
+      throw new SigV4Error({ kind: 'expired-token' });
     return {
       secret: session.secretAccessKey,
       sessionToken: session.sessionToken,
@@ -201,12 +218,20 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
       sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
     };
     if (route.protocol === 'json') {
-      const handler = Object.hasOwn(ECR_HANDLERS, route.operation) ? ECR_HANDLERS[route.operation] : undefined;
+      const handler = Object.hasOwn(ECR_HANDLERS, route.operation)
+        ? ECR_HANDLERS[route.operation]
+        : undefined;
       if (!handler) {
-        throw new AwsError('UnknownOperationException', `The operation ${route.operation.replace('\0', '')} is not supported by Amazon ECR.`);
+        throw new AwsError(
+          'UnknownOperationException',
+          `The operation ${route.operation.replace('\0', '')} is not supported by Amazon ECR.`,
+        );
       }
       // Layer parts are the one big member: keep it as undecoded base64 bytes.
-      const input = parseJsonBody(body, route.operation === 'UploadLayerPart' ? 'layerPartBlob' : undefined);
+      const input = parseJsonBody(
+        body,
+        route.operation === 'UploadLayerPart' ? 'layerPartBlob' : undefined,
+      );
       const out = await handler(ctx, input);
       sendJson(res, requestId, out ?? {});
       return;
@@ -232,14 +257,24 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
     } else if (err instanceof AwsError) {
       sendError(res, route, requestId, err);
     } else {
-      core.log(`internal error in request ${requestId}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      core.log(
+        `internal error in request ${requestId}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
       sendError(
         res,
         route,
         requestId,
         route.protocol === 'json'
-          ? new AwsError('ServerException', 'The sandbox failed to process the request (an internal error; see its log).', 500)
-          : new AwsError('ServiceFailure', 'The sandbox failed to process the request (an internal error; see its log).', 500),
+          ? new AwsError(
+              'ServerException',
+              'The sandbox failed to process the request (an internal error; see its log).',
+              500,
+            )
+          : new AwsError(
+              'ServiceFailure',
+              'The sandbox failed to process the request (an internal error; see its log).',
+              500,
+            ),
       );
     }
   }

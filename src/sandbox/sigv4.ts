@@ -73,7 +73,10 @@ export function parseAmzDate(s: string | undefined): Date | undefined {
 }
 
 export function formatAmzDate(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export interface VerifyInput {
@@ -100,7 +103,11 @@ export async function verifySignature(input: VerifyInput): Promise<void> {
   const amzDate = headerValue(headers, 'x-amz-date');
   const signingDate = parseAmzDate(amzDate) ?? (headers.date ? new Date(headers.date) : undefined);
   if (!signingDate || Number.isNaN(signingDate.getTime())) {
-    throw new SigV4Error({ kind: 'incomplete', detail: 'Authorization header requires existence of either a \'X-Amz-Date\' or a \'Date\' header.' });
+    throw new SigV4Error({
+      kind: 'incomplete',
+      detail:
+        "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
+    });
   }
   const now = input.now ?? new Date();
   if (Math.abs(now.getTime() - signingDate.getTime()) > MAX_CLOCK_SKEW_MS) {
@@ -148,7 +155,9 @@ export async function verifySignature(input: VerifyInput): Promise<void> {
     credentials: {
       accessKeyId: auth.accessKeyId,
       secretAccessKey: input.secretAccessKey,
-      ...(input.sessionToken && signed['x-amz-security-token'] !== undefined ? { sessionToken: input.sessionToken } : {}),
+      ...(input.sessionToken && signed['x-amz-security-token'] !== undefined
+        ? { sessionToken: input.sessionToken }
+        : {}),
     },
     region: auth.region,
     service: auth.service,
@@ -161,7 +170,9 @@ export async function verifySignature(input: VerifyInput): Promise<void> {
     signingService: auth.service,
     signableHeaders: new Set(auth.signedHeaders),
   });
-  const expected = /Signature=([0-9a-f]{64})/.exec(String(out.headers.authorization ?? out.headers.Authorization))?.[1];
+  const expected = /Signature=([0-9a-f]{64})/.exec(
+    String(out.headers.authorization ?? out.headers.Authorization),
+  )?.[1];
   if (!expected) throw new SigV4Error({ kind: 'mismatch' });
   const a = Buffer.from(expected, 'utf8');
   const b = Buffer.from(auth.signature, 'utf8');

@@ -16,7 +16,8 @@ async function getCallerIdentity(ctx: RequestContext): Promise<XmlFields> {
 function denied(ctx: RequestContext, roleArn: string, reason?: string): AwsError {
   return new AwsError(
     'AccessDenied',
-    reason ?? `User: ${ctx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+    reason ??
+      `User: ${ctx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
     403,
   );
 }
@@ -26,9 +27,12 @@ async function assumeRole(ctx: RequestContext, q: QueryParams): Promise<XmlField
   const sessionName = q.get('RoleSessionName');
   const durationText = q.get('DurationSeconds');
   const problems: string[] = [];
-  if (roleArn === undefined) problems.push("Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
+  if (roleArn === undefined)
+    problems.push("Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
   if (sessionName === undefined) {
-    problems.push("Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
+    problems.push(
+      "Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null",
+    );
   } else if (sessionName.length < 2 || sessionName.length > 64) {
     problems.push(
       `Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must have length ${sessionName.length < 2 ? 'greater than or equal to 2' : 'less than or equal to 64'}`,
@@ -40,11 +44,16 @@ async function assumeRole(ctx: RequestContext, q: QueryParams): Promise<XmlField
   }
   const duration = durationText === undefined ? 3600 : Number(durationText);
   if (!Number.isInteger(duration) || duration < 900) {
-    problems.push(`Value '${durationText}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900`);
+    problems.push(
+      `Value '${durationText}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900`,
+    );
   }
   if (problems.length) throw validationError(problems);
   const m = ROLE_ARN.exec(roleArn!);
-  if (!m) throw validationError([`Value '${roleArn}' at 'roleArn' failed to satisfy constraint: Member must be a role ARN`]);
+  if (!m)
+    throw validationError([
+      `Value '${roleArn}' at 'roleArn' failed to satisfy constraint: Member must be a role ARN`,
+    ]);
   const role = stateOf(ctx).accounts[m[1]!]?.roles[m[2]!];
   if (!role || role.arn !== roleArn) throw denied(ctx, roleArn!);
   if (duration > role.maxSessionDuration) {
@@ -64,7 +73,13 @@ async function assumeRole(ctx: RequestContext, q: QueryParams): Promise<XmlField
       resourceAccount: ctx.caller.accountId === '000000000000' ? '000000000001' : '000000000000',
     },
     identityPolicies: [
-      { name: 'trust check', document: { version: '2012-10-17', statements: [{ effect: 'Allow', action: ['*'], resource: ['*'] }] } },
+      {
+        name: 'trust check',
+        document: {
+          version: '2012-10-17',
+          statements: [{ effect: 'Allow', action: ['*'], resource: ['*'] }],
+        },
+      },
     ],
     resourcePolicy: { name: `trust policy of role ${role.roleName}`, document: trust },
   });
@@ -73,9 +88,17 @@ async function assumeRole(ctx: RequestContext, q: QueryParams): Promise<XmlField
   // account-wide trust or a cross-account caller also needs the caller's identity policy.
   const full = decide(ctx, 'sts:AssumeRole', roleArn!, {
     resourceAccount: m[1]!,
-    resourcePolicy: { name: `trust policy of role ${role.roleName}`, text: role.assumeRolePolicyDocument },
+    resourcePolicy: {
+      name: `trust policy of role ${role.roleName}`,
+      text: role.assumeRolePolicyDocument,
+    },
   });
-  if (full.decision !== 'allowed') throw denied(ctx, roleArn!, accessDeniedMessage(ctx.caller.arn, 'sts:AssumeRole', roleArn!, full));
+  if (full.decision !== 'allowed')
+    throw denied(
+      ctx,
+      roleArn!,
+      accessDeniedMessage(ctx.caller.arn, 'sts:AssumeRole', roleArn!, full),
+    );
   const accessKeyId = newAccessKeyId('ASIA');
   const secretAccessKey = newSecretAccessKey();
   const sessionToken = newSessionToken();
@@ -97,7 +120,12 @@ async function assumeRole(ctx: RequestContext, q: QueryParams): Promise<XmlField
   };
   await persist(ctx);
   return {
-    Credentials: { AccessKeyId: accessKeyId, SecretAccessKey: secretAccessKey, SessionToken: sessionToken, Expiration: expiration },
+    Credentials: {
+      AccessKeyId: accessKeyId,
+      SecretAccessKey: secretAccessKey,
+      SessionToken: sessionToken,
+      Expiration: expiration,
+    },
     AssumedRoleUser: {
       AssumedRoleId: `${role.roleId}:${sessionName}`,
       Arn: `arn:aws:sts::${m[1]}:assumed-role/${role.roleName}/${sessionName}`,
@@ -105,7 +133,10 @@ async function assumeRole(ctx: RequestContext, q: QueryParams): Promise<XmlField
   };
 }
 
-export const STS_HANDLERS: Record<string, (ctx: RequestContext, q: QueryParams) => Promise<XmlFields | undefined>> = {
+export const STS_HANDLERS: Record<
+  string,
+  (ctx: RequestContext, q: QueryParams) => Promise<XmlFields | undefined>
+> = {
   GetCallerIdentity: getCallerIdentity,
   AssumeRole: assumeRole,
 };

@@ -19,7 +19,12 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox, type RunningSandbox, type SandboxCredentials, type SandboxOptions } from '../../src/sandbox/index.js';
+import {
+  startSandbox,
+  type RunningSandbox,
+  type SandboxCredentials,
+  type SandboxOptions,
+} from '../../src/sandbox/index.js';
 
 export interface ClientOptions {
   /** sandbox IAM user (default: the admin) */
@@ -78,7 +83,10 @@ export async function startTestSandbox(opts: Partial<SandboxOptions> = {}): Prom
 }
 
 /** Runs `fn` against a fresh sandbox and always cleans up. */
-export async function withSandbox<T>(fn: (sb: TestSandbox) => Promise<T>, opts: Partial<SandboxOptions> = {}): Promise<T> {
+export async function withSandbox<T>(
+  fn: (sb: TestSandbox) => Promise<T>,
+  opts: Partial<SandboxOptions> = {},
+): Promise<T> {
   const sb = await startTestSandbox(opts);
   try {
     return await fn(sb);
@@ -87,9 +95,11 @@ export async function withSandbox<T>(fn: (sb: TestSandbox) => Promise<T>, opts: 
   }
 }
 
-
 /** The workshop's repository policy: the CI user may run the seven push/pull actions. */
-export function workshopRepositoryPolicy(accountId: string, userName = 'fcj-ecr-ci-cd-user'): string {
+export function workshopRepositoryPolicy(
+  accountId: string,
+  userName = 'fcj-ecr-ci-cd-user',
+): string {
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
@@ -128,10 +138,15 @@ export async function pushImage(
 ): Promise<void> {
   const base = { repositoryName, ...(opts.registryId ? { registryId: opts.registryId } : {}) };
   const check = await ecr.send(
-    new BatchCheckLayerAvailabilityCommand({ ...base, layerDigests: image.blobs.map((b) => b.digest) }),
+    new BatchCheckLayerAvailabilityCommand({
+      ...base,
+      layerDigests: image.blobs.map((b) => b.digest),
+    }),
   );
   const available = new Set(
-    (check.layers ?? []).filter((l) => l.layerAvailability === 'AVAILABLE').map((l) => l.layerDigest),
+    (check.layers ?? [])
+      .filter((l) => l.layerAvailability === 'AVAILABLE')
+      .map((l) => l.layerDigest),
   );
   for (const blob of image.blobs) {
     if (available.has(blob.digest)) continue;
@@ -149,7 +164,9 @@ export async function pushImage(
         }),
       );
     }
-    await ecr.send(new CompleteLayerUploadCommand({ ...base, uploadId, layerDigests: [blob.digest] }));
+    await ecr.send(
+      new CompleteLayerUploadCommand({ ...base, uploadId, layerDigests: [blob.digest] }),
+    );
   }
   await ecr.send(
     new PutImageCommand({
@@ -172,10 +189,15 @@ export async function pullImage(
   const got = await ecr.send(new BatchGetImageCommand({ ...base, imageIds: [ref] }));
   const manifest = got.images?.[0]?.imageManifest;
   if (!manifest) throw new Error(`image not found: ${JSON.stringify(got.failures)}`);
-  const m = JSON.parse(manifest) as { config: { digest: string }; layers: Array<{ digest: string }> };
+  const m = JSON.parse(manifest) as {
+    config: { digest: string };
+    layers: Array<{ digest: string }>;
+  };
   const blobs = new Map<string, Buffer>();
   for (const d of [m.config.digest, ...m.layers.map((l) => l.digest)]) {
-    const { downloadUrl } = await ecr.send(new GetDownloadUrlForLayerCommand({ ...base, layerDigest: d }));
+    const { downloadUrl } = await ecr.send(
+      new GetDownloadUrlForLayerCommand({ ...base, layerDigest: d }),
+    );
     const res = await fetch(downloadUrl!);
     if (!res.ok) throw new Error(`download of ${d} failed: HTTP ${res.status}`);
     blobs.set(d, Buffer.from(await res.arrayBuffer()));

@@ -24,12 +24,28 @@ afterAll(async () => {
 });
 
 /** Sends a correctly signed raw request (so the body itself is what is judged). */
-async function send(service: 'ecr' | 'sts' | 'iam', body: string | Buffer, headers: Record<string, string>): Promise<Response> {
+async function send(
+  service: 'ecr' | 'sts' | 'iam',
+  body: string | Buffer,
+  headers: Record<string, string>,
+): Promise<Response> {
   const url = new URL(sb.sandbox.endpoint);
   const creds = sb.sandbox.user().credentials;
-  const signer = new SignatureV4({ credentials: creds, region: 'us-east-1', service, sha256: Sha256 });
+  const signer = new SignatureV4({
+    credentials: creds,
+    region: 'us-east-1',
+    service,
+    sha256: Sha256,
+  });
   const req = await signer.sign(
-    new HttpRequest({ method: 'POST', hostname: url.hostname, port: Number(url.port), path: '/', headers: { host: url.host, ...headers }, body }),
+    new HttpRequest({
+      method: 'POST',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: '/',
+      headers: { host: url.host, ...headers },
+      body,
+    }),
   );
   const h = { ...(req.headers as Record<string, string>) };
   delete h.host;
@@ -51,10 +67,25 @@ describe('bad input on ECR (awsJson1_1)', () => {
   it.each([
     ['malformed JSON', 'DescribeRepositories', '{"repositoryNames":', 'SerializationException'],
     ['a JSON array body', 'DescribeRepositories', '[1,2]', 'SerializationException'],
-    ['a wrong member type', 'GetRepositoryPolicy', '{"repositoryName":42}', 'SerializationException'],
+    [
+      'a wrong member type',
+      'GetRepositoryPolicy',
+      '{"repositoryName":42}',
+      'SerializationException',
+    ],
     ['a missing required member', 'GetRepositoryPolicy', '{}', 'ValidationException'],
-    ['a list of the wrong type', 'BatchGetImage', '{"repositoryName":"fcj-workshop-app","imageIds":"latest"}', 'SerializationException'],
-    ['a bad registry id', 'GetRepositoryPolicy', '{"repositoryName":"fcj-workshop-app","registryId":"12"}', 'ValidationException'],
+    [
+      'a list of the wrong type',
+      'BatchGetImage',
+      '{"repositoryName":"fcj-workshop-app","imageIds":"latest"}',
+      'SerializationException',
+    ],
+    [
+      'a bad registry id',
+      'GetRepositoryPolicy',
+      '{"repositoryName":"fcj-workshop-app","registryId":"12"}',
+      'ValidationException',
+    ],
     ['an unknown operation', 'LaunchRockets', '{}', 'UnknownOperationException'],
   ])('answers %s with %s and keeps serving', async (_what, op, body, type) => {
     const res = await send('ecr', body, ecr(op));
@@ -67,10 +98,14 @@ describe('bad input on ECR (awsJson1_1)', () => {
 
   it('refuses an oversized body without reading it into memory, then keeps serving', async () => {
     const big = Buffer.alloc(31 * 1024 * 1024, 0x20);
-    const res = await send('ecr', big, ecr('DescribeRepositories')).catch((e: unknown) => e as Error);
+    const res = await send('ecr', big, ecr('DescribeRepositories')).catch(
+      (e: unknown) => e as Error,
+    );
     if (res instanceof Response) {
       expect(res.status).toBe(413);
-      expect(((await res.json()) as { message: string }).message).toMatch(/larger than the sandbox accepts/);
+      expect(((await res.json()) as { message: string }).message).toMatch(
+        /larger than the sandbox accepts/,
+      );
     }
     await stillServes();
   });
@@ -80,7 +115,13 @@ describe('bad input on ECR (awsJson1_1)', () => {
     const url = new URL(sb.sandbox.endpoint);
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(
-        { host: url.hostname, port: Number(url.port), method: 'POST', path: '/', headers: { ...ecr('UploadLayerPart'), 'content-length': String(64 * 1024 * 1024) } },
+        {
+          host: url.hostname,
+          port: Number(url.port),
+          method: 'POST',
+          path: '/',
+          headers: { ...ecr('UploadLayerPart'), 'content-length': String(64 * 1024 * 1024) },
+        },
         (res) => {
           let body = '';
           res.on('data', (c: Buffer) => (body += c.toString()));
@@ -96,7 +137,10 @@ describe('bad input on ECR (awsJson1_1)', () => {
   });
 
   it('refuses a wrong target prefix as an unknown operation', async () => {
-    const res = await send('ecr', '{}', { ...ecr('x'), 'x-amz-target': 'DynamoDB_20120810.ListTables' });
+    const res = await send('ecr', '{}', {
+      ...ecr('x'),
+      'x-amz-target': 'DynamoDB_20120810.ListTables',
+    });
     expect(((await res.json()) as { __type: string }).__type).toBe('UnknownOperationException');
   });
 });
@@ -112,15 +156,25 @@ describe('bad input on STS and IAM (awsQuery)', () => {
   });
 
   it('answers a missing parameter with ValidationError', async () => {
-    const res = await send('iam', 'Action=GetUserPolicy&Version=2010-05-08&UserName=workshop-admin', form);
+    const res = await send(
+      'iam',
+      'Action=GetUserPolicy&Version=2010-05-08&UserName=workshop-admin',
+      form,
+    );
     expect(res.status).toBe(400);
     const text = await res.text();
     expect(text).toContain('<Code>ValidationError</Code>');
-    expect(text).toContain("Value null at 'policyName' failed to satisfy constraint: Member must not be null");
+    expect(text).toContain(
+      "Value null at 'policyName' failed to satisfy constraint: Member must not be null",
+    );
   });
 
   it('answers an oversized query body with an error', async () => {
-    const res = await send('iam', 'Action=ListUsers&Version=2010-05-08&X=' + 'a'.repeat(2 * 1024 * 1024), form).catch((e: unknown) => e as Error);
+    const res = await send(
+      'iam',
+      'Action=ListUsers&Version=2010-05-08&X=' + 'a'.repeat(2 * 1024 * 1024),
+      form,
+    ).catch((e: unknown) => e as Error);
     if (res instanceof Response) expect(res.status).toBe(413);
     await stillServes();
   });
@@ -149,7 +203,9 @@ describe('transport-level junk', () => {
       s.on('close', () => resolve());
       s.on('error', () => resolve());
     });
-    await expect(sb.ecr().send(new GetRepositoryPolicyCommand({ repositoryName: 'fcj-workshop-app' }))).rejects.toMatchObject({
+    await expect(
+      sb.ecr().send(new GetRepositoryPolicyCommand({ repositoryName: 'fcj-workshop-app' })),
+    ).rejects.toMatchObject({
       name: 'RepositoryPolicyNotFoundException',
     });
   });

@@ -40,7 +40,9 @@ describe('sandbox commands', () => {
     expect(io.stderr()).toMatch(/no sandbox is running .*`ecr-tutor sandbox start`/);
     const bad = memoryIo();
     expect(await runSandboxEnv(bad, { user: 'nobody' })).toBe(1);
-    expect(bad.stderr()).toMatch(/^error: there is no sandbox user named nobody\n  try: pick one of: workshop-admin, fcj-ecr-ci-cd-user/);
+    expect(bad.stderr()).toMatch(
+      /^error: there is no sandbox user named nobody\n {2}try: pick one of: workshop-admin, fcj-ecr-ci-cd-user/,
+    );
   });
 
   it('start listens, env points at it and its keys work, a signal stops it cleanly', async () => {
@@ -49,7 +51,8 @@ describe('sandbox commands', () => {
     const running = runSandboxStart(io, { port: 0, host: '127.0.0.1' }, signals);
     const stateDir = defaultSandboxStateDir();
     let found;
-    for (let i = 0; i < 200 && !(found = await findRunningSandbox(stateDir)); i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 200 && !(found = await findRunningSandbox(stateDir)); i++)
+      await new Promise((r) => setTimeout(r, 25));
     expect(io.stdout()).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+\n$/);
     const envIo = memoryIo();
     expect(await runSandboxEnv(envIo, { user: 'fcj-ecr-ci-cd-user' })).toBe(0);
@@ -59,9 +62,14 @@ describe('sandbox commands', () => {
     const sts = new STSClient({
       endpoint: env.AWS_ENDPOINT_URL,
       region: env.AWS_REGION,
-      credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! },
+      credentials: {
+        accessKeyId: env.AWS_ACCESS_KEY_ID!,
+        secretAccessKey: env.AWS_SECRET_ACCESS_KEY!,
+      },
     });
-    expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toMatch(/:user\/fcj-ecr-ci-cd-user$/);
+    expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toMatch(
+      /:user\/fcj-ecr-ci-cd-user$/,
+    );
     sts.destroy();
     // reset is refused while it runs
     const resetIo = memoryIo();
@@ -80,12 +88,14 @@ describe('sandbox commands', () => {
     expect(io.stdout()).toMatch(/^sandbox reset to the workshop state: new account \d{12}/);
     const after = memoryIo();
     await runSandboxEnv(after, {});
-    expect(exportsOf(after.stdout()).AWS_ACCESS_KEY_ID).not.toBe(exportsOf(before.stdout()).AWS_ACCESS_KEY_ID);
+    expect(exportsOf(after.stdout()).AWS_ACCESS_KEY_ID).not.toBe(
+      exportsOf(before.stdout()).AWS_ACCESS_KEY_ID,
+    );
   });
 
   it('start refuses a non-loopback address with what to do', async () => {
     const io = memoryIo();
     expect(await runSandboxStart(io, { port: 0, host: '0.0.0.0' }, new EventEmitter())).toBe(1);
-    expect(io.stderr()).toMatch(/refusing to listen on 0\.0\.0\.0.*\n  try: bind 127\.0\.0\.1/);
+    expect(io.stderr()).toMatch(/refusing to listen on 0\.0\.0\.0.*\n {2}try: bind 127\.0\.0\.1/);
   });
 });

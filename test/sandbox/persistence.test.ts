@@ -21,13 +21,19 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findRunningSandbox, SANDBOX_REPOSITORY, startSandbox, type SandboxCredentials } from '../../src/sandbox/index.js';
+import {
+  findRunningSandbox,
+  SANDBOX_REPOSITORY,
+  startSandbox,
+  type SandboxCredentials,
+} from '../../src/sandbox/index.js';
 import { pullImage, pushImage, sampleImage, workshopRepositoryPolicy } from '../helpers/sandbox.js';
 
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
 afterEach(async () => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const c of children.splice(0))
+    if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 });
 
@@ -40,7 +46,14 @@ async function tempDir(): Promise<string> {
 const fixture = fileURLToPath(new URL('./fixtures/run-sandbox.ts', import.meta.url));
 
 /** Starts a sandbox in a child process and waits for its endpoint line. */
-async function spawnSandbox(stateDir: string): Promise<{ child: ChildProcess; endpoint: string; credentials: SandboxCredentials; accountId: string }> {
+async function spawnSandbox(
+  stateDir: string,
+): Promise<{
+  child: ChildProcess;
+  endpoint: string;
+  credentials: SandboxCredentials;
+  accountId: string;
+}> {
   const child = spawn(process.execPath, ['--import', 'tsx', fixture, stateDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
@@ -53,23 +66,38 @@ async function spawnSandbox(stateDir: string): Promise<{ child: ChildProcess; en
     rl.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`sandbox child exited with ${code}: ${stderr}`)));
   });
-  return { child, ...(JSON.parse(line) as { endpoint: string; credentials: SandboxCredentials; accountId: string }) };
+  return {
+    child,
+    ...(JSON.parse(line) as {
+      endpoint: string;
+      credentials: SandboxCredentials;
+      accountId: string;
+    }),
+  };
 }
 
 describe('persistence', () => {
   it('keeps repositories, policies, images and keys across a restart', async () => {
     const stateDir = await tempDir();
     const first = await startSandbox({ stateDir, port: 0 });
-    const cfg = { endpoint: first.endpoint, region: 'us-east-1', credentials: first.user().credentials, maxAttempts: 1 };
+    const cfg = {
+      endpoint: first.endpoint,
+      region: 'us-east-1',
+      credentials: first.user().credentials,
+      maxAttempts: 1,
+    };
     const ecr = new ECRClient(cfg);
     const policy = workshopRepositoryPolicy(first.accountId);
     await ecr.send(new CreateRepositoryCommand({ repositoryName: 'kept' }));
-    await ecr.send(new SetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY, policyText: policy }));
+    await ecr.send(
+      new SetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY, policyText: policy }),
+    );
     const img = sampleImage('persist me\n');
     await pushImage(ecr, 'kept', img, { tag: 'v1' });
     const { IAMClient } = await import('@aws-sdk/client-iam');
     const iam = new IAMClient(cfg);
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'fcj-ecr-ci-cd-user' }))).AccessKey!;
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'fcj-ecr-ci-cd-user' })))
+      .AccessKey!;
     const account = first.accountId;
     ecr.destroy();
     iam.destroy();
@@ -79,12 +107,21 @@ describe('persistence', () => {
     try {
       expect(second.accountId).toBe(account);
       const ecr2 = new ECRClient({ ...cfg, endpoint: second.endpoint });
-      expect((await ecr2.send(new GetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY }))).policyText).toBe(policy);
+      expect(
+        (await ecr2.send(new GetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY })))
+          .policyText,
+      ).toBe(policy);
       const pulled = await pullImage(ecr2, 'kept', { imageTag: 'v1' });
       expect(pulled.manifest).toBe(img.manifest);
       for (const b of img.blobs) expect(pulled.blobs.get(b.digest)?.equals(b.bytes)).toBe(true);
-      const sts = new STSClient({ ...cfg, endpoint: second.endpoint, credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! } });
-      expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toContain('fcj-ecr-ci-cd-user');
+      const sts = new STSClient({
+        ...cfg,
+        endpoint: second.endpoint,
+        credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! },
+      });
+      expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toContain(
+        'fcj-ecr-ci-cd-user',
+      );
       ecr2.destroy();
       sts.destroy();
     } finally {
@@ -98,7 +135,10 @@ describe('persistence', () => {
     await expect(startSandbox({ stateDir, port: 0 })).rejects.toThrow(
       `the sandbox state in ${stateDir} is in use by process ${child.child.pid} (a sandbox listening on ${child.endpoint})`,
     );
-    expect(await findRunningSandbox(stateDir)).toEqual({ pid: child.child.pid, endpoint: child.endpoint });
+    expect(await findRunningSandbox(stateDir)).toEqual({
+      pid: child.child.pid,
+      endpoint: child.endpoint,
+    });
     child.child.kill('SIGTERM');
     await new Promise((r) => child.child.once('exit', r));
     expect(await findRunningSandbox(stateDir)).toBeUndefined();
@@ -110,15 +150,33 @@ describe('persistence', () => {
     const ecr = new ECRClient({ endpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
     // Completed before the kill: a policy and a whole image.
     const policy = workshopRepositoryPolicy(accountId);
-    await ecr.send(new SetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY, policyText: policy }));
+    await ecr.send(
+      new SetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY, policyText: policy }),
+    );
     const done = sampleImage('completed before the crash\n');
     await pushImage(ecr, SANDBOX_REPOSITORY, done, { tag: 'done' });
     // In flight at the kill: a 6 MiB part and a manifest write.
-    const { uploadId } = await ecr.send(new InitiateLayerUploadCommand({ repositoryName: SANDBOX_REPOSITORY }));
+    const { uploadId } = await ecr.send(
+      new InitiateLayerUploadCommand({ repositoryName: SANDBOX_REPOSITORY }),
+    );
     const part = Buffer.alloc(6 * 1024 * 1024, 7);
     const inflight = [
-      ecr.send(new UploadLayerPartCommand({ repositoryName: SANDBOX_REPOSITORY, uploadId, partFirstByte: 0, partLastByte: part.length - 1, layerPartBlob: part })),
-      ecr.send(new PutImageCommand({ repositoryName: SANDBOX_REPOSITORY, imageManifest: done.manifest, imageTag: 'racing' })),
+      ecr.send(
+        new UploadLayerPartCommand({
+          repositoryName: SANDBOX_REPOSITORY,
+          uploadId,
+          partFirstByte: 0,
+          partLastByte: part.length - 1,
+          layerPartBlob: part,
+        }),
+      ),
+      ecr.send(
+        new PutImageCommand({
+          repositoryName: SANDBOX_REPOSITORY,
+          imageManifest: done.manifest,
+          imageTag: 'racing',
+        }),
+      ),
     ].map((p) => p.catch((e: unknown) => e));
     await new Promise((r) => setTimeout(r, 15));
     child.kill('SIGKILL');
@@ -127,13 +185,29 @@ describe('persistence', () => {
 
     const again = await startSandbox({ stateDir, port: 0 });
     try {
-      const ecr2 = new ECRClient({ endpoint: again.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
-      expect((await ecr2.send(new GetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY }))).policyText).toBe(policy);
+      const ecr2 = new ECRClient({
+        endpoint: again.endpoint,
+        region: 'us-east-1',
+        credentials,
+        maxAttempts: 1,
+      });
+      expect(
+        (await ecr2.send(new GetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY })))
+          .policyText,
+      ).toBe(policy);
       const pulled = await pullImage(ecr2, SANDBOX_REPOSITORY, { imageTag: 'done' });
       for (const b of done.blobs) expect(pulled.blobs.get(b.digest)?.equals(b.bytes)).toBe(true);
       // the interrupted upload is gone (AWS expires them too); a new push works
       await expect(
-        ecr2.send(new UploadLayerPartCommand({ repositoryName: SANDBOX_REPOSITORY, uploadId, partFirstByte: 0, partLastByte: 0, layerPartBlob: Buffer.from('x') })),
+        ecr2.send(
+          new UploadLayerPartCommand({
+            repositoryName: SANDBOX_REPOSITORY,
+            uploadId,
+            partFirstByte: 0,
+            partLastByte: 0,
+            layerPartBlob: Buffer.from('x'),
+          }),
+        ),
       ).rejects.toMatchObject({ name: 'UploadNotFoundException' });
       await pushImage(ecr2, SANDBOX_REPOSITORY, sampleImage('after the crash\n'), { tag: 'after' });
       expect(await readdir(join(stateDir, 'uploads'))).toEqual([]);

@@ -12,12 +12,16 @@ import {
   BatchCheckLayerAvailabilityCommand,
   BatchGetImageCommand,
   GetAuthorizationTokenCommand,
-  GetDownloadUrlForLayerCommand,
   InitiateLayerUploadCommand,
   SetRepositoryPolicyCommand,
 } from '@aws-sdk/client-ecr';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SANDBOX_CI_USER, SANDBOX_PARTNER_ADMIN_USER, SANDBOX_PARTNER_USER, SANDBOX_REPOSITORY } from '../../src/sandbox/index.js';
+import {
+  SANDBOX_CI_USER,
+  SANDBOX_PARTNER_ADMIN_USER,
+  SANDBOX_PARTNER_USER,
+  SANDBOX_REPOSITORY,
+} from '../../src/sandbox/index.js';
 import { workshopImage } from '../../src/sandbox/image.js';
 import {
   pullImage,
@@ -36,7 +40,8 @@ afterEach(async () => {
   await sb.cleanup();
 });
 
-const repoArn = (acct: string): string => `arn:aws:ecr:us-east-1:${acct}:repository/${SANDBOX_REPOSITORY}`;
+const repoArn = (acct: string): string =>
+  `arn:aws:ecr:us-east-1:${acct}:repository/${SANDBOX_REPOSITORY}`;
 
 describe('the CI user and the repository policy', () => {
   it('is denied every push/pull action before the policy, with the identity-based wording', async () => {
@@ -53,30 +58,55 @@ describe('the CI user and the repository policy', () => {
         'because no identity-based policy allows the ecr:InitiateLayerUpload action',
     );
     await expect(
-      ci.send(new BatchGetImageCommand({ repositoryName: SANDBOX_REPOSITORY, imageIds: [{ imageTag: 'latest' }] })),
+      ci.send(
+        new BatchGetImageCommand({
+          repositoryName: SANDBOX_REPOSITORY,
+          imageIds: [{ imageTag: 'latest' }],
+        }),
+      ),
     ).rejects.toThrow(/no identity-based policy allows the ecr:BatchGetImage action/);
     await expect(
-      ci.send(new BatchCheckLayerAvailabilityCommand({ repositoryName: SANDBOX_REPOSITORY, layerDigests: ['sha256:' + 'a'.repeat(64)] })),
+      ci.send(
+        new BatchCheckLayerAvailabilityCommand({
+          repositoryName: SANDBOX_REPOSITORY,
+          layerDigests: ['sha256:' + 'a'.repeat(64)],
+        }),
+      ),
     ).rejects.toThrow(/ecr:BatchCheckLayerAvailability/);
     // ...but the one action its identity policy allows works.
     const token = await ci.send(new GetAuthorizationTokenCommand({}));
-    expect(Buffer.from(token.authorizationData![0]!.authorizationToken!, 'base64').toString()).toMatch(/^AWS:/);
-    expect(token.authorizationData![0]!.proxyEndpoint).toBe(`https://${acct}.dkr.ecr.us-east-1.amazonaws.com`);
+    expect(
+      Buffer.from(token.authorizationData![0]!.authorizationToken!, 'base64').toString(),
+    ).toMatch(/^AWS:/);
+    expect(token.authorizationData![0]!.proxyEndpoint).toBe(
+      `https://${acct}.dkr.ecr.us-east-1.amazonaws.com`,
+    );
   });
 
   it('pushes layer by layer and pulls back byte-identical once the policy names it', async () => {
     const admin = sb.ecr();
     await admin.send(
-      new SetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY, policyText: workshopRepositoryPolicy(sb.sandbox.accountId) }),
+      new SetRepositoryPolicyCommand({
+        repositoryName: SANDBOX_REPOSITORY,
+        policyText: workshopRepositoryPolicy(sb.sandbox.accountId),
+      }),
     );
     const ci = sb.ecr(SANDBOX_CI_USER);
     // A layer bigger than one part (5 MiB parts) proves the chunked upload.
     const big = Buffer.alloc(11 * 1024 * 1024 + 123);
     for (let i = 0; i < big.length; i += 4096) big.writeUInt32LE((i * 2654435761) >>> 0, i);
     const image = sampleImage();
-    image.blobs.push({ digest: `sha256:${(await import('node:crypto')).createHash('sha256').update(big).digest('hex')}`, bytes: big, mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip' });
+    image.blobs.push({
+      digest: `sha256:${(await import('node:crypto')).createHash('sha256').update(big).digest('hex')}`,
+      bytes: big,
+      mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    });
     const manifest = JSON.parse(image.manifest) as { layers: unknown[] };
-    manifest.layers.push({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', size: big.length, digest: image.blobs[2]!.digest });
+    manifest.layers.push({
+      mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+      size: big.length,
+      digest: image.blobs[2]!.digest,
+    });
     image.manifest = JSON.stringify(manifest);
     await pushImage(ci, SANDBOX_REPOSITORY, image, { tag: 'v2', partSize: 5 * 1024 * 1024 });
     const pulled = await pullImage(ci, SANDBOX_REPOSITORY, { imageTag: 'v2' });
@@ -84,7 +114,8 @@ describe('the CI user and the repository policy', () => {
     for (const b of image.blobs) expect(pulled.blobs.get(b.digest)?.equals(b.bytes)).toBe(true);
     // the seeded image is real and pullable too
     const seeded = await pullImage(ci, SANDBOX_REPOSITORY, { imageTag: 'latest' });
-    for (const b of workshopImage().blobs) expect(seeded.blobs.get(b.digest)?.equals(b.bytes)).toBe(true);
+    for (const b of workshopImage().blobs)
+      expect(seeded.blobs.get(b.digest)?.equals(b.bytes)).toBe(true);
   });
 
   it('lets an explicit Deny for the CI user win over the Allow', async () => {
@@ -96,30 +127,52 @@ describe('the CI user and the repository policy', () => {
       Principal: { AWS: `arn:aws:iam::${acct}:user/${SANDBOX_CI_USER}` },
       Action: 'ecr:BatchGetImage',
     });
-    await sb.ecr().send(new SetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY, policyText: JSON.stringify(policy) }));
+    await sb
+      .ecr()
+      .send(
+        new SetRepositoryPolicyCommand({
+          repositoryName: SANDBOX_REPOSITORY,
+          policyText: JSON.stringify(policy),
+        }),
+      );
     const ci = sb.ecr(SANDBOX_CI_USER);
     await expect(
-      ci.send(new BatchGetImageCommand({ repositoryName: SANDBOX_REPOSITORY, imageIds: [{ imageTag: 'latest' }] })),
+      ci.send(
+        new BatchGetImageCommand({
+          repositoryName: SANDBOX_REPOSITORY,
+          imageIds: [{ imageTag: 'latest' }],
+        }),
+      ),
     ).rejects.toThrow(/because with an explicit deny in a resource-based policy$/);
     // the other actions stay allowed
-    await expect(ci.send(new InitiateLayerUploadCommand({ repositoryName: SANDBOX_REPOSITORY }))).resolves.toHaveProperty('uploadId');
+    await expect(
+      ci.send(new InitiateLayerUploadCommand({ repositoryName: SANDBOX_REPOSITORY })),
+    ).resolves.toHaveProperty('uploadId');
     // and an identity-policy Deny wins over the repository policy's Allow
     await sb.iam().send(
       new PutUserPolicyCommand({
         UserName: SANDBOX_CI_USER,
         PolicyName: 'deny-uploads',
-        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'ecr:InitiateLayerUpload', Resource: '*' }] }),
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Deny', Action: 'ecr:InitiateLayerUpload', Resource: '*' }],
+        }),
       }),
     );
-    await expect(ci.send(new InitiateLayerUploadCommand({ repositoryName: SANDBOX_REPOSITORY }))).rejects.toThrow(
-      /with an explicit deny in an identity-based policy/,
-    );
+    await expect(
+      ci.send(new InitiateLayerUploadCommand({ repositoryName: SANDBOX_REPOSITORY })),
+    ).rejects.toThrow(/with an explicit deny in an identity-based policy/);
   });
 
   it('lets the admin push without being named in the repository policy', async () => {
-    await sb.ecr().send(
-      new SetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY, policyText: workshopRepositoryPolicy(sb.sandbox.accountId) }),
-    );
+    await sb
+      .ecr()
+      .send(
+        new SetRepositoryPolicyCommand({
+          repositoryName: SANDBOX_REPOSITORY,
+          policyText: workshopRepositoryPolicy(sb.sandbox.accountId),
+        }),
+      );
     const admin = sb.ecr();
     const image = sampleImage('admin was here\n');
     await pushImage(admin, SANDBOX_REPOSITORY, image, { tag: 'admin' });
@@ -135,7 +188,13 @@ describe('cross-account access', () => {
     const partner = sb.ecr(SANDBOX_PARTNER_USER);
     const partnerArn = `arn:aws:iam::${partnerAcct}:user/${SANDBOX_PARTNER_USER}`;
     const pull = () =>
-      partner.send(new BatchGetImageCommand({ registryId: acct, repositoryName: SANDBOX_REPOSITORY, imageIds: [{ imageTag: 'latest' }] }));
+      partner.send(
+        new BatchGetImageCommand({
+          registryId: acct,
+          repositoryName: SANDBOX_REPOSITORY,
+          imageIds: [{ imageTag: 'latest' }],
+        }),
+      );
     // neither side allows
     await expect(pull()).rejects.toThrow(
       `User: ${partnerArn} is not authorized to perform: ecr:BatchGetImage on resource: ${repoArn(acct)} because no resource-based policy allows the ecr:BatchGetImage action`,
@@ -143,31 +202,68 @@ describe('cross-account access', () => {
     // the partner's identity policy alone is not enough (its account's admin grants it)
     const policy = JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: '*' }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+          Resource: '*',
+        },
+      ],
     });
     await expect(
-      sb.iam(SANDBOX_PARTNER_USER).send(new PutUserPolicyCommand({ UserName: SANDBOX_PARTNER_USER, PolicyName: 'pull', PolicyDocument: policy })),
+      sb
+        .iam(SANDBOX_PARTNER_USER)
+        .send(
+          new PutUserPolicyCommand({
+            UserName: SANDBOX_PARTNER_USER,
+            PolicyName: 'pull',
+            PolicyDocument: policy,
+          }),
+        ),
     ).rejects.toThrow(/not authorized to perform: iam:PutUserPolicy/);
-    await sb.iam(SANDBOX_PARTNER_ADMIN_USER).send(
-      new PutUserPolicyCommand({ UserName: SANDBOX_PARTNER_USER, PolicyName: 'pull', PolicyDocument: policy }),
+    await sb
+      .iam(SANDBOX_PARTNER_ADMIN_USER)
+      .send(
+        new PutUserPolicyCommand({
+          UserName: SANDBOX_PARTNER_USER,
+          PolicyName: 'pull',
+          PolicyDocument: policy,
+        }),
+      );
+    await expect(pull()).rejects.toThrow(
+      /because no resource-based policy allows the ecr:BatchGetImage action/,
     );
-    await expect(pull()).rejects.toThrow(/because no resource-based policy allows the ecr:BatchGetImage action/);
     // the repository policy alone is not enough either
-    await sb.iam(SANDBOX_PARTNER_ADMIN_USER).send(new DeleteUserPolicyCommand({ UserName: SANDBOX_PARTNER_USER, PolicyName: 'pull' }));
+    await sb
+      .iam(SANDBOX_PARTNER_ADMIN_USER)
+      .send(new DeleteUserPolicyCommand({ UserName: SANDBOX_PARTNER_USER, PolicyName: 'pull' }));
     await sb.ecr().send(
       new SetRepositoryPolicyCommand({
         repositoryName: SANDBOX_REPOSITORY,
         policyText: JSON.stringify({
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: { AWS: partnerArn }, Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'] }],
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: partnerArn },
+              Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+            },
+          ],
         }),
       }),
     );
-    await expect(pull()).rejects.toThrow(/because no identity-based policy allows the ecr:BatchGetImage action/);
-    // both sides: allowed, and the partner pulls the real image
-    await sb.iam(SANDBOX_PARTNER_ADMIN_USER).send(
-      new AttachUserPolicyCommand({ UserName: SANDBOX_PARTNER_USER, PolicyArn: 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly' }),
+    await expect(pull()).rejects.toThrow(
+      /because no identity-based policy allows the ecr:BatchGetImage action/,
     );
+    // both sides: allowed, and the partner pulls the real image
+    await sb
+      .iam(SANDBOX_PARTNER_ADMIN_USER)
+      .send(
+        new AttachUserPolicyCommand({
+          UserName: SANDBOX_PARTNER_USER,
+          PolicyArn: 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
+        }),
+      );
     const pulled = await pullImage(partner, SANDBOX_REPOSITORY, { imageTag: 'latest' }, acct);
     expect(pulled.manifest).toBe(workshopImage().manifest);
   });

@@ -4,14 +4,30 @@ import { callerAccount, persist, stateOf, type RequestContext } from '../context
 import { AwsError } from '../protocols/errors.js';
 import { newRepository } from '../seed.js';
 import type { Repository } from '../store/model.js';
-import { objectList, optBoolean, optObject, optString, REGISTRY_ID, REPOSITORY_NAME, reqString, stringList } from './input.js';
+import {
+  objectList,
+  optBoolean,
+  optObject,
+  optString,
+  REGISTRY_ID,
+  REPOSITORY_NAME,
+  reqString,
+  stringList,
+} from './input.js';
 import { authorizeRepo, notFound, repositoryArn, repositoryShape, target } from './repos.js';
 
 type Tag = { Key: string; Value: string };
 
-function readTags(input: Record<string, unknown>, name: string, required: boolean): Tag[] | undefined {
+function readTags(
+  input: Record<string, unknown>,
+  name: string,
+  required: boolean,
+): Tag[] | undefined {
   const list = objectList(input, name, required, 0, 200);
-  return list?.map((o) => ({ Key: reqString(o, 'Key', { min: 1, max: 128 }), Value: reqString(o, 'Value', { min: 0, max: 256 }) }));
+  return list?.map((o) => ({
+    Key: reqString(o, 'Key', { min: 1, max: 128 }),
+    Value: reqString(o, 'Value', { min: 0, max: 256 }),
+  }));
 }
 
 function mergeTags(repo: Repository, tags: Tag[]): void {
@@ -22,13 +38,19 @@ function mergeTags(repo: Repository, tags: Tag[]): void {
   }
 }
 
-export async function createRepository(ctx: RequestContext, input: Record<string, unknown>): Promise<unknown> {
+export async function createRepository(
+  ctx: RequestContext,
+  input: Record<string, unknown>,
+): Promise<unknown> {
   const name = reqString(input, 'repositoryName', REPOSITORY_NAME);
   const registryId = optString(input, 'registryId', REGISTRY_ID) ?? ctx.caller.accountId;
   const tags = readTags(input, 'tags', false) ?? [];
   const mutability = optString(input, 'imageTagMutability');
   if (mutability !== undefined && mutability !== 'MUTABLE' && mutability !== 'IMMUTABLE') {
-    throw new AwsError('InvalidParameterException', "Invalid parameter at 'imageTagMutability' failed to satisfy constraint: 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE]'");
+    throw new AwsError(
+      'InvalidParameterException',
+      "Invalid parameter at 'imageTagMutability' failed to satisfy constraint: 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE]'",
+    );
   }
   const scanning = optObject(input, 'imageScanningConfiguration');
   const scanOnPush = scanning ? optBoolean(scanning, 'scanOnPush') : undefined;
@@ -37,11 +59,17 @@ export async function createRepository(ctx: RequestContext, input: Record<string
   const arn = repositoryArn(ctx, registryId, name);
   authorize(ctx, 'ecr:CreateRepository', arn, { protocol: 'json', resourceAccount: registryId });
   if (registryId !== ctx.caller.accountId) {
-    throw new AwsError('InvalidParameterException', `Invalid parameter at 'registryId' failed to satisfy constraint: 'Repositories can only be created in the caller's own registry (${ctx.caller.accountId})'`);
+    throw new AwsError(
+      'InvalidParameterException',
+      `Invalid parameter at 'registryId' failed to satisfy constraint: 'Repositories can only be created in the caller's own registry (${ctx.caller.accountId})'`,
+    );
   }
   const account = callerAccount(ctx);
   if (account.repositories[name]) {
-    throw new AwsError('RepositoryAlreadyExistsException', `The repository with name '${name}' already exists in the registry with id '${registryId}'`);
+    throw new AwsError(
+      'RepositoryAlreadyExistsException',
+      `The repository with name '${name}' already exists in the registry with id '${registryId}'`,
+    );
   }
   const repo = newRepository(registryId, stateOf(ctx).region, name);
   if (mutability) repo.imageTagMutability = mutability;
@@ -53,18 +81,26 @@ export async function createRepository(ctx: RequestContext, input: Record<string
   return { repository: repositoryShape(ctx, repo) };
 }
 
-export async function describeRepositories(ctx: RequestContext, input: Record<string, unknown>): Promise<unknown> {
+export async function describeRepositories(
+  ctx: RequestContext,
+  input: Record<string, unknown>,
+): Promise<unknown> {
   const registryId = optString(input, 'registryId', REGISTRY_ID) ?? ctx.caller.accountId;
   const names = stringList(input, 'repositoryNames', false, 1, 100);
   const account = stateOf(ctx).accounts[registryId];
   if (names) {
-    const repos = names.map((n) => authorizeRepo(ctx, target(ctx, { repositoryName: n, registryId }), 'DescribeRepositories'));
+    const repos = names.map((n) =>
+      authorizeRepo(ctx, target(ctx, { repositoryName: n, registryId }), 'DescribeRepositories'),
+    );
     return { repositories: repos.map((r) => repositoryShape(ctx, r)) };
   }
   const all = Object.values(account?.repositories ?? {});
   if (all.length === 0) {
     // Nothing to filter: still refuse a caller who may not describe repositories at all.
-    authorize(ctx, 'ecr:DescribeRepositories', repositoryArn(ctx, registryId, '*'), { protocol: 'json', resourceAccount: registryId });
+    authorize(ctx, 'ecr:DescribeRepositories', repositoryArn(ctx, registryId, '*'), {
+      protocol: 'json',
+      resourceAccount: registryId,
+    });
     return { repositories: [] };
   }
   // Listing shows the repositories the caller may describe; refuse when that is none of them.
@@ -72,7 +108,13 @@ export async function describeRepositories(ctx: RequestContext, input: Record<st
   let firstDenial: unknown;
   for (const repo of all) {
     try {
-      visible.push(authorizeRepo(ctx, target(ctx, { repositoryName: repo.repositoryName, registryId }), 'DescribeRepositories'));
+      visible.push(
+        authorizeRepo(
+          ctx,
+          target(ctx, { repositoryName: repo.repositoryName, registryId }),
+          'DescribeRepositories',
+        ),
+      );
     } catch (err) {
       firstDenial ??= err;
     }
@@ -81,7 +123,10 @@ export async function describeRepositories(ctx: RequestContext, input: Record<st
   return { repositories: visible.map((r) => repositoryShape(ctx, r)) };
 }
 
-export async function deleteRepository(ctx: RequestContext, input: Record<string, unknown>): Promise<unknown> {
+export async function deleteRepository(
+  ctx: RequestContext,
+  input: Record<string, unknown>,
+): Promise<unknown> {
   const t = target(ctx, input);
   const force = optBoolean(input, 'force') ?? false;
   const repo = authorizeRepo(ctx, t, 'DeleteRepository');
@@ -100,13 +145,20 @@ export async function deleteRepository(ctx: RequestContext, input: Record<string
 function byArn(ctx: RequestContext, input: Record<string, unknown>): ReturnType<typeof target> {
   const arn = reqString(input, 'resourceArn');
   const m = /^arn:aws:ecr:([a-z0-9-]+):(\d{12}):repository\/(.+)$/.exec(arn);
-  if (!m) throw new AwsError('InvalidParameterException', "Invalid parameter at 'resourceArn' failed to satisfy constraint: 'Invalid ARN'");
+  if (!m)
+    throw new AwsError(
+      'InvalidParameterException',
+      "Invalid parameter at 'resourceArn' failed to satisfy constraint: 'Invalid ARN'",
+    );
   const t = target(ctx, { registryId: m[2], repositoryName: m[3] });
   if (m[1] !== stateOf(ctx).region) throw notFound(t);
   return t;
 }
 
-export async function tagResource(ctx: RequestContext, input: Record<string, unknown>): Promise<unknown> {
+export async function tagResource(
+  ctx: RequestContext,
+  input: Record<string, unknown>,
+): Promise<unknown> {
   const t = byArn(ctx, input);
   const tags = readTags(input, 'tags', true)!;
   const repo = authorizeRepo(ctx, t, 'TagResource');
@@ -115,7 +167,10 @@ export async function tagResource(ctx: RequestContext, input: Record<string, unk
   return {};
 }
 
-export async function untagResource(ctx: RequestContext, input: Record<string, unknown>): Promise<unknown> {
+export async function untagResource(
+  ctx: RequestContext,
+  input: Record<string, unknown>,
+): Promise<unknown> {
   const t = byArn(ctx, input);
   const keys = stringList(input, 'tagKeys', true, 0, 200)!;
   const repo = authorizeRepo(ctx, t, 'UntagResource');
@@ -124,7 +179,10 @@ export async function untagResource(ctx: RequestContext, input: Record<string, u
   return {};
 }
 
-export async function listTagsForResource(ctx: RequestContext, input: Record<string, unknown>): Promise<unknown> {
+export async function listTagsForResource(
+  ctx: RequestContext,
+  input: Record<string, unknown>,
+): Promise<unknown> {
   const t = byArn(ctx, input);
   const repo = authorizeRepo(ctx, t, 'ListTagsForResource');
   return { tags: repo.tags };

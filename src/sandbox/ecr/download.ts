@@ -24,28 +24,49 @@ export function downloadUrl(
   now = Date.now(),
 ): string {
   const expires = Math.floor(now / 1000) + DOWNLOAD_URL_TTL_SECONDS;
-  const payload = Buffer.from(JSON.stringify({ a: accountId, r: repositoryName, d: digest, e: expires })).toString(
-    'base64url',
-  );
+  const payload = Buffer.from(
+    JSON.stringify({ a: accountId, r: repositoryName, d: digest, e: expires }),
+  ).toString('base64url');
   return `${core.endpoint}${DOWNLOAD_PATH_PREFIX}${payload}.${sign(core.metadata.state.urlSigningKey, payload)}`;
 }
 
-function refuse(res: ServerResponse, status: number, code: string, message: string, requestId: string): void {
+function refuse(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+): void {
   const text = `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${escapeXml(message)}</Message><RequestId>${requestId}</RequestId></Error>`;
-  res.writeHead(status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/xml',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
 /** Streams the blob a valid download URL names. */
-export async function serveDownload(core: SandboxCore, url: URL, res: ServerResponse, requestId: string): Promise<void> {
+export async function serveDownload(
+  core: SandboxCore,
+  url: URL,
+  res: ServerResponse,
+  requestId: string,
+): Promise<void> {
   const token = url.pathname.slice(DOWNLOAD_PATH_PREFIX.length);
   const [payload, signature] = token.split('.');
   const state = core.metadata.state;
-  if (!payload || !signature) return refuse(res, 403, 'AccessDenied', 'Malformed download URL.', requestId);
+  if (!payload || !signature)
+    return refuse(res, 403, 'AccessDenied', 'Malformed download URL.', requestId);
   const expected = Buffer.from(sign(state.urlSigningKey, payload));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    return refuse(res, 403, 'SignatureDoesNotMatch', 'The download URL signature is not valid.', requestId);
+    return refuse(
+      res,
+      403,
+      'SignatureDoesNotMatch',
+      'The download URL signature is not valid.',
+      requestId,
+    );
   }
   let claims: { a: string; r: string; d: string; e: number };
   try {

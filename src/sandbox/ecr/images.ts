@@ -13,9 +13,16 @@ interface ImageId {
   imageTag?: string;
 }
 
-function readImageIds(input: Record<string, unknown>, name: string, required: boolean): ImageId[] | undefined {
+function readImageIds(
+  input: Record<string, unknown>,
+  name: string,
+  required: boolean,
+): ImageId[] | undefined {
   const list = objectList(input, name, required, 1, 100);
-  return list?.map((o) => ({ imageDigest: optString(o, 'imageDigest'), imageTag: optString(o, 'imageTag') }));
+  return list?.map((o) => ({
+    imageDigest: optString(o, 'imageDigest'),
+    imageTag: optString(o, 'imageTag'),
+  }));
 }
 
 function findByTag(repo: Repository, tag: string): StoredImage | undefined {
@@ -23,20 +30,37 @@ function findByTag(repo: Repository, tag: string): StoredImage | undefined {
 }
 
 /** Resolves an image id; failure code + reason when it does not name one image. */
-function resolve(repo: Repository, id: ImageId): StoredImage | { failureCode: string; failureReason: string } {
-  if (!id.imageDigest && !id.imageTag) return { failureCode: 'MissingDigestAndTag', failureReason: 'Missing image digest and image tag' };
+function resolve(
+  repo: Repository,
+  id: ImageId,
+): StoredImage | { failureCode: string; failureReason: string } {
+  if (!id.imageDigest && !id.imageTag)
+    return {
+      failureCode: 'MissingDigestAndTag',
+      failureReason: 'Missing image digest and image tag',
+    };
   if (id.imageDigest && !/^sha256:[0-9a-f]{64}$/.test(id.imageDigest)) {
-    return { failureCode: 'InvalidImageDigest', failureReason: 'Invalid request parameters: image digest should satisfy the regex \'[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+\'' };
+    return {
+      failureCode: 'InvalidImageDigest',
+      failureReason:
+        "Invalid request parameters: image digest should satisfy the regex '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+'",
+    };
   }
   const img = id.imageDigest ? repo.images[id.imageDigest] : findByTag(repo, id.imageTag!);
   if (!img) return { failureCode: 'ImageNotFound', failureReason: 'Requested image not found' };
   if (id.imageTag && !img.imageTags.includes(id.imageTag)) {
-    return { failureCode: 'ImageTagDoesNotMatchDigest', failureReason: 'Invalid request parameters: given tag does not map to the given digest' };
+    return {
+      failureCode: 'ImageTagDoesNotMatchDigest',
+      failureReason: 'Invalid request parameters: given tag does not map to the given digest',
+    };
   }
   return img;
 }
 
-export async function putImage(ctx: RequestContext, input: Record<string, unknown>): Promise<unknown> {
+export async function putImage(
+  ctx: RequestContext,
+  input: Record<string, unknown>,
+): Promise<unknown> {
   const t = target(ctx, input);
   const manifest = reqString(input, 'imageManifest', { min: 1, max: MAX_MANIFEST });
   const mediaTypeIn = optString(input, 'imageManifestMediaType');
@@ -45,15 +69,22 @@ export async function putImage(ctx: RequestContext, input: Record<string, unknow
   const repo = authorizeRepo(ctx, t, 'PutImage');
   const refs = manifestRefs(manifest);
   if (!refs) {
-    throw new AwsError('InvalidParameterException', "Invalid parameter at 'ImageManifest' failed to satisfy constraint: 'Invalid JSON syntax'");
+    throw new AwsError(
+      'InvalidParameterException',
+      "Invalid parameter at 'ImageManifest' failed to satisfy constraint: 'Invalid JSON syntax'",
+    );
   }
   const digest = sha256Digest(manifest);
   if (digestIn !== undefined && digestIn !== digest) {
-    throw new AwsError('ImageDigestDoesNotMatchException', `Provided digest ${digestIn} does not match the calculated digest ${digest} of the image manifest.`);
+    throw new AwsError(
+      'ImageDigestDoesNotMatchException',
+      `Provided digest ${digestIn} does not match the calculated digest ${digest} of the image manifest.`,
+    );
   }
   const missing: string[] = [];
   for (const d of refs.digests) {
-    if (repo.layers[d] === undefined || (await ctx.core.blobs.size(d)) === undefined) missing.push(d);
+    if (repo.layers[d] === undefined || (await ctx.core.blobs.size(d)) === undefined)
+      missing.push(d);
   }
   if (missing.length) {
     throw new AwsError(
@@ -80,7 +111,8 @@ export async function putImage(ctx: RequestContext, input: Record<string, unknow
       holder.imageTags = holder.imageTags.filter((x) => x !== tag);
     }
   }
-  const mediaType = mediaTypeIn ?? refs.mediaType ?? 'application/vnd.docker.distribution.manifest.v2+json';
+  const mediaType =
+    mediaTypeIn ?? refs.mediaType ?? 'application/vnd.docker.distribution.manifest.v2+json';
   const img: StoredImage = existing ?? {
     imageDigest: digest,
     imageManifest: manifest,
@@ -104,7 +136,10 @@ export async function putImage(ctx: RequestContext, input: Record<string, unknow
   };
 }
 
-export async function batchGetImage(ctx: RequestContext, input: Record<string, unknown>): Promise<unknown> {
+export async function batchGetImage(
+  ctx: RequestContext,
+  input: Record<string, unknown>,
+): Promise<unknown> {
   const t = target(ctx, input);
   const ids = readImageIds(input, 'imageIds', true)!;
   const accepted = stringList(input, 'acceptedMediaTypes', false);
@@ -118,13 +153,24 @@ export async function batchGetImage(ctx: RequestContext, input: Record<string, u
       continue;
     }
     if (accepted && !accepted.includes(r.imageManifestMediaType)) {
-      failures.push({ imageId: id, failureCode: 'UnsupportedImageType', failureReason: 'The image manifest media type is not in the accepted media types.' });
+      failures.push({
+        imageId: id,
+        failureCode: 'UnsupportedImageType',
+        failureReason: 'The image manifest media type is not in the accepted media types.',
+      });
       continue;
     }
     images.push({
       registryId: t.registryId,
       repositoryName: t.repositoryName,
-      imageId: { imageDigest: r.imageDigest, ...(id.imageTag ? { imageTag: id.imageTag } : r.imageTags[0] ? { imageTag: r.imageTags[0] } : {}) },
+      imageId: {
+        imageDigest: r.imageDigest,
+        ...(id.imageTag
+          ? { imageTag: id.imageTag }
+          : r.imageTags[0]
+            ? { imageTag: r.imageTags[0] }
+            : {}),
+      },
       imageManifest: r.imageManifest,
       imageManifestMediaType: r.imageManifestMediaType,
     });
@@ -136,12 +182,23 @@ function tagFilter(input: Record<string, unknown>): (img: StoredImage) => boolea
   const filter = optObject(input, 'filter');
   const status = filter ? optString(filter, 'tagStatus') : undefined;
   if (status !== undefined && !['TAGGED', 'UNTAGGED', 'ANY'].includes(status)) {
-    throw new AwsError('InvalidParameterException', `Invalid parameter at 'filter.tagStatus' failed to satisfy constraint: 'Member must satisfy enum value set: [TAGGED, UNTAGGED, ANY]'`);
+    throw new AwsError(
+      'InvalidParameterException',
+      `Invalid parameter at 'filter.tagStatus' failed to satisfy constraint: 'Member must satisfy enum value set: [TAGGED, UNTAGGED, ANY]'`,
+    );
   }
-  return (img) => status === 'TAGGED' ? img.imageTags.length > 0 : status === 'UNTAGGED' ? img.imageTags.length === 0 : true;
+  return (img) =>
+    status === 'TAGGED'
+      ? img.imageTags.length > 0
+      : status === 'UNTAGGED'
+        ? img.imageTags.length === 0
+        : true;
 }
 
-export async function describeImages(ctx: RequestContext, input: Record<string, unknown>): Promise<unknown> {
+export async function describeImages(
+  ctx: RequestContext,
+  input: Record<string, unknown>,
+): Promise<unknown> {
   const t = target(ctx, input);
   const ids = readImageIds(input, 'imageIds', false);
   const keep = tagFilter(input);
@@ -176,7 +233,10 @@ export async function describeImages(ctx: RequestContext, input: Record<string, 
   };
 }
 
-export async function listImages(ctx: RequestContext, input: Record<string, unknown>): Promise<unknown> {
+export async function listImages(
+  ctx: RequestContext,
+  input: Record<string, unknown>,
+): Promise<unknown> {
   const t = target(ctx, input);
   const keep = tagFilter(input);
   const repo = authorizeRepo(ctx, t, 'ListImages');
@@ -188,7 +248,10 @@ export async function listImages(ctx: RequestContext, input: Record<string, unkn
   return { imageIds };
 }
 
-export async function batchDeleteImage(ctx: RequestContext, input: Record<string, unknown>): Promise<unknown> {
+export async function batchDeleteImage(
+  ctx: RequestContext,
+  input: Record<string, unknown>,
+): Promise<unknown> {
   const t = target(ctx, input);
   const ids = readImageIds(input, 'imageIds', true)!;
   const repo = authorizeRepo(ctx, t, 'BatchDeleteImage');

@@ -1,6 +1,13 @@
 /** ECR operations by name (the part of X-Amz-Target after the service prefix). */
 import type { RequestContext } from '../context.js';
-import { createRepository, deleteRepository, describeRepositories, listTagsForResource, tagResource, untagResource } from './admin.js';
+import {
+  createRepository,
+  deleteRepository,
+  describeRepositories,
+  listTagsForResource,
+  tagResource,
+  untagResource,
+} from './admin.js';
 import { batchDeleteImage, batchGetImage, describeImages, listImages, putImage } from './images.js';
 import {
   batchCheckLayerAvailability,
@@ -12,7 +19,10 @@ import {
 } from './layers.js';
 import { deleteRepositoryPolicy, getRepositoryPolicy, setRepositoryPolicy } from './policy.js';
 
-export const ECR_HANDLERS: Record<string, (ctx: RequestContext, input: Record<string, unknown>) => Promise<unknown>> = {
+export const ECR_HANDLERS: Record<
+  string,
+  (ctx: RequestContext, input: Record<string, unknown>) => Promise<unknown>
+> = {
   GetAuthorizationToken: getAuthorizationToken,
   BatchCheckLayerAvailability: batchCheckLayerAvailability,
   InitiateLayerUpload: initiateLayerUpload,

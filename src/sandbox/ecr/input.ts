@@ -11,7 +11,9 @@ function typeError(name: string, expected: string): AwsError {
 }
 
 function missing(name: string): AwsError {
-  return validationError([`Value null at '${name}' failed to satisfy constraint: Member must not be null`]);
+  return validationError([
+    `Value null at '${name}' failed to satisfy constraint: Member must not be null`,
+  ]);
 }
 
 export interface StringRule {
@@ -81,15 +83,25 @@ export function reqArray(input: Input, name: string, min = 1, max = Infinity): u
   const v = optArray(input, name);
   if (v === undefined) throw missing(name);
   if (v.length < min) {
-    throw validationError([`Value '[]' at '${name}' failed to satisfy constraint: Member must have length greater than or equal to ${min}`]);
+    throw validationError([
+      `Value '[]' at '${name}' failed to satisfy constraint: Member must have length greater than or equal to ${min}`,
+    ]);
   }
   if (v.length > max) {
-    throw validationError([`Value at '${name}' failed to satisfy constraint: Member must have length less than or equal to ${max}`]);
+    throw validationError([
+      `Value at '${name}' failed to satisfy constraint: Member must have length less than or equal to ${max}`,
+    ]);
   }
   return v;
 }
 
-export function stringList(input: Input, name: string, required: boolean, min = 1, max = Infinity): string[] | undefined {
+export function stringList(
+  input: Input,
+  name: string,
+  required: boolean,
+  min = 1,
+  max = Infinity,
+): string[] | undefined {
   const v = required ? reqArray(input, name, min, max) : optArray(input, name);
   if (v === undefined) return undefined;
   for (const s of v) if (typeof s !== 'string') throw typeError(`${name}.member`, 'a string');
@@ -103,10 +115,18 @@ export function optObject(input: Input, name: string): Input | undefined {
   return v as Input;
 }
 
-export function objectList(input: Input, name: string, required: boolean, min = 1, max = Infinity): Input[] | undefined {
+export function objectList(
+  input: Input,
+  name: string,
+  required: boolean,
+  min = 1,
+  max = Infinity,
+): Input[] | undefined {
   const v = required ? reqArray(input, name, min, max) : optArray(input, name);
   if (v === undefined) return undefined;
-  for (const o of v) if (!o || typeof o !== 'object' || Array.isArray(o)) throw typeError(`${name}.member`, 'a structure');
+  for (const o of v)
+    if (!o || typeof o !== 'object' || Array.isArray(o))
+      throw typeError(`${name}.member`, 'a structure');
   return v as Input[];
 }
 

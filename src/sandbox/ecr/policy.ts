@@ -12,7 +12,10 @@ import { authorizeRepo, target } from './repos.js';
 export const MAX_POLICY_TEXT = 10_240;
 
 function invalid(constraint: string): AwsError {
-  return new AwsError('InvalidParameterException', `Invalid parameter at 'PolicyText' failed to satisfy constraint: '${constraint}'`);
+  return new AwsError(
+    'InvalidParameterException',
+    `Invalid parameter at 'PolicyText' failed to satisfy constraint: '${constraint}'`,
+  );
 }
 
 const INVALID_POLICY = 'Invalid repository policy provided';
@@ -20,7 +23,10 @@ const INVALID_POLICY = 'Invalid repository policy provided';
 /** Whether an IAM principal named in a policy exists in the sandbox (accounts always "exist"). */
 function principalExists(ctx: RequestContext, principal: string): boolean {
   if (principal === '*' || /^\d{12}$/.test(principal)) return true;
-  const m = /^arn:aws:(iam|sts)::(\d{12}):(root|user\/(?:.*\/)?([^/]+)|role\/(?:.*\/)?([^/]+)|assumed-role\/([^/]+)\/[^/]+)$/.exec(principal);
+  const m =
+    /^arn:aws:(iam|sts)::(\d{12}):(root|user\/(?:.*\/)?([^/]+)|role\/(?:.*\/)?([^/]+)|assumed-role\/([^/]+)\/[^/]+)$/.exec(
+      principal,
+    );
   if (!m) {
     // service principals (ecr.amazonaws.com) and canonical ids are accepted as written
     return !principal.startsWith('arn:');
@@ -35,7 +41,8 @@ function principalExists(ctx: RequestContext, principal: string): boolean {
 
 /** Validates policy text as ECR does; returns the parsed document. */
 export function validateRepositoryPolicy(ctx: RequestContext, text: string): PolicyDocument {
-  if (text.length > MAX_POLICY_TEXT) throw invalid(`Member must have length less than or equal to ${MAX_POLICY_TEXT}`);
+  if (text.length > MAX_POLICY_TEXT)
+    throw invalid(`Member must have length less than or equal to ${MAX_POLICY_TEXT}`);
   let doc: PolicyDocument;
   try {
     doc = parsePolicy(text);
@@ -59,7 +66,10 @@ export function validateRepositoryPolicy(ctx: RequestContext, text: string): Pol
   return doc;
 }
 
-export async function getRepositoryPolicy(ctx: RequestContext, input: Record<string, unknown>): Promise<unknown> {
+export async function getRepositoryPolicy(
+  ctx: RequestContext,
+  input: Record<string, unknown>,
+): Promise<unknown> {
   const t = target(ctx, input);
   const repo = authorizeRepo(ctx, t, 'GetRepositoryPolicy');
   if (repo.policyText === undefined) {
@@ -68,10 +78,17 @@ export async function getRepositoryPolicy(ctx: RequestContext, input: Record<str
       `Repository policy does not exist for the repository with name '${t.repositoryName}' in the registry with id '${t.registryId}'`,
     );
   }
-  return { registryId: t.registryId, repositoryName: t.repositoryName, policyText: repo.policyText };
+  return {
+    registryId: t.registryId,
+    repositoryName: t.repositoryName,
+    policyText: repo.policyText,
+  };
 }
 
-export async function setRepositoryPolicy(ctx: RequestContext, input: Record<string, unknown>): Promise<unknown> {
+export async function setRepositoryPolicy(
+  ctx: RequestContext,
+  input: Record<string, unknown>,
+): Promise<unknown> {
   const t = target(ctx, input);
   const text = reqString(input, 'policyText', { min: 0 });
   const force = optBoolean(input, 'force') ?? false;
@@ -94,7 +111,10 @@ export async function setRepositoryPolicy(ctx: RequestContext, input: Record<str
   return { registryId: t.registryId, repositoryName: t.repositoryName, policyText: text };
 }
 
-export async function deleteRepositoryPolicy(ctx: RequestContext, input: Record<string, unknown>): Promise<unknown> {
+export async function deleteRepositoryPolicy(
+  ctx: RequestContext,
+  input: Record<string, unknown>,
+): Promise<unknown> {
   const t = target(ctx, input);
   const repo = authorizeRepo(ctx, t, 'DeleteRepositoryPolicy');
   const text = repo.policyText;

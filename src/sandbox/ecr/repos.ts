@@ -34,7 +34,13 @@ export function target(ctx: RequestContext, input: Record<string, unknown>): Rep
   const registryId = optString(input, 'registryId', REGISTRY_ID) ?? ctx.caller.accountId;
   const account = stateOf(ctx).accounts[registryId];
   const repo = account?.repositories[repositoryName];
-  return { registryId, repositoryName, arn: repositoryArn(ctx, registryId, repositoryName), account, repo };
+  return {
+    registryId,
+    repositoryName,
+    arn: repositoryArn(ctx, registryId, repositoryName),
+    account,
+    repo,
+  };
 }
 
 /**
@@ -46,7 +52,12 @@ export function authorizeRepo(ctx: RequestContext, t: RepoTarget, action: string
     protocol: 'json',
     resourceAccount: t.registryId,
     ...(t.repo?.policyText
-      ? { resourcePolicy: { name: `repository policy of ${t.repositoryName}`, text: t.repo.policyText } }
+      ? {
+          resourcePolicy: {
+            name: `repository policy of ${t.repositoryName}`,
+            text: t.repo.policyText,
+          },
+        }
       : {}),
   });
   if (!t.repo) throw notFound(t);

@@ -25,7 +25,10 @@ export function deleteConflict(message: string): AwsError {
 export function reqName(q: QueryParams, param: string, max = 64): string {
   const v = q.get(param);
   const member = param[0]!.toLowerCase() + param.slice(1);
-  if (v === undefined) throw validationError([`Value null at '${member}' failed to satisfy constraint: Member must not be null`]);
+  if (v === undefined)
+    throw validationError([
+      `Value null at '${member}' failed to satisfy constraint: Member must not be null`,
+    ]);
   if (v.length < 1 || v.length > max || !NAME_RE.test(v)) {
     throw validationError([
       `Value '${v}' at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+ and have length between 1 and ${max}`,
@@ -38,7 +41,9 @@ export function reqParam(q: QueryParams, param: string): string {
   const v = q.get(param);
   if (v === undefined) {
     const member = param[0]!.toLowerCase() + param.slice(1);
-    throw validationError([`Value null at '${member}' failed to satisfy constraint: Member must not be null`]);
+    throw validationError([
+      `Value null at '${member}' failed to satisfy constraint: Member must not be null`,
+    ]);
   }
   return v;
 }
@@ -81,7 +86,11 @@ export function getManagedPolicy(ctx: RequestContext, arn: string): ManagedPolic
  * Validates an identity or trust policy document the way IAM does (MalformedPolicyDocument).
  * `kind` = 'identity' refuses Principal; 'trust' requires it.
  */
-export function validateIamDocument(text: string, kind: 'identity' | 'trust', max = 6144): PolicyDocument {
+export function validateIamDocument(
+  text: string,
+  kind: 'identity' | 'trust',
+  max = 6144,
+): PolicyDocument {
   if (text.replace(/\s/g, '').length > max) {
     throw new AwsError('LimitExceeded', `Cannot exceed quota for PolicySize: ${max}`, 409);
   }
@@ -89,18 +98,34 @@ export function validateIamDocument(text: string, kind: 'identity' | 'trust', ma
   try {
     doc = parsePolicy(text);
   } catch (err) {
-    throw new AwsError('MalformedPolicyDocument', `Syntax errors in policy. ${err instanceof Error ? err.message : ''}`.trim(), 400);
+    throw new AwsError(
+      'MalformedPolicyDocument',
+      `Syntax errors in policy. ${err instanceof Error ? err.message : ''}`.trim(),
+      400,
+    );
   }
   for (const st of doc.statements) {
     const hasPrincipal = st.principal !== undefined || st.notPrincipal !== undefined;
     if (kind === 'identity' && hasPrincipal) {
-      throw new AwsError('MalformedPolicyDocument', 'Policy document should not specify a principal.', 400);
+      throw new AwsError(
+        'MalformedPolicyDocument',
+        'Policy document should not specify a principal.',
+        400,
+      );
     }
     if (kind === 'trust' && !hasPrincipal) {
-      throw new AwsError('MalformedPolicyDocument', 'AssumeRolepolicy contained an invalid principal: Missing required field Principal', 400);
+      throw new AwsError(
+        'MalformedPolicyDocument',
+        'AssumeRolepolicy contained an invalid principal: Missing required field Principal',
+        400,
+      );
     }
     if (kind === 'identity' && !st.resource && !st.notResource) {
-      throw new AwsError('MalformedPolicyDocument', 'Policy statement must contain resources.', 400);
+      throw new AwsError(
+        'MalformedPolicyDocument',
+        'Policy statement must contain resources.',
+        400,
+      );
     }
   }
   return doc;
@@ -114,7 +139,9 @@ export function encodeDocument(text: string): string {
 export function pathOf(q: QueryParams): string {
   const p = q.get('Path') ?? '/';
   if (!/^\/(?:[\x21-\x7e]+\/)?$/.test(p) && p !== '/') {
-    throw validationError([`Value '${p}' at 'path' failed to satisfy constraint: Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)`]);
+    throw validationError([
+      `Value '${p}' at 'path' failed to satisfy constraint: Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)`,
+    ]);
   }
   return p;
 }

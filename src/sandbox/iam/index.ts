@@ -6,7 +6,10 @@ import { ROLE_HANDLERS } from './roles.js';
 import { SIMULATE_HANDLERS } from './simulate.js';
 import { USER_HANDLERS } from './users.js';
 
-export const IAM_HANDLERS: Record<string, (ctx: RequestContext, q: QueryParams) => Promise<XmlFields | undefined>> = {
+export const IAM_HANDLERS: Record<
+  string,
+  (ctx: RequestContext, q: QueryParams) => Promise<XmlFields | undefined>
+> = {
   ...USER_HANDLERS,
   ...ROLE_HANDLERS,
   ...POLICY_HANDLERS,

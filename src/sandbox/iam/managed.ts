@@ -15,12 +15,24 @@ const ECR_READ = [
   'ecr:ListTagsForResource',
   'ecr:DescribeImageScanFindings',
 ];
-const ECR_PUSH = ['ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage'];
+const ECR_PUSH = [
+  'ecr:InitiateLayerUpload',
+  'ecr:UploadLayerPart',
+  'ecr:CompleteLayerUpload',
+  'ecr:PutImage',
+];
 
-const doc = (statements: unknown[]): string => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+const doc = (statements: unknown[]): string =>
+  JSON.stringify({ Version: '2012-10-17', Statement: statements });
 const CREATED = '2015-02-06T18:39:46Z';
 
-function aws(name: string, policyId: string, path: string, description: string, document: string): ManagedPolicy {
+function aws(
+  name: string,
+  policyId: string,
+  path: string,
+  description: string,
+  document: string,
+): ManagedPolicy {
   return {
     policyName: name,
     policyId,

@@ -3,7 +3,18 @@ import { callerAccount, persist, type RequestContext } from '../context.js';
 import { newUniqueId } from '../ids.js';
 import type { QueryParams, XmlFields } from '../protocols/query.js';
 import type { ManagedPolicy } from '../store/model.js';
-import { alreadyExists, deleteConflict, encodeDocument, getManagedPolicy, iamAuthorize, noSuchEntity, pathOf, reqName, reqParam, validateIamDocument } from './common.js';
+import {
+  alreadyExists,
+  deleteConflict,
+  encodeDocument,
+  getManagedPolicy,
+  iamAuthorize,
+  noSuchEntity,
+  pathOf,
+  reqName,
+  reqParam,
+  validateIamDocument,
+} from './common.js';
 import { AWS_MANAGED_POLICIES } from './managed.js';
 
 function attachmentCount(ctx: RequestContext, arn: string): number {
@@ -39,7 +50,10 @@ export const POLICY_HANDLERS = {
     iamAuthorize(ctx, 'CreatePolicy', arn);
     validateIamDocument(doc, 'identity', 6144);
     const acct = callerAccount(ctx);
-    if (acct.policies[arn]) throw alreadyExists(`A policy called ${name} already exists. Duplicate names are not allowed.`);
+    if (acct.policies[arn])
+      throw alreadyExists(
+        `A policy called ${name} already exists. Duplicate names are not allowed.`,
+      );
     const now = new Date().toISOString();
     const p: ManagedPolicy = {
       policyName: name,
@@ -67,16 +81,26 @@ export const POLICY_HANDLERS = {
     const version = reqParam(q, 'VersionId');
     iamAuthorize(ctx, 'GetPolicyVersion', arn);
     const p = getManagedPolicy(ctx, arn);
-    if (version !== 'v1') throw noSuchEntity(`Policy ${arn} version ${version} does not exist or is not attachable.`);
-    return { PolicyVersion: { Document: encodeDocument(p.document), VersionId: 'v1', IsDefaultVersion: true, CreateDate: new Date(p.createDate) } };
+    if (version !== 'v1')
+      throw noSuchEntity(`Policy ${arn} version ${version} does not exist or is not attachable.`);
+    return {
+      PolicyVersion: {
+        Document: encodeDocument(p.document),
+        VersionId: 'v1',
+        IsDefaultVersion: true,
+        CreateDate: new Date(p.createDate),
+      },
+    };
   },
 
   async DeletePolicy(ctx: RequestContext, q: QueryParams): Promise<undefined> {
     const arn = reqParam(q, 'PolicyArn');
     iamAuthorize(ctx, 'DeletePolicy', arn);
     const acct = callerAccount(ctx);
-    if (!acct.policies[arn]) throw noSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
-    if (attachmentCount(ctx, arn) > 0) throw deleteConflict('Cannot delete a policy attached to entities.');
+    if (!acct.policies[arn])
+      throw noSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
+    if (attachmentCount(ctx, arn) > 0)
+      throw deleteConflict('Cannot delete a policy attached to entities.');
     delete acct.policies[arn];
     await persist(ctx);
     return undefined;

@@ -42,7 +42,9 @@ export const ROLE_HANDLERS = {
     const maxText = q.get('MaxSessionDuration');
     const max = maxText === undefined ? 3600 : Number(maxText);
     if (!Number.isInteger(max) || max < 3600 || max > 43200) {
-      throw validationError([`Value '${maxText}' at 'maxSessionDuration' failed to satisfy constraint: Member must have value between 3600 and 43200`]);
+      throw validationError([
+        `Value '${maxText}' at 'maxSessionDuration' failed to satisfy constraint: Member must have value between 3600 and 43200`,
+      ]);
     }
     iamAuthorize(ctx, 'CreateRole', roleArn(ctx, name, path));
     const acct = callerAccount(ctx);
@@ -75,19 +77,27 @@ export const ROLE_HANDLERS = {
   async ListRoles(ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
     iamAuthorize(ctx, 'ListRoles', `arn:aws:iam::${ctx.caller.accountId}:role/`);
     const prefix = q.get('PathPrefix') ?? '/';
-    return { Roles: Object.values(callerAccount(ctx).roles).filter((r) => r.path.startsWith(prefix)).map(roleShape), IsTruncated: false };
+    return {
+      Roles: Object.values(callerAccount(ctx).roles)
+        .filter((r) => r.path.startsWith(prefix))
+        .map(roleShape),
+      IsTruncated: false,
+    };
   },
 
   async DeleteRole(ctx: RequestContext, q: QueryParams): Promise<undefined> {
     const name = reqName(q, 'RoleName');
     iamAuthorize(ctx, 'DeleteRole', roleArn(ctx, name));
     const r = getRole(ctx, name);
-    if (Object.keys(r.inlinePolicies).length) throw deleteConflict('Cannot delete entity, must delete policies first.');
-    if (r.attachedPolicies.length) throw deleteConflict('Cannot delete entity, must detach all policies first.');
+    if (Object.keys(r.inlinePolicies).length)
+      throw deleteConflict('Cannot delete entity, must delete policies first.');
+    if (r.attachedPolicies.length)
+      throw deleteConflict('Cannot delete entity, must detach all policies first.');
     delete callerAccount(ctx).roles[name];
     // Sessions of a deleted role stop working at once (its keys no longer resolve).
     for (const [id, s] of Object.entries(stateOf(ctx).sessions)) {
-      if (s.accountId === ctx.caller.accountId && s.roleName === name) delete stateOf(ctx).sessions[id];
+      if (s.accountId === ctx.caller.accountId && s.roleName === name)
+        delete stateOf(ctx).sessions[id];
     }
     await persist(ctx);
     return undefined;
@@ -121,7 +131,8 @@ export const ROLE_HANDLERS = {
     const policyName = reqName(q, 'PolicyName', 128);
     iamAuthorize(ctx, 'GetRolePolicy', roleArn(ctx, name));
     const doc = getRole(ctx, name).inlinePolicies[policyName];
-    if (doc === undefined) throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
+    if (doc === undefined)
+      throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
     return { RoleName: name, PolicyName: policyName, PolicyDocument: encodeDocument(doc) };
   },
 
@@ -130,7 +141,8 @@ export const ROLE_HANDLERS = {
     const policyName = reqName(q, 'PolicyName', 128);
     iamAuthorize(ctx, 'DeleteRolePolicy', roleArn(ctx, name));
     const r = getRole(ctx, name);
-    if (r.inlinePolicies[policyName] === undefined) throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
+    if (r.inlinePolicies[policyName] === undefined)
+      throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
     delete r.inlinePolicies[policyName];
     await persist(ctx);
     return undefined;
@@ -149,7 +161,8 @@ export const ROLE_HANDLERS = {
     const r = getRole(ctx, name);
     getManagedPolicy(ctx, arn);
     if (!r.attachedPolicies.includes(arn)) {
-      if (r.attachedPolicies.length >= 10) throw new AwsError('LimitExceeded', 'Cannot exceed quota for PoliciesPerRole: 10', 409);
+      if (r.attachedPolicies.length >= 10)
+        throw new AwsError('LimitExceeded', 'Cannot exceed quota for PoliciesPerRole: 10', 409);
       r.attachedPolicies.push(arn);
       await persist(ctx);
     }
@@ -172,7 +185,10 @@ export const ROLE_HANDLERS = {
     iamAuthorize(ctx, 'ListAttachedRolePolicies', roleArn(ctx, name));
     const r = getRole(ctx, name);
     return {
-      AttachedPolicies: r.attachedPolicies.map((arn) => ({ PolicyName: getManagedPolicy(ctx, arn).policyName, PolicyArn: arn })),
+      AttachedPolicies: r.attachedPolicies.map((arn) => ({
+        PolicyName: getManagedPolicy(ctx, arn).policyName,
+        PolicyArn: arn,
+      })),
       IsTruncated: false,
     };
   },

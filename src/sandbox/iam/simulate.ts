@@ -2,14 +2,23 @@
  * SimulatePrincipalPolicy: "would this be allowed?" for a user or role, optionally with a
  * resource policy, answered by the same evaluator that enforces requests.
  */
-import { evaluate, principalFromArn, type ContextValues, type NamedPolicy } from '../../policy/index.js';
+import {
+  evaluate,
+  principalFromArn,
+  type ContextValues,
+  type NamedPolicy,
+} from '../../policy/index.js';
 import { cachedPolicy, identityPoliciesOfEntity } from '../authorize.js';
 import { stateOf, type RequestContext } from '../context.js';
 import { AwsError, validationError } from '../protocols/errors.js';
 import type { QueryParams, XmlFields } from '../protocols/query.js';
 import { iamAuthorize, noSuchEntity, reqParam, validateIamDocument } from './common.js';
 
-const DECISION = { allowed: 'allowed', 'explicit-deny': 'explicitDeny', 'implicit-deny': 'implicitDeny' } as const;
+const DECISION = {
+  allowed: 'allowed',
+  'explicit-deny': 'explicitDeny',
+  'implicit-deny': 'implicitDeny',
+} as const;
 
 function contextOf(q: QueryParams): ContextValues {
   const out: ContextValues = {};
@@ -30,7 +39,10 @@ export const SIMULATE_HANDLERS = {
   async SimulatePrincipalPolicy(ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
     const source = reqParam(q, 'PolicySourceArn');
     const actions = q.list('ActionNames');
-    if (actions.length === 0) throw validationError(["Value null at 'actionNames' failed to satisfy constraint: Member must not be null"]);
+    if (actions.length === 0)
+      throw validationError([
+        "Value null at 'actionNames' failed to satisfy constraint: Member must not be null",
+      ]);
     const resources = q.list('ResourceArns');
     iamAuthorize(ctx, 'SimulatePrincipalPolicy', source);
     let principal;
@@ -40,7 +52,9 @@ export const SIMULATE_HANDLERS = {
       throw new AwsError('InvalidInput', `Invalid ARN: ${source}`, 400);
     }
     if (principal.accountId !== ctx.caller.accountId) {
-      throw noSuchEntity(`The principal ${source} cannot be found in account ${ctx.caller.accountId}.`);
+      throw noSuchEntity(
+        `The principal ${source} cannot be found in account ${ctx.caller.accountId}.`,
+      );
     }
     const state = stateOf(ctx);
     const acct = state.accounts[principal.accountId]!;
@@ -51,17 +65,23 @@ export const SIMULATE_HANDLERS = {
       principal = { ...principal, userId: u.userId };
       identity = identityPoliciesOfEntity(state, principal.accountId, 'user', principal.name!);
     } else if (principal.type === 'role' || principal.type === 'assumed-role') {
-      if (!acct.roles[principal.name!]) throw noSuchEntity(`The role with name ${principal.name} cannot be found.`);
+      if (!acct.roles[principal.name!])
+        throw noSuchEntity(`The role with name ${principal.name} cannot be found.`);
       identity = identityPoliciesOfEntity(state, principal.accountId, 'role', principal.name!);
     } else {
-      throw new AwsError('InvalidInput', `PolicySourceArn must be a user, group or role: ${source}`, 400);
+      throw new AwsError(
+        'InvalidInput',
+        `PolicySourceArn must be a user, group or role: ${source}`,
+        400,
+      );
     }
     q.list('PolicyInputList').forEach((text, i) => {
       validateIamDocument(text, 'identity', 10240);
       identity.push({ name: `PolicyInputList.${i + 1}`, document: cachedPolicy(text)! });
     });
     const resourcePolicyText = q.get('ResourcePolicy');
-    const resourcePolicy = resourcePolicyText === undefined ? undefined : cachedPolicy(resourcePolicyText);
+    const resourcePolicy =
+      resourcePolicyText === undefined ? undefined : cachedPolicy(resourcePolicyText);
     if (resourcePolicyText !== undefined && !resourcePolicy) {
       throw new AwsError('MalformedPolicyDocument', 'Syntax errors in the resource policy.', 400);
     }
@@ -73,19 +93,30 @@ export const SIMULATE_HANDLERS = {
     for (const action of actions) {
       for (const resource of resources.length ? resources : ['*']) {
         const arnAccount = /^arn:aws:[^:]+:[^:]*:(\d{12}):/.exec(resource)?.[1];
-        const resourceAccount = owner ? (owner.match(/\d{12}/)?.[0] ?? owner) : (arnAccount ?? principal.accountId);
+        const resourceAccount = owner
+          ? (owner.match(/\d{12}/)?.[0] ?? owner)
+          : (arnAccount ?? principal.accountId);
         const r = evaluate({
           request: { principal: requestPrincipal, action, resource, resourceAccount, context },
           identityPolicies: identity,
-          ...(resourcePolicy ? { resourcePolicy: { name: 'ResourcePolicy', document: resourcePolicy } } : {}),
+          ...(resourcePolicy
+            ? { resourcePolicy: { name: 'ResourcePolicy', document: resourcePolicy } }
+            : {}),
         });
         results.push({
           EvalActionName: action,
           EvalResourceName: resource,
           EvalDecision: DECISION[r.decision],
           MatchedStatements: r.trace
-            .filter((t) => t.matched && (r.decision === 'explicit-deny' ? t.effect === 'Deny' : t.effect === 'Allow'))
-            .map((t) => ({ SourcePolicyId: t.policy, SourcePolicyType: t.policyType === 'resource' ? 'resource' : 'user' })),
+            .filter(
+              (t) =>
+                t.matched &&
+                (r.decision === 'explicit-deny' ? t.effect === 'Deny' : t.effect === 'Allow'),
+            )
+            .map((t) => ({
+              SourcePolicyId: t.policy,
+              SourcePolicyType: t.policyType === 'resource' ? 'resource' : 'user',
+            })),
           MissingContextValues: [],
         });
       }

@@ -37,7 +37,11 @@ export function userShape(u: IamUser): XmlFields {
 function userNameOrCaller(ctx: RequestContext, q: QueryParams): string {
   if (q.get('UserName') !== undefined) return reqName(q, 'UserName');
   if (ctx.caller.type !== 'user') {
-    throw new AwsError('ValidationError', 'Must specify userName when calling with non-User credentials', 400);
+    throw new AwsError(
+      'ValidationError',
+      'Must specify userName when calling with non-User credentials',
+      400,
+    );
   }
   return ctx.caller.userName!;
 }
@@ -82,11 +86,17 @@ export const USER_HANDLERS = {
     iamAuthorize(ctx, 'DeleteUser', userArn(ctx, name));
     const u = getUser(ctx, name);
     const state = stateOf(ctx);
-    if (Object.values(state.accessKeys).some((k) => k.accountId === ctx.caller.accountId && k.userName === name)) {
+    if (
+      Object.values(state.accessKeys).some(
+        (k) => k.accountId === ctx.caller.accountId && k.userName === name,
+      )
+    ) {
       throw deleteConflict('Cannot delete entity, must delete access keys first.');
     }
-    if (Object.keys(u.inlinePolicies).length) throw deleteConflict('Cannot delete entity, must delete policies first.');
-    if (u.attachedPolicies.length) throw deleteConflict('Cannot delete entity, must detach all policies first.');
+    if (Object.keys(u.inlinePolicies).length)
+      throw deleteConflict('Cannot delete entity, must delete policies first.');
+    if (u.attachedPolicies.length)
+      throw deleteConflict('Cannot delete entity, must detach all policies first.');
     delete callerAccount(ctx).users[name];
     await persist(ctx);
     return undefined;
@@ -97,9 +107,15 @@ export const USER_HANDLERS = {
     iamAuthorize(ctx, 'CreateAccessKey', userArn(ctx, name));
     getUser(ctx, name);
     const state = stateOf(ctx);
-    const existing = Object.values(state.accessKeys).filter((k) => k.accountId === ctx.caller.accountId && k.userName === name);
+    const existing = Object.values(state.accessKeys).filter(
+      (k) => k.accountId === ctx.caller.accountId && k.userName === name,
+    );
     if (existing.length >= MAX_KEYS_PER_USER) {
-      throw new AwsError('LimitExceeded', `Cannot exceed quota for AccessKeysPerUser: ${MAX_KEYS_PER_USER}`, 409);
+      throw new AwsError(
+        'LimitExceeded',
+        `Cannot exceed quota for AccessKeysPerUser: ${MAX_KEYS_PER_USER}`,
+        409,
+      );
     }
     const id = newAccessKeyId();
     const key = {
@@ -127,9 +143,16 @@ export const USER_HANDLERS = {
     const name = userNameOrCaller(ctx, q);
     iamAuthorize(ctx, 'ListAccessKeys', userArn(ctx, name));
     getUser(ctx, name);
-    const keys = Object.values(stateOf(ctx).accessKeys).filter((k) => k.accountId === ctx.caller.accountId && k.userName === name);
+    const keys = Object.values(stateOf(ctx).accessKeys).filter(
+      (k) => k.accountId === ctx.caller.accountId && k.userName === name,
+    );
     return {
-      AccessKeyMetadata: keys.map((k) => ({ UserName: k.userName, AccessKeyId: k.accessKeyId, Status: k.status, CreateDate: new Date(k.createDate) })),
+      AccessKeyMetadata: keys.map((k) => ({
+        UserName: k.userName,
+        AccessKeyId: k.accessKeyId,
+        Status: k.status,
+        CreateDate: new Date(k.createDate),
+      })),
       IsTruncated: false,
     };
   },
@@ -152,7 +175,11 @@ export const USER_HANDLERS = {
     const id = reqParam(q, 'AccessKeyId');
     const status = reqParam(q, 'Status');
     if (status !== 'Active' && status !== 'Inactive') {
-      throw new AwsError('ValidationError', `Value '${status}' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive]`, 400);
+      throw new AwsError(
+        'ValidationError',
+        `Value '${status}' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive]`,
+        400,
+      );
     }
     const name = userNameOrCaller(ctx, q);
     iamAuthorize(ctx, 'UpdateAccessKey', userArn(ctx, name));
@@ -182,7 +209,8 @@ export const USER_HANDLERS = {
     const policyName = reqName(q, 'PolicyName', 128);
     iamAuthorize(ctx, 'GetUserPolicy', userArn(ctx, name));
     const doc = getUser(ctx, name).inlinePolicies[policyName];
-    if (doc === undefined) throw noSuchEntity(`The user policy with name ${policyName} cannot be found.`);
+    if (doc === undefined)
+      throw noSuchEntity(`The user policy with name ${policyName} cannot be found.`);
     return { UserName: name, PolicyName: policyName, PolicyDocument: encodeDocument(doc) };
   },
 
@@ -191,7 +219,8 @@ export const USER_HANDLERS = {
     const policyName = reqName(q, 'PolicyName', 128);
     iamAuthorize(ctx, 'DeleteUserPolicy', userArn(ctx, name));
     const u = getUser(ctx, name);
-    if (u.inlinePolicies[policyName] === undefined) throw noSuchEntity(`The user policy with name ${policyName} cannot be found.`);
+    if (u.inlinePolicies[policyName] === undefined)
+      throw noSuchEntity(`The user policy with name ${policyName} cannot be found.`);
     delete u.inlinePolicies[policyName];
     await persist(ctx);
     return undefined;
@@ -210,7 +239,8 @@ export const USER_HANDLERS = {
     const u = getUser(ctx, name);
     getManagedPolicy(ctx, arn);
     if (!u.attachedPolicies.includes(arn)) {
-      if (u.attachedPolicies.length >= 10) throw new AwsError('LimitExceeded', 'Cannot exceed quota for PoliciesPerUser: 10', 409);
+      if (u.attachedPolicies.length >= 10)
+        throw new AwsError('LimitExceeded', 'Cannot exceed quota for PoliciesPerUser: 10', 409);
       u.attachedPolicies.push(arn);
       await persist(ctx);
     }
@@ -233,7 +263,10 @@ export const USER_HANDLERS = {
     iamAuthorize(ctx, 'ListAttachedUserPolicies', userArn(ctx, name));
     const u = getUser(ctx, name);
     return {
-      AttachedPolicies: u.attachedPolicies.map((arn) => ({ PolicyName: getManagedPolicy(ctx, arn).policyName, PolicyArn: arn })),
+      AttachedPolicies: u.attachedPolicies.map((arn) => ({
+        PolicyName: getManagedPolicy(ctx, arn).policyName,
+        PolicyArn: arn,
+      })),
       IsTruncated: false,
     };
   },

@@ -4,7 +4,12 @@ import { AwsError } from './errors.js';
 
 export const ECR_TARGET_PREFIX = 'AmazonEC2ContainerRegistry_V20150921.';
 
-export function sendJson(res: ServerResponse, requestId: string, body: unknown, status = 200): void {
+export function sendJson(
+  res: ServerResponse,
+  requestId: string,
+  body: unknown,
+  status = 200,
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/x-amz-json-1.1',
@@ -81,7 +86,10 @@ function liftBlob(body: Buffer, field: string): { rest: Buffer; blob: Buffer } |
   if (end < 0) return undefined;
   const slash = body.indexOf(0x5c, start);
   if (slash >= 0 && slash < end) return undefined;
-  return { rest: Buffer.concat([body.subarray(0, start), body.subarray(end)]), blob: body.subarray(start, end) };
+  return {
+    rest: Buffer.concat([body.subarray(0, start), body.subarray(end)]),
+    blob: body.subarray(start, end),
+  };
 }
 
 /**
@@ -95,15 +103,22 @@ export function parseJsonBody(body: Buffer, blobField?: string): Record<string, 
   try {
     v = JSON.parse((lifted?.rest ?? body).toString('utf8'));
   } catch {
-    throw new AwsError('SerializationException', 'Start of structure or map found where not expected, or the request body is not valid JSON.');
+    throw new AwsError(
+      'SerializationException',
+      'Start of structure or map found where not expected, or the request body is not valid JSON.',
+    );
   }
   if (!v || typeof v !== 'object' || Array.isArray(v)) {
-    throw new AwsError('SerializationException', 'Start of structure or map found where not expected.');
+    throw new AwsError(
+      'SerializationException',
+      'Start of structure or map found where not expected.',
+    );
   }
   const o = v as Record<string, unknown>;
   if (blobField) {
     if (lifted) o[blobField] = new Base64Slice(lifted.blob);
-    else if (typeof o[blobField] === 'string') o[blobField] = new Base64Slice(Buffer.from(o[blobField] as string, 'latin1'));
+    else if (typeof o[blobField] === 'string')
+      o[blobField] = new Base64Slice(Buffer.from(o[blobField] as string, 'latin1'));
   }
   return o;
 }

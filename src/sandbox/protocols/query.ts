@@ -40,7 +40,8 @@ export function sendQueryResult(
   action: string,
   result: XmlFields | undefined,
 ): void {
-  const inner = result === undefined ? '' : `<${action}Result>${renderFields(result)}</${action}Result>`;
+  const inner =
+    result === undefined ? '' : `<${action}Result>${renderFields(result)}</${action}Result>`;
   const text =
     `<${action}Response xmlns="${namespace}">${inner}` +
     `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`;
@@ -52,7 +53,12 @@ export function sendQueryResult(
   res.end(text);
 }
 
-export function sendQueryError(res: ServerResponse, requestId: string, namespace: string, err: AwsError): void {
+export function sendQueryError(
+  res: ServerResponse,
+  requestId: string,
+  namespace: string,
+  err: AwsError,
+): void {
   // The query services name model-validation failures ValidationError (JSON ones: ...Exception).
   const code = err.code === 'ValidationException' ? 'ValidationError' : err.code;
   const text =

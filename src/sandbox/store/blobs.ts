@@ -138,7 +138,10 @@ export class BlobStore {
    * Ends an upload: verifies the digest and moves the file into the store. Returns the actual
    * digest when it differs from the expected one (the upload is then discarded).
    */
-  async completeUpload(u: Upload, expected: string): Promise<{ ok: true; size: number } | { ok: false; actual: string }> {
+  async completeUpload(
+    u: Upload,
+    expected: string,
+  ): Promise<{ ok: true; size: number } | { ok: false; actual: string }> {
     this.uploads.delete(u.uploadId);
     // A failed part may have left bytes past the accepted end: cut them off.
     await truncate(u.file, u.received);

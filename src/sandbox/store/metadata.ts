@@ -73,6 +73,7 @@ export class MetadataStore {
 
   /** Waits for every queued write. */
   async flush(): Promise<void> {
-    while (this.writing || this.pending) await (this.pending ?? this.writing)!.catch(() => undefined);
+    while (this.writing || this.pending)
+      await (this.pending ?? this.writing)!.catch(() => undefined);
   }
 }
