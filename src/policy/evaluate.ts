@@ -297,7 +297,7 @@ function evaluateStatement(
   }
   const via =
     kind === 'resource' && principal === 'account'
-      ? ` (via account ${req.principal.accountId})`
+      ? ` (via account ${req.principal.accountId}: naming an account delegates to its IAM policies, which must allow too)`
       : '';
   return {
     matched: true,

@@ -161,14 +161,15 @@ describe('evaluate: the rules of AWS-FACTS', () => {
       }).decision,
     ).toBe('allowed');
     // same account: naming the account does not by itself grant the CI user anything
-    expect(
-      decide({
-        principal: CI_USER,
-        action: 'ecr:PutImage',
-        identity: [CI_LOGIN_POLICY],
-        resourcePolicy: toAccount(ACCOUNT),
-      }).decision,
-    ).toBe('implicit-deny');
+    const sameAccount = decide({
+      principal: CI_USER,
+      action: 'ecr:PutImage',
+      identity: [CI_LOGIN_POLICY],
+      resourcePolicy: toAccount(ACCOUNT),
+    });
+    expect(sameAccount.decision).toBe('implicit-deny');
+    expect(sameAccount.reason).toBe('no identity-based policy allows the ecr:PutImage action');
+    expect(sameAccount.trace[1]!.why).toContain('naming an account delegates to its IAM policies');
   });
 
   it('explicit deny in either policy wins over any allow', () => {
