@@ -256,6 +256,10 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
       sendError(res, route, requestId, authError(route.protocol, err.failure));
     } else if (err instanceof AwsError) {
       sendError(res, route, requestId, err);
+    } else if (req.destroyed && !req.complete) {
+      // The client hung up before its request was whole: nobody to answer, nothing went wrong here.
+      core.log(`request ${requestId}: the client closed the connection before sending the whole request`);
+      res.destroy();
     } else {
       core.log(
         `internal error in request ${requestId}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
