@@ -364,7 +364,6 @@ describe('policy toolkit under fuzzing (fixed seeds)', () => {
   });
 
   it('covered at least 10,000 documents in this run', () => {
-    // eslint-disable-next-line no-console
     console.log(`policy fuzz: ${documents} documents, slowest ${slowestMs.toFixed(1)} ms`);
     expect(documents).toBeGreaterThanOrEqual(10_000);
   });
