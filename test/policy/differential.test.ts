@@ -233,4 +233,64 @@ describe('differential: evaluate vs @cloud-copilot/iam-simulate', () => {
     expect(seen.cross).toBeGreaterThan(500);
     expect(seen.conditions).toBeGreaterThan(1000);
   }, 60_000);
+
+  it('agrees on account-scoped actions (resource "*", identity policies only) for 500 cases', async () => {
+    const accountScoped = fc.record({
+      caller: fc.constantFrom(...CALLERS),
+      action: fc.constantFrom(
+        'ecr:GetAuthorizationToken',
+        'ecr:DescribeRegistry',
+        'sts:GetSessionToken',
+      ),
+      identity: fc.array(policy(identityStatement), { maxLength: 2 }),
+      secure: fc.option(fc.boolean(), { nil: undefined }),
+    });
+    const cases = fc.sample(accountScoped, { seed: 777, numRuns: 500 });
+    const disagreements: string[] = [];
+    let allowed = 0;
+    for (const c of cases) {
+      const principal = principalFromArn(c.caller);
+      const context: Record<string, string> = { 'aws:CurrentTime': CURRENT_TIME };
+      if (c.secure !== undefined) context['aws:SecureTransport'] = String(c.secure);
+      const ours = evaluate({
+        request: { principal, action: c.action, resource: '*', context },
+        identityPolicies: c.identity.map((p, i) => ({
+          name: `id${i}`,
+          document: normaliseDocument(p),
+        })),
+      });
+      const sim = await runSimulation(
+        {
+          identityPolicies: c.identity.map((p, i) => ({ name: `id${i}`, policy: p })),
+          serviceControlPolicies: [],
+          resourceControlPolicies: [],
+          request: {
+            action: c.action,
+            principal: c.caller,
+            resource: { accountId: principal.accountId, resource: '*' },
+            contextVariables: {
+              ...context,
+              'aws:PrincipalArn': principal.roleArn ?? principal.arn,
+              'aws:PrincipalAccount': principal.accountId,
+              'aws:PrincipalType': principal.type === 'user' ? 'User' : 'AssumedRole',
+              ...(principal.type === 'user' ? { 'aws:username': principal.name! } : {}),
+            },
+          },
+        } as Parameters<typeof runSimulation>[0],
+        {},
+      );
+      if (sim.resultType !== 'single') {
+        disagreements.push(`simulator could not run: ${JSON.stringify(sim).slice(0, 400)}`);
+        continue;
+      }
+      if (ours.decision === 'allowed') allowed++;
+      if (SIM_DECISION[sim.overallResult] !== ours.decision) {
+        disagreements.push(
+          `ours ${ours.decision} vs simulator ${sim.overallResult} for ${JSON.stringify(c)}`,
+        );
+      }
+    }
+    expect(disagreements.slice(0, 5)).toEqual([]);
+    expect(allowed).toBeGreaterThan(50);
+  }, 60_000);
 });
