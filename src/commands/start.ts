@@ -61,6 +61,8 @@ export async function runStart(
   const stdout = streams.stdout ?? process.stdout;
   const env = streams.env ?? process.env;
   const mode = chooseFrontEnd(terminalFacts(stdin, stdout, env), opts.plain);
+  // The launcher sets this too; a Node-version notice from the AWS SDK would tear a frame.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   if (mode === 'none') {
     io.err(NO_TERMINAL_MESSAGE);
     return 2;

@@ -52,7 +52,7 @@ function Screen({ engine, size: fixed, watchIntervalMs, onQuit }: AppProps) {
   const listWidth = Math.min(34, Math.floor(width * 0.3));
   const headerRows = 2 + (s.snap.targetWarning ? 1 : 0) + (s.snap.notices?.length ?? 0);
   const rule = (theme.ascii ? '-' : '─').repeat(width);
-  const maxDetails = Math.max(1, Math.floor(rows * 0.25));
+  const maxDetails = Math.max(2, Math.floor(rows * 0.15));
   const paneHeight =
     rows - headerRows - (side ? 0 : 1) /* strip */ - 2 /* rules */ - 1; /* footer */
   const reachable = furthestReachable(s.snap);

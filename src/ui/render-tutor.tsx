@@ -27,7 +27,10 @@ export interface TutorRunOptions {
  * Runs the tutor until the learner quits; returns the engine it opened (for closing), or
  * throws what opening the lesson threw.
  */
-export async function runTutor(open: () => Promise<Engine>, o: TutorRunOptions = {}): Promise<Engine | undefined> {
+export async function runTutor(
+  open: () => Promise<Engine>,
+  o: TutorRunOptions = {},
+): Promise<Engine | undefined> {
   const stdin = o.stdin ?? process.stdin;
   const stdout = o.stdout ?? process.stdout;
   const env = o.env ?? process.env;
@@ -74,4 +77,3 @@ export async function runTutor(open: () => Promise<Engine>, o: TutorRunOptions =
   }
   return engine;
 }
-

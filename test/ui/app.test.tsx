@@ -193,7 +193,7 @@ describe('the tutor screen', () => {
     // step 3 is a watch step: it is checked without a key press and moves on by itself
     await waitForText(r, 'step 4/6');
     await waitForText(r, 'aws ecr set-repository-policy --repository-name');
-    expect(r.lastFrame()).toContain('Watching: re-checks when you save');
+    await waitForText(r, 'Watching: re-checks when you save');
     await waitForText(r, '⧗ Waiting for AWS to apply the change: The new policy');
     await waitForText(r, 'step 5/6');
     expect(r.lastFrame()).toContain('✔ Apply the policy: passed. Moved on');

@@ -57,7 +57,8 @@ function inline(tokens: Token[] | undefined, theme: Theme, keyPrefix = ''): Reac
         return tt.tokens ? (
           <Fragment key={key}>{inline(tt.tokens, theme, key)}</Fragment>
         ) : (
-          <Fragment key={key}>{decode(tt.text)}</Fragment>
+          // A newline inside a paragraph is a soft break: Ink should wrap, not break there.
+          <Fragment key={key}>{decode(tt.text).replace(/\s*\n\s*/g, ' ')}</Fragment>
         );
       }
       case 'escape':
@@ -93,7 +94,11 @@ function block(t: Token, theme: Theme, key: string, depth = 0): ReactNode {
       return <Text key={key}>{inline((t as Tokens.Paragraph).tokens, theme, key)}</Text>;
     case 'text': {
       const tt = t as Tokens.Text;
-      return <Text key={key}>{tt.tokens ? inline(tt.tokens, theme, key) : decode(tt.text)}</Text>;
+      return (
+        <Text key={key}>
+          {tt.tokens ? inline(tt.tokens, theme, key) : decode(tt.text).replace(/\s*\n\s*/g, ' ')}
+        </Text>
+      );
     }
     case 'list': {
       const l = t as Tokens.List;
@@ -164,11 +169,22 @@ function block(t: Token, theme: Theme, key: string, depth = 0): ReactNode {
   }
 }
 
-/** Renders a Markdown document; blocks are separated by one blank line. */
-export function Markdown({ source }: { source: string }) {
+/**
+ * Renders a Markdown document; blocks are separated by one blank line. `skipHeading` drops a
+ * leading heading with that text (the screen already shows the step title).
+ */
+export function Markdown({ source, skipHeading }: { source: string; skipHeading?: string }) {
   const theme = useTheme();
   const tokens = useMemo(() => lexer(source), [source]);
-  const blocks = tokens.filter((t) => t.type !== 'space');
+  let blocks = tokens.filter((t) => t.type !== 'space');
+  const first = blocks[0];
+  if (
+    first?.type === 'heading' &&
+    skipHeading &&
+    (first as Tokens.Heading).text.trim() === skipHeading.trim()
+  ) {
+    blocks = blocks.slice(1);
+  }
   return (
     <Box flexDirection="column" gap={1}>
       {blocks.map((t, i) => block(t, theme, String(i)))}

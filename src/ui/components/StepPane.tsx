@@ -29,7 +29,7 @@ export function StepPane({ s, textMin }: { s: TutorState; textMin: number }) {
       >
         {/* A negative top margin scrolls: Ink clips what moves above the box. */}
         <Box flexDirection="column" marginTop={-s.scroll} flexShrink={0}>
-          <Markdown source={s.def.body} />
+          <Markdown source={s.def.body} skipHeading={s.def.title} />
         </Box>
       </Box>
       <Box flexDirection="column" flexShrink={1} overflow="hidden">

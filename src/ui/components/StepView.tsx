@@ -67,7 +67,7 @@ export function StepView({ s }: { s: TutorState }) {
   else parts.splice(def.input ? 1 : 0, 0, ...quizParts);
   if (!parts.length) return null;
   return (
-    <Box flexDirection="column" gap={1} marginTop={1} flexShrink={1}>
+    <Box flexDirection="column" gap={1} marginTop={s.showResults ? 0 : 1} flexShrink={0}>
       {parts}
     </Box>
   );

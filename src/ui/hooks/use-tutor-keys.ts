@@ -1,6 +1,6 @@
 import { useInput, useStdin, type Key } from 'ink';
 import { useCallback, useLayoutEffect, useRef } from 'react';
-import { stepDone, type TutorActions, type TutorState } from './use-tutor.js';
+import { stepDone, watchesByDefault, type TutorActions, type TutorState } from './use-tutor.js';
 
 /** What each key does, by what is on screen. Shown in the footer by `keyHelp`. */
 export function handleKey(input: string, key: Key, s: TutorState, a: TutorActions): void {
@@ -47,8 +47,9 @@ export function handleKey(input: string, key: Key, s: TutorState, a: TutorAction
   if (input === 'h') return a.hint();
   if (input === 's') return a.askSkip();
   if (input === 'w') return a.toggleWatch();
+  if ((input === 't' || key.tab) && s.snap.lastResult?.view) return a.toggleResults();
   if (input === 'a' && s.snap.targetWarning) return a.acceptTarget();
-  if (s.def.input && (input === 'i' || key.tab)) return a.setInputFocus(true);
+  if (s.def.input && input === 'i') return a.setInputFocus(true);
   if (key.upArrow || input === 'k') return a.scrollBy(-1);
   if (key.downArrow || input === 'j') return a.scrollBy(1);
   if (key.pageUp) return a.scrollBy(-8);
@@ -86,7 +87,8 @@ export function keyHelp(s: TutorState): Array<[string, string]> {
   else keys.push(done && !s.snap.finished ? ['Enter', 'next'] : ['Enter', 'check']);
   if (s.def.input) keys.push(['i', 'type']);
   keys.push(['h', 'hint'], ['s', 'skip'], ['b', 'back'], ['g', 'jump']);
-  if (s.def.watch) keys.push(['w', s.watchOn ? 'watch off' : 'watch on']);
+  if (s.snap.lastResult?.view) keys.push(['t', s.showResults ? 'text' : 'results']);
+  if (watchesByDefault(s.def)) keys.push(['w', s.watchOn ? 'watch off' : 'watch on']);
   if (s.snap.targetWarning) keys.push(['a', 'accept new identity']);
   keys.push(['q', 'quit']);
   return keys;

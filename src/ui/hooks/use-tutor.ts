@@ -42,6 +42,8 @@ export interface TutorState {
   quizAnswers: Record<string, QuizAnswer>;
   flash?: Flash;
   scroll: number;
+  /** show only the live part (the last check's file, actions, trace) over the whole pane */
+  showResults: boolean;
 }
 
 export interface TutorActions {
@@ -63,9 +65,19 @@ export interface TutorActions {
   /** keep going with the identity/region now signed in, after a target warning */
   acceptTarget(): void;
   scrollBy(delta: number): void;
+  /** switch the pane between the step's text and the last check's results */
+  toggleResults(): void;
   quizMove(delta: number): void;
   quizAnswer(choiceIndex?: number): void;
   quit(): void;
+}
+
+/**
+ * Whether the step is watched unless the learner switches it off: where the lesson says so,
+ * and where the learner acts elsewhere (editing the file, applying in the console or CLI).
+ */
+export function watchesByDefault(def: StepDef): boolean {
+  return def.watch ?? (def.view === 'policy-file' || def.view === 'apply');
 }
 
 /** Whether the learner may move past this step. */
@@ -108,6 +120,7 @@ export function useTutor(
   const [quizAnswers, setQuizAnswers] = useState<Record<string, QuizAnswer>>({});
   const [flash, setFlash] = useState<Flash>();
   const [scroll, setScroll] = useState(0);
+  const [showResults, setShowResults] = useState(false);
   const abort = useRef<AbortController | undefined>(undefined);
   const quitting = useRef(false);
 
@@ -128,16 +141,32 @@ export function useTutor(
     }
     setQuizAnswers(restored);
     setScroll(0);
+    setShowResults(false);
     setDialog('none');
     // The vars are read only when arriving at a step, on purpose.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [index, def.id]);
 
   const done = stepDone(snap, index);
+
+  // A new result with rich data (file, actions, trace) takes the pane: it is what the
+  // learner looks at next, and at 80x24 it does not fit under the text. t switches back.
+  // Keyed on what the result says, so a watch re-check with the same answer changes nothing.
+  const lastView = snap.lastResult?.view;
+  const resultKey =
+    lastView && lastView.kind !== 'identity' && lastView.kind !== 'resources'
+      ? `${snap.lastResult!.status}|${snap.lastResult!.summary}|${lastView.kind}`
+      : undefined;
+  useEffect(() => {
+    if (resultKey) {
+      setShowResults(true);
+      setScroll(0);
+    }
+  }, [resultKey]);
   // Steps that only read state (who am I, what exists, why) show their answer on arrival.
   const autoCheck =
     !done && (def.view === 'connect' || def.view === 'resources' || def.view === 'explain');
-  const watching = Boolean(def.watch && watchOn && !done && !snap.finished);
+  const watching = Boolean(watchesByDefault(def) && watchOn && !done && !snap.finished);
 
   // Watch mode: the engine re-checks on file save and on a timer; a pass moves on by itself.
   useEffect(() => {
@@ -319,6 +348,10 @@ export function useTutor(
     toggleWatch() {
       setWatchOn((w) => !w);
     },
+    toggleResults() {
+      setShowResults((v) => !v);
+      setScroll(0);
+    },
     scrollBy(delta) {
       setScroll((s) => Math.max(0, s + delta));
     },
@@ -367,6 +400,7 @@ export function useTutor(
       quizAnswers,
       flash,
       scroll,
+      showResults: showResults && Boolean(snap.lastResult?.view),
     },
     actions,
   ];

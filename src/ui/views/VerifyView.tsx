@@ -54,26 +54,36 @@ export function VerifyView({
   const upload = uploads[uploads.length - 1];
   const messages = running ? progress.filter((p) => p.kind === 'message') : [];
   const message = messages[messages.length - 1];
-  const width = Math.max(...all.map((r) => r.action.length), 10);
   return (
     <Box flexDirection="column">
-      {all.map((r) => (
-        <Text key={r.action} wrap="truncate-end">
-          <Text
-            {...theme.style(
-              r.status === 'allowed'
-                ? 'ok'
-                : r.status === 'denied' || r.status === 'error'
-                  ? 'bad'
-                  : 'muted',
-            )}
-          >
-            {(theme.ascii ? ASCII : GLYPH)[r.status].padEnd(2)}
-          </Text>{' '}
-          {r.action.padEnd(width)} <Text {...theme.style('muted')}>{r.status}</Text>
-          {r.message ? <Text {...theme.style('muted')}> {r.message}</Text> : null}
-        </Text>
-      ))}
+      {/* Two columns: the seven actions fit in four lines of an 80-column terminal. */}
+      <Box flexDirection="row" flexWrap="wrap">
+        {all.map((r) => (
+          <Box key={r.action} width="50%">
+            <Text wrap="truncate-end">
+              <Text
+                {...theme.style(
+                  r.status === 'allowed'
+                    ? 'ok'
+                    : r.status === 'denied' || r.status === 'error'
+                      ? 'bad'
+                      : 'muted',
+                )}
+              >
+                {(theme.ascii ? ASCII : GLYPH)[r.status].padEnd(2)}
+              </Text>{' '}
+              {r.action.replace(/^ecr:/, '')} <Text {...theme.style('muted')}>{r.status}</Text>
+            </Text>
+          </Box>
+        ))}
+      </Box>
+      {all
+        .filter((r) => r.message && (r.status === 'denied' || r.status === 'error'))
+        .map((r) => (
+          <Text key={`m-${r.action}`} {...theme.style('bad')}>
+            {r.action}: {r.message}
+          </Text>
+        ))}
       {upload && upload.kind === 'upload' ? (
         <Text>
           layer upload {progressBar(upload.doneBytes, upload.totalBytes, 20, theme.ascii)}{' '}
