@@ -183,7 +183,13 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
       if (!(err instanceof BodyTooLarge)) throw err;
       // Stop reading (no memory growth), answer, and close the connection behind the answer.
       res.setHeader('connection', 'close');
-      res.on('finish', () => req.destroy());
+      // Drain (and drop) what the client still sends rather than resetting the connection,
+      // which could lose the answer on the way; give up on a client that keeps sending.
+      res.on('finish', () => {
+        req.removeAllListeners('data');
+        req.resume();
+        setTimeout(() => req.socket.destroy(), 2000).unref();
+      });
       throw new AwsError(
         route.protocol === 'json' ? 'ValidationException' : 'RequestEntityTooLarge',
         `The request body is larger than the sandbox accepts (${limit} bytes).`,
@@ -258,7 +264,9 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
       sendError(res, route, requestId, err);
     } else if (req.destroyed && !req.complete) {
       // The client hung up before its request was whole: nobody to answer, nothing went wrong here.
-      core.log(`request ${requestId}: the client closed the connection before sending the whole request`);
+      core.log(
+        `request ${requestId}: the client closed the connection before sending the whole request`,
+      );
       res.destroy();
     } else {
       core.log(

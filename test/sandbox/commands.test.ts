@@ -51,7 +51,7 @@ describe('sandbox commands', () => {
     const running = runSandboxStart(io, { port: 0, host: '127.0.0.1' }, signals);
     const stateDir = defaultSandboxStateDir();
     let found;
-    for (let i = 0; i < 200 && !(found = await findRunningSandbox(stateDir)); i++)
+    for (let i = 0; i < 800 && !(found = await findRunningSandbox(stateDir)); i++)
       await new Promise((r) => setTimeout(r, 25));
     expect(io.stdout()).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+\n$/);
     const envIo = memoryIo();
