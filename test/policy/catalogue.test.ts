@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { canonicalAction, didYouMean, findAction } from '../../src/policy/index.js';
 import { SEED_ACTIONS } from './fixtures.js';
 
 describe('action catalogue', () => {
+  it('is what the generator makes from the installed data package', () => {
+    const out = execFileSync(process.execPath, ['scripts/gen-action-catalogue.mjs', '--check'], {
+      encoding: 'utf8',
+    });
+    expect(out).toMatch(/is up to date \(ecr \d+, iam \d+, sts \d+\)/);
+  });
+
   it('has the seven actions of the seed policy, repository-scoped', () => {
     for (const a of SEED_ACTIONS)
       expect(findAction(a), a).toMatchObject({ name: a, scope: 'repository' });
