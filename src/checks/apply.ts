@@ -9,12 +9,19 @@ import {
   ListImagesCommand,
   SetRepositoryPolicyCommand,
 } from '@aws-sdk/client-ecr';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describePolicyDiff, parsePolicy, policiesEquivalent, type PolicyDocument } from '../policy/index.js';
+import {
+  describePolicyDiff,
+  parsePolicy,
+  policiesEquivalent,
+  type PolicyDocument,
+} from '../policy/index.js';
 import { analyseGrant } from './grants.js';
 import { ACCOUNT_PLACEHOLDER, judgePolicyText, lessonPolicyText } from './policy-file.js';
 import type { LabAction, LabCheck, LabContext } from './types.js';
+import { memo } from './memo.js';
 import { errName, errorResult, param, policyFilePath } from './util.js';
 
 /** Tags of the images the verify step pushes (and deletes); clean-up looks for leftovers. */
@@ -23,9 +30,14 @@ export const TEST_TAG_PREFIX = 'ecr-tutor-check-';
 export const POLICY_BEFORE_VAR = 'policyBefore';
 
 /** The repository's policy text, or undefined when it has none. */
-export async function readRepositoryPolicy(ctx: LabContext, repository: string): Promise<string | undefined> {
+export async function readRepositoryPolicy(
+  ctx: LabContext,
+  repository: string,
+): Promise<string | undefined> {
   try {
-    const r = await ctx.env.session.clients.ecr.send(new GetRepositoryPolicyCommand({ repositoryName: repository }));
+    const r = await ctx.env.session.clients.ecr.send(
+      new GetRepositoryPolicyCommand({ repositoryName: repository }),
+    );
     return r.policyText;
   } catch (err) {
     if (errName(err) === 'RepositoryPolicyNotFoundException') return undefined;
@@ -62,13 +74,18 @@ export const checkPolicyApplied: LabCheck = async (ctx, params) => {
   const command = cliCommand(ctx, repository, file);
   let fileText: string | undefined;
   try {
-    fileText = await readFile(policyFilePath(ctx, file), 'utf8');
+    // sync: a few KB, and an async read's thread-pool hop cost more than the read (bench)
+    fileText = readFileSync(policyFilePath(ctx, file), 'utf8');
   } catch {
     fileText = undefined;
   }
+  const t = { accountId: me.accountId, region: ctx.env.session.region, repository, ciUser };
   // Compare with the learner's file when it is a finished policy, else with the lesson's own.
-  const fileDoc = fileText?.includes(ACCOUNT_PLACEHOLDER) ? undefined : tryParse(fileText);
-  const expectedDoc = fileDoc ?? parsePolicy(lessonPolicyText(me.accountId, ciUser));
+  const fileDoc =
+    fileText === undefined || fileText.includes(ACCOUNT_PLACEHOLDER)
+      ? undefined
+      : parseCached(fileText);
+  const expectedText = fileDoc ? fileText! : lessonPolicyText(me.accountId, ciUser);
   const expectedLabel = fileDoc ? `your ${file}` : "the lesson's policy";
   if (applied === undefined) {
     return {
@@ -79,34 +96,59 @@ export const checkPolicyApplied: LabCheck = async (ctx, params) => {
       view: { kind: 'applied-policy', cliCommand: command, diff: [] },
     };
   }
-  const t = { accountId: me.accountId, region: ctx.env.session.region, repository, ciUser };
   const j = judgePolicyText(applied, t);
-  const appliedDoc = tryParse(applied);
-  const diff = appliedDoc ? describePolicyDiff(expectedDoc, appliedDoc, { expected: expectedLabel, actual: `the policy on ${repository}` }) : [];
-  const view = { kind: 'applied-policy' as const, cliCommand: command, diff, appliedText: applied };
+  const cmp = compareCached(JSON.stringify([expectedText, applied, expectedLabel, repository]));
+  const view = {
+    kind: 'applied-policy' as const,
+    cliCommand: command,
+    diff: cmp.diff,
+    appliedText: applied,
+  };
   if (j.problems.length) {
     return {
       status: 'fail',
       summary: `The policy on ${repository} is not right: ${j.problems[0]}`,
-      details: [...j.problems, ...diff],
+      details: [...j.problems, ...cmp.diff],
       hintKey: 'wrong-policy',
-      evidence: { problems: j.problems, diff },
+      evidence: { problems: j.problems, diff: cmp.diff },
       view,
     };
   }
-  const same = appliedDoc ? policiesEquivalent(expectedDoc, appliedDoc) : false;
   return {
     status: 'pass',
     summary: `The policy on ${repository} grants ${ciUser} exactly push and pull.`,
-    details: same ? [`It means the same as ${expectedLabel}.`] : [`It differs from ${expectedLabel} in form, but grants the same:`, ...diff],
-    evidence: { equivalentToFile: same },
+    details: cmp.same
+      ? [`It means the same as ${expectedLabel}.`]
+      : [`It differs from ${expectedLabel} in form, but grants the same:`, ...cmp.diff],
+    evidence: { equivalentToFile: cmp.same },
     view,
   };
 };
 
+const parseCached = memo((text: string) => tryParse(text));
+
+/** Meaning-level comparison of the expected and applied policy texts (memoised). */
+const compareCached = memo((key: string): { same: boolean; diff: string[] } => {
+  const [expectedText, appliedText, expectedLabel, repository] = JSON.parse(key) as string[];
+  const e = parseCached(expectedText!);
+  const a = parseCached(appliedText!);
+  if (!e || !a) return { same: false, diff: [] };
+  const same = policiesEquivalent(e, a);
+  return {
+    same,
+    diff: same
+      ? []
+      : describePolicyDiff(e, a, {
+          expected: expectedLabel,
+          actual: `the policy on ${repository}`,
+        }),
+  };
+});
+
 /** Keeps a copy of the repository's pre-lesson policy once (recorded as policyBefore). */
 export const backupRepositoryPolicy: LabAction = async (ctx, params) => {
-  if (ctx.vars[POLICY_BEFORE_VAR]) return { summary: 'the policy from before the lesson is already recorded' };
+  if (ctx.vars[POLICY_BEFORE_VAR])
+    return { summary: 'the policy from before the lesson is already recorded' };
   const repository = param(params, 'repository');
   const text = await readRepositoryPolicy(ctx, repository);
   if (text === undefined) {
@@ -117,7 +159,10 @@ export const backupRepositoryPolicy: LabAction = async (ctx, params) => {
   const dir = join(ctx.env.dataDir, 'backups');
   await mkdir(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const path = join(dir, `${me.accountId}-${ctx.env.session.region}-${repository}-policy-${stamp}.json`);
+  const path = join(
+    dir,
+    `${me.accountId}-${ctx.env.session.region}-${repository}-policy-${stamp}.json`,
+  );
   await writeFile(path, text);
   ctx.setVar(POLICY_BEFORE_VAR, path);
   return { summary: `kept the policy ${repository} had before the lesson in ${path}` };
@@ -139,15 +184,30 @@ export const applyPolicy: LabAction = async (ctx, params) => {
   const t = { accountId: me.accountId, region: ctx.env.session.region, repository, ciUser };
   const usable = text !== undefined && judgePolicyText(text, t).problems.length === 0;
   const policyText = usable ? text! : lessonPolicyText(me.accountId, ciUser);
-  await ctx.env.session.clients.ecr.send(new SetRepositoryPolicyCommand({ repositoryName: repository, policyText }));
-  return { summary: usable ? `applied ${file} to ${repository}` : `applied the lesson's policy to ${repository} (your file was not ready)` };
+  await ctx.env.session.clients.ecr.send(
+    new SetRepositoryPolicyCommand({ repositoryName: repository, policyText }),
+  );
+  return {
+    summary: usable
+      ? `applied ${file} to ${repository}`
+      : `applied the lesson's policy to ${repository} (your file was not ready)`,
+  };
 };
 
-async function leftoverTestTags(ctx: LabContext, repository: string): Promise<Array<{ imageDigest?: string; imageTag?: string }>> {
+async function leftoverTestTags(
+  ctx: LabContext,
+  repository: string,
+): Promise<Array<{ imageDigest?: string; imageTag?: string }>> {
   const out: Array<{ imageDigest?: string; imageTag?: string }> = [];
   let nextToken: string | undefined;
   do {
-    const r = await ctx.env.session.clients.ecr.send(new ListImagesCommand({ repositoryName: repository, filter: { tagStatus: 'TAGGED' }, nextToken }));
+    const r = await ctx.env.session.clients.ecr.send(
+      new ListImagesCommand({
+        repositoryName: repository,
+        filter: { tagStatus: 'TAGGED' },
+        nextToken,
+      }),
+    );
     for (const id of r.imageIds ?? []) if (id.imageTag?.startsWith(TEST_TAG_PREFIX)) out.push(id);
     nextToken = r.nextToken;
   } while (nextToken);
@@ -158,7 +218,12 @@ async function leftoverTestTags(ctx: LabContext, repository: string): Promise<Ar
 export async function deleteTestImages(ctx: LabContext, repository: string): Promise<number> {
   const ids = await leftoverTestTags(ctx, repository);
   if (ids.length) {
-    await ctx.env.session.clients.ecr.send(new BatchDeleteImageCommand({ repositoryName: repository, imageIds: ids.map((i) => ({ imageTag: i.imageTag })) }));
+    await ctx.env.session.clients.ecr.send(
+      new BatchDeleteImageCommand({
+        repositoryName: repository,
+        imageIds: ids.map((i) => ({ imageTag: i.imageTag })),
+      }),
+    );
   }
   return ids.length;
 }
@@ -170,11 +235,15 @@ export const restorePolicy: LabAction = async (ctx, params) => {
   let summary: string;
   if (before && before !== 'none') {
     const text = await readFile(before, 'utf8');
-    await ctx.env.session.clients.ecr.send(new SetRepositoryPolicyCommand({ repositoryName: repository, policyText: text }));
+    await ctx.env.session.clients.ecr.send(
+      new SetRepositoryPolicyCommand({ repositoryName: repository, policyText: text }),
+    );
     summary = `put back the policy ${repository} had before the lesson (from ${before})`;
   } else {
     try {
-      await ctx.env.session.clients.ecr.send(new DeleteRepositoryPolicyCommand({ repositoryName: repository }));
+      await ctx.env.session.clients.ecr.send(
+        new DeleteRepositoryPolicyCommand({ repositoryName: repository }),
+      );
     } catch (err) {
       if (errName(err) !== 'RepositoryPolicyNotFoundException') throw err;
     }
@@ -209,7 +278,12 @@ export const checkLessonChangesRemoved: LabCheck = async (ctx, params) => {
     const ciUser = typeof params.ciUser === 'string' && params.ciUser ? params.ciUser : undefined;
     const stillGrants =
       appliedDoc && ciUser
-        ? analyseGrant(appliedDoc, { accountId: me.accountId, region: ctx.env.session.region, repository, ciUser }).missing.length < 7
+        ? analyseGrant(appliedDoc, {
+            accountId: me.accountId,
+            region: ctx.env.session.region,
+            repository,
+            ciUser,
+          }).missing.length < 7
         : true;
     if (!restored && stillGrants) {
       problems.push(
@@ -219,12 +293,18 @@ export const checkLessonChangesRemoved: LabCheck = async (ctx, params) => {
       );
     }
   }
-  if (leftovers.length) problems.push(`${leftovers.length} test image(s) tagged ${TEST_TAG_PREFIX}… are still in ${repository}.`);
+  if (leftovers.length)
+    problems.push(
+      `${leftovers.length} test image(s) tagged ${TEST_TAG_PREFIX}… are still in ${repository}.`,
+    );
   if (problems.length) {
     return { status: 'fail', summary: problems[0]!, details: problems, hintKey: 'still-there' };
   }
   return {
     status: 'pass',
-    summary: before && before !== 'none' ? `${repository} has its original policy back.` : `The lesson's policy is gone from ${repository}.`,
+    summary:
+      before && before !== 'none'
+        ? `${repository} has its original policy back.`
+        : `The lesson's policy is gone from ${repository}.`,
   };
 };

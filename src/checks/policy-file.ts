@@ -1,8 +1,9 @@
 /** Step 5: the learner's policy file (starter, check by lint + evaluation, reference solution). */
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { lintPolicy } from '../policy/index.js';
+import { lintPolicy, type PolicyDocument } from '../policy/index.js';
+import { memo } from './memo.js';
 import type { CheckResult, FindingView } from '../engine/types.js';
-import { analyseGrant, grantProblems, REQUIRED_ACTIONS } from './grants.js';
+import { analyseGrant, grantProblems, REQUIRED_ACTIONS, type GrantTarget } from './grants.js';
 import type { LabAction, LabCheck, LabContext } from './types.js';
 import { errorResult, param, policyFilePath, POLICY_PATH_VAR, userArn } from './util.js';
 
@@ -51,7 +52,9 @@ export const writeStarterPolicy: LabAction = async (ctx, params) => {
   const file = policyFilePath(ctx, param(params, 'file'));
   ctx.setVar(POLICY_PATH_VAR, file);
   if (await exists(file)) return { summary: `${file} already exists: left as it is.` };
-  await writeFile(file, lessonPolicyText(ACCOUNT_PLACEHOLDER, param(params, 'ciUser')), { flag: 'wx' });
+  await writeFile(file, lessonPolicyText(ACCOUNT_PLACEHOLDER, param(params, 'ciUser')), {
+    flag: 'wx',
+  });
   return { summary: `wrote the starter policy to ${file}` };
 };
 
@@ -88,25 +91,51 @@ function placeholderFinding(text: string): FindingView | undefined {
   };
 }
 
+export interface Judgement {
+  findings: FindingView[];
+  /** everything wrong, in plain words (empty = exactly right) */
+  problems: string[];
+  parsed: boolean;
+  /** the normalised document when the text parsed */
+  document?: PolicyDocument;
+}
+
 /** Lints policy text against the account and judges its grant; shared with the apply step. */
-export function judgePolicyText(
-  text: string,
-  t: { accountId: string; region: string; repository: string; ciUser: string },
-): { findings: FindingView[]; problems: string[]; parsed: boolean } {
-  const placeholder = placeholderFinding(text);
-  if (placeholder) return { findings: [placeholder], problems: [placeholder.message], parsed: false };
-  const lint = lintPolicy(text, { account: t.accountId, kind: 'repository' });
+export function judgePolicyText(text: string, t: GrantTarget): Judgement {
+  return judgeCached(JSON.stringify([text, t.accountId, t.region, t.repository, t.ciUser]));
+}
+
+const judgeCached = memo((key: string): Judgement => {
+  const [text, accountId, region, repository, ciUser] = JSON.parse(key) as string[];
+  const t = { accountId: accountId!, region: region!, repository: repository!, ciUser: ciUser! };
+  const placeholder = placeholderFinding(text!);
+  if (placeholder)
+    return { findings: [placeholder], problems: [placeholder.message], parsed: false };
+  const lint = lintPolicy(text!, { account: t.accountId, kind: 'repository' });
   const findings: FindingView[] = lint.findings.map((f) => ({ ...f }));
   const errors = findings.filter((f) => f.severity === 'error');
-  const problems = errors.map((f) => `line ${f.line}, column ${f.column}: ${f.message}${f.suggestion ? ` ${f.suggestion}` : ''}`);
-  if (!lint.document) return { findings, problems: problems.length ? problems : ['The file is not a policy document.'], parsed: false };
+  const problems = errors.map(
+    (f) =>
+      `line ${f.line}, column ${f.column}: ${f.message}${f.suggestion ? ` ${f.suggestion}` : ''}`,
+  );
+  if (!lint.document)
+    return {
+      findings,
+      problems: problems.length ? problems : ['The file is not a policy document.'],
+      parsed: false,
+    };
   problems.push(...grantProblems(analyseGrant(lint.document, t), t));
-  return { findings, problems, parsed: true };
-}
+  return { findings, problems, parsed: true, document: lint.document };
+});
 
 async function target(ctx: LabContext, params: Record<string, unknown>) {
   const me = await ctx.env.session.whoAmI();
-  return { accountId: me.accountId, region: ctx.env.session.region, repository: param(params, 'repository'), ciUser: param(params, 'ciUser') };
+  return {
+    accountId: me.accountId,
+    region: ctx.env.session.region,
+    repository: param(params, 'repository'),
+    ciUser: param(params, 'ciUser'),
+  };
 }
 
 /** Passes when the file lints with no errors and grants the CI user exactly push + pull. */
@@ -117,7 +146,14 @@ export const checkPolicyFileGrants: LabCheck = async (ctx, params) => {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    return { status: 'fail', summary: `There is no ${file} yet.`, details: ['The tutor writes a starter file when you enter this step; create it there or go back and forward again.'], hintKey: 'no-file' };
+    return {
+      status: 'fail',
+      summary: `There is no ${file} yet.`,
+      details: [
+        'The tutor writes a starter file when you enter this step; create it there or go back and forward again.',
+      ],
+      hintKey: 'no-file',
+    };
   }
   let t;
   try {

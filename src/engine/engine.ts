@@ -104,8 +104,12 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
   // The lock: the first identity that opens the lab owns it.
   let targetWarning: string | undefined;
   if (o.target.identityArn) {
-    if (!lp.lockedIdentity) lp.lockedIdentity = { arn: o.target.identityArn, region: o.target.region };
-    else if (lp.lockedIdentity.arn !== o.target.identityArn || lp.lockedIdentity.region !== o.target.region) {
+    if (!lp.lockedIdentity)
+      lp.lockedIdentity = { arn: o.target.identityArn, region: o.target.region };
+    else if (
+      lp.lockedIdentity.arn !== o.target.identityArn ||
+      lp.lockedIdentity.region !== o.target.region
+    ) {
       const was = lp.lockedIdentity;
       const changed =
         was.arn !== o.target.identityArn
@@ -118,7 +122,11 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
     }
   }
 
-  const vars = (): Record<string, string> => ({ ...lesson.params, ...(o.baseVars ?? {}), ...lp.vars });
+  const vars = (): Record<string, string> => ({
+    ...lesson.params,
+    ...(o.baseVars ?? {}),
+    ...lp.vars,
+  });
 
   function renderStep(s: StepDef, v: Record<string, string>): StepDef {
     const r = (t: string): string => renderTemplate(t, v);
@@ -158,7 +166,10 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
 
   function snapshot(): EngineSnapshot {
     const v = vars();
-    const steps = lesson.steps.map((s) => ({ def: renderStep(s, v), progress: { ...progressOf(s.id) } }));
+    const steps = lesson.steps.map((s) => ({
+      def: renderStep(s, v),
+      progress: { ...progressOf(s.id) },
+    }));
     return {
       lesson: { ...lesson, steps: steps.map((s) => s.def) },
       target: o.target,
@@ -175,6 +186,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
   }
 
   function emit(): void {
+    if (listeners.size === 0) return;
     const s = snapshot();
     for (const l of listeners) {
       try {
@@ -212,7 +224,9 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
         if (!running || running.stepId !== step.id) return;
         if (p.kind === 'action') {
           // one row per action: replace the earlier row of the same action
-          running.progress = running.progress.filter((x) => !(x.kind === 'action' && x.row.action === p.row.action));
+          running.progress = running.progress.filter(
+            (x) => !(x.kind === 'action' && x.row.action === p.row.action),
+          );
         }
         running.progress.push(p);
         emit();
@@ -220,13 +234,24 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
     };
   }
 
-  async function runAction(step: StepDef, ref: CheckRef, signal: AbortSignal): Promise<CheckResult | undefined> {
+  async function runAction(
+    step: StepDef,
+    ref: CheckRef,
+    signal: AbortSignal,
+  ): Promise<CheckResult | undefined> {
     const fn = o.registry.actions[ref.name];
     if (!fn) {
-      return { status: 'error', summary: `This lesson names an action "${ref.name}" that the tutor does not have.`, fix: 'Run `ecr-tutor lessons validate` on the lesson folder.' };
+      return {
+        status: 'error',
+        summary: `This lesson names an action "${ref.name}" that the tutor does not have.`,
+        fix: 'Run `ecr-tutor lessons validate` on the lesson folder.',
+      };
     }
     try {
-      await fn(contextFor(step, signal), renderValue(ref.params, vars()) as Record<string, unknown>);
+      await fn(
+        contextFor(step, signal),
+        renderValue(ref.params, vars()) as Record<string, unknown>,
+      );
       return undefined;
     } catch (err) {
       return (o.registry.describeError ?? defaultDescribe)(err);
@@ -236,10 +261,17 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
   async function checkOnce(step: StepDef, signal: AbortSignal): Promise<CheckResult> {
     const fn = o.registry.checks[step.check.name];
     if (!fn) {
-      return { status: 'error', summary: `This lesson names a check "${step.check.name}" that the tutor does not have.`, fix: 'Run `ecr-tutor lessons validate` on the lesson folder.' };
+      return {
+        status: 'error',
+        summary: `This lesson names a check "${step.check.name}" that the tutor does not have.`,
+        fix: 'Run `ecr-tutor lessons validate` on the lesson folder.',
+      };
     }
     try {
-      return await fn(contextFor(step, signal), renderValue(step.check.params, vars()) as Record<string, unknown>);
+      return await fn(
+        contextFor(step, signal),
+        renderValue(step.check.params, vars()) as Record<string, unknown>,
+      );
     } catch (err) {
       return (o.registry.describeError ?? defaultDescribe)(err);
     }
@@ -258,7 +290,8 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
         return {
           ...r,
           summary: `${r.summary} (still not visible after ${Math.round(budget / 1000)} s)`,
-          fix: r.fix ?? 'AWS can take a little longer to propagate changes: check again in a minute.',
+          fix:
+            r.fix ?? 'AWS can take a little longer to propagate changes: check again in a minute.',
         };
       }
       running?.progress.push({ kind: 'message', text: `${r.summary}: checking again…` });
@@ -268,8 +301,12 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
     }
   }
 
+  /** Whether the last record() changed anything but the attempt count and time. */
+  let materialChange = true;
+
   function record(step: StepDef, r: CheckResult, viaSolve: boolean): void {
     const p = mutableProgress(step.id);
+    const before = JSON.stringify([p.status, p.last?.status, p.last?.summary, p.evidence]);
     const now = new Date().toISOString();
     p.attempts += 1;
     p.last = { at: now, status: r.status, summary: r.summary };
@@ -283,14 +320,44 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       p.status = 'failed';
     }
     // `error` and `pending` say nothing about the learner's work: keep the status.
+    materialChange = before !== JSON.stringify([p.status, p.last.status, p.last.summary, p.evidence]);
+  }
+
+  let lazySave: NodeJS.Timeout | undefined;
+  /**
+   * Saves now when the step's state changed; a re-check with the same outcome (watch mode
+   * polling) only bumps the attempt count, which is saved within a second (or on close): no
+   * disk write on the hot path, where it cost more than the AWS call (bench/check.bench.ts).
+   */
+  async function persistAfterCheck(): Promise<void> {
+    if (materialChange) {
+      if (lazySave) clearTimeout(lazySave);
+      lazySave = undefined;
+      await persist();
+      return;
+    }
+    lazySave ??= setTimeout(() => {
+      lazySave = undefined;
+      void persist().catch(() => undefined);
+    }, 1000);
+    lazySave.unref?.();
   }
 
   function blockedByTarget(): CheckResult | undefined {
     if (!targetWarning || targetAccepted) return undefined;
-    return { status: 'error', summary: 'The identity or region changed since this lab started.', details: [targetWarning], fix: 'Switch back to the identity and region the lab started with, or accept the new one.' };
+    return {
+      status: 'error',
+      summary: 'The identity or region changed since this lab started.',
+      details: [targetWarning],
+      fix: 'Switch back to the identity and region the lab started with, or accept the new one.',
+    };
   }
 
-  async function exclusive(step: StepDef, work: (signal: AbortSignal) => Promise<CheckResult>, outer?: AbortSignal): Promise<CheckResult> {
+  async function exclusive(
+    step: StepDef,
+    work: (signal: AbortSignal) => Promise<CheckResult>,
+    outer?: AbortSignal,
+  ): Promise<CheckResult> {
     if (inFlight) await inFlight.catch(() => undefined);
     const ac = new AbortController();
     const onAbort = (): void => ac.abort();
@@ -299,9 +366,10 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
     emit();
     const p = (async () => {
       try {
+        materialChange = true;
         const r = await work(ac.signal);
         if (lesson.steps[lp.currentIndex]?.id === step.id) lastResult = r;
-        await persist();
+        await persistAfterCheck();
         return r;
       } finally {
         outer?.removeEventListener('abort', onAbort);
@@ -357,7 +425,12 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       if (!step.input) return { ok: false, message: 'This step does not ask for an answer.' };
       const v = value.trim();
       if (step.input.pattern && !new RegExp(step.input.pattern).test(v)) {
-        return { ok: false, message: step.input.patternMessage ?? `That does not look right: expected ${step.input.pattern}.` };
+        return {
+          ok: false,
+          message:
+            step.input.patternMessage ??
+            `That does not look right: expected ${step.input.pattern}.`,
+        };
       }
       lp.vars[step.input.variable] = v;
       void persist().then(emit, emit);
@@ -407,7 +480,11 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       const blocked = blockedByTarget();
       if (blocked) return Promise.resolve(blocked);
       if (!step.solve) {
-        return Promise.resolve<CheckResult>({ status: 'error', summary: 'This step has no automatic solution: it only needs a check.', fix: 'Run the check; the hints explain what it looks for.' });
+        return Promise.resolve<CheckResult>({
+          status: 'error',
+          summary: 'This step has no automatic solution: it only needs a check.',
+          fix: 'Run the check; the hints explain what it looks for.',
+        });
       }
       const solve = step.solve;
       return exclusive(
@@ -437,7 +514,13 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       }
     },
     jump(index) {
-      if (!Number.isInteger(index) || index < 0 || index > lp.furthestIndex || index >= lesson.steps.length) return;
+      if (
+        !Number.isInteger(index) ||
+        index < 0 ||
+        index > lp.furthestIndex ||
+        index >= lesson.steps.length
+      )
+        return;
       lp.currentIndex = index;
       moved();
     },
@@ -470,9 +553,11 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
           const full = resolve(cwd, f);
           const dir = resolve(full, '..');
           const name = full.slice(dir.length + 1);
-          watchers.push(fsWatch(dir, (_e, changed) => {
-            if (!changed || changed.toString() === name) void tick();
-          }));
+          watchers.push(
+            fsWatch(dir, (_e, changed) => {
+              if (!changed || changed.toString() === name) void tick();
+            }),
+          );
         } catch {
           // the folder may not exist yet: the interval still re-checks
         }
@@ -485,6 +570,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       if (closed) return;
       closed = true;
       stopWatch?.();
+      if (lazySave) clearTimeout(lazySave);
       if (inFlight) await inFlight.catch(() => undefined);
       await store.save();
       await o.onClose?.();
@@ -504,7 +590,8 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       // Which steps a finished clean-up removed on purpose (judged before this run records anything).
       const undone = new Set<string>();
       const allDone = lesson.steps.every((s) => isDone(s));
-      for (const s of lesson.steps) if (s.undoes && isDone(s) && allDone) s.undoes.forEach((u) => undone.add(u));
+      for (const s of lesson.steps)
+        if (s.undoes && isDone(s) && allDone) s.undoes.forEach((u) => undone.add(u));
       const rows: CheckAllRow[] = [];
       for (const step of lesson.steps) {
         let r: CheckResult;
@@ -516,7 +603,13 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
         }
         const isUndone = undone.has(step.id) && r.status === 'fail';
         if (!blocked && !isUndone) record(step, r, false);
-        rows.push({ stepId: step.id, title: renderTemplate(step.title, vars()), optional: Boolean(step.optional), result: r, undoneByCleanup: isUndone || undefined });
+        rows.push({
+          stepId: step.id,
+          title: renderTemplate(step.title, vars()),
+          optional: Boolean(step.optional),
+          result: r,
+          undoneByCleanup: isUndone || undefined,
+        });
       }
       await persist();
       emit();
