@@ -227,6 +227,8 @@ function buildContext(req: EvaluationRequest): ConditionContext {
   ctx.set('aws:principaltype', PRINCIPAL_TYPE[p.type]);
   ctx.set('aws:currenttime', new Date().toISOString());
   for (const [k, v] of Object.entries(req.context ?? {})) {
+    // An undefined value (e.g. `'aws:userid': caller.userId` when there is none) means absent.
+    if (v === undefined || v === null) continue;
     ctx.set(k.toLowerCase(), Array.isArray(v) ? v.map(String) : String(v));
   }
   return ctx;

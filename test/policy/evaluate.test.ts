@@ -365,6 +365,12 @@ describe('evaluate: elements', () => {
       run('{"ForAnyValue:StringLike":{"aws:TagKeys":"c*"}}', { 'aws:TagKeys': ['a', 'cat'] }),
     ).toBe('allowed');
     expect(run('{"StringNotEquals":{"aws:userid":"AIDAX"}}')).toBe('allowed');
+    // an undefined context value counts as absent, not as the text "undefined"
+    expect(
+      run('{"Null":{"aws:userid":"true"}}', {
+        'aws:userid': undefined,
+      } as unknown as ContextValues),
+    ).toBe('allowed');
   });
 
   it('reports unsupported operators and keys, and does not let such a statement match', () => {
