@@ -629,5 +629,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       void persist().then(emit, emit);
     },
   };
+  // Resuming on a step with a setup (e.g. the starter file): run it as if just entered.
+  if (lesson.steps[lp.currentIndex]?.setup) void engine.prepare?.();
   return engine;
 }
