@@ -156,6 +156,22 @@ function resolveCaller(
   throw new SigV4Error({ kind: 'unknown-key' });
 }
 
+/** Why a write failed in words, when the error is the disk's (full, read-only, no permission). */
+function diskFailure(err: unknown): string | undefined {
+  switch ((err as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full (ENOSPC); free some space';
+    case 'EROFS':
+      return 'the file system is read-only (EROFS); make it writable or use another folder (ECR_TUTOR_HOME)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied (EACCES); check who owns the folder';
+    default:
+      return undefined;
+  }
+}
+
 async function handle(core: SandboxCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = newRequestId();
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
@@ -262,6 +278,12 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
       sendError(res, route, requestId, authError(route.protocol, err.failure));
     } else if (err instanceof AwsError) {
       sendError(res, route, requestId, err);
+    } else if (diskFailure(err)) {
+      // The disk, not the request, is at fault: say so, and which folder, so the learner can act.
+      core.log(`request ${requestId}: could not write the sandbox state in ${core.stateDir}: ${(err as Error).message}`);
+      const why = diskFailure(err)!;
+      const text = `The sandbox could not save its state in ${core.stateDir}: ${why}. Nothing was changed on disk; fix that and retry.`;
+      sendError(res, route, requestId, new AwsError(route.protocol === 'json' ? 'ServerException' : 'ServiceFailure', text, 500));
     } else if (req.destroyed && !req.complete) {
       // The client hung up before its request was whole: nobody to answer, nothing went wrong here.
       core.log(
