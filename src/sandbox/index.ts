@@ -32,6 +32,8 @@ export interface SandboxOptions {
   /** default 127.0.0.1; anything not loopback needs allowNonLoopback */
   host?: string;
   allowNonLoopback?: boolean;
+  /** when `port` is taken, listen on any free port instead of failing (the tutor's own sandbox) */
+  fallbackToAnyPort?: boolean;
   /** default: AWS_REGION, else us-east-1 (used by the seed only) */
   region?: string;
   /** log lines (never secrets) */
@@ -152,7 +154,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     };
     let http;
     try {
-      http = await listen(core, host, opts.port ?? 0);
+      http = await listen(core, host, opts.port ?? 0).catch((err: unknown) => {
+        const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+        if (busy && opts.fallbackToAnyPort && opts.port) return listen(core, host, 0);
+        throw err;
+      });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
         throw new TutorError(

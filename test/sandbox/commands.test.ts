@@ -99,3 +99,27 @@ describe('sandbox commands', () => {
     expect(io.stderr()).toMatch(/refusing to listen on 0\.0\.0\.0.*\n {2}try: bind 127\.0\.0\.1/);
   });
 });
+
+describe('startSandbox options', () => {
+  it('falls back to any free port when asked and the preferred one is taken', async () => {
+    const { createServer } = await import('node:net');
+    const { startSandbox } = await import('../../src/sandbox/index.js');
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const taken = (blocker.address() as { port: number }).port;
+    try {
+      await expect(startSandbox({ stateDir: join(home, 'a'), port: taken })).rejects.toThrow(
+        `port ${taken} on 127.0.0.1 is already in use`,
+      );
+      const sb = await startSandbox({
+        stateDir: join(home, 'b'),
+        port: taken,
+        fallbackToAnyPort: true,
+      });
+      expect(sb.port).not.toBe(taken);
+      await sb.stop();
+    } finally {
+      blocker.close();
+    }
+  });
+});
