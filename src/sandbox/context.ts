@@ -46,7 +46,15 @@ export function callerAccount(ctx: RequestContext): AccountState {
   return a;
 }
 
-/** Persists the state and waits until it is on disk. */
-export function persist(ctx: RequestContext): Promise<void> {
-  return ctx.core.metadata.save();
+/**
+ * Persists the state and waits until it is on disk. When the write fails (disk full, read-only)
+ * memory goes back to what is on disk, so the sandbox never serves a change it could not keep.
+ */
+export async function persist(ctx: RequestContext): Promise<void> {
+  try {
+    await ctx.core.metadata.save();
+  } catch (err) {
+    await ctx.core.metadata.revert().catch(() => undefined);
+    throw err;
+  }
 }

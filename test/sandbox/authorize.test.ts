@@ -120,3 +120,40 @@ describe('authorize', () => {
     expect(r.reason).toBe('no identity-based policy allows the ecr:BatchGetImage action');
   });
 });
+
+describe('persist', () => {
+  it('puts memory back to what is on disk when a write fails', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { persist } = await import('../../src/sandbox/context.js');
+    const dir = await mkdtemp(join(tmpdir(), 'ecr-tutor-persist-'));
+    try {
+      const { state } = seedState('us-east-1');
+      const store = new MetadataStore(dir, state);
+      await store.save();
+      class FullDisk extends MetadataStore {
+        override save(): Promise<void> {
+          return Promise.reject(
+            Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }),
+          );
+        }
+      }
+      const failing = new FullDisk(dir, structuredClone(state));
+      const ctx = contextFor(failing.state, SANDBOX_ADMIN_USER);
+      (ctx.core as { metadata: MetadataStore }).metadata = failing;
+      const repo = failing.state.accounts[acctOf(failing.state)]!.repositories['fcj-workshop-app']!;
+      repo.policyText = '{"changed":true}';
+      await expect(persist(ctx)).rejects.toThrow('ENOSPC');
+      expect(
+        failing.state.accounts[acctOf(failing.state)]!.repositories['fcj-workshop-app']!.policyText,
+      ).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function acctOf(state: SandboxState): string {
+  return state.primaryAccountId;
+}

@@ -71,6 +71,12 @@ export class MetadataStore {
     await writeFileAtomic(stateFile(this.stateDir), JSON.stringify(this.state), { fsync: true });
   }
 
+  /** Replaces the in-memory state with the last state written to disk (after a failed write). */
+  async revert(): Promise<void> {
+    const onDisk = await loadState(this.stateDir);
+    if (onDisk) this.state = onDisk;
+  }
+
   /** Waits for every queued write. */
   async flush(): Promise<void> {
     while (this.writing || this.pending)
