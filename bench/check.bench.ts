@@ -16,7 +16,11 @@ import { startSandbox } from '../src/sandbox/index.js';
 import { median, type BenchModule, type BenchRow } from './lib.js';
 
 /** Alternates a and b (so drift hits both alike) and returns their median milliseconds. */
-async function paired(a: () => Promise<unknown>, b: () => Promise<unknown>, reps: number): Promise<[number, number]> {
+async function paired(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  reps: number,
+): Promise<[number, number]> {
   const ta: number[] = [];
   const tb: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -38,21 +42,40 @@ const bench: BenchModule = {
   title: 'Step checks: engine vs the raw SDK calls they make (sandbox, loopback)',
   async run(ctx) {
     const reps = ctx.quick ? 30 : 150;
-    const sandbox = await startSandbox({ stateDir: join(ctx.tmpDir, 'sandbox'), port: 0, region: 'us-east-1' });
+    const sandbox = await startSandbox({
+      stateDir: join(ctx.tmpDir, 'sandbox'),
+      port: 0,
+      region: 'us-east-1',
+    });
     const session = sessionForSandbox(sandbox);
     const cwd = join(ctx.tmpDir, 'work');
     await mkdir(cwd, { recursive: true });
-    const engine = await openLesson({ target: {}, session, cwd, env: { ...process.env, ECR_TUTOR_HOME: join(ctx.tmpDir, 'home') } });
+    const engine = await openLesson({
+      target: {},
+      session,
+      cwd,
+      env: { ...process.env, ECR_TUTOR_HOME: join(ctx.tmpDir, 'home') },
+    });
     const rows: BenchRow[] = [];
     try {
       const { sts, ecr } = session.clients;
       const policy = lessonPolicyText(sandbox.accountId, 'fcj-ecr-ci-cd-user');
       await writeFile(join(cwd, 'fcj-workshop-app-policy.json'), policy);
-      await ecr.send(new SetRepositoryPolicyCommand({ repositoryName: 'fcj-workshop-app', policyText: policy }));
+      await ecr.send(
+        new SetRepositoryPolicyCommand({ repositoryName: 'fcj-workshop-app', policyText: policy }),
+      );
 
       const row = (name: string, ms: number, rawName: string, raw: number): BenchRow => {
         const ratio = ms / raw;
-        return { name, value: ms, unit: 'ms', baseline: { name: rawName, value: raw }, ratio, goal: 'engine overhead < 20% (ratio < 1.20)', met: ratio < 1.2 };
+        return {
+          name,
+          value: ms,
+          unit: 'ms',
+          baseline: { name: rawName, value: raw },
+          ratio,
+          goal: 'engine overhead < 20% (ratio < 1.20)',
+          met: ratio < 1.2,
+        };
       };
 
       // Step 1 (connect): one STS call.
@@ -68,7 +91,8 @@ const bench: BenchModule = {
 
       // Step 6 (apply): STS + GetRepositoryPolicy, then lint, evaluation and semantic diff.
       for (let i = 0; i < 5; i++) engine.next();
-      if (engine.snapshot().steps[engine.snapshot().currentIndex]!.def.id !== 'apply') throw new Error('not on the apply step');
+      if (engine.snapshot().steps[engine.snapshot().currentIndex]!.def.id !== 'apply')
+        throw new Error('not on the apply step');
       const [c6, r6] = await paired(
         async () => {
           const r = await engine.check();
@@ -80,7 +104,14 @@ const bench: BenchModule = {
         },
         reps,
       );
-      rows.push(row('apply step check (engine.check)', c6, 'raw GetCallerIdentity + GetRepositoryPolicy', r6));
+      rows.push(
+        row(
+          'apply step check (engine.check)',
+          c6,
+          'raw GetCallerIdentity + GetRepositoryPolicy',
+          r6,
+        ),
+      );
     } finally {
       await engine.close();
       await session.close();

@@ -40,7 +40,16 @@ interface ErrLike {
   cause?: unknown;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
 
 function networkCode(e: ErrLike | undefined, depth = 0): string | undefined {
   if (!e || depth > 4) return undefined;
@@ -75,7 +84,10 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
       awsMessage: msg,
     };
   }
-  if (code === 'CredentialsProviderError' || /Could not load credentials|credential.*not.*found/i.test(msg)) {
+  if (
+    code === 'CredentialsProviderError' ||
+    /Could not load credentials|credential.*not.*found/i.test(msg)
+  ) {
     return {
       kind: 'no-credentials',
       summary: `No AWS credentials were found${profileHint}.`,
@@ -86,7 +98,12 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
       awsMessage: msg,
     };
   }
-  if (code === 'ExpiredToken' || code === 'ExpiredTokenException' || code === 'RequestExpired' || /token.*expired|expired.*token/i.test(msg)) {
+  if (
+    code === 'ExpiredToken' ||
+    code === 'ExpiredTokenException' ||
+    code === 'RequestExpired' ||
+    /token.*expired|expired.*token/i.test(msg)
+  ) {
     return {
       kind: 'expired',
       summary: `Your AWS session has expired${profileHint}.`,
@@ -97,7 +114,12 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
       awsMessage: msg,
     };
   }
-  if (code === 'InvalidClientTokenId' || code === 'UnrecognizedClientException' || code === 'SignatureDoesNotMatch' || code === 'InvalidSignatureException') {
+  if (
+    code === 'InvalidClientTokenId' ||
+    code === 'UnrecognizedClientException' ||
+    code === 'SignatureDoesNotMatch' ||
+    code === 'InvalidSignatureException'
+  ) {
     return {
       kind: 'bad-credentials',
       summary:
@@ -112,7 +134,11 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
       awsMessage: msg,
     };
   }
-  if (code === 'AccessDenied' || code === 'AccessDeniedException' || /is not authorized to perform/.test(msg)) {
+  if (
+    code === 'AccessDenied' ||
+    code === 'AccessDeniedException' ||
+    /is not authorized to perform/.test(msg)
+  ) {
     return {
       kind: 'access-denied',
       summary: `Access denied: ${msg}`,
@@ -131,11 +157,22 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
     };
   }
   if (code && /NotFound/.test(code)) {
-    return { kind: 'not-found', summary: msg, fix: 'Check the name and the region.', code, awsMessage: msg };
+    return {
+      kind: 'not-found',
+      summary: msg,
+      fix: 'Check the name and the region.',
+      code,
+      awsMessage: msg,
+    };
   }
   if (!e.$metadata) {
     // Not an answer from AWS at all (a local file, a bug): say so rather than blame AWS.
-    return { kind: 'other', summary: `The tutor hit a problem: ${msg}`, fix: 'Try again; if it persists, run with ECR_TUTOR_DEBUG=1 and report the message.', awsMessage: msg };
+    return {
+      kind: 'other',
+      summary: `The tutor hit a problem: ${msg}`,
+      fix: 'Try again; if it persists, run with ECR_TUTOR_DEBUG=1 and report the message.',
+      awsMessage: msg,
+    };
   }
   return {
     kind: 'other',

@@ -23,7 +23,10 @@ export interface SandboxHandle {
   accountId: string;
   secondAccountId: string;
   /** credentials of a sandbox IAM user (default: the admin) */
-  user(name?: string, accountId?: string): { name: string; arn: string; accountId: string; credentials: AwsCredentials };
+  user(
+    name?: string,
+    accountId?: string,
+  ): { name: string; arn: string; accountId: string; credentials: AwsCredentials };
 }
 
 export interface AwsClients {
@@ -184,15 +187,28 @@ export interface OpenSessionOptions {
  * sandbox started in this process (default port, or any free port when that is busy) that
  * stops on close().
  */
-export async function openSession(target: TargetOptions, o: OpenSessionOptions = {}): Promise<AwsSession> {
+export async function openSession(
+  target: TargetOptions,
+  o: OpenSessionOptions = {},
+): Promise<AwsSession> {
   const env = o.env ?? process.env;
   if (wantsExternalTarget(target)) {
     const region = await resolveRegion(target, env);
     if (target.endpointUrl) {
       const sb = await findSandboxAt(target.endpointUrl, o.sandboxStateDir);
       // Our own sandbox and no keys given: act as its admin, as `eval "$(ecr-tutor sandbox env)"` would.
-      const credentials = sb && !target.profile && !env.AWS_ACCESS_KEY_ID && !env.AWS_PROFILE ? sb.user().credentials : undefined;
-      return buildSession({ kind: 'endpoint', region, endpoint: target.endpointUrl, profile: target.profile, sandbox: sb, credentials });
+      const credentials =
+        sb && !target.profile && !env.AWS_ACCESS_KEY_ID && !env.AWS_PROFILE
+          ? sb.user().credentials
+          : undefined;
+      return buildSession({
+        kind: 'endpoint',
+        region,
+        endpoint: target.endpointUrl,
+        profile: target.profile,
+        sandbox: sb,
+        credentials,
+      });
     }
     return buildSession({ kind: 'aws', region, profile: target.profile });
   }
@@ -202,19 +218,34 @@ export async function openSession(target: TargetOptions, o: OpenSessionOptions =
   if (found) return sessionForSandbox(found);
   let running;
   try {
-    running = await sandboxMod.startSandbox({ stateDir, port: sandboxMod.SANDBOX_DEFAULT_PORT, region: target.region, log: o.log });
+    running = await sandboxMod.startSandbox({
+      stateDir,
+      port: sandboxMod.SANDBOX_DEFAULT_PORT,
+      region: target.region,
+      log: o.log,
+    });
   } catch (err) {
     // The default port is taken (by something else): any free port will do for our own sandbox.
-    const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE' || /already in use/.test((err as Error).message);
+    const busy =
+      (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ||
+      /already in use/.test((err as Error).message);
     if (!busy) throw err;
-    running = await sandboxMod.startSandbox({ stateDir, port: 0, region: target.region, log: o.log });
+    running = await sandboxMod.startSandbox({
+      stateDir,
+      port: 0,
+      region: target.region,
+      log: o.log,
+    });
   }
   const sb = running;
   return sessionForSandbox(sb, () => sb.stop());
 }
 
 /** The running sandbox behind `endpoint`, if it is one of ours (so its users' keys are known). */
-async function findSandboxAt(endpoint: string, stateDir?: string): Promise<SandboxHandle | undefined> {
+async function findSandboxAt(
+  endpoint: string,
+  stateDir?: string,
+): Promise<SandboxHandle | undefined> {
   try {
     const found = await attachRunning(stateDir ?? (await sandboxModule()).defaultSandboxStateDir());
     if (found && new URL(found.endpoint).port === new URL(endpoint).port) return found;
@@ -241,14 +272,22 @@ export async function describeTarget(s: AwsSession): Promise<TargetInfo> {
  * Which progress file a target uses, without starting anything: the sandbox's account from its
  * state folder, or one STS call for real AWS / an endpoint.
  */
-export async function quietTargetInfo(target: TargetOptions, o: OpenSessionOptions = {}): Promise<TargetInfo> {
+export async function quietTargetInfo(
+  target: TargetOptions,
+  o: OpenSessionOptions = {},
+): Promise<TargetInfo> {
   const env = o.env ?? process.env;
   if (!wantsExternalTarget(target)) {
     const mod = await sandboxModule();
     const stateDir = o.sandboxStateDir ?? mod.defaultSandboxStateDir(env);
     const users = await mod.readSandboxUsers(stateDir, target.region);
     const admin = users.user();
-    return { kind: 'sandbox', region: users.region, accountId: users.accountId, identityArn: admin.arn };
+    return {
+      kind: 'sandbox',
+      region: users.region,
+      accountId: users.accountId,
+      identityArn: admin.arn,
+    };
   }
   const s = await openSession(target, o);
   try {

@@ -39,37 +39,78 @@ export const checkExplainDecisions: LabCheck = async (ctx, params) => {
     ciPoliciesRead = false;
   }
   const resource = repositoryArn(s.region, me.accountId, repository);
-  const resourcePolicy = policyText ? { name: `repository policy of ${repository}`, document: parsePolicy(policyText) } : undefined;
-  const partnerAccount = s.sandbox?.secondAccountId ?? optionalParam(params, 'partnerAccount') ?? EXAMPLE_PARTNER_ACCOUNT;
+  const resourcePolicy = policyText
+    ? { name: `repository policy of ${repository}`, document: parsePolicy(policyText) }
+    : undefined;
+  const partnerAccount =
+    s.sandbox?.secondAccountId ??
+    optionalParam(params, 'partnerAccount') ??
+    EXAMPLE_PARTNER_ACCOUNT;
   const toView = (principal: string, action: string, identityPolicies: NamedPolicy[]): Case => {
-    const r = evaluate({ request: { principal: principalFromArn(principal), action, resource }, identityPolicies, resourcePolicy });
-    const trace: TraceLineView[] = r.trace.map((t) => ({ policy: t.policy, policyType: t.policyType, sid: t.sid, effect: t.effect, matched: t.matched, why: t.why }));
+    const r = evaluate({
+      request: { principal: principalFromArn(principal), action, resource },
+      identityPolicies,
+      resourcePolicy,
+    });
+    const trace: TraceLineView[] = r.trace.map((t) => ({
+      policy: t.policy,
+      policyType: t.policyType,
+      sid: t.sid,
+      effect: t.effect,
+      matched: t.matched,
+      why: t.why,
+    }));
     return { principal, action, decision: r.decision, reason: r.reason, trace };
   };
   const ciCase = toView(userArn(me.accountId, ciUser), 'ecr:PutImage', ciPolicies);
   const partnerCase = toView(userArn(partnerAccount, partnerUser), 'ecr:BatchGetImage', []);
   const cases = [ciCase, partnerCase];
   const details = cases.map((c) => `${c.principal} ${c.action}: ${c.decision} (${c.reason})`);
-  if (!ciPoliciesRead) details.push(`(the tutor could not read ${ciUser}'s IAM policies, so its trace shows the repository policy only)`);
+  if (!ciPoliciesRead)
+    details.push(
+      `(the tutor could not read ${ciUser}'s IAM policies, so its trace shows the repository policy only)`,
+    );
   // In the sandbox, try the partner's pull for real: the evaluator and the service must agree.
   if (s.sandbox) {
     try {
       const partner = s.clientsAs(s.sandbox.user(partnerUser, partnerAccount).credentials);
-      await partner.ecr.send(new BatchGetImageCommand({ registryId: me.accountId, repositoryName: repository, imageIds: [{ imageTag: 'latest' }] }));
+      await partner.ecr.send(
+        new BatchGetImageCommand({
+          registryId: me.accountId,
+          repositoryName: repository,
+          imageIds: [{ imageTag: 'latest' }],
+        }),
+      );
       details.push(`Live: ${partnerUser} was able to call BatchGetImage on ${repository}.`);
       partnerCase.decision = 'allowed';
     } catch (err) {
       const name = errName(err);
-      if (name === 'AccessDeniedException') details.push(`Live: the sandbox denied ${partnerUser}: ${(err as Error).message}`);
-      else details.push(`Live: the partner's pull could not be tried (${name ?? (err as Error).message}).`);
+      if (name === 'AccessDeniedException')
+        details.push(`Live: the sandbox denied ${partnerUser}: ${(err as Error).message}`);
+      else
+        details.push(
+          `Live: the partner's pull could not be tried (${name ?? (err as Error).message}).`,
+        );
     }
   }
   const view = { kind: 'explain' as const, cases };
   if (ciCase.decision !== 'allowed') {
-    return { status: 'fail', summary: `${ciUser} is not allowed ecr:PutImage by the live policies: ${ciCase.reason}.`, details: [...details, 'Apply the policy again (step 6) before explaining it.'], hintKey: 'ci-denied', view };
+    return {
+      status: 'fail',
+      summary: `${ciUser} is not allowed ecr:PutImage by the live policies: ${ciCase.reason}.`,
+      details: [...details, 'Apply the policy again (step 6) before explaining it.'],
+      hintKey: 'ci-denied',
+      view,
+    };
   }
   if (partnerCase.decision === 'allowed') {
-    return { status: 'fail', summary: `${partnerUser} from account ${partnerAccount} is allowed to pull: the repository policy lets in more than the CI user.`, details, hintKey: 'partner-allowed', view };
+    return {
+      status: 'fail',
+      summary: `${partnerUser} from account ${partnerAccount} is allowed to pull: the repository policy lets in more than the CI user.`,
+      details,
+      hintKey: 'partner-allowed',
+      view,
+    };
   }
   const q = quizResult(ctx);
   if (q) return { ...q, details: [...details, ...(q.details ?? [])], view };

@@ -51,7 +51,15 @@ export function analyseGrant(doc: PolicyDocument, t: GrantTarget): GrantAnalysis
     const r = evaluate({
       request: { principal: principalFromArn(arn), action, resource },
       identityPolicies: identityAllowsAll
-        ? [{ name: 'stand-in identity policy allowing ecr:*', document: { version: '2012-10-17', statements: [{ effect: 'Allow', action: ['ecr:*'], resource: ['*'] }] } }]
+        ? [
+            {
+              name: 'stand-in identity policy allowing ecr:*',
+              document: {
+                version: '2012-10-17',
+                statements: [{ effect: 'Allow', action: ['ecr:*'], resource: ['*'] }],
+              },
+            },
+          ]
         : [],
       resourcePolicy,
     });
@@ -63,9 +71,11 @@ export function analyseGrant(doc: PolicyDocument, t: GrantTarget): GrantAnalysis
   const extra = REPO_ACTIONS.filter((a) => !REQUIRED_ACTIONS.includes(a) && allowed(ci, a, false));
   const others: string[] = [];
   const sameAccountStranger = userArn(t.accountId, PROBE);
-  if (REQUIRED_ACTIONS.some((a) => allowed(sameAccountStranger, a, false))) others.push(`other users of account ${t.accountId}`);
+  if (REQUIRED_ACTIONS.some((a) => allowed(sameAccountStranger, a, false)))
+    others.push(`other users of account ${t.accountId}`);
   const foreign = userArn(OTHER_ACCOUNT, PROBE);
-  if (REQUIRED_ACTIONS.some((a) => allowed(foreign, a, true))) others.push('identities of other AWS accounts');
+  if (REQUIRED_ACTIONS.some((a) => allowed(foreign, a, true)))
+    others.push('identities of other AWS accounts');
   return { missing, extra, others, named: principalsOf(doc), unsupported: [...unsupported] };
 }
 

@@ -26,13 +26,24 @@ export async function userIdentityPolicies(ctx: LabContext, user: string): Promi
   const inline = await iam.send(new ListUserPoliciesCommand({ UserName: user }));
   for (const name of inline.PolicyNames ?? []) {
     const p = await iam.send(new GetUserPolicyCommand({ UserName: user, PolicyName: name }));
-    policies.push({ name: `inline policy ${name} of ${user}`, document: parsePolicy(decode(p.PolicyDocument)) });
+    policies.push({
+      name: `inline policy ${name} of ${user}`,
+      document: parsePolicy(decode(p.PolicyDocument)),
+    });
   }
   const attached = await iam.send(new ListAttachedUserPoliciesCommand({ UserName: user }));
   for (const a of attached.AttachedPolicies ?? []) {
     const pol = await iam.send(new GetPolicyCommand({ PolicyArn: a.PolicyArn }));
-    const v = await iam.send(new GetPolicyVersionCommand({ PolicyArn: a.PolicyArn, VersionId: pol.Policy?.DefaultVersionId }));
-    policies.push({ name: `managed policy ${a.PolicyName} of ${user}`, document: parsePolicy(decode(v.PolicyVersion?.Document)) });
+    const v = await iam.send(
+      new GetPolicyVersionCommand({
+        PolicyArn: a.PolicyArn,
+        VersionId: pol.Policy?.DefaultVersionId,
+      }),
+    );
+    policies.push({
+      name: `managed policy ${a.PolicyName} of ${user}`,
+      document: parsePolicy(decode(v.PolicyVersion?.Document)),
+    });
   }
   return policies;
 }

@@ -12,13 +12,28 @@ export const checkCallerIdentity: LabCheck = async (ctx) => {
     return errorResult(ctx, err, 'ask AWS who you are');
   }
   ctx.setVar('identityArn', me.arn);
-  const where = s.kind === 'sandbox' ? `the sandbox at ${s.endpoint}` : s.kind === 'endpoint' ? `the endpoint ${s.endpoint}` : 'real AWS';
+  const where =
+    s.kind === 'sandbox'
+      ? `the sandbox at ${s.endpoint}`
+      : s.kind === 'endpoint'
+        ? `the endpoint ${s.endpoint}`
+        : 'real AWS';
   return {
     status: 'pass',
     summary: `Connected to ${where} as ${me.arn} in ${s.region}.`,
-    details: [`identity: ${me.arn}`, `region: ${s.region}`, ...(s.profile ? [`profile: ${s.profile}`] : [])],
+    details: [
+      `identity: ${me.arn}`,
+      `region: ${s.region}`,
+      ...(s.profile ? [`profile: ${s.profile}`] : []),
+    ],
     evidence: { arn: me.arn, region: s.region, kind: s.kind },
-    view: { kind: 'identity', arn: me.arn, accountId: me.accountId, region: s.region, target: s.kind },
+    view: {
+      kind: 'identity',
+      arn: me.arn,
+      accountId: me.accountId,
+      region: s.region,
+      target: s.kind,
+    },
   };
 };
 
@@ -26,10 +41,18 @@ export const checkCallerIdentity: LabCheck = async (ctx) => {
 export const checkAccountIdMatches: LabCheck = async (ctx, params) => {
   const answer = typeof params.answer === 'string' ? params.answer.trim() : '';
   if (!answer) {
-    return { status: 'fail', summary: 'Type your 12-digit account ID first.', hintKey: 'no-answer' };
+    return {
+      status: 'fail',
+      summary: 'Type your 12-digit account ID first.',
+      hintKey: 'no-answer',
+    };
   }
   if (!/^\d{12}$/.test(answer)) {
-    return { status: 'fail', summary: `"${answer}" is not an account ID: it has exactly 12 digits.`, hintKey: 'format' };
+    return {
+      status: 'fail',
+      summary: `"${answer}" is not an account ID: it has exactly 12 digits.`,
+      hintKey: 'format',
+    };
   }
   let me;
   try {
@@ -41,7 +64,9 @@ export const checkAccountIdMatches: LabCheck = async (ctx, params) => {
     return {
       status: 'fail',
       summary: `${answer} is not the account you are signed in to.`,
-      details: ['STS says your identity is in a different account (look at the "Account" field of `aws sts get-caller-identity`).'],
+      details: [
+        'STS says your identity is in a different account (look at the "Account" field of `aws sts get-caller-identity`).',
+      ],
       hintKey: 'wrong-account',
       evidence: { typed: answer },
     };

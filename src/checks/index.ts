@@ -2,7 +2,13 @@
 import { describeAwsError } from '../aws/errors.js';
 import type { CheckRegistry } from '../engine/check-api.js';
 import type { CheckResult } from '../engine/types.js';
-import { applyPolicy, backupRepositoryPolicy, checkLessonChangesRemoved, checkPolicyApplied, restorePolicy } from './apply.js';
+import {
+  applyPolicy,
+  backupRepositoryPolicy,
+  checkLessonChangesRemoved,
+  checkPolicyApplied,
+  restorePolicy,
+} from './apply.js';
 import { checkExplainDecisions } from './explain.js';
 import { checkAccountIdMatches, checkCallerIdentity, fillAccountId } from './identity.js';
 import { checkPolicyFileGrants, writeSolutionPolicy, writeStarterPolicy } from './policy-file.js';
@@ -23,7 +29,12 @@ export const STATE_CHANGING_ACTIONS: ReadonlySet<string> = new Set([
 
 function describeError(err: unknown): CheckResult {
   const d = describeAwsError(err);
-  return { status: 'error', summary: d.summary, fix: d.fix, evidence: { errorKind: d.kind, code: d.code } };
+  return {
+    status: 'error',
+    summary: d.summary,
+    fix: d.fix,
+    evidence: { errorKind: d.kind, code: d.code },
+  };
 }
 
 /** Every check and action the built-in lessons may name. */

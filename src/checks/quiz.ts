@@ -18,7 +18,9 @@ export function quizResult(ctx: LabContext): CheckResult | undefined {
     return {
       status: 'fail',
       summary: `${wrong.length} answer${wrong.length > 1 ? 's are' : ' is'} not right yet.`,
-      details: wrong.map((q) => `${q.question.trim()} (think again: ${q.explanation.split('. ')[0]!.trim()}.)`),
+      details: wrong.map(
+        (q) => `${q.question.trim()} (think again: ${q.explanation.split('. ')[0]!.trim()}.)`,
+      ),
       hintKey: 'wrong-answer',
     };
   }

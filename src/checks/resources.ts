@@ -1,5 +1,9 @@
 /** Step 3: the repository and the CI user exist (and the solve that creates what is missing). */
-import { CreateRepositoryCommand, DeleteRepositoryCommand, DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
+import {
+  CreateRepositoryCommand,
+  DeleteRepositoryCommand,
+  DescribeRepositoriesCommand,
+} from '@aws-sdk/client-ecr';
 import { CreateUserCommand, GetUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import type { LabAction, LabCheck, LabContext } from './types.js';
 import { errName, errorResult, param } from './util.js';
@@ -7,12 +11,16 @@ import { errName, errorResult, param } from './util.js';
 /** The inline policy the workshop gave the CI user: `docker login` only. */
 export const CI_LOGIN_POLICY = JSON.stringify({
   Version: '2012-10-17',
-  Statement: [{ Sid: 'EcrLogin', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' }],
+  Statement: [
+    { Sid: 'EcrLogin', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+  ],
 });
 
 async function repositoryExists(ctx: LabContext, repository: string): Promise<boolean> {
   try {
-    await ctx.env.session.clients.ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [repository] }));
+    await ctx.env.session.clients.ecr.send(
+      new DescribeRepositoriesCommand({ repositoryNames: [repository] }),
+    );
     return true;
   } catch (err) {
     if (errName(err) === 'RepositoryNotFoundException') return false;
@@ -81,13 +89,19 @@ export const createResources: LabAction = async (ctx, params) => {
   const ciUser = param(params, 'ciUser');
   const done: string[] = [];
   if (!(await repositoryExists(ctx, repository))) {
-    await ctx.env.session.clients.ecr.send(new CreateRepositoryCommand({ repositoryName: repository }));
+    await ctx.env.session.clients.ecr.send(
+      new CreateRepositoryCommand({ repositoryName: repository }),
+    );
     done.push(`created the repository ${repository}`);
   }
   if (!(await userExists(ctx, ciUser))) {
     await ctx.env.session.clients.iam.send(new CreateUserCommand({ UserName: ciUser }));
     await ctx.env.session.clients.iam.send(
-      new PutUserPolicyCommand({ UserName: ciUser, PolicyName: 'ecr-login', PolicyDocument: CI_LOGIN_POLICY }),
+      new PutUserPolicyCommand({
+        UserName: ciUser,
+        PolicyName: 'ecr-login',
+        PolicyDocument: CI_LOGIN_POLICY,
+      }),
     );
     done.push(`created the IAM user ${ciUser} (allowed only ecr:GetAuthorizationToken)`);
   }
@@ -98,7 +112,9 @@ export const createResources: LabAction = async (ctx, params) => {
 export const deleteRepository: LabAction = async (ctx, params) => {
   const repository = param(params, 'repository');
   try {
-    await ctx.env.session.clients.ecr.send(new DeleteRepositoryCommand({ repositoryName: repository, force: true }));
+    await ctx.env.session.clients.ecr.send(
+      new DeleteRepositoryCommand({ repositoryName: repository, force: true }),
+    );
   } catch (err) {
     if (errName(err) !== 'RepositoryNotFoundException') throw err;
   }

@@ -25,7 +25,15 @@ import type { ActionRow, CheckResult } from '../engine/types.js';
 import type { AwsClients } from '../aws/session.js';
 import { TEST_TAG_PREFIX } from './apply.js';
 import type { LabCheck, LabContext } from './types.js';
-import { errName, errorResult, optionalParam, param, plainError, repositoryArn, userArn } from './util.js';
+import {
+  errName,
+  errorResult,
+  optionalParam,
+  param,
+  plainError,
+  repositoryArn,
+  userArn,
+} from './util.js';
 
 const ALL = [...PUSH_ACTIONS, ...PULL_ACTIONS];
 
@@ -45,18 +53,36 @@ interface CiClients {
 }
 
 /** The CI user's clients: sandbox keys, a named profile, or a temporary key deleted afterwards. */
-async function ciClients(ctx: LabContext, ciUser: string, ciProfile: string | undefined): Promise<CiClients> {
+async function ciClients(
+  ctx: LabContext,
+  ciUser: string,
+  ciProfile: string | undefined,
+): Promise<CiClients> {
   const s = ctx.env.session;
-  if (ciProfile) return { clients: s.clientsAs({ profile: ciProfile }), how: `the profile ${ciProfile}`, cleanup: async () => {} };
+  if (ciProfile)
+    return {
+      clients: s.clientsAs({ profile: ciProfile }),
+      how: `the profile ${ciProfile}`,
+      cleanup: async () => {},
+    };
   if (s.sandbox) {
-    return { clients: s.clientsAs(s.sandbox.user(ciUser).credentials), how: `${ciUser}'s sandbox keys`, cleanup: async () => {} };
+    return {
+      clients: s.clientsAs(s.sandbox.user(ciUser).credentials),
+      how: `${ciUser}'s sandbox keys`,
+      cleanup: async () => {},
+    };
   }
   const created = await s.clients.iam.send(new CreateAccessKeyCommand({ UserName: ciUser }));
   const key = created.AccessKey!;
   const cleanup = async (): Promise<void> => {
-    await s.clients.iam.send(new DeleteAccessKeyCommand({ UserName: ciUser, AccessKeyId: key.AccessKeyId! }));
+    await s.clients.iam.send(
+      new DeleteAccessKeyCommand({ UserName: ciUser, AccessKeyId: key.AccessKeyId! }),
+    );
   };
-  const clients = s.clientsAs({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+  const clients = s.clientsAs({
+    accessKeyId: key.AccessKeyId!,
+    secretAccessKey: key.SecretAccessKey!,
+  });
   // A new IAM key takes a few seconds to be accepted everywhere: wait for STS to know it.
   const t0 = Date.now();
   for (;;) {
@@ -75,7 +101,12 @@ async function ciClients(ctx: LabContext, ciUser: string, ciProfile: string | un
 }
 
 /** Runs one ECR call as `action`, turning AccessDenied into Denied and updating its row. */
-async function step<T>(ctx: LabContext, rows: Map<string, ActionRow>, action: string, fn: () => Promise<T>): Promise<T> {
+async function step<T>(
+  ctx: LabContext,
+  rows: Map<string, ActionRow>,
+  action: string,
+  fn: () => Promise<T>,
+): Promise<T> {
   const row = rows.get(action)!;
   row.status = 'running';
   ctx.report({ kind: 'action', row: { ...row } });
@@ -88,7 +119,11 @@ async function step<T>(ctx: LabContext, rows: Map<string, ActionRow>, action: st
   } catch (err) {
     const name = errName(err);
     const msg = (err as Error).message;
-    if (name === 'AccessDeniedException' || name === 'AccessDenied' || /not authorized to perform/.test(msg)) {
+    if (
+      name === 'AccessDeniedException' ||
+      name === 'AccessDenied' ||
+      /not authorized to perform/.test(msg)
+    ) {
       row.status = 'denied';
       row.message = msg;
       ctx.report({ kind: 'action', row: { ...row } });
@@ -101,28 +136,57 @@ async function step<T>(ctx: LabContext, rows: Map<string, ActionRow>, action: st
   }
 }
 
-async function pushImage(ctx: LabContext, ecr: ECRClient, rows: Map<string, ActionRow>, repository: string, image: BuiltImage, tag: string): Promise<string> {
+async function pushImage(
+  ctx: LabContext,
+  ecr: ECRClient,
+  rows: Map<string, ActionRow>,
+  repository: string,
+  image: BuiltImage,
+  tag: string,
+): Promise<string> {
   const digests = image.blobs.map((b) => b.digest);
   const check = await step(ctx, rows, 'ecr:BatchCheckLayerAvailability', () =>
-    ecr.send(new BatchCheckLayerAvailabilityCommand({ repositoryName: repository, layerDigests: digests })),
+    ecr.send(
+      new BatchCheckLayerAvailabilityCommand({ repositoryName: repository, layerDigests: digests }),
+    ),
   );
-  const present = new Set((check.layers ?? []).filter((l) => l.layerAvailability === 'AVAILABLE').map((l) => l.layerDigest));
+  const present = new Set(
+    (check.layers ?? [])
+      .filter((l) => l.layerAvailability === 'AVAILABLE')
+      .map((l) => l.layerDigest),
+  );
   const missing = image.blobs.filter((b) => !present.has(b.digest));
   const total = missing.reduce((n, b) => n + b.bytes.length, 0);
   let done = 0;
   for (const blob of missing) {
-    const init = await step(ctx, rows, 'ecr:InitiateLayerUpload', () => ecr.send(new InitiateLayerUploadCommand({ repositoryName: repository })));
+    const init = await step(ctx, rows, 'ecr:InitiateLayerUpload', () =>
+      ecr.send(new InitiateLayerUploadCommand({ repositoryName: repository })),
+    );
     const partSize = Math.max(init.partSize ?? blob.bytes.length, 5 * 1024 * 1024);
     for (let first = 0; first < blob.bytes.length; first += partSize) {
       const last = Math.min(first + partSize, blob.bytes.length) - 1;
       await step(ctx, rows, 'ecr:UploadLayerPart', () =>
-        ecr.send(new UploadLayerPartCommand({ repositoryName: repository, uploadId: init.uploadId, partFirstByte: first, partLastByte: last, layerPartBlob: blob.bytes.subarray(first, last + 1) })),
+        ecr.send(
+          new UploadLayerPartCommand({
+            repositoryName: repository,
+            uploadId: init.uploadId,
+            partFirstByte: first,
+            partLastByte: last,
+            layerPartBlob: blob.bytes.subarray(first, last + 1),
+          }),
+        ),
       );
       done += last - first + 1;
       ctx.report({ kind: 'upload', doneBytes: done, totalBytes: total });
     }
     await step(ctx, rows, 'ecr:CompleteLayerUpload', () =>
-      ecr.send(new CompleteLayerUploadCommand({ repositoryName: repository, uploadId: init.uploadId, layerDigests: [blob.digest] })),
+      ecr.send(
+        new CompleteLayerUploadCommand({
+          repositoryName: repository,
+          uploadId: init.uploadId,
+          layerDigests: [blob.digest],
+        }),
+      ),
     );
   }
   // Layers already present mean no upload calls: mark them as not needed, not as passed.
@@ -135,23 +199,55 @@ async function pushImage(ctx: LabContext, ecr: ECRClient, rows: Map<string, Acti
     }
   }
   const put = await step(ctx, rows, 'ecr:PutImage', () =>
-    ecr.send(new PutImageCommand({ repositoryName: repository, imageManifest: image.manifest, imageManifestMediaType: image.mediaType, imageTag: tag })),
+    ecr.send(
+      new PutImageCommand({
+        repositoryName: repository,
+        imageManifest: image.manifest,
+        imageManifestMediaType: image.mediaType,
+        imageTag: tag,
+      }),
+    ),
   );
   return put.image?.imageId?.imageDigest ?? image.manifestDigest;
 }
 
-async function pullImage(ctx: LabContext, ecr: ECRClient, rows: Map<string, ActionRow>, repository: string, imageId: { imageTag?: string; imageDigest?: string }): Promise<{ manifestDigest: string; layersOk: boolean; layerNote?: string }> {
+async function pullImage(
+  ctx: LabContext,
+  ecr: ECRClient,
+  rows: Map<string, ActionRow>,
+  repository: string,
+  imageId: { imageTag?: string; imageDigest?: string },
+): Promise<{ manifestDigest: string; layersOk: boolean; layerNote?: string }> {
   const got = await step(ctx, rows, 'ecr:BatchGetImage', () =>
-    ecr.send(new BatchGetImageCommand({ repositoryName: repository, imageIds: [imageId], acceptedMediaTypes: ['application/vnd.docker.distribution.manifest.v2+json', 'application/vnd.oci.image.manifest.v1+json'] })),
+    ecr.send(
+      new BatchGetImageCommand({
+        repositoryName: repository,
+        imageIds: [imageId],
+        acceptedMediaTypes: [
+          'application/vnd.docker.distribution.manifest.v2+json',
+          'application/vnd.oci.image.manifest.v1+json',
+        ],
+      }),
+    ),
   );
   const img = got.images?.[0];
-  if (!img?.imageManifest) throw new Error(`BatchGetImage returned no manifest (${got.failures?.[0]?.failureReason ?? 'no reason given'})`);
+  if (!img?.imageManifest)
+    throw new Error(
+      `BatchGetImage returned no manifest (${got.failures?.[0]?.failureReason ?? 'no reason given'})`,
+    );
   const manifestDigest = sha256Digest(img.imageManifest);
   const manifest = JSON.parse(img.imageManifest) as { layers?: Array<{ digest: string }> };
   let layersOk = true;
   let layerNote: string | undefined;
   for (const layer of manifest.layers ?? []) {
-    const url = await step(ctx, rows, 'ecr:GetDownloadUrlForLayer', () => ecr.send(new GetDownloadUrlForLayerCommand({ repositoryName: repository, layerDigest: layer.digest })));
+    const url = await step(ctx, rows, 'ecr:GetDownloadUrlForLayer', () =>
+      ecr.send(
+        new GetDownloadUrlForLayerCommand({
+          repositoryName: repository,
+          layerDigest: layer.digest,
+        }),
+      ),
+    );
     const res = await fetch(url.downloadUrl!, { signal: ctx.signal });
     if (!res.ok) {
       layersOk = false;
@@ -168,11 +264,20 @@ async function pullImage(ctx: LabContext, ecr: ECRClient, rows: Map<string, Acti
 }
 
 /** Whether the CI user's own IAM policies already allow push and pull (then the repository policy is not what grants it). */
-async function identityAllowsAll(ctx: LabContext, ciUser: string, accountId: string, resource: string): Promise<boolean | undefined> {
+async function identityAllowsAll(
+  ctx: LabContext,
+  ciUser: string,
+  accountId: string,
+  resource: string,
+): Promise<boolean | undefined> {
   try {
     const policies = await userIdentityPolicies(ctx, ciUser);
     const principal = principalFromArn(userArn(accountId, ciUser));
-    return ALL.every((action) => evaluate({ request: { principal, action, resource }, identityPolicies: policies }).decision === 'allowed');
+    return ALL.every(
+      (action) =>
+        evaluate({ request: { principal, action, resource }, identityPolicies: policies })
+          .decision === 'allowed',
+    );
   } catch {
     // Not allowed to read IAM (or the endpoint lacks these calls): say nothing rather than guess.
     return undefined;
@@ -184,7 +289,9 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
   const repository = param(params, 'repository');
   const ciUser = param(params, 'ciUser');
   const ciProfile = optionalParam(params, 'ciProfile');
-  const rows = new Map<string, ActionRow>(ALL.map((a) => [a, { action: a, status: 'waiting' as const }]));
+  const rows = new Map<string, ActionRow>(
+    ALL.map((a) => [a, { action: a, status: 'waiting' as const }]),
+  );
   for (const r of rows.values()) ctx.report({ kind: 'action', row: { ...r } });
   const table = (): ActionRow[] => ALL.map((a) => ({ ...rows.get(a)! }));
   let me;
@@ -198,10 +305,23 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
     ci = await ciClients(ctx, ciUser, ciProfile);
   } catch (err) {
     const d = plainError(ctx, err);
-    return { status: 'error', summary: `Could not act as ${ciUser}: ${d.summary}`, fix: ciProfile ? d.fix : `${d.fix} Or give the lesson a profile holding ${ciUser}'s keys (ciProfile).` };
+    return {
+      status: 'error',
+      summary: `Could not act as ${ciUser}: ${d.summary}`,
+      fix: ciProfile
+        ? d.fix
+        : `${d.fix} Or give the lesson a profile holding ${ciUser}'s keys (ciProfile).`,
+    };
   }
   const tag = `${TEST_TAG_PREFIX}${randomBytes(4).toString('hex')}`;
-  const image = buildImage([{ name: 'ecr-tutor-check.txt', content: Buffer.from(`pushed by ecr-tutor as ${ciUser} at ${new Date().toISOString()} ${tag}\n`) }]);
+  const image = buildImage([
+    {
+      name: 'ecr-tutor-check.txt',
+      content: Buffer.from(
+        `pushed by ecr-tutor as ${ciUser} at ${new Date().toISOString()} ${tag}\n`,
+      ),
+    },
+  ]);
   let pushedDigest: string | undefined;
   let pulled: { manifestDigest: string; layersOk: boolean; layerNote?: string } | undefined;
   let denied: Denied | undefined;
@@ -215,9 +335,13 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
     }
     if (!failure) {
       // Pull what was pushed; when the push was refused, try pulling an image already there.
-      let imageId: { imageTag?: string; imageDigest?: string } | undefined = pushedDigest ? { imageTag: tag } : undefined;
+      let imageId: { imageTag?: string; imageDigest?: string } | undefined = pushedDigest
+        ? { imageTag: tag }
+        : undefined;
       if (!imageId) {
-        const existing = await ctx.env.session.clients.ecr.send(new DescribeImagesCommand({ repositoryName: repository, maxResults: 1 })).catch(() => undefined);
+        const existing = await ctx.env.session.clients.ecr
+          .send(new DescribeImagesCommand({ repositoryName: repository, maxResults: 1 }))
+          .catch(() => undefined);
         const d = existing?.imageDetails?.[0]?.imageDigest;
         if (d) imageId = { imageDigest: d };
       }
@@ -238,7 +362,14 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
       }
     }
     if (pushedDigest) {
-      await ctx.env.session.clients.ecr.send(new BatchDeleteImageCommand({ repositoryName: repository, imageIds: [{ imageTag: tag }] })).catch(() => undefined);
+      await ctx.env.session.clients.ecr
+        .send(
+          new BatchDeleteImageCommand({
+            repositoryName: repository,
+            imageIds: [{ imageTag: tag }],
+          }),
+        )
+        .catch(() => undefined);
     }
     await ci.cleanup().catch(() => undefined);
   }
@@ -247,17 +378,37 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
   const note = broad
     ? `${ciUser}'s own IAM policies already allow push and pull. In the same account one Allow is enough, so this result does not show that the repository policy works: it is not what grants the access here.`
     : undefined;
-  const view = (): CheckResult['view'] => ({ kind: 'verify', rows: table(), pushedDigest, pulledDigest: pulled?.manifestDigest, note });
-  const evidence = { as: ci.how, rows: table().map((r) => `${r.action}: ${r.status}`), pushedDigest, pulledDigest: pulled?.manifestDigest };
+  const view = (): CheckResult['view'] => ({
+    kind: 'verify',
+    rows: table(),
+    pushedDigest,
+    pulledDigest: pulled?.manifestDigest,
+    note,
+  });
+  const evidence = {
+    as: ci.how,
+    rows: table().map((r) => `${r.action}: ${r.status}`),
+    pushedDigest,
+    pulledDigest: pulled?.manifestDigest,
+  };
   if (failure) {
     const d = plainError(ctx, failure);
-    return { status: 'error', summary: `The test push/pull stopped: ${d.summary}`, fix: d.fix, evidence, view: view() };
+    return {
+      status: 'error',
+      summary: `The test push/pull stopped: ${d.summary}`,
+      fix: d.fix,
+      evidence,
+      view: view(),
+    };
   }
   if (denied) {
     return {
       status: 'fail',
       summary: `${ciUser} was denied ${denied.action}.`,
-      details: [`AWS said: ${denied.awsMessage}`, 'Check the policy on the repository (step 6) names the CI user and lists this action.'],
+      details: [
+        `AWS said: ${denied.awsMessage}`,
+        'Check the policy on the repository (step 6) names the CI user and lists this action.',
+      ],
       hintKey: 'denied',
       evidence,
       view: view(),
@@ -267,7 +418,10 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
     return {
       status: 'fail',
       summary: 'The image pulled back is not the image pushed.',
-      details: [`pushed ${pushedDigest ?? '-'}, pulled ${pulled?.manifestDigest ?? '-'}`, ...(pulled?.layerNote ? [pulled.layerNote] : [])],
+      details: [
+        `pushed ${pushedDigest ?? '-'}, pulled ${pulled?.manifestDigest ?? '-'}`,
+        ...(pulled?.layerNote ? [pulled.layerNote] : []),
+      ],
       hintKey: 'digest',
       evidence,
       view: view(),

@@ -3,7 +3,12 @@ import type { TargetOptions } from '../aws/target.js';
 import { TutorError } from '../errors.js';
 import type { CheckAllRow } from '../engine/index.js';
 
-const MARK: Record<string, string> = { pass: 'pass', fail: 'FAIL', pending: 'WAIT', error: 'ERROR' };
+const MARK: Record<string, string> = {
+  pass: 'pass',
+  fail: 'FAIL',
+  pending: 'WAIT',
+  error: 'ERROR',
+};
 
 /** Whether a row counts against the exit code (optional steps and deliberate clean-ups do not). */
 function rowOk(r: CheckAllRow): boolean {
@@ -18,10 +23,16 @@ export async function runCheck(
   const { openLesson } = await import('../engine/index.js');
   let engine;
   try {
-    engine = await openLesson({ lessonId: opts.lesson, lessonsDir: opts.lessonsDir, target: opts.target });
+    engine = await openLesson({
+      lessonId: opts.lesson,
+      lessonsDir: opts.lessonsDir,
+      target: opts.target,
+    });
   } catch (err) {
     if (opts.json && err instanceof TutorError) {
-      io.out(JSON.stringify({ ok: false, error: err.message, fix: err.tryMessage }, null, 2) + '\n');
+      io.out(
+        JSON.stringify({ ok: false, error: err.message, fix: err.tryMessage }, null, 2) + '\n',
+      );
       return 1;
     }
     throw err;
@@ -57,10 +68,16 @@ export async function runCheck(
       );
     } else {
       const t = snap.target;
-      io.out(`${snap.lesson.title}: checking ${t.kind === 'aws' ? `AWS account ${t.accountId} in ${t.region}` : `the ${t.kind} ${t.endpoint ?? ''} (account ${t.accountId}, ${t.region})`}\n`);
+      io.out(
+        `${snap.lesson.title}: checking ${t.kind === 'aws' ? `AWS account ${t.accountId} in ${t.region}` : `the ${t.kind} ${t.endpoint ?? ''} (account ${t.accountId}, ${t.region})`}\n`,
+      );
       if (snap.targetWarning) io.err(`warning: ${snap.targetWarning}\n`);
       rows.forEach((r, i) => {
-        const mark = r.undoneByCleanup ? 'done, then cleaned up' : r.result.status !== 'pass' && r.optional ? 'optional' : MARK[r.result.status];
+        const mark = r.undoneByCleanup
+          ? 'done, then cleaned up'
+          : r.result.status !== 'pass' && r.optional
+            ? 'optional'
+            : MARK[r.result.status];
         io.out(`  ${String(i + 1).padStart(2)}. ${r.title}: ${mark}\n      ${r.result.summary}\n`);
         if (r.result.status !== 'pass' && !r.undoneByCleanup && !r.optional) {
           for (const d of r.result.details ?? []) io.out(`      - ${d}\n`);

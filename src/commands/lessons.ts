@@ -21,7 +21,9 @@ export async function runLessonsList(io: Io, opts: { lessonsDir?: string }): Pro
   const { listLessonsIn } = await import('../engine/index.js');
   const all = await listLessonsIn(opts.lessonsDir);
   if (!all.length) {
-    io.err(`No lessons in ${opts.lessonsDir ?? builtinLessonsDir}.\n  try: \`ecr-tutor lessons validate ${opts.lessonsDir ?? ''}\` to see what is wrong.\n`);
+    io.err(
+      `No lessons in ${opts.lessonsDir ?? builtinLessonsDir}.\n  try: \`ecr-tutor lessons validate ${opts.lessonsDir ?? ''}\` to see what is wrong.\n`,
+    );
     return 1;
   }
   for (const l of all) io.out(`${l.id}  ${l.title} (${l.steps} steps)\n    ${l.summary}\n`);
@@ -34,16 +36,25 @@ export async function runLessonsValidate(io: Io, opts: { dir?: string }): Promis
   const { builtinRegistry } = await import('../checks/index.js');
   const dir = resolve(opts.dir ?? builtinLessonsDir);
   const folders = await lessonFolders(dir);
-  if (!folders.length) throw new UsageError(`No lesson folders (with lesson.yaml) in ${dir}.`, 'Point at a lesson pack or a lesson folder.');
+  if (!folders.length)
+    throw new UsageError(
+      `No lesson folders (with lesson.yaml) in ${dir}.`,
+      'Point at a lesson pack or a lesson folder.',
+    );
   const reg = builtinRegistry();
   let problems = 0;
   const ids = new Map<string, string>();
   for (const f of folders) {
-    const r = await loadLesson(f, { knownChecks: new Set(Object.keys(reg.checks)), knownActions: new Set(Object.keys(reg.actions)) });
+    const r = await loadLesson(f, {
+      knownChecks: new Set(Object.keys(reg.checks)),
+      knownActions: new Set(Object.keys(reg.actions)),
+    });
     if (r.lesson) {
       const prev = ids.get(r.lesson.id);
       if (prev) {
-        io.out(`${join(f, 'lesson.yaml')}: the lesson id "${r.lesson.id}" is also used by ${prev}\n`);
+        io.out(
+          `${join(f, 'lesson.yaml')}: the lesson id "${r.lesson.id}" is also used by ${prev}\n`,
+        );
         problems++;
       }
       ids.set(r.lesson.id, f);
@@ -66,7 +77,9 @@ export async function runLessonsValidate(io: Io, opts: { dir?: string }): Promis
 export async function runLessonsVerify(io: Io, opts: { dir?: string }): Promise<number> {
   const dir = resolve(opts.dir ?? builtinLessonsDir);
   if ((await runLessonsValidate({ out: () => {}, err: () => {} }, { dir })) !== 0) {
-    io.err(`The lessons in ${dir} have problems: run \`ecr-tutor lessons validate ${opts.dir ?? ''}\` first.\n`);
+    io.err(
+      `The lessons in ${dir} have problems: run \`ecr-tutor lessons validate ${opts.dir ?? ''}\` first.\n`,
+    );
     return 1;
   }
   const { loadLesson } = await import('../engine/lesson-loader.js');
@@ -79,12 +92,23 @@ export async function runLessonsVerify(io: Io, opts: { dir?: string }): Promise<
     const { lesson } = await loadLesson(folder);
     if (!lesson) continue;
     const scratch = await mkdtemp(join(tmpdir(), 'ecr-tutor-verify-'));
-    const sandbox = await startSandbox({ stateDir: join(scratch, 'sandbox'), port: 0, region: 'us-east-1' });
+    const sandbox = await startSandbox({
+      stateDir: join(scratch, 'sandbox'),
+      port: 0,
+      region: 'us-east-1',
+    });
     const session = sessionForSandbox(sandbox);
     try {
       const cwd = join(scratch, 'work');
       await mkdir(cwd, { recursive: true });
-      const engine = await openLesson({ lessonId: lesson.id, lessonsDir: dirname(folder), target: {}, session, cwd, env: { ...process.env, ECR_TUTOR_HOME: join(scratch, 'home') } });
+      const engine = await openLesson({
+        lessonId: lesson.id,
+        lessonsDir: dirname(folder),
+        target: {},
+        session,
+        cwd,
+        env: { ...process.env, ECR_TUTOR_HOME: join(scratch, 'home') },
+      });
       io.out(`${lesson.id}: verifying on a throw-away sandbox (${sandbox.endpoint})\n`);
       const reports = await verifyLesson(engine, (r) => {
         io.out(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.stepId}\n`);

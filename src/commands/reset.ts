@@ -14,7 +14,10 @@ export async function runReset(
   if (opts.lesson) {
     const all = await listLessonsIn(opts.lessonsDir);
     if (!all.some((l) => l.id === opts.lesson)) {
-      throw new UsageError(`There is no lesson "${opts.lesson}".`, `Run \`ecr-tutor lessons list\`${all[0] ? ` (e.g. ${all[0].id})` : ''}.`);
+      throw new UsageError(
+        `There is no lesson "${opts.lesson}".`,
+        `Run \`ecr-tutor lessons list\`${all[0] ? ` (e.g. ${all[0].id})` : ''}.`,
+      );
     }
   }
   let target;
@@ -31,7 +34,7 @@ export async function runReset(
   await store.save();
   io.out(
     `Forgot your progress in ${opts.lesson ? `the lesson ${opts.lesson}` : 'every lesson'} for ${target.kind} account ${target.accountId} (${target.region}).\n` +
-      'Your AWS resources were not touched (to undo the lesson\'s changes, do its clean-up step first).\n',
+      "Your AWS resources were not touched (to undo the lesson's changes, do its clean-up step first).\n",
   );
   return 0;
 }

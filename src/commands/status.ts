@@ -35,14 +35,27 @@ export async function runStatus(
       completedAt: p?.steps[s.id]?.completedAt,
     }));
     const done = steps.filter((s) => s.status === 'passed' || s.status === 'skipped').length;
-    const finished = steps.every((s) => s.optional || s.status === 'passed' || s.status === 'skipped');
-    lessons.push({ id: lesson.id, title: lesson.title, started: Boolean(p), currentStep: p ? lesson.steps[p.currentIndex]?.id : undefined, done, total: steps.length, finished, steps });
+    const finished = steps.every(
+      (s) => s.optional || s.status === 'passed' || s.status === 'skipped',
+    );
+    lessons.push({
+      id: lesson.id,
+      title: lesson.title,
+      started: Boolean(p),
+      currentStep: p ? lesson.steps[p.currentIndex]?.id : undefined,
+      done,
+      total: steps.length,
+      finished,
+      steps,
+    });
   }
   if (opts.json) {
     io.out(JSON.stringify({ target, progressFile: store.file, lessons }, null, 2) + '\n');
     return 0;
   }
-  io.out(`Progress for ${target.kind === 'sandbox' ? 'the sandbox' : target.kind} account ${target.accountId} (${target.region}):\n`);
+  io.out(
+    `Progress for ${target.kind === 'sandbox' ? 'the sandbox' : target.kind} account ${target.accountId} (${target.region}):\n`,
+  );
   for (const l of lessons) {
     if (!l.started) {
       io.out(`  ${l.title}: not started\n`);
@@ -50,8 +63,17 @@ export async function runStatus(
     }
     io.out(`  ${l.title}: ${l.done}/${l.total} steps done${l.finished ? ' (finished)' : ''}\n`);
     for (const s of l.steps) {
-      const mark = s.status === 'passed' ? 'x' : s.status === 'skipped' ? 's' : s.status === 'failed' ? '!' : ' ';
-      io.out(`    [${mark}] ${s.title}${s.status === 'skipped' ? ' (skipped: solved by the tutor)' : ''}${l.currentStep === s.id ? '   <- you are here' : ''}\n`);
+      const mark =
+        s.status === 'passed'
+          ? 'x'
+          : s.status === 'skipped'
+            ? 's'
+            : s.status === 'failed'
+              ? '!'
+              : ' ';
+      io.out(
+        `    [${mark}] ${s.title}${s.status === 'skipped' ? ' (skipped: solved by the tutor)' : ''}${l.currentStep === s.id ? '   <- you are here' : ''}\n`,
+      );
     }
   }
   return 0;

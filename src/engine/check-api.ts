@@ -23,7 +23,10 @@ export interface StepContext<E> {
 }
 
 /** A named check: reads live state, never changes it. */
-export type CheckFn<E> = (ctx: StepContext<E>, params: Record<string, unknown>) => Promise<CheckResult>;
+export type CheckFn<E> = (
+  ctx: StepContext<E>,
+  params: Record<string, unknown>,
+) => Promise<CheckResult>;
 
 export interface ActionOutcome {
   /** one line: what was done */

@@ -320,7 +320,8 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       p.status = 'failed';
     }
     // `error` and `pending` say nothing about the learner's work: keep the status.
-    materialChange = before !== JSON.stringify([p.status, p.last.status, p.last.summary, p.evidence]);
+    materialChange =
+      before !== JSON.stringify([p.status, p.last.status, p.last.summary, p.evidence]);
   }
 
   let lazySave: NodeJS.Timeout | undefined;

@@ -59,7 +59,10 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
         `Run \`ecr-tutor lessons list\` to see the lessons${all.length ? ` (e.g. ${all[0]!.id})` : ''}.`,
       );
     }
-    throw new TutorError(`No usable lesson in ${packDir}.`, `Run \`ecr-tutor lessons validate ${packDir}\` to see what is wrong.`);
+    throw new TutorError(
+      `No usable lesson in ${packDir}.`,
+      `Run \`ecr-tutor lessons validate ${packDir}\` to see what is wrong.`,
+    );
   }
   const { builtinRegistry } = await import('../checks/index.js');
   const registry = builtinRegistry();
@@ -85,7 +88,11 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
     target = await describeTarget(session);
   } catch (err) {
     if (ownSession) await session.close();
-    const d = describeAwsError(err, { targetKind: session.kind, profile: session.profile, endpoint: session.endpoint });
+    const d = describeAwsError(err, {
+      targetKind: session.kind,
+      profile: session.profile,
+      endpoint: session.endpoint,
+    });
     throw new TutorError(d.summary, d.fix);
   }
   const store = await ProgressStore.open(paths.state, target);

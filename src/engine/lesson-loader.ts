@@ -6,7 +6,14 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import type { CheckRef, LessonDef, QuizQuestion, StepDef, StepInput, StepViewKind } from './types.js';
+import type {
+  CheckRef,
+  LessonDef,
+  QuizQuestion,
+  StepDef,
+  StepInput,
+  StepViewKind,
+} from './types.js';
 import { templateNames } from './template.js';
 
 export const MANIFEST = 'lesson.yaml';
@@ -92,7 +99,11 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   for (const e of doc.errors) {
-    problems.push({ file, line: lc.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}` });
+    problems.push({
+      file,
+      line: lc.linePos(e.pos[0]).line,
+      message: `YAML: ${e.message.split('\n')[0]}`,
+    });
   }
   if (doc.errors.length) return { problems };
   const lineOf = (n: unknown): number | undefined => {
@@ -139,7 +150,8 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
     const out: string[] = [];
     for (const item of n.items) {
       if (isScalar(item) && typeof item.value === 'string') out.push(item.value);
-      else bad(item, `every entry of "${key}" must be text (put it in double quotes when it contains ": ")`);
+      else
+        bad(item, `every entry of "${key}" must be text (put it in quotes when it contains ": ")`);
     }
     return out;
   };
@@ -178,7 +190,10 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
   const id = str(root, 'id', true);
   const title = str(root, 'title', true);
   const summary = str(root, 'summary', true) ?? '';
-  const folderName = dir.replace(/[/\\]+$/, '').split(/[/\\]/).pop();
+  const folderName = dir
+    .replace(/[/\\]+$/, '')
+    .split(/[/\\]/)
+    .pop();
   if (id && folderName && id !== folderName) {
     bad(get(root, 'id'), `the lesson id "${id}" must match its folder name "${folderName}"`);
   }
@@ -189,7 +204,8 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
     else {
       for (const pair of pNode.items) {
         const k = isScalar(pair.key) ? String(pair.key.value) : '';
-        if (!isScalar(pair.value)) bad(pair.value ?? pair.key, `parameter "${k}" must be a plain value`);
+        if (!isScalar(pair.value))
+          bad(pair.value ?? pair.key, `parameter "${k}" must be a plain value`);
         else params[k] = String(pair.value.value);
       }
     }
@@ -218,8 +234,10 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
         bad(get(s, 'view'), `unknown view "${viewStr}" (one of: ${VIEWS.join(', ')})`);
       }
       if (sid) {
-        if (!/^[a-z0-9][a-z0-9-]*$/.test(sid)) bad(get(s, 'id'), `step id "${sid}" must be lower-case words joined by -`);
-        if (seenIds.has(sid)) bad(get(s, 'id'), `duplicate step id "${sid}" (first on line ${seenIds.get(sid)})`);
+        if (!/^[a-z0-9][a-z0-9-]*$/.test(sid))
+          bad(get(s, 'id'), `step id "${sid}" must be lower-case words joined by -`);
+        if (seenIds.has(sid))
+          bad(get(s, 'id'), `duplicate step id "${sid}" (first on line ${seenIds.get(sid)})`);
         seenIds.set(sid, lineOf(get(s, 'id')) ?? 0);
       }
       const check = checkRef(s, 'check', 'check');
@@ -232,7 +250,11 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
       if (iNode !== undefined) {
         if (!isMap(iNode)) bad(iNode, '"input" must be a mapping');
         else {
-          unknownKeys(iNode, new Set(['prompt', 'variable', 'pattern', 'patternMessage', 'placeholder']), '"input"');
+          unknownKeys(
+            iNode,
+            new Set(['prompt', 'variable', 'pattern', 'patternMessage', 'placeholder']),
+            '"input"',
+          );
           const prompt = str(iNode, 'prompt', true);
           const variable = str(iNode, 'variable', true);
           const pattern = str(iNode, 'pattern', false);
@@ -240,7 +262,10 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
             try {
               new RegExp(pattern);
             } catch (e) {
-              bad(get(iNode, 'pattern'), `"pattern" is not a valid regular expression: ${(e as Error).message}`);
+              bad(
+                get(iNode, 'pattern'),
+                `"pattern" is not a valid regular expression: ${(e as Error).message}`,
+              );
             }
           }
           if (prompt && variable) {
@@ -267,14 +292,19 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
               bad(q, 'every quiz question must be a mapping');
               continue;
             }
-            unknownKeys(q, new Set(['id', 'question', 'choices', 'answer', 'explanation']), 'a quiz question');
+            unknownKeys(
+              q,
+              new Set(['id', 'question', 'choices', 'answer', 'explanation']),
+              'a quiz question',
+            );
             const qid = str(q, 'id', true);
             const question = str(q, 'question', true);
             const answer = str(q, 'answer', true);
             const explanation = str(q, 'explanation', true);
             const cNode = get(q, 'choices');
             const choices: Array<{ value: string; label: string }> = [];
-            if (!isSeq(cNode) || cNode.items.length < 2) bad(cNode ?? q, '"choices" must list at least two {value, label}');
+            if (!isSeq(cNode) || cNode.items.length < 2)
+              bad(cNode ?? q, '"choices" must list at least two {value, label}');
             else {
               for (const c of cNode.items) {
                 const value = str(c, 'value', true);
@@ -285,20 +315,24 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
             if (answer && choices.length && !choices.some((c) => c.value === answer)) {
               bad(get(q, 'answer'), `the answer "${answer}" is not one of the choices' values`);
             }
-            if (qid && question && answer && explanation) quiz.push({ id: qid, question, choices, answer, explanation });
+            if (qid && question && answer && explanation)
+              quiz.push({ id: qid, question, choices, answer, explanation });
           }
         }
       }
       const hints = strList(s, 'hints') ?? [];
-      if (hints.length === 0) bad(s, `step "${sid ?? '?'}" needs "hints": at least one (nudge, more, then the answer)`);
+      if (hints.length === 0)
+        bad(s, `step "${sid ?? '?'}" needs "hints": at least one (nudge, more, then the answer)`);
       const undoes = strList(s, 'undoes');
       for (const u of undoes ?? []) {
-        if (!seenIds.has(u) || u === sid) bad(get(s, 'undoes'), `"undoes" names "${u}", which is not an earlier step`);
+        if (!seenIds.has(u) || u === sid)
+          bad(get(s, 'undoes'), `"undoes" names "${u}", which is not an earlier step`);
       }
       const tNode = get(s, 'timeoutMs');
       let timeoutMs: number | undefined;
       if (tNode !== undefined) {
-        if (!isScalar(tNode) || typeof tNode.value !== 'number' || tNode.value <= 0) bad(tNode, '"timeoutMs" must be a positive number');
+        if (!isScalar(tNode) || typeof tNode.value !== 'number' || tNode.value <= 0)
+          bad(tNode, '"timeoutMs" must be a positive number');
         else timeoutMs = tNode.value;
       }
       let body = '';
@@ -342,8 +376,16 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
       if (!declaredVars.has(name)) {
         if (t.file) {
           const line = t.text.slice(0, t.text.indexOf(`{{`)).split('\n').length;
-          problems.push({ file: t.file, line, message: `{{${name}}} is not a lesson parameter, an input variable or a recorded value` });
-        } else bad(t.node, `{{${name}}} is not a lesson parameter, an input variable or a recorded value`);
+          problems.push({
+            file: t.file,
+            line,
+            message: `{{${name}}} is not a lesson parameter, an input variable or a recorded value`,
+          });
+        } else
+          bad(
+            t.node,
+            `{{${name}}} is not a lesson parameter, an input variable or a recorded value`,
+          );
       }
     }
   }
@@ -387,7 +429,9 @@ export async function listLessons(packDir: string): Promise<LessonSummary[]> {
   for (const d of await lessonDirs(packDir)) {
     const { lesson } = await loadLesson(d);
     if (!lesson) continue;
-    const raw = parseDocument(await readFile(join(d, MANIFEST), 'utf8')).toJSON() as { order?: number };
+    const raw = parseDocument(await readFile(join(d, MANIFEST), 'utf8')).toJSON() as {
+      order?: number;
+    };
     out.push({
       id: lesson.id,
       title: lesson.title,

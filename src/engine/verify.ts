@@ -16,7 +16,10 @@ export interface VerifyStepReport {
 const line = (what: string, r: CheckResult): string => `${what}: ${r.status} (${r.summary})`;
 
 /** Verifies the engine's lesson from its current (first) step; stops at the first broken step. */
-export async function verifyLesson(engine: TutorEngine, onStep?: (r: VerifyStepReport) => void): Promise<VerifyStepReport[]> {
+export async function verifyLesson(
+  engine: TutorEngine,
+  onStep?: (r: VerifyStepReport) => void,
+): Promise<VerifyStepReport[]> {
   const out: VerifyStepReport[] = [];
   const n = engine.snapshot().steps.length;
   for (let i = 0; i < n; i++) {
@@ -35,7 +38,11 @@ export async function verifyLesson(engine: TutorEngine, onStep?: (r: VerifyStepR
       if (def.solve) {
         if (before.status !== 'fail') {
           ok = false;
-          notes.push(before.status === 'pass' ? 'the check already passes before the solve: it cannot tell a learner did anything' : 'the check must fail (not error) before the solve');
+          notes.push(
+            before.status === 'pass'
+              ? 'the check already passes before the solve: it cannot tell a learner did anything'
+              : 'the check must fail (not error) before the solve',
+          );
         } else {
           const after = await engine.skip();
           notes.push(line('check after solve', after));

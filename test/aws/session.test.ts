@@ -38,7 +38,9 @@ describe('openSession', () => {
       const s = await openSession({}, { env });
       expect(s.endpoint).toBe(tsb.sandbox.endpoint);
       expect((await s.whoAmI()).accountId).toBe(tsb.sandbox.accountId);
-      expect(s.sandbox?.user('fcj-ecr-ci-cd-user').arn).toBe(`arn:aws:iam::${tsb.sandbox.accountId}:user/fcj-ecr-ci-cd-user`);
+      expect(s.sandbox?.user('fcj-ecr-ci-cd-user').arn).toBe(
+        `arn:aws:iam::${tsb.sandbox.accountId}:user/fcj-ecr-ci-cd-user`,
+      );
       await s.close();
       // closing the tutor's session must not stop the learner's sandbox
       expect((await fetch(tsb.sandbox.endpoint)).status).toBeGreaterThan(0);
@@ -51,7 +53,10 @@ describe('openSession', () => {
     const env = await home();
     const tsb = await startTestSandbox({ stateDir: defaultSandboxStateDir(env) });
     try {
-      const s = await openSession({ endpointUrl: tsb.sandbox.endpoint, region: 'us-east-1' }, { env, sandboxStateDir: defaultSandboxStateDir(env) });
+      const s = await openSession(
+        { endpointUrl: tsb.sandbox.endpoint, region: 'us-east-1' },
+        { env, sandboxStateDir: defaultSandboxStateDir(env) },
+      );
       expect(s.kind).toBe('endpoint');
       expect(s.sandbox?.accountId).toBe(tsb.sandbox.accountId);
       await s.close();

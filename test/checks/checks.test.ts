@@ -1,13 +1,30 @@
 /** Individual checks and actions against a real sandbox: the cases the e2e walk does not reach. */
-import { ListImagesCommand, GetRepositoryPolicyCommand, SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
-import { DeleteUserPolicyCommand, ListAccessKeysCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import {
+  ListImagesCommand,
+  GetRepositoryPolicyCommand,
+  SetRepositoryPolicyCommand,
+} from '@aws-sdk/client-ecr';
+import {
+  DeleteUserPolicyCommand,
+  ListAccessKeysCommand,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, sessionForSandbox, type AwsSession } from '../../src/aws/session.js';
-import { applyPolicy, checkLessonChangesRemoved, checkPolicyApplied, restorePolicy } from '../../src/checks/apply.js';
-import { checkPolicyFileGrants, lessonPolicyText, writeStarterPolicy } from '../../src/checks/policy-file.js';
+import {
+  applyPolicy,
+  checkLessonChangesRemoved,
+  checkPolicyApplied,
+  restorePolicy,
+} from '../../src/checks/apply.js';
+import {
+  checkPolicyFileGrants,
+  lessonPolicyText,
+  writeStarterPolicy,
+} from '../../src/checks/policy-file.js';
 import type { LabContext } from '../../src/checks/types.js';
 import { checkPushPullAsCiUser } from '../../src/checks/verify.js';
 import type { CheckProgress, StepDef } from '../../src/engine/types.js';
@@ -30,9 +47,19 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-const STEP: StepDef = { id: 's', title: 's', body: '', view: 'text', check: { name: 'x', params: {} }, hints: ['h'] };
+const STEP: StepDef = {
+  id: 's',
+  title: 's',
+  body: '',
+  view: 'text',
+  check: { name: 'x', params: {} },
+  hints: ['h'],
+};
 
-function ctxFor(s: AwsSession = session, vars: Record<string, string> = {}): LabContext & { vars: Record<string, string>; reported: CheckProgress[] } {
+function ctxFor(
+  s: AwsSession = session,
+  vars: Record<string, string> = {},
+): LabContext & { vars: Record<string, string>; reported: CheckProgress[] } {
   const v: Record<string, string> = { ...vars };
   const reported: CheckProgress[] = [];
   return {
@@ -50,9 +77,20 @@ function ctxFor(s: AwsSession = session, vars: Record<string, string> = {}): Lab
 }
 
 function policyWith(principal: string | Record<string, string>, actions: string[]): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: actions }] });
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: principal, Action: actions }],
+  });
 }
-const ALL7 = ['ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+const ALL7 = [
+  'ecr:BatchCheckLayerAvailability',
+  'ecr:InitiateLayerUpload',
+  'ecr:UploadLayerPart',
+  'ecr:CompleteLayerUpload',
+  'ecr:PutImage',
+  'ecr:BatchGetImage',
+  'ecr:GetDownloadUrlForLayer',
+];
 
 describe('policy-file-grants', () => {
   const params = { file: 'p.json', repository: REPO, ciUser: CI };
@@ -60,14 +98,21 @@ describe('policy-file-grants', () => {
     await writeFile(join(scratch, 'p.json'), policyWith('*', ALL7));
     const r = await checkPolicyFileGrants(ctxFor(), params);
     expect(r.status).toBe('fail');
-    expect(r.details?.join('\n')).toMatch(/also lets in other users of account \d{12} and identities of other AWS accounts/);
+    expect(r.details?.join('\n')).toMatch(
+      /also lets in other users of account \d{12} and identities of other AWS accounts/,
+    );
   });
 
   it('explains that naming the account is not naming the CI user', async () => {
-    await writeFile(join(scratch, 'p.json'), policyWith({ AWS: `arn:aws:iam::${tsb.sandbox.accountId}:root` }, ALL7));
+    await writeFile(
+      join(scratch, 'p.json'),
+      policyWith({ AWS: `arn:aws:iam::${tsb.sandbox.accountId}:root` }, ALL7),
+    );
     const r = await checkPolicyFileGrants(ctxFor(), params);
     expect(r.status).toBe('fail');
-    expect(r.details?.join('\n')).toContain(`the CI user's ARN is arn:aws:iam::${tsb.sandbox.accountId}:user/${CI}`);
+    expect(r.details?.join('\n')).toContain(
+      `the CI user's ARN is arn:aws:iam::${tsb.sandbox.accountId}:user/${CI}`,
+    );
   });
 
   it("rejects another account's ARN for the CI user", async () => {
@@ -94,10 +139,16 @@ describe('apply and clean-up with a pre-existing policy', () => {
     const params = { repository: REPO, ciUser: CI, file: 'apply.json' };
     expect((await checkPolicyApplied(ctx, params)).status).toBe('fail');
     await applyPolicy(ctx, params);
-    expect(ctx.vars.policyBefore).toMatch(/backups\/\d{12}-us-east-1-fcj-workshop-app-policy-.*\.json$/);
-    expect(JSON.parse(await readFile(ctx.vars.policyBefore!, 'utf8'))).toEqual(JSON.parse(original));
+    expect(ctx.vars.policyBefore).toMatch(
+      /backups\/\d{12}-us-east-1-fcj-workshop-app-policy-.*\.json$/,
+    );
+    expect(JSON.parse(await readFile(ctx.vars.policyBefore!, 'utf8'))).toEqual(
+      JSON.parse(original),
+    );
     expect((await checkPolicyApplied(ctx, params)).status).toBe('pass');
-    expect((await checkLessonChangesRemoved(ctx, params)).summary).toMatch(/differs from the one it had before/);
+    expect((await checkLessonChangesRemoved(ctx, params)).summary).toMatch(
+      /differs from the one it had before/,
+    );
     await restorePolicy(ctx, params);
     const back = await ecr.send(new GetRepositoryPolicyCommand({ repositoryName: REPO }));
     expect(JSON.parse(back.policyText!)).toEqual(JSON.parse(original));
@@ -108,34 +159,67 @@ describe('apply and clean-up with a pre-existing policy', () => {
 describe('push-pull-as-ci-user', () => {
   it('says the repository policy is not what grants access when the CI user has broad IAM rights', async () => {
     const iam = tsb.iam();
-    await tsb.ecr().send(new SetRepositoryPolicyCommand({ repositoryName: REPO, policyText: lessonPolicyText(tsb.sandbox.accountId, CI) }));
-    await iam.send(new PutUserPolicyCommand({ UserName: CI, PolicyName: 'too-broad', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ecr:*', Resource: '*' }] }) }));
+    await tsb.ecr().send(
+      new SetRepositoryPolicyCommand({
+        repositoryName: REPO,
+        policyText: lessonPolicyText(tsb.sandbox.accountId, CI),
+      }),
+    );
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: CI,
+        PolicyName: 'too-broad',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'ecr:*', Resource: '*' }],
+        }),
+      }),
+    );
     try {
-      const r = await checkPushPullAsCiUser(ctxFor(), { repository: REPO, ciUser: CI, ciProfile: '' });
+      const r = await checkPushPullAsCiUser(ctxFor(), {
+        repository: REPO,
+        ciUser: CI,
+        ciProfile: '',
+      });
       expect(r.status).toBe('pass');
-      expect(r.view?.kind === 'verify' && r.view.note).toMatch(/own IAM policies already allow push and pull.*not what grants the access/);
+      expect(r.view?.kind === 'verify' && r.view.note).toMatch(
+        /own IAM policies already allow push and pull.*not what grants the access/,
+      );
     } finally {
       await iam.send(new DeleteUserPolicyCommand({ UserName: CI, PolicyName: 'too-broad' }));
     }
   });
 
   it('acts as the CI user with a temporary access key when no sandbox keys are known, and deletes it', async () => {
-    const env = { ...process.env, AWS_ACCESS_KEY_ID: tsb.sandbox.user().credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: tsb.sandbox.user().credentials.secretAccessKey };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      AWS_ACCESS_KEY_ID: tsb.sandbox.user().credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: tsb.sandbox.user().credentials.secretAccessKey,
+    };
     delete env.AWS_PROFILE;
     delete env.AWS_SESSION_TOKEN;
     const saved = { ...process.env };
     Object.assign(process.env, env);
-    const s = await openSession({ endpointUrl: tsb.sandbox.endpoint, region: 'us-east-1' }, { env, sandboxStateDir: join(scratch, 'no-sandbox-here') });
+    const s = await openSession(
+      { endpointUrl: tsb.sandbox.endpoint, region: 'us-east-1' },
+      { env, sandboxStateDir: join(scratch, 'no-sandbox-here') },
+    );
     try {
       expect(s.sandbox).toBeUndefined();
       const iam = tsb.iam();
-      const before = (await iam.send(new ListAccessKeysCommand({ UserName: CI }))).AccessKeyMetadata?.length;
+      const before = (await iam.send(new ListAccessKeysCommand({ UserName: CI }))).AccessKeyMetadata
+        ?.length;
       const ctx = ctxFor(s);
       const r = await checkPushPullAsCiUser(ctx, { repository: REPO, ciUser: CI, ciProfile: '' });
       expect(r.status).toBe('pass');
       expect(r.details?.[0]).toBe(`acting as a temporary access key for ${CI} (deleted again)`);
-      expect((await iam.send(new ListAccessKeysCommand({ UserName: CI }))).AccessKeyMetadata?.length).toBe(before);
-      const tags = (await tsb.ecr().send(new ListImagesCommand({ repositoryName: REPO }))).imageIds?.map((i) => i.imageTag) ?? [];
+      expect(
+        (await iam.send(new ListAccessKeysCommand({ UserName: CI }))).AccessKeyMetadata?.length,
+      ).toBe(before);
+      const tags =
+        (await tsb.ecr().send(new ListImagesCommand({ repositoryName: REPO }))).imageIds?.map(
+          (i) => i.imageTag,
+        ) ?? [];
       expect(tags.some((t) => t?.startsWith('ecr-tutor-check-'))).toBe(false);
     } finally {
       process.env = saved;

@@ -49,7 +49,13 @@ interface CheckJson {
   ok: boolean;
   lesson: string;
   target: { kind: string; accountId: string };
-  steps: Array<{ id: string; status: string; summary: string; details?: string[]; optional: boolean }>;
+  steps: Array<{
+    id: string;
+    status: string;
+    summary: string;
+    details?: string[];
+    optional: boolean;
+  }>;
 }
 
 async function check(): Promise<{ code: number; json: CheckJson }> {
@@ -85,11 +91,25 @@ describe('ecr-tutor check', () => {
         {
           Effect: 'Allow',
           Principal: { AWS: `arn:aws:iam::${tsb.sandbox.accountId}:user/fcj-ecr-ci-cd-user` },
-          Action: ['ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+          Action: [
+            'ecr:BatchCheckLayerAvailability',
+            'ecr:InitiateLayerUpload',
+            'ecr:UploadLayerPart',
+            'ecr:CompleteLayerUpload',
+            'ecr:BatchGetImage',
+            'ecr:GetDownloadUrlForLayer',
+          ],
         },
       ],
     };
-    await tsb.ecr().send(new SetRepositoryPolicyCommand({ repositoryName: 'fcj-workshop-app', policyText: JSON.stringify(lacking) }));
+    await tsb
+      .ecr()
+      .send(
+        new SetRepositoryPolicyCommand({
+          repositoryName: 'fcj-workshop-app',
+          policyText: JSON.stringify(lacking),
+        }),
+      );
     const { code, json } = await check();
     expect(code).toBe(1);
     expect(json.ok).toBe(false);
@@ -98,14 +118,19 @@ describe('ecr-tutor check', () => {
     expect(apply.summary).toMatch(/would not be allowed: ecr:PutImage/);
     expect(apply.details?.join('\n')).toMatch(/lacks ecr:PutImage for fcj-ecr-ci-cd-user/);
     const verify = json.steps.find((s) => s.id === 'verify')!;
-    expect(verify).toMatchObject({ status: 'fail', summary: 'fcj-ecr-ci-cd-user was denied ecr:PutImage.' });
+    expect(verify).toMatchObject({
+      status: 'fail',
+      summary: 'fcj-ecr-ci-cd-user was denied ecr:PutImage.',
+    });
     expect(json.steps.find((s) => s.id === 'compose')!.status).toBe('pass');
   });
 
   it('prints the failing step in plain text with what to do', async () => {
     const io = memoryIo();
     expect(await runCheck(io, { target: {}, json: false })).toBe(1);
-    expect(io.stdout()).toMatch(/Apply the policy to the repository: FAIL\n {6}The policy on fcj-workshop-app is not right/);
+    expect(io.stdout()).toMatch(
+      /Apply the policy to the repository: FAIL\n {6}The policy on fcj-workshop-app is not right/,
+    );
     expect(io.stdout()).toMatch(/Clean up \(optional\): optional/);
     expect(io.stdout()).toMatch(/3 step\(s\) do not pass yet\./);
   });
@@ -118,8 +143,16 @@ describe('ecr-tutor status and reset', () => {
     const s = JSON.parse(io.stdout());
     const lesson = s.lessons.find((l: { id: string }) => l.id === 'repository-policy');
     expect(lesson.started).toBe(true);
-    const byId = Object.fromEntries(lesson.steps.map((x: { id: string; status: string }) => [x.id, x.status]));
-    expect(byId).toMatchObject({ connect: 'passed', 'account-id': 'skipped', apply: 'failed', verify: 'failed', cleanup: 'failed' });
+    const byId = Object.fromEntries(
+      lesson.steps.map((x: { id: string; status: string }) => [x.id, x.status]),
+    );
+    expect(byId).toMatchObject({
+      connect: 'passed',
+      'account-id': 'skipped',
+      apply: 'failed',
+      verify: 'failed',
+      cleanup: 'failed',
+    });
     const text = memoryIo();
     await runStatus(text, { target: {}, json: false });
     expect(text.stdout()).toMatch(/\[s\] Find your account ID \(skipped: solved by the tutor\)/);
@@ -132,6 +165,8 @@ describe('ecr-tutor status and reset', () => {
     const st = memoryIo();
     await runStatus(st, { target: {}, json: true });
     expect(JSON.parse(st.stdout()).lessons[0].started).toBe(false);
-    await expect(runReset(memoryIo(), { lesson: 'nope', target: {} })).rejects.toThrow(/no lesson "nope"/);
+    await expect(runReset(memoryIo(), { lesson: 'nope', target: {} })).rejects.toThrow(
+      /no lesson "nope"/,
+    );
   });
 });

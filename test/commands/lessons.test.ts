@@ -2,7 +2,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLessonsList, runLessonsValidate, runLessonsVerify } from '../../src/commands/lessons.js';
+import {
+  runLessonsList,
+  runLessonsValidate,
+  runLessonsVerify,
+} from '../../src/commands/lessons.js';
 import { memoryIo } from '../../src/io.js';
 import { builtinLessonsDir } from '../../src/paths.js';
 
@@ -37,11 +41,16 @@ describe('ecr-tutor lessons', () => {
   });
 
   it('reports an unknown check name with its file and line', async () => {
-    const pack = await editedPack('bad-name', (y) => y.replace('check: caller-identity', 'check: caller-identiti'));
+    const pack = await editedPack('bad-name', (y) =>
+      y.replace('check: caller-identity', 'check: caller-identiti'),
+    );
     const io = memoryIo();
     expect(await runLessonsValidate(io, { dir: pack })).toBe(1);
     const manifest = join(pack, 'repository-policy', 'lesson.yaml');
-    const line = (await readFile(manifest, 'utf8')).split('\n').findIndex((l) => l.includes('caller-identiti')) + 1;
+    const line =
+      (await readFile(manifest, 'utf8'))
+        .split('\n')
+        .findIndex((l) => l.includes('caller-identiti')) + 1;
     expect(io.stdout()).toContain(`${manifest}:${line}: unknown check "caller-identiti"`);
     expect(io.stderr()).toBe('1 problem(s) found.\n');
   });
@@ -50,16 +59,30 @@ describe('ecr-tutor lessons', () => {
     const io = memoryIo();
     expect(await runLessonsVerify(io, {})).toBe(0);
     const out = io.stdout();
-    for (const id of ['connect', 'account-id', 'prerequisites', 'concepts', 'compose', 'apply', 'verify', 'explain', 'cleanup']) {
+    for (const id of [
+      'connect',
+      'account-id',
+      'prerequisites',
+      'concepts',
+      'compose',
+      'apply',
+      'verify',
+      'explain',
+      'cleanup',
+    ]) {
       expect(out).toMatch(new RegExp(`ok {3}${id}\\n`));
     }
-    expect(out).toMatch(/check before solve: fail \(fcj-workshop-app has no repository policy yet\.\)/);
+    expect(out).toMatch(
+      /check before solve: fail \(fcj-workshop-app has no repository policy yet\.\)/,
+    );
     expect(out).toMatch(/repository-policy: every step verified/);
   }, 60_000);
 
   it('fails verification when a check already passes before its solve', async () => {
     // The prerequisites step without its verifySetup: the seed already has the repository.
-    const pack = await editedPack('no-verify-setup', (y) => y.replace(/ {4}verifySetup:\n.*\n.*\n/, ''));
+    const pack = await editedPack('no-verify-setup', (y) =>
+      y.replace(/ {4}verifySetup:\n.*\n.*\n/, ''),
+    );
     const io = memoryIo();
     expect(await runLessonsVerify(io, { dir: pack })).toBe(1);
     expect(io.stdout()).toMatch(/FAIL prerequisites\n.*check before solve: pass/);

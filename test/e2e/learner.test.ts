@@ -18,11 +18,29 @@ let home: string;
 let cwd: string;
 
 const POLICY_FILE = 'fcj-workshop-app-policy.json';
-const ALL7 = ['ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+const ALL7 = [
+  'ecr:BatchCheckLayerAvailability',
+  'ecr:InitiateLayerUpload',
+  'ecr:UploadLayerPart',
+  'ecr:CompleteLayerUpload',
+  'ecr:PutImage',
+  'ecr:BatchGetImage',
+  'ecr:GetDownloadUrlForLayer',
+];
 
 function policy(account: string, actions: string[]): string {
   return JSON.stringify(
-    { Version: '2012-10-17', Statement: [{ Sid: 'CI', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:user/fcj-ecr-ci-cd-user` }, Action: actions }] },
+    {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'CI',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${account}:user/fcj-ecr-ci-cd-user` },
+          Action: actions,
+        },
+      ],
+    },
     null,
     2,
   );
@@ -35,7 +53,12 @@ beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'ecr-tutor-e2e-home-'));
   cwd = await mkdtemp(join(tmpdir(), 'ecr-tutor-e2e-cwd-'));
   session = sessionForSandbox(tsb.sandbox);
-  engine = await openLesson({ target: {}, session, cwd, env: { ...process.env, ECR_TUTOR_HOME: home } });
+  engine = await openLesson({
+    target: {},
+    session,
+    cwd,
+    env: { ...process.env, ECR_TUTOR_HOME: home },
+  });
 });
 
 afterAll(async () => {
@@ -51,13 +74,21 @@ describe('a learner walks the Repository Policy lesson', () => {
     expect(stepId()).toBe('connect');
     const r = await engine.check();
     expect(r.status).toBe('pass');
-    expect(r.view).toMatchObject({ kind: 'identity', accountId: tsb.sandbox.accountId, target: 'sandbox', region: 'us-east-1' });
+    expect(r.view).toMatchObject({
+      kind: 'identity',
+      accountId: tsb.sandbox.accountId,
+      target: 'sandbox',
+      region: 'us-east-1',
+    });
   });
 
   it('2. types a wrong account id first, then the right one', async () => {
     engine.next();
     expect(stepId()).toBe('account-id');
-    expect(engine.setInput('1234-5678-9012')).toMatchObject({ ok: false, message: expect.stringMatching(/12 digits/) });
+    expect(engine.setInput('1234-5678-9012')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/12 digits/),
+    });
     const wrong = tsb.sandbox.accountId === '111111111111' ? '222222222222' : '111111111111';
     expect(engine.setInput(wrong)).toEqual({ ok: true });
     const r1 = await engine.check();
@@ -72,7 +103,13 @@ describe('a learner walks the Repository Policy lesson', () => {
     engine.next();
     const r = await engine.check();
     expect(r.status).toBe('pass');
-    expect(r.view).toMatchObject({ kind: 'resources', items: [{ name: 'fcj-workshop-app', exists: true }, { name: 'fcj-ecr-ci-cd-user', exists: true }] });
+    expect(r.view).toMatchObject({
+      kind: 'resources',
+      items: [
+        { name: 'fcj-workshop-app', exists: true },
+        { name: 'fcj-ecr-ci-cd-user', exists: true },
+      ],
+    });
   });
 
   it('4. gets the same-account rule wrong first, then right', async () => {
@@ -100,18 +137,36 @@ describe('a learner walks the Repository Policy lesson', () => {
     expect(r0).toMatchObject({ status: 'fail', hintKey: 'account-placeholder' });
     const pLines = starter.split('\n');
     const pLine = pLines.findIndex((l) => l.includes('<YOUR_AWS_ACCOUNT_ID>'));
-    expect(r0.view).toMatchObject({ kind: 'policy-file', findings: [{ code: 'account-placeholder', line: pLine + 1, column: pLines[pLine]!.indexOf('<YOUR_AWS_ACCOUNT_ID>') + 1 }] });
+    expect(r0.view).toMatchObject({
+      kind: 'policy-file',
+      findings: [
+        {
+          code: 'account-placeholder',
+          line: pLine + 1,
+          column: pLines[pLine]!.indexOf('<YOUR_AWS_ACCOUNT_ID>') + 1,
+        },
+      ],
+    });
 
-    const typo = policy(tsb.sandbox.accountId, ALL7.map((a) => (a === 'ecr:PutImage' ? 'ecr:PutImages' : a)));
+    const typo = policy(
+      tsb.sandbox.accountId,
+      ALL7.map((a) => (a === 'ecr:PutImage' ? 'ecr:PutImages' : a)),
+    );
     await writeFile(file, typo);
     const r1 = await engine.check();
     expect(r1.status).toBe('fail');
     expect(r1.summary).toMatch(/"ecr:PutImages" is not an action/);
     expect(r1.summary).toMatch(/Did you mean ecr:PutImage\?/);
-    const finding = r1.view?.kind === 'policy-file' ? r1.view.findings.find((f) => f.code === 'unknown-action') : undefined;
+    const finding =
+      r1.view?.kind === 'policy-file'
+        ? r1.view.findings.find((f) => f.code === 'unknown-action')
+        : undefined;
     const lines = typo.split('\n');
     const lineNo = lines.findIndex((l) => l.includes('ecr:PutImages')) + 1;
-    expect(finding).toMatchObject({ line: lineNo, column: lines[lineNo - 1]!.indexOf('"ecr:PutImages"') + 1 });
+    expect(finding).toMatchObject({
+      line: lineNo,
+      column: lines[lineNo - 1]!.indexOf('"ecr:PutImages"') + 1,
+    });
 
     await writeFile(file, policy(tsb.sandbox.accountId, [...ALL7, 'ecr:DeleteRepository']));
     const r2 = await engine.check();
@@ -143,14 +198,32 @@ describe('a learner walks the Repository Policy lesson', () => {
   it('6. applies a policy missing ecr:PutImage, sees the difference, then applies the right one', async () => {
     expect(stepId()).toBe('apply');
     const ecr = tsb.ecr();
-    await ecr.send(new SetRepositoryPolicyCommand({ repositoryName: 'fcj-workshop-app', policyText: policy(tsb.sandbox.accountId, ALL7.filter((a) => a !== 'ecr:PutImage')) }));
+    await ecr.send(
+      new SetRepositoryPolicyCommand({
+        repositoryName: 'fcj-workshop-app',
+        policyText: policy(
+          tsb.sandbox.accountId,
+          ALL7.filter((a) => a !== 'ecr:PutImage'),
+        ),
+      }),
+    );
     const r1 = await engine.check();
     expect(r1.status).toBe('fail');
     expect(r1.summary).toMatch(/would not be allowed: ecr:PutImage/);
-    expect(r1.view).toMatchObject({ kind: 'applied-policy', diff: [expect.stringMatching(/lacks ecr:PutImage for fcj-ecr-ci-cd-user/)] });
-    expect(r1.view?.kind === 'applied-policy' && r1.view.cliCommand).toContain(`aws ecr set-repository-policy --repository-name fcj-workshop-app --policy-text file://${POLICY_FILE}`);
+    expect(r1.view).toMatchObject({
+      kind: 'applied-policy',
+      diff: [expect.stringMatching(/lacks ecr:PutImage for fcj-ecr-ci-cd-user/)],
+    });
+    expect(r1.view?.kind === 'applied-policy' && r1.view.cliCommand).toContain(
+      `aws ecr set-repository-policy --repository-name fcj-workshop-app --policy-text file://${POLICY_FILE}`,
+    );
     // the learner now runs the CLI command with their file
-    await ecr.send(new SetRepositoryPolicyCommand({ repositoryName: 'fcj-workshop-app', policyText: await readFile(join(cwd, POLICY_FILE), 'utf8') }));
+    await ecr.send(
+      new SetRepositoryPolicyCommand({
+        repositoryName: 'fcj-workshop-app',
+        policyText: await readFile(join(cwd, POLICY_FILE), 'utf8'),
+      }),
+    );
     const r2 = await engine.check();
     expect(r2.status).toBe('pass');
     expect(r2.details?.[0]).toMatch(/means the same as your/);
@@ -168,9 +241,13 @@ describe('a learner walks the Repository Policy lesson', () => {
     expect(r.status).toBe('pass');
     const rows = r.view?.kind === 'verify' ? r.view.rows : [];
     expect(rows.map((x) => [x.action, x.status])).toEqual(ALL7.map((a) => [a, 'allowed']));
-    expect(r.view?.kind === 'verify' && r.view.pushedDigest).toBe(r.view?.kind === 'verify' && r.view.pulledDigest);
+    expect(r.view?.kind === 'verify' && r.view.pushedDigest).toBe(
+      r.view?.kind === 'verify' && r.view.pulledDigest,
+    );
     expect(r.view?.kind === 'verify' && r.view.note).toBeUndefined();
-    const runningRows = seen.filter((p) => p.kind === 'action' && p.row.status === 'running').map((p) => (p.kind === 'action' ? p.row.action : ''));
+    const runningRows = seen
+      .filter((p) => p.kind === 'action' && p.row.status === 'running')
+      .map((p) => (p.kind === 'action' ? p.row.action : ''));
     expect(runningRows).toContain('ecr:PutImage');
     expect(seen.some((p) => p.kind === 'upload')).toBe(true);
   });
@@ -180,9 +257,15 @@ describe('a learner walks the Repository Policy lesson', () => {
     const r1 = await engine.check();
     expect(r1.status).toBe('fail');
     const cases = r1.view?.kind === 'explain' ? r1.view.cases : [];
-    expect(cases[0]).toMatchObject({ principal: `arn:aws:iam::${tsb.sandbox.accountId}:user/fcj-ecr-ci-cd-user`, decision: 'allowed' });
+    expect(cases[0]).toMatchObject({
+      principal: `arn:aws:iam::${tsb.sandbox.accountId}:user/fcj-ecr-ci-cd-user`,
+      decision: 'allowed',
+    });
     expect(cases[0]!.trace.some((t) => t.policyType === 'resource' && t.matched)).toBe(true);
-    expect(cases[1]).toMatchObject({ principal: `arn:aws:iam::${tsb.sandbox.secondAccountId}:user/partner-developer`, decision: 'implicit-deny' });
+    expect(cases[1]).toMatchObject({
+      principal: `arn:aws:iam::${tsb.sandbox.secondAccountId}:user/partner-developer`,
+      decision: 'implicit-deny',
+    });
     expect(r1.details?.join('\n')).toMatch(/Live: the sandbox denied partner-developer/);
     expect(engine.answerQuiz('partner-needs', 'repo-only').correct).toBe(false);
     expect((await engine.check()).status).toBe('fail');
@@ -196,9 +279,21 @@ describe('a learner walks the Repository Policy lesson', () => {
     const r = await engine.skip();
     expect(r.status).toBe('pass');
     expect(engine.snapshot().steps[8]!.progress.status).toBe('skipped');
-    await expect(tsb.ecr().send(new GetRepositoryPolicyCommand({ repositoryName: 'fcj-workshop-app' }))).rejects.toMatchObject({ name: 'RepositoryPolicyNotFoundException' });
+    await expect(
+      tsb.ecr().send(new GetRepositoryPolicyCommand({ repositoryName: 'fcj-workshop-app' })),
+    ).rejects.toMatchObject({ name: 'RepositoryPolicyNotFoundException' });
     const s = engine.snapshot();
     expect(s.finished).toBe(true);
-    expect(s.steps.map((x) => x.progress.status)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed', 'passed', 'passed', 'passed', 'skipped']);
+    expect(s.steps.map((x) => x.progress.status)).toEqual([
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+      'skipped',
+    ]);
   });
 });

@@ -57,7 +57,10 @@ describe('the step engine', () => {
     const world = newWorld();
     const { engine } = await openTestEngine(await tempDir(), world);
     world.done.one = true;
-    world.scripted.push({ status: 'pending', summary: 'not visible yet' }, { status: 'pending', summary: 'not visible yet' });
+    world.scripted.push(
+      { status: 'pending', summary: 'not visible yet' },
+      { status: 'pending', summary: 'not visible yet' },
+    );
     const r = await engine.check();
     expect(r.status).toBe('pass');
     expect(world.calls.filter((c) => c === 'check:one')).toHaveLength(3);
@@ -68,7 +71,8 @@ describe('the step engine', () => {
     const lesson = testLesson();
     lesson.steps[0]!.timeoutMs = 150;
     const { engine } = await openTestEngine(await tempDir(), world, { lesson });
-    for (let i = 0; i < 1000; i++) world.scripted.push({ status: 'pending', summary: 'propagating' });
+    for (let i = 0; i < 1000; i++)
+      world.scripted.push({ status: 'pending', summary: 'propagating' });
     const r = await engine.check();
     expect(r.status).toBe('pending');
     expect(r.summary).toMatch(/still not visible after/);
@@ -79,7 +83,23 @@ describe('the step engine', () => {
     const world = newWorld();
     const dir = await tempDir();
     const { engine } = await openTestEngine(dir, world, {
-      lesson: { id: 'x', title: 'x', summary: '', params: {}, dir: '/', steps: [{ id: 'a', title: 'a', body: '', view: 'text', check: { name: 'throws', params: {} }, hints: ['h'] }] },
+      lesson: {
+        id: 'x',
+        title: 'x',
+        summary: '',
+        params: {},
+        dir: '/',
+        steps: [
+          {
+            id: 'a',
+            title: 'a',
+            body: '',
+            view: 'text',
+            check: { name: 'throws', params: {} },
+            hints: ['h'],
+          },
+        ],
+      },
     });
     const r = await engine.check();
     expect(r.status).toBe('error');
@@ -90,7 +110,10 @@ describe('the step engine', () => {
   it('validates input against the pattern and substitutes recorded values into later text', async () => {
     const world = newWorld();
     const { engine } = await openTestEngine(await tempDir(), world);
-    expect(engine.setInput('x')).toEqual({ ok: false, message: 'This step does not ask for an answer.' });
+    expect(engine.setInput('x')).toEqual({
+      ok: false,
+      message: 'This step does not ask for an answer.',
+    });
     engine.next();
     expect(engine.setInput('12')).toEqual({ ok: false, message: 'three digits' });
     expect(engine.snapshot().steps[1]!.def.body).toBe('Your answer was <answer>.');
@@ -178,7 +201,12 @@ describe('progress', () => {
     const b = await openTestEngine(dir, world);
     const s = b.engine.snapshot();
     expect(s.currentIndex).toBe(2);
-    expect(s.steps.map((x) => x.progress.status)).toEqual(['skipped', 'passed', 'not-started', 'not-started']);
+    expect(s.steps.map((x) => x.progress.status)).toEqual([
+      'skipped',
+      'passed',
+      'not-started',
+      'not-started',
+    ]);
     expect(s.vars.answer).toBe('123');
     expect(s.steps[2]!.progress.answers).toEqual({ q1: 'a' });
   });
@@ -187,7 +215,13 @@ describe('progress', () => {
     const dir = await tempDir();
     const a = await openTestEngine(dir, newWorld());
     await a.engine.check();
-    const other = { ...TARGET, kind: 'aws' as const, accountId: '210987654321', identityArn: 'arn:aws:iam::210987654321:user/me', region: 'eu-west-1' };
+    const other = {
+      ...TARGET,
+      kind: 'aws' as const,
+      accountId: '210987654321',
+      identityArn: 'arn:aws:iam::210987654321:user/me',
+      region: 'eu-west-1',
+    };
     const b = await openTestEngine(dir, newWorld(), { target: other });
     await b.engine.check();
     expect((await readdir(progressDir(dir))).filter((f) => f.endsWith('.json')).sort()).toEqual(
@@ -220,7 +254,14 @@ describe('progress', () => {
     const a = await openTestEngine(dir, newWorld());
     await a.engine.close();
     const file = join(progressDir(dir), `${progressKey(TARGET)}.json`);
-    await writeFile(file, JSON.stringify({ version: 1, target: { region: 'us-east-1' }, lessons: { demo: { currentIndex: 'x' } } }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: 1,
+        target: { region: 'us-east-1' },
+        lessons: { demo: { currentIndex: 'x' } },
+      }),
+    );
     const b = await openTestEngine(dir, newWorld());
     expect(b.engine.snapshot().notices?.[0]).toMatch(/lesson "demo" is incomplete/);
   });
@@ -263,5 +304,67 @@ describe('checkAll', () => {
     ]);
     expect(rows[3]!.optional).toBe(true);
     expect(engine.snapshot().steps[0]!.progress.status).toBe('failed');
+  });
+});
+
+describe('saving', () => {
+  it('saves a changed outcome before check() resolves, and a repeated one within a second or on close', async () => {
+    const dir = await tempDir();
+    const world = newWorld();
+    const { engine, store } = await openTestEngine(dir, world);
+    const onDisk = async () =>
+      JSON.parse(await readFile(store.file, 'utf8')).lessons.demo.steps.one;
+    await engine.check();
+    expect(await onDisk()).toMatchObject({ status: 'failed', attempts: 1 });
+    await engine.check();
+    expect((await onDisk()).attempts).toBe(1);
+    world.done.one = true;
+    await engine.check();
+    expect(await onDisk()).toMatchObject({ status: 'passed', attempts: 3 });
+    await engine.check();
+    await engine.close();
+    expect((await onDisk()).attempts).toBe(4);
+  });
+});
+
+describe('checkAll after a clean-up', () => {
+  it('does not count steps a finished clean-up undid on purpose', async () => {
+    const world = newWorld();
+    const lesson = testLesson();
+    lesson.steps = [
+      lesson.steps[0]!,
+      {
+        ...lesson.steps[3]!,
+        id: 'cleanup',
+        optional: true,
+        undoes: ['one'],
+        solve: { name: 'make-done', params: { key: 'four' } },
+      },
+    ];
+    const { engine } = await openTestEngine(await tempDir(), world, { lesson });
+    await engine.skip();
+    engine.next();
+    await engine.skip();
+    world.done.one = false; // the clean-up removed what step one made
+    const rows = await engine.checkAll();
+    expect(rows.map((r) => [r.stepId, r.result.status, r.undoneByCleanup ?? false])).toEqual([
+      ['one', 'fail', true],
+      ['cleanup', 'pass', false],
+    ]);
+    expect(engine.snapshot().steps[0]!.progress.status).toBe('skipped');
+  });
+
+  it('counts them when the lesson was never finished', async () => {
+    const world = newWorld();
+    const lesson = testLesson();
+    lesson.steps = [
+      lesson.steps[0]!,
+      { ...lesson.steps[3]!, id: 'cleanup', optional: true, undoes: ['one'] },
+    ];
+    const { engine } = await openTestEngine(await tempDir(), world, { lesson });
+    world.done.four = true;
+    const rows = await engine.checkAll();
+    expect(rows[0]).toMatchObject({ stepId: 'one', undoneByCleanup: undefined });
+    expect(rows[0]!.result.status).toBe('fail');
   });
 });

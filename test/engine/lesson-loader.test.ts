@@ -7,9 +7,15 @@ import { builtinLessonsDir } from '../../src/paths.js';
 import { tempDir } from './helpers.js';
 
 const reg = builtinRegistry();
-const known = { knownChecks: new Set(Object.keys(reg.checks)), knownActions: new Set(Object.keys(reg.actions)) };
+const known = {
+  knownChecks: new Set(Object.keys(reg.checks)),
+  knownActions: new Set(Object.keys(reg.actions)),
+};
 
-async function lessonFolder(yaml: string, files: Record<string, string> = { 'a.md': 'Hello {{repo}}' }): Promise<string> {
+async function lessonFolder(
+  yaml: string,
+  files: Record<string, string> = { 'a.md': 'Hello {{repo}}' },
+): Promise<string> {
   const dir = join(await tempDir('ecr-tutor-lesson-'), 'demo');
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'lesson.yaml'), yaml);
@@ -35,14 +41,29 @@ describe('loading lessons', () => {
     const r = await loadLesson(join(builtinLessonsDir, 'repository-policy'), known);
     expect(r.problems).toEqual([]);
     const l = r.lesson!;
-    expect(l.params).toMatchObject({ repository: 'fcj-workshop-app', ciUser: 'fcj-ecr-ci-cd-user' });
-    expect(l.steps.map((s) => s.id)).toEqual(['connect', 'account-id', 'prerequisites', 'concepts', 'compose', 'apply', 'verify', 'explain', 'cleanup']);
+    expect(l.params).toMatchObject({
+      repository: 'fcj-workshop-app',
+      ciUser: 'fcj-ecr-ci-cd-user',
+    });
+    expect(l.steps.map((s) => s.id)).toEqual([
+      'connect',
+      'account-id',
+      'prerequisites',
+      'concepts',
+      'compose',
+      'apply',
+      'verify',
+      'explain',
+      'cleanup',
+    ]);
     expect(l.steps.every((s) => s.hints.length >= 1)).toBe(true);
     expect(l.steps[1]!.input?.variable).toBe('accountId');
   });
 
   it('applies parameter overrides', async () => {
-    const r = await loadLesson(join(builtinLessonsDir, 'repository-policy'), { params: { repository: 'other-repo' } });
+    const r = await loadLesson(join(builtinLessonsDir, 'repository-policy'), {
+      params: { repository: 'other-repo' },
+    });
     expect(r.lesson?.params.repository).toBe('other-repo');
   });
 
@@ -86,7 +107,8 @@ steps:
     const r = await loadLesson(dir, known);
     expect(r.lesson).toBeUndefined();
     const file = join(dir, 'lesson.yaml');
-    const at = (line: number, re: RegExp) => expect(r.problems).toContainEqual({ file, line, message: expect.stringMatching(re) });
+    const at = (line: number, re: RegExp) =>
+      expect(r.problems).toContainEqual({ file, line, message: expect.stringMatching(re) });
     at(4, /unknown key "colour"/);
     at(8, /step text "missing.md" does not exist/);
     at(9, /unknown check "no-such-check"/);
@@ -95,17 +117,28 @@ steps:
     at(16, /unknown action "not-an-action"/);
     at(22, /answer "c" is not one of the choices/);
     at(17, /\{\{nobody\}\} is not a lesson parameter/);
-    expect(r.problems).toContainEqual({ file: join(dir, 'a.md'), line: 2, message: expect.stringMatching(/\{\{stranger\}\}/) });
+    expect(r.problems).toContainEqual({
+      file: join(dir, 'a.md'),
+      line: 2,
+      message: expect.stringMatching(/\{\{stranger\}\}/),
+    });
   });
 
   it('reports YAML syntax errors with a line', async () => {
     const r = await loadLesson(await lessonFolder('id: demo\ntitle: [unclosed\n'));
-    expect(r.problems[0]).toMatchObject({ line: expect.any(Number), message: expect.stringMatching(/^YAML:/) });
+    expect(r.problems[0]).toMatchObject({
+      line: expect.any(Number),
+      message: expect.stringMatching(/^YAML:/),
+    });
   });
 
   it('explains an unquoted colon in a hint', async () => {
-    const r = await loadLesson(await lessonFolder(GOOD.replace('hints: [one]', 'hints:\n      - AWS: changed it')));
-    expect(r.problems).toContainEqual(expect.objectContaining({ line: 12, message: expect.stringMatching(/double quotes/) }));
+    const r = await loadLesson(
+      await lessonFolder(GOOD.replace('hints: [one]', 'hints:\n      - AWS: changed it')),
+    );
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 12, message: expect.stringMatching(/put it in quotes/) }),
+    );
   });
 
   it('requires the id to match the folder', async () => {

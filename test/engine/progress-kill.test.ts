@@ -11,9 +11,15 @@ const writer = fileURLToPath(new URL('./fixtures/progress-writer.ts', import.met
 /** Starts the writer, waits for its first save, lets it run `ms` more, then SIGKILLs it. */
 function runAndKill(dir: string, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), ms));
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`writer exited without being killed (${signal})`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL'
+        ? resolve()
+        : reject(new Error(`writer exited without being killed (${signal})`)),
+    );
     child.on('error', reject);
   });
 }
@@ -27,9 +33,15 @@ describe('progress under a kill', () => {
       expect(files).toEqual(['sandbox-123456789012.json']);
       const data = JSON.parse(await readFile(join(progressDir(dir), files[0]!), 'utf8'));
       expect(Number(data.lessons.demo.vars.n)).toBeGreaterThanOrEqual(0);
-      const store = await ProgressStore.open(dir, { kind: 'sandbox', region: 'us-east-1', accountId: '123456789012' });
+      const store = await ProgressStore.open(dir, {
+        kind: 'sandbox',
+        region: 'us-east-1',
+        accountId: '123456789012',
+      });
       expect(store.notices).toEqual([]);
-      expect(store.lesson('demo').vars.padding).toBe('x'.repeat((Number(data.lessons.demo.vars.n) % 7) * 500));
+      expect(store.lesson('demo').vars.padding).toBe(
+        'x'.repeat((Number(data.lessons.demo.vars.n) % 7) * 500),
+      );
     }
   }, 60_000);
 });
