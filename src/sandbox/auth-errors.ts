@@ -44,8 +44,8 @@ export function authError(protocol: 'json' | 'query', f: SigV4Failure): AwsError
         : new AwsError('InvalidClientTokenId', INVALID_TOKEN, 403);
     case 'mismatch':
       return json
-        ? new AwsError('InvalidSignatureException', SIGNATURE_MISMATCH, 400)
-        : new AwsError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);
+        ? new AwsError('InvalidSignatureException', f.detail ?? SIGNATURE_MISMATCH, 400)
+        : new AwsError('SignatureDoesNotMatch', f.detail ?? SIGNATURE_MISMATCH, 403);
     case 'skew':
       return json
         ? new AwsError('InvalidSignatureException', skewMessage(f), 400)

@@ -137,6 +137,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     );
   }
   const log = opts.log ?? (() => undefined);
+  if (!isLoopback(host)) {
+    log(
+      `warning: listening on ${host}, not loopback: anyone who can reach this address can call the sandbox over plain HTTP`,
+    );
+  }
   await mkdir(opts.stateDir, { recursive: true });
   await acquireLock(opts.stateDir);
   try {

@@ -220,6 +220,13 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
       );
     }
     if (!auth) throw new SigV4Error({ kind: 'missing' });
+    const service = route.protocol === 'json' ? 'ecr' : route.service;
+    if (auth.service !== service) {
+      throw new SigV4Error({
+        kind: 'mismatch',
+        detail: `Credential should be scoped to correct service: '${service}'. `,
+      });
+    }
     const token = header(req, 'x-amz-security-token');
     const who = resolveCaller(core, auth, token);
     await verifySignature({
@@ -280,10 +287,17 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
       sendError(res, route, requestId, err);
     } else if (diskFailure(err)) {
       // The disk, not the request, is at fault: say so, and which folder, so the learner can act.
-      core.log(`request ${requestId}: could not write the sandbox state in ${core.stateDir}: ${(err as Error).message}`);
+      core.log(
+        `request ${requestId}: could not write the sandbox state in ${core.stateDir}: ${(err as Error).message}`,
+      );
       const why = diskFailure(err)!;
       const text = `The sandbox could not save its state in ${core.stateDir}: ${why}. Nothing was changed on disk; fix that and retry.`;
-      sendError(res, route, requestId, new AwsError(route.protocol === 'json' ? 'ServerException' : 'ServiceFailure', text, 500));
+      sendError(
+        res,
+        route,
+        requestId,
+        new AwsError(route.protocol === 'json' ? 'ServerException' : 'ServiceFailure', text, 500),
+      );
     } else if (req.destroyed && !req.complete) {
       // The client hung up before its request was whole: nobody to answer, nothing went wrong here.
       core.log(

@@ -31,7 +31,7 @@ export type SigV4Failure =
   | { kind: 'missing' }
   | { kind: 'incomplete'; detail: string }
   | { kind: 'unknown-key' }
-  | { kind: 'mismatch' }
+  | { kind: 'mismatch'; detail?: string }
   | { kind: 'skew'; requestTime: string; now: Date; future: boolean }
   | { kind: 'expired-token' };
 

@@ -181,6 +181,15 @@ describe('SigV4', () => {
     expect((await fetch(ok.url, ok.init)).status).toBe(200);
   });
 
+  it('refuses a credential scoped to another service', async () => {
+    const r = await signed({ service: 'sts', body: '{}', headers: ecrHeaders });
+    const res = await fetch(r.url, r.init);
+    expect(await res.json()).toEqual({
+      __type: 'InvalidSignatureException',
+      message: "Credential should be scoped to correct service: 'ecr'. ",
+    });
+  });
+
   it('refuses a request without any signature', async () => {
     const res = await fetch(sb.sandbox.endpoint, {
       method: 'POST',

@@ -68,7 +68,11 @@ export class MetadataStore {
   }
 
   private async write(): Promise<void> {
-    await writeFileAtomic(stateFile(this.stateDir), JSON.stringify(this.state), { fsync: true });
+    // Owner-only: the file holds every sandbox user's secret access key.
+    await writeFileAtomic(stateFile(this.stateDir), JSON.stringify(this.state), {
+      fsync: true,
+      mode: 0o600,
+    });
   }
 
   /** Replaces the in-memory state with the last state written to disk (after a failed write). */
