@@ -19,11 +19,17 @@ import { CreateAccessKeyCommand, DeleteAccessKeyCommand } from '@aws-sdk/client-
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { randomBytes } from 'node:crypto';
 import { buildImage, sha256Digest, type BuiltImage } from '../sandbox/image.js';
-import { evaluate, principalFromArn, PULL_ACTIONS, PUSH_ACTIONS } from '../policy/index.js';
+import {
+  evaluate,
+  parsePolicy,
+  principalFromArn,
+  PULL_ACTIONS,
+  PUSH_ACTIONS,
+} from '../policy/index.js';
 import { userIdentityPolicies } from './iam-policies.js';
 import type { ActionRow, CheckResult } from '../engine/types.js';
 import type { AwsClients } from '../aws/session.js';
-import { TEST_TAG_PREFIX } from './apply.js';
+import { readRepositoryPolicy, TEST_TAG_PREFIX } from './apply.js';
 import type { LabCheck, LabContext } from './types.js';
 import {
   errName,
@@ -284,6 +290,29 @@ async function identityAllowsAll(
   }
 }
 
+/** Whether the live repository policy alone allows the CI user this action (same account). */
+async function repositoryPolicyAllows(
+  ctx: LabContext,
+  repository: string,
+  accountId: string,
+  ciUser: string,
+  action: string,
+): Promise<boolean> {
+  try {
+    const text = await readRepositoryPolicy(ctx, repository);
+    if (!text) return false;
+    const resource = repositoryArn(ctx.env.session.region, accountId, repository);
+    const r = evaluate({
+      request: { principal: principalFromArn(userArn(accountId, ciUser)), action, resource },
+      identityPolicies: [],
+      resourcePolicy: { name: 'repository policy', document: parsePolicy(text) },
+    });
+    return r.decision === 'allowed';
+  } catch {
+    return false;
+  }
+}
+
 /** Passes when the CI user can push and pull a test image and its digests match. */
 export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
   const repository = param(params, 'repository');
@@ -397,6 +426,22 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
       status: 'error',
       summary: `The test push/pull stopped: ${d.summary}`,
       fix: d.fix,
+      evidence,
+      view: view(),
+    };
+  }
+  if (
+    denied &&
+    ctx.env.session.kind === 'aws' &&
+    // an explicit Deny is a real answer; only "no policy allows" can be a policy still propagating
+    !/explicit deny/.test(denied.awsMessage) &&
+    (await repositoryPolicyAllows(ctx, repository, me.accountId, ciUser, denied.action))
+  ) {
+    // Real AWS takes a few seconds to apply a new repository policy everywhere.
+    return {
+      status: 'pending',
+      summary: `The policy on ${repository} allows ${denied.action}, but AWS still denied it: the change has not reached every server yet`,
+      details: [`AWS said: ${denied.awsMessage}`],
       evidence,
       view: view(),
     };

@@ -603,7 +603,12 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
           running = undefined;
         }
         const isUndone = undone.has(step.id) && r.status === 'fail';
-        if (!blocked && !isUndone) record(step, r, false);
+        // A clean-up "passes" trivially before the lesson changed anything: not worth recording.
+        const prematureCleanup =
+          Boolean(step.undoes?.length) &&
+          !isDone(step) &&
+          !step.undoes!.every((u) => isDone(lesson.steps.find((x) => x.id === u) ?? step));
+        if (!blocked && !isUndone && !prematureCleanup) record(step, r, false);
         rows.push({
           stepId: step.id,
           title: renderTemplate(step.title, vars()),

@@ -37,6 +37,19 @@ export interface OpenLessonOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * Lesson parameters from the environment: ECR_TUTOR_PARAM_ciProfile=ci-user sets `ciProfile`
+ * (e.g. the profile holding the CI user's keys on real AWS) without editing the lesson.
+ */
+export function paramsFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (k.startsWith('ECR_TUTOR_PARAM_') && v !== undefined)
+      out[k.slice('ECR_TUTOR_PARAM_'.length)] = v;
+  }
+  return out;
+}
+
 /** The lessons of a pack, sorted (default pack: the built-in lessons). */
 export function listLessonsIn(dir?: string): Promise<LessonSummary[]> {
   return listLessons(dir ?? builtinLessonsDir);
@@ -67,7 +80,7 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
   const { builtinRegistry } = await import('../checks/index.js');
   const registry = builtinRegistry();
   const loaded = await loadLesson(summary.dir, {
-    params: o.params,
+    params: { ...paramsFromEnv(env), ...(o.params ?? {}) },
     knownChecks: new Set(Object.keys(registry.checks)),
     knownActions: new Set(Object.keys(registry.actions)),
   });

@@ -227,3 +227,50 @@ describe('push-pull-as-ci-user', () => {
     }
   });
 });
+
+describe('push-pull-as-ci-user on real AWS (the session says aws)', () => {
+  it('reports an explicit Deny as a failure at once, not as a policy still propagating', async () => {
+    const iam = tsb.iam();
+    await tsb
+      .ecr()
+      .send(
+        new SetRepositoryPolicyCommand({
+          repositoryName: REPO,
+          policyText: lessonPolicyText(tsb.sandbox.accountId, CI),
+        }),
+      );
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: CI,
+        PolicyName: 'no-put',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Deny', Action: 'ecr:PutImage', Resource: '*' }],
+        }),
+      }),
+    );
+    try {
+      const asAws: AwsSession = { ...session, kind: 'aws' };
+      const r = await checkPushPullAsCiUser(ctxFor(asAws), {
+        repository: REPO,
+        ciUser: CI,
+        ciProfile: '',
+      });
+      expect(r.status).toBe('fail');
+      expect(r.summary).toBe(`${CI} was denied ecr:PutImage.`);
+      expect(r.details?.[0]).toMatch(/with an explicit deny in an identity-based policy/);
+      const rows = r.view?.kind === 'verify' ? r.view.rows : [];
+      expect(rows.filter((x) => x.status === 'allowed').map((x) => x.action)).toEqual([
+        'ecr:BatchCheckLayerAvailability',
+        'ecr:InitiateLayerUpload',
+        'ecr:UploadLayerPart',
+        'ecr:CompleteLayerUpload',
+        // the pull is tried on the image already there, and works
+        'ecr:BatchGetImage',
+        'ecr:GetDownloadUrlForLayer',
+      ]);
+    } finally {
+      await iam.send(new DeleteUserPolicyCommand({ UserName: CI, PolicyName: 'no-put' }));
+    }
+  });
+});

@@ -1,8 +1,9 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { progressDir, progressKey } from '../../src/engine/progress.js';
-import { newWorld, openTestEngine, tempDir, TARGET, testLesson } from './helpers.js';
+import { createEngine } from '../../src/engine/engine.js';
+import { ProgressStore, progressDir, progressKey } from '../../src/engine/progress.js';
+import { newWorld, openTestEngine, tempDir, TARGET, testLesson, testRegistry } from './helpers.js';
 
 describe('the step engine', () => {
   it('passes a step only on a passing check, and records failures', async () => {
@@ -307,6 +308,41 @@ describe('checkAll', () => {
   });
 });
 
+describe('watch', () => {
+  it('re-checks when a watched file changes and stops once the step passes', async () => {
+    const dir = await tempDir();
+    const world = newWorld();
+    const lesson = testLesson();
+    lesson.steps[0]!.watchFiles = ['{{thing}}.txt'];
+    const store = await ProgressStore.open(dir, TARGET);
+    const engine = createEngine({
+      lesson,
+      target: TARGET,
+      registry: testRegistry(world),
+      env: world,
+      store,
+      cwd: dir,
+    });
+    const results: string[] = [];
+    const passed = new Promise<void>((resolve) => {
+      engine.watch({
+        intervalMs: 60_000,
+        onResult: (r) => {
+          results.push(r.status);
+          if (r.status === 'pass') resolve();
+        },
+      });
+    });
+    world.done.one = true;
+    await new Promise((r) => setTimeout(r, 50));
+    await writeFile(join(dir, 'widget.txt'), 'saved');
+    await passed;
+    expect(results.at(-1)).toBe('pass');
+    expect(engine.snapshot().steps[0]!.progress.status).toBe('passed');
+    await engine.close();
+  });
+});
+
 describe('saving', () => {
   it('saves a changed outcome before check() resolves, and a repeated one within a second or on close', async () => {
     const dir = await tempDir();
@@ -352,6 +388,20 @@ describe('checkAll after a clean-up', () => {
       ['cleanup', 'pass', false],
     ]);
     expect(engine.snapshot().steps[0]!.progress.status).toBe('skipped');
+  });
+
+  it('does not record a clean-up that passes before the lesson changed anything', async () => {
+    const world = newWorld();
+    const lesson = testLesson();
+    lesson.steps = [
+      lesson.steps[0]!,
+      { ...lesson.steps[3]!, id: 'cleanup', optional: true, undoes: ['one'] },
+    ];
+    const { engine } = await openTestEngine(await tempDir(), world, { lesson });
+    world.done.four = true;
+    const rows = await engine.checkAll();
+    expect(rows[1]!.result.status).toBe('pass');
+    expect(engine.snapshot().steps[1]!.progress.status).toBe('not-started');
   });
 
   it('counts them when the lesson was never finished', async () => {

@@ -146,3 +146,12 @@ steps:
     expect(r.problems[0]?.message).toMatch(/must match its folder name "demo"/);
   });
 });
+
+describe('lesson parameters from the environment', () => {
+  it('reads ECR_TUTOR_PARAM_name', async () => {
+    const { paramsFromEnv } = await import('../../src/engine/index.js');
+    expect(paramsFromEnv({ ECR_TUTOR_PARAM_ciProfile: 'ci', OTHER: 'x' })).toEqual({
+      ciProfile: 'ci',
+    });
+  });
+});
