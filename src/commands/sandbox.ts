@@ -30,6 +30,8 @@ export async function runSandboxStart(
       host: opts.host,
       ...(opts.region ? { region: opts.region } : {}),
       log: (line) => io.err(line + '\n'),
+      // the learner sees each call and its outcome as their CLI or the tutor makes it
+      accessLog: (line) => io.err(line + '\n'),
     });
   } catch (err) {
     return fail(io, err);
@@ -73,7 +75,7 @@ export async function runSandboxEnv(
       io.err(
         `note: no sandbox is running on ${stateDir}; start one with \`ecr-tutor sandbox start${
           opts.port !== undefined ? ` --port ${opts.port}` : ''
-        }\` (these keys will work with it)\n`,
+        }\`, then run this command again so AWS_ENDPOINT_URL points at it (the keys stay the same)\n`,
       );
     }
     io.out(

@@ -24,6 +24,8 @@ export interface SandboxCore {
   /** http://HOST:PORT once listening */
   endpoint: string;
   log(line: string): void;
+  /** one line per request (time, operation, caller name, status, error code), if wanted */
+  accessLog?: (line: string) => void;
 }
 
 export interface RequestContext {

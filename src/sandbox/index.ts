@@ -38,6 +38,8 @@ export interface SandboxOptions {
   region?: string;
   /** log lines (never secrets) */
   log?: (line: string) => void;
+  /** one line per request: `HH:MM:SS ecr:PutImage by fcj-ecr-ci-cd-user -> 400 AccessDeniedException` */
+  accessLog?: (line: string) => void;
 }
 
 export interface SandboxCredentials {
@@ -156,6 +158,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       blobs,
       endpoint: '',
       log,
+      ...(opts.accessLog ? { accessLog: opts.accessLog } : {}),
     };
     let http;
     try {

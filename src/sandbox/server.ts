@@ -180,6 +180,16 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
     return;
   }
   let route: Route = { protocol: 'query', service: 'sts', namespace: STS_NAMESPACE };
+  // One access-log line per request (operation, caller, outcome; never a key or secret).
+  const entry = { op: '', who: '-', error: '' };
+  if (core.accessLog) {
+    const accessLog = core.accessLog;
+    res.on('finish', () =>
+      accessLog(
+        `${new Date().toISOString().slice(11, 19)} ${route.service}:${entry.op || '?'} by ${entry.who} -> ${res.statusCode}${entry.error ? ` ${entry.error}` : ''}`,
+      ),
+    );
+  }
   try {
     let auth: ParsedAuthorization | undefined;
     let authFailure: SigV4Error | undefined;
@@ -190,6 +200,7 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
       authFailure = err;
     }
     route = routeOf(req, auth);
+    entry.op = route.protocol === 'json' ? route.operation.replace('\0', '') : '';
     if (authFailure) throw authFailure;
     const limit = route.protocol === 'json' ? MAX_JSON_BODY : MAX_QUERY_BODY;
     let body: Buffer;
@@ -212,6 +223,9 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
         413,
       );
     }
+    if (route.protocol === 'query' && body.length < 4096) {
+      entry.op = new URLSearchParams(body.toString('utf8')).get('Action') ?? '';
+    }
     if (req.method !== 'POST') {
       throw new AwsError(
         route.protocol === 'json' ? 'UnknownOperationException' : 'InvalidAction',
@@ -229,6 +243,10 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
     }
     const token = header(req, 'x-amz-security-token');
     const who = resolveCaller(core, auth, token);
+    entry.who =
+      who.caller.type === 'user'
+        ? who.caller.userName!
+        : `${who.caller.roleName}/${who.caller.sessionName}`;
     await verifySignature({
       method: req.method,
       path: url.pathname,
@@ -268,6 +286,7 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
     const params = new QueryParams(new URLSearchParams(body.toString('utf8')));
     for (const [k, v] of url.searchParams) if (!params.params.has(k)) params.params.append(k, v);
     const action = params.action;
+    entry.op = action ?? '';
     const table = route.service === 'iam' ? IAM_HANDLERS : STS_HANDLERS;
     const handler = action && Object.hasOwn(table, action) ? table[action] : undefined;
     if (!handler) {
@@ -282,8 +301,11 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
     sendQueryResult(res, requestId, route.namespace, action!, result);
   } catch (err) {
     if (err instanceof SigV4Error) {
-      sendError(res, route, requestId, authError(route.protocol, err.failure));
+      const e = authError(route.protocol, err.failure);
+      entry.error = e.code;
+      sendError(res, route, requestId, e);
     } else if (err instanceof AwsError) {
+      entry.error = err.code;
       sendError(res, route, requestId, err);
     } else if (diskFailure(err)) {
       // The disk, not the request, is at fault: say so, and which folder, so the learner can act.

@@ -1,4 +1,5 @@
 /** `ecr-tutor sandbox start | env | reset` through their command functions. */
+import { ECRClient, PutImageCommand } from '@aws-sdk/client-ecr';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { EventEmitter } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -71,6 +72,27 @@ describe('sandbox commands', () => {
       /:user\/fcj-ecr-ci-cd-user$/,
     );
     sts.destroy();
+    // each call shows up in the access log on stderr, keys never do
+    expect(io.stderr()).toMatch(
+      /\d\d:\d\d:\d\d sts:GetCallerIdentity by fcj-ecr-ci-cd-user -> 200\n/,
+    );
+    const ecr = new ECRClient({
+      endpoint: env.AWS_ENDPOINT_URL,
+      region: env.AWS_REGION,
+      credentials: {
+        accessKeyId: env.AWS_ACCESS_KEY_ID!,
+        secretAccessKey: env.AWS_SECRET_ACCESS_KEY!,
+      },
+      maxAttempts: 1,
+    });
+    await expect(
+      ecr.send(new PutImageCommand({ repositoryName: 'fcj-workshop-app', imageManifest: '{}' })),
+    ).rejects.toThrow();
+    ecr.destroy();
+    expect(io.stderr()).toMatch(
+      / ecr:PutImage by fcj-ecr-ci-cd-user -> 400 AccessDeniedException\n/,
+    );
+    expect(io.stderr()).not.toContain(env.AWS_SECRET_ACCESS_KEY!);
     // reset is refused while it runs
     const resetIo = memoryIo();
     expect(await runSandboxReset(resetIo)).toBe(1);
