@@ -350,7 +350,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       status: 'error',
       summary: 'The identity or region changed since this lab started.',
       details: [targetWarning],
-      fix: 'Switch back to the identity and region the lab started with, or accept the new one.',
+      fix: `Switch back to the identity and region the lab started with, or accept the new one in the tutor (or run \`ecr-tutor reset ${lesson.id}\` to start the lab over).`,
     };
   }
 
