@@ -323,20 +323,39 @@ describe('layer uploads', () => {
         }),
       ),
     ).rejects.toMatchObject({ name: 'LayersNotFoundException' });
+    // an expired URL (same key, expiry in the past) is refused
+    const { readFile } = await import('node:fs/promises');
+    const { createHmac } = await import('node:crypto');
+    const { join } = await import('node:path');
+    const key = (
+      JSON.parse(await readFile(join(sb.stateDir, 'state.json'), 'utf8')) as {
+        urlSigningKey: string;
+      }
+    ).urlSigningKey;
+    const payload = Buffer.from(
+      JSON.stringify({
+        a: sb.sandbox.accountId,
+        r: repo,
+        d: layer.digest,
+        e: Math.floor(Date.now() / 1000) - 1,
+      }),
+    ).toString('base64url');
+    const expired = `${sb.sandbox.endpoint}/_sandbox/layers/${payload}.${createHmac('sha256', key).update(payload).digest('base64url')}`;
+    const res = await fetch(expired);
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('Request has expired');
   });
 });
 
 describe('repository policies', () => {
   const set = (policyText: string, force?: boolean) =>
-    sb
-      .ecr()
-      .send(
-        new SetRepositoryPolicyCommand({
-          repositoryName: repo,
-          policyText,
-          ...(force ? { force } : {}),
-        }),
-      );
+    sb.ecr().send(
+      new SetRepositoryPolicyCommand({
+        repositoryName: repo,
+        policyText,
+        ...(force ? { force } : {}),
+      }),
+    );
 
   it('sets, gets and deletes the policy', async () => {
     const ecr = sb.ecr();
