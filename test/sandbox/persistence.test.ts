@@ -46,9 +46,7 @@ async function tempDir(): Promise<string> {
 const fixture = fileURLToPath(new URL('./fixtures/run-sandbox.ts', import.meta.url));
 
 /** Starts a sandbox in a child process and waits for its endpoint line. */
-async function spawnSandbox(
-  stateDir: string,
-): Promise<{
+async function spawnSandbox(stateDir: string): Promise<{
   child: ChildProcess;
   endpoint: string;
   credentials: SandboxCredentials;
@@ -214,6 +212,60 @@ describe('persistence', () => {
       ecr2.destroy();
     } finally {
       await again.stop();
+    }
+  });
+});
+
+describe('reset', () => {
+  it('puts a running sandbox back to the workshop state with a new account and new keys', async () => {
+    const stateDir = await tempDir();
+    const sb = await startSandbox({ stateDir, port: 0 });
+    try {
+      const oldAccount = sb.accountId;
+      const oldKeys = sb.user().credentials;
+      const ecr = new ECRClient({
+        endpoint: sb.endpoint,
+        region: 'us-east-1',
+        credentials: oldKeys,
+        maxAttempts: 1,
+      });
+      await ecr.send(
+        new SetRepositoryPolicyCommand({
+          repositoryName: SANDBOX_REPOSITORY,
+          policyText: workshopRepositoryPolicy(oldAccount),
+        }),
+      );
+      await ecr.send(new CreateRepositoryCommand({ repositoryName: 'extra' }));
+      await sb.reset();
+      expect(sb.accountId).not.toBe(oldAccount);
+      await expect(
+        ecr.send(new GetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY })),
+      ).rejects.toMatchObject({
+        name: 'UnrecognizedClientException',
+      });
+      ecr.destroy();
+      const fresh = new ECRClient({
+        endpoint: sb.endpoint,
+        region: 'us-east-1',
+        credentials: sb.user().credentials,
+        maxAttempts: 1,
+      });
+      await expect(
+        fresh.send(new GetRepositoryPolicyCommand({ repositoryName: SANDBOX_REPOSITORY })),
+      ).rejects.toMatchObject({
+        name: 'RepositoryPolicyNotFoundException',
+      });
+      const { DescribeRepositoriesCommand } = await import('@aws-sdk/client-ecr');
+      expect(
+        (await fresh.send(new DescribeRepositoriesCommand({}))).repositories?.map(
+          (r) => r.repositoryName,
+        ),
+      ).toEqual([SANDBOX_REPOSITORY]);
+      const pulled = await pullImage(fresh, SANDBOX_REPOSITORY, { imageTag: 'latest' });
+      expect(pulled.blobs.size).toBe(2);
+      fresh.destroy();
+    } finally {
+      await sb.stop();
     }
   });
 });
