@@ -27,6 +27,8 @@ export async function runCheck(
       lessonId: opts.lesson,
       lessonsDir: opts.lessonsDir,
       target: opts.target,
+      // `check` only reads: no starter file written into whatever folder it runs from
+      prepareOnOpen: false,
     });
   } catch (err) {
     if (opts.json && err instanceof TutorError) {

@@ -39,6 +39,8 @@ export interface EngineOptions<E> {
   defaultTimeoutMs?: number;
   /** first wait between `pending` retries, in ms (doubles up to 5 s) */
   retryDelayMs?: number;
+  /** run the current step's setup right away (default true; `check` turns it off: no side effects) */
+  prepareOnOpen?: boolean;
 }
 
 /** One step's result in a whole-lesson check (`ecr-tutor check`). */
@@ -636,6 +638,6 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
     },
   };
   // Resuming on a step with a setup (e.g. the starter file): run it as if just entered.
-  if (lesson.steps[lp.currentIndex]?.setup) void engine.prepare?.();
+  if (o.prepareOnOpen !== false && lesson.steps[lp.currentIndex]?.setup) void engine.prepare?.();
   return engine;
 }

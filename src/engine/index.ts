@@ -35,6 +35,8 @@ export interface OpenLessonOptions {
   session?: AwsSession;
   /** sandbox log lines */
   log?: (line: string) => void;
+  /** run the current step's setup (e.g. write the starter file) on open; default true */
+  prepareOnOpen?: boolean;
 }
 
 /**
@@ -138,5 +140,6 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
       ...(session.sandbox ? { secondAccountId: session.sandbox.secondAccountId } : {}),
     },
     onClose: ownSession ? () => session.close() : undefined,
+    prepareOnOpen: o.prepareOnOpen,
   });
 }

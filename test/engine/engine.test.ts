@@ -343,6 +343,34 @@ describe('watch', () => {
   });
 });
 
+describe('step setup', () => {
+  it("runs the current step's setup on open, unless asked not to (the check command)", async () => {
+    const lesson = testLesson();
+    lesson.steps[0]!.setup = { name: 'make-done', params: { key: 'setup' } };
+    const world = newWorld();
+    const store = await ProgressStore.open(await tempDir(), TARGET);
+    const quiet = createEngine({
+      lesson,
+      target: TARGET,
+      registry: testRegistry(world),
+      env: world,
+      store,
+      prepareOnOpen: false,
+    });
+    await quiet.checkAll();
+    expect(world.calls).not.toContain('solve:setup');
+    const eager = createEngine({
+      lesson,
+      target: TARGET,
+      registry: testRegistry(world),
+      env: world,
+      store,
+    });
+    await eager.check();
+    expect(world.calls.filter((c) => c === 'solve:setup')).toHaveLength(1);
+  });
+});
+
 describe('saving', () => {
   it('saves a changed outcome before check() resolves, and a repeated one within a second or on close', async () => {
     const dir = await tempDir();
