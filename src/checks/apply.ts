@@ -10,7 +10,7 @@ import {
   SetRepositoryPolicyCommand,
 } from '@aws-sdk/client-ecr';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   describePolicyDiff,
@@ -163,7 +163,9 @@ export const backupRepositoryPolicy: LabAction = async (ctx, params) => {
     dir,
     `${me.accountId}-${ctx.env.session.region}-${repository}-policy-${stamp}.json`,
   );
-  await writeFile(path, text);
+  // temp + rename: a kill mid-write must not leave half a backup that looks whole
+  await writeFile(`${path}.tmp`, text);
+  await rename(`${path}.tmp`, path);
   ctx.setVar(POLICY_BEFORE_VAR, path);
   return { summary: `kept the policy ${repository} had before the lesson in ${path}` };
 };
@@ -234,7 +236,15 @@ export const restorePolicy: LabAction = async (ctx, params) => {
   const before = ctx.vars[POLICY_BEFORE_VAR];
   let summary: string;
   if (before && before !== 'none') {
-    const text = await readFile(before, 'utf8');
+    let text: string;
+    try {
+      text = await readFile(before, 'utf8');
+    } catch {
+      throw new Error(
+        `the copy of the policy ${repository} had before the lesson (${before}) is gone, so it cannot be put back. ` +
+          `Remove the lesson's policy instead: aws ecr delete-repository-policy --repository-name ${repository}${ctx.env.session.cliFlags()}`,
+      );
+    }
     await ctx.env.session.clients.ecr.send(
       new SetRepositoryPolicyCommand({ repositoryName: repository, policyText: text }),
     );
