@@ -19,6 +19,12 @@ export interface BenchRow {
   goal?: string;
   /** whether the goal is met in this run */
   met?: boolean;
+  /** how many measured repetitions the median `value` is taken over (shown as "n=") */
+  runs?: number;
+  /** smallest and largest of those repetitions, so the spread is visible next to the median */
+  spread?: { min: number; max: number };
+  /** true when a smaller value is better (ms, MiB); false or absent for rates (ops/s, MiB/s) */
+  lowerIsBetter?: boolean;
 }
 
 export interface BenchContext {
@@ -81,4 +87,65 @@ export async function opsPerSecond(
     rates.push((n * 1000) / el);
   }
   return median(rates);
+}
+
+/** A median with the repetitions it came from (for BenchRow.runs / BenchRow.spread). */
+export interface Sample {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+  values: number[];
+}
+
+/** Summarises repeated measurements. */
+export function sample(values: number[]): Sample {
+  return {
+    median: median(values),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    runs: values.length,
+    values,
+  };
+}
+
+/**
+ * Runs `fn` `reps` times (after `warmup` untimed runs) and returns every duration in ms, so a
+ * row can show its median together with n and the spread.
+ */
+export async function timeRuns(
+  fn: () => unknown | Promise<unknown>,
+  reps: number,
+  warmup = 2,
+): Promise<Sample> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return sample(times);
+}
+
+/**
+ * Measures `subject` and `baseline` alternately (ABAB..., so drift on a shared machine hits
+ * both alike) and returns both samples plus the median of the per-pair ratios subject/baseline.
+ */
+export async function pairedRuns(
+  subject: () => Promise<number>,
+  baseline: () => Promise<number>,
+  reps: number,
+): Promise<{ subject: Sample; baseline: Sample; ratio: number }> {
+  const a: number[] = [];
+  const b: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const x = await subject();
+    const y = await baseline();
+    a.push(x);
+    b.push(y);
+    ratios.push(x / y);
+  }
+  return { subject: sample(a), baseline: sample(b), ratio: median(ratios) };
 }

@@ -14,9 +14,16 @@ export interface ChildSandbox {
 }
 
 /** Spawns `node --import tsx SCRIPT ...args` (optionally through a wrapper command such as unshare). */
-export function spawnTs(script: string, args: string[], opts: { env?: NodeJS.ProcessEnv; wrapper?: string[] } = {}): ChildProcess {
+export function spawnTs(
+  script: string,
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; wrapper?: string[] } = {},
+): ChildProcess {
   const cmd = [...(opts.wrapper ?? []), process.execPath, '--import', 'tsx', script, ...args];
-  return spawn(cmd[0]!, cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+  return spawn(cmd[0]!, cmd.slice(1), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...opts.env },
+  });
 }
 
 /** Starts a sandbox child on `stateDir` and waits for its first line. */
@@ -39,7 +46,9 @@ export function startChildSandbox(stateDir: string): Promise<ChildSandbox> {
       }
     };
     child.stdout!.on('data', onData);
-    child.on('exit', (code, signal) => reject(new Error(`sandbox child exited (${code ?? signal}) before listening: ${err}`)));
+    child.on('exit', (code, signal) =>
+      reject(new Error(`sandbox child exited (${code ?? signal}) before listening: ${err}`)),
+    );
   });
 }
 

@@ -16,14 +16,26 @@ const SCRIPT = fileURLToPath(new URL('./fixtures/disk-scenarios.ts', import.meta
 
 function namespacesWork(): boolean {
   try {
-    execFileSync('unshare', ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=1m tmpfs "$d" && umount "$d"; rmdir "$d"'], { stdio: 'ignore' });
+    execFileSync(
+      'unshare',
+      [
+        '-rm',
+        'sh',
+        '-c',
+        'd=$(mktemp -d) && mount -t tmpfs -o size=1m tmpfs "$d" && umount "$d"; rmdir "$d"',
+      ],
+      { stdio: 'ignore' },
+    );
     return true;
   } catch {
     return false;
   }
 }
 const CAN = namespacesWork();
-if (!CAN) console.warn('disk.test.ts skipped: `unshare -rm` with a tmpfs mount is not allowed on this machine');
+if (!CAN)
+  console.warn(
+    'disk.test.ts skipped: `unshare -rm` with a tmpfs mount is not allowed on this machine',
+  );
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -45,7 +57,11 @@ async function runScenarios(): Promise<Observed> {
   dirs.push(dir);
   const mnt = join(dir, 'mnt');
   const child = spawn('unshare', ['-rm', process.execPath, '--import', 'tsx', SCRIPT, mnt], {
-    env: { ...process.env, ECR_TUTOR_HOME: join(mnt, 'home'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: {
+      ...process.env,
+      ECR_TUTOR_HOME: join(mnt, 'home'),
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -67,7 +83,9 @@ describe.skipIf(!CAN)('disk full and read-only state', () => {
       expect(r.ok).toBeUndefined();
       expect(r.status).toBe(500);
       expect(r.name).toBe('ServerException');
-      expect(r.message).toMatch(/could not save its state in .*: the disk is full \(ENOSPC\); free some space/);
+      expect(r.message).toMatch(
+        /could not save its state in .*: the disk is full \(ENOSPC\); free some space/,
+      );
       expect(r.message).not.toMatch(/\bat .*\.(ts|js):\d+/);
     }
     expect(seen.readsOnFull).toContain('fcj-workshop-app');
@@ -77,7 +95,9 @@ describe.skipIf(!CAN)('disk full and read-only state', () => {
 
   it('refuses to start on a read-only home with what happened and what to try, at once', () => {
     expect(seen.readOnlyStart.code).toBe(1);
-    expect(seen.readOnlyStart.stderr).toMatch(/^error: could not write .*sandbox\.lock: the file system is read-only \(EROFS\)\n {2}try: .*ECR_TUTOR_HOME/);
+    expect(seen.readOnlyStart.stderr).toMatch(
+      /^error: could not write .*sandbox\.lock: the file system is read-only \(EROFS\)\n {2}try: .*ECR_TUTOR_HOME/,
+    );
     expect(seen.readOnlyStatus.code).toBe(1);
     expect(seen.readOnlyStatus.stderr).toMatch(/read-only/);
     expect(seen.readOnlyStatus.stderr).toMatch(/try: /);

@@ -6,7 +6,11 @@
  * and byte-identical, every blob file's content matches its digest (no half-written blob is
  * served), and every layer the state lists has its whole blob.
  */
-import { CreateRepositoryCommand, ECRClient, GetDownloadUrlForLayerCommand } from '@aws-sdk/client-ecr';
+import {
+  CreateRepositoryCommand,
+  ECRClient,
+  GetDownloadUrlForLayerCommand,
+} from '@aws-sdk/client-ecr';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -35,7 +39,12 @@ function randomBytes(rand: () => number, n: number): Buffer {
 
 /** A client that calls `onSend(n)` as the n-th request leaves (counting from 1). */
 function countingClient(sb: ChildSandbox, onSend: (n: number) => void): ECRClient {
-  const ecr = new ECRClient({ endpoint: sb.endpoint, region: 'us-east-1', credentials: sb.credentials, maxAttempts: 1 });
+  const ecr = new ECRClient({
+    endpoint: sb.endpoint,
+    region: 'us-east-1',
+    credentials: sb.credentials,
+    maxAttempts: 1,
+  });
   let n = 0;
   ecr.middlewareStack.add(
     (next) => async (args) => {
@@ -67,7 +76,10 @@ async function checkStore(stateDir: string): Promise<number> {
     for (const repo of Object.values(account.repositories)) {
       for (const [digest, size] of Object.entries(repo.layers)) {
         layers += 1;
-        expect((await stat(join(blobDir, digest.slice('sha256:'.length)))).size, `layer ${digest}`).toBe(size);
+        expect(
+          (await stat(join(blobDir, digest.slice('sha256:'.length)))).size,
+          `layer ${digest}`,
+        ).toBe(size);
       }
     }
   }
@@ -75,83 +87,109 @@ async function checkStore(stateDir: string): Promise<number> {
 }
 
 describe(`kill -9 during a push, ${ROUNDS} times`, () => {
-  it('restarts every time with every completed image intact and no torn blob', async () => {
-    const stateDir = await mkdtemp(join(tmpdir(), 'ecr-tutor-kill-'));
-    dirs.push(stateDir);
-    const rand = prng(0xdead);
-    /** tag -> what was pushed, for every image whose PutImage was answered */
-    const completed = new Map<string, BuiltImage>();
-    let kills = 0;
-    let killedDuringPutOrComplete = 0;
-    current = await startChildSandbox(stateDir);
-    {
-      const admin = countingClient(current, () => undefined);
-      await admin.send(new CreateRepositoryCommand({ repositoryName: REPO }));
-      admin.destroy();
-    }
-    for (let round = 0; round < ROUNDS; round++) {
-      const sb = current;
-      // Three images per round: small, one with a two-part 5 MiB+ layer, small.
-      const images = [0, 1, 2].map((i) =>
-        buildImage([{ name: `r${round}-${i}.bin`, content: i === 1 ? randomBytes(rand, 5 * 1024 * 1024 + 300_000) : randomBytes(rand, 2000) }]),
-      );
-      const killAt = 1 + Math.floor(rand() * 26); // anywhere in the ~26 requests of the round
-      const delayMs = Math.floor(rand() * 4);
-      let killed: Promise<void> | undefined;
-      const ops: string[] = [];
-      const ecr = countingClient(sb, (n) => {
-        if (n === killAt && !killed) killed = new Promise((r) => setTimeout(r, delayMs)).then(() => killHard(sb.child));
-      });
-      ecr.middlewareStack.add(
-        (next, context) => async (args) => {
-          ops.push(context.commandName ?? '?');
-          return next(args);
-        },
-        { step: 'initialize', name: 'recordOps' },
-      );
-      let inFlight: { tag: string; image: BuiltImage } | undefined;
-      try {
-        for (const [i, image] of images.entries()) {
-          const tag = `r${round}-${i}`;
-          inFlight = { tag, image };
-          await pushImage(ecr, REPO, image, { tag, partSize: 5 * 1024 * 1024 });
-          completed.set(tag, image);
-          inFlight = undefined;
-        }
-      } catch {
-        // The kill cut the push short: expected.
+  it(
+    'restarts every time with every completed image intact and no torn blob',
+    async () => {
+      const stateDir = await mkdtemp(join(tmpdir(), 'ecr-tutor-kill-'));
+      dirs.push(stateDir);
+      const rand = prng(0xdead);
+      /** tag -> what was pushed, for every image whose PutImage was answered */
+      const completed = new Map<string, BuiltImage>();
+      let kills = 0;
+      let killedDuringPutOrComplete = 0;
+      current = await startChildSandbox(stateDir);
+      {
+        const admin = countingClient(current, () => undefined);
+        await admin.send(new CreateRepositoryCommand({ repositoryName: REPO }));
+        admin.destroy();
       }
-      ecr.destroy();
-      if (!killed) killed = killHard(sb.child);
-      await killed;
-      kills += 1;
-      const last = ops.at(-1);
-      if (last === 'PutImageCommand' || last === 'CompleteLayerUploadCommand') killedDuringPutOrComplete += 1;
+      for (let round = 0; round < ROUNDS; round++) {
+        const sb = current;
+        // Three images per round: small, one with a two-part 5 MiB+ layer, small.
+        const images = [0, 1, 2].map((i) =>
+          buildImage([
+            {
+              name: `r${round}-${i}.bin`,
+              content:
+                i === 1 ? randomBytes(rand, 5 * 1024 * 1024 + 300_000) : randomBytes(rand, 2000),
+            },
+          ]),
+        );
+        const killAt = 1 + Math.floor(rand() * 26); // anywhere in the ~26 requests of the round
+        const delayMs = Math.floor(rand() * 4);
+        let killed: Promise<void> | undefined;
+        const ops: string[] = [];
+        const ecr = countingClient(sb, (n) => {
+          if (n === killAt && !killed)
+            killed = new Promise((r) => setTimeout(r, delayMs)).then(() => killHard(sb.child));
+        });
+        ecr.middlewareStack.add(
+          (next, context) => async (args) => {
+            ops.push(context.commandName ?? '?');
+            return next(args);
+          },
+          { step: 'initialize', name: 'recordOps' },
+        );
+        let inFlight: { tag: string; image: BuiltImage } | undefined;
+        try {
+          for (const [i, image] of images.entries()) {
+            const tag = `r${round}-${i}`;
+            inFlight = { tag, image };
+            await pushImage(ecr, REPO, image, { tag, partSize: 5 * 1024 * 1024 });
+            completed.set(tag, image);
+            inFlight = undefined;
+          }
+        } catch {
+          // The kill cut the push short: expected.
+        }
+        ecr.destroy();
+        if (!killed) killed = killHard(sb.child);
+        await killed;
+        kills += 1;
+        const last = ops.at(-1);
+        if (last === 'PutImageCommand' || last === 'CompleteLayerUploadCommand')
+          killedDuringPutOrComplete += 1;
 
-      current = await startChildSandbox(stateDir); // must load whatever the kill left
-      const reader = countingClient(current, () => undefined);
-      // An image whose PutImage reached disk but whose answer was lost counts as completed.
-      if (inFlight) {
-        const got = await pullImage(reader, REPO, { imageTag: inFlight.tag }).catch(() => undefined);
-        if (got) completed.set(inFlight.tag, inFlight.image);
-        // Its layers are either absent or whole: never a prefix.
-        for (const blob of inFlight.image.blobs) {
-          const url = await reader.send(new GetDownloadUrlForLayerCommand({ repositoryName: REPO, layerDigest: blob.digest })).catch(() => undefined);
-          if (!url?.downloadUrl) continue;
-          const res = await fetch(url.downloadUrl);
-          if (res.ok) expect(Buffer.from(await res.arrayBuffer()).equals(blob.bytes)).toBe(true);
+        current = await startChildSandbox(stateDir); // must load whatever the kill left
+        const reader = countingClient(current, () => undefined);
+        // An image whose PutImage reached disk but whose answer was lost counts as completed.
+        if (inFlight) {
+          const got = await pullImage(reader, REPO, { imageTag: inFlight.tag }).catch(
+            () => undefined,
+          );
+          if (got) completed.set(inFlight.tag, inFlight.image);
+          // Its layers are either absent or whole: never a prefix.
+          for (const blob of inFlight.image.blobs) {
+            const url = await reader
+              .send(
+                new GetDownloadUrlForLayerCommand({
+                  repositoryName: REPO,
+                  layerDigest: blob.digest,
+                }),
+              )
+              .catch(() => undefined);
+            if (!url?.downloadUrl) continue;
+            const res = await fetch(url.downloadUrl);
+            if (res.ok) expect(Buffer.from(await res.arrayBuffer()).equals(blob.bytes)).toBe(true);
+          }
         }
+        for (const [tag, image] of completed) {
+          const got = await pullImage(reader, REPO, { imageTag: tag });
+          expect(got.manifest, tag).toBe(image.manifest);
+          for (const blob of image.blobs)
+            expect(got.blobs.get(blob.digest)?.equals(blob.bytes), `${tag} ${blob.digest}`).toBe(
+              true,
+            );
+        }
+        reader.destroy();
+        await checkStore(stateDir);
       }
-      for (const [tag, image] of completed) {
-        const got = await pullImage(reader, REPO, { imageTag: tag });
-        expect(got.manifest, tag).toBe(image.manifest);
-        for (const blob of image.blobs) expect(got.blobs.get(blob.digest)?.equals(blob.bytes), `${tag} ${blob.digest}`).toBe(true);
-      }
-      reader.destroy();
-      await checkStore(stateDir);
-    }
-    console.log(`kill -9 during push: ${kills} kills (${killedDuringPutOrComplete} right after CompleteLayerUpload/PutImage left), ${completed.size} completed images verified byte-identical after each restart`);
-    expect(kills).toBe(ROUNDS);
-    expect(completed.size).toBeGreaterThan(0);
-  }, SOAK ? 900_000 : 240_000);
+      console.log(
+        `kill -9 during push: ${kills} kills (${killedDuringPutOrComplete} right after CompleteLayerUpload/PutImage left), ${completed.size} completed images verified byte-identical after each restart`,
+      );
+      expect(kills).toBe(ROUNDS);
+      expect(completed.size).toBeGreaterThan(0);
+    },
+    SOAK ? 900_000 : 240_000,
+  );
 });

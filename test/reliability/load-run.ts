@@ -43,26 +43,65 @@ export interface LoadResult {
 const REPOS = ['load-a', 'load-b', 'load-c', 'load-d'];
 
 /** `docker push` as docker does it: a layer someone else finished meanwhile is not an error. */
-async function push(ecr: ECRClient, repositoryName: string, image: BuiltImage, tag: string): Promise<void> {
-  const check = await ecr.send(new BatchCheckLayerAvailabilityCommand({ repositoryName, layerDigests: image.blobs.map((b) => b.digest) }));
-  const have = new Set((check.layers ?? []).filter((l) => l.layerAvailability === 'AVAILABLE').map((l) => l.layerDigest));
+async function push(
+  ecr: ECRClient,
+  repositoryName: string,
+  image: BuiltImage,
+  tag: string,
+): Promise<void> {
+  const check = await ecr.send(
+    new BatchCheckLayerAvailabilityCommand({
+      repositoryName,
+      layerDigests: image.blobs.map((b) => b.digest),
+    }),
+  );
+  const have = new Set(
+    (check.layers ?? [])
+      .filter((l) => l.layerAvailability === 'AVAILABLE')
+      .map((l) => l.layerDigest),
+  );
   for (const blob of image.blobs) {
     if (have.has(blob.digest)) continue;
     const { uploadId } = await ecr.send(new InitiateLayerUploadCommand({ repositoryName }));
-    await ecr.send(new UploadLayerPartCommand({ repositoryName, uploadId, partFirstByte: 0, partLastByte: blob.bytes.length - 1, layerPartBlob: blob.bytes }));
+    await ecr.send(
+      new UploadLayerPartCommand({
+        repositoryName,
+        uploadId,
+        partFirstByte: 0,
+        partLastByte: blob.bytes.length - 1,
+        layerPartBlob: blob.bytes,
+      }),
+    );
     try {
-      await ecr.send(new CompleteLayerUploadCommand({ repositoryName, uploadId, layerDigests: [blob.digest] }));
+      await ecr.send(
+        new CompleteLayerUploadCommand({ repositoryName, uploadId, layerDigests: [blob.digest] }),
+      );
     } catch (err) {
       if ((err as Error).name !== 'LayerAlreadyExistsException') throw err;
     }
   }
-  await ecr.send(new PutImageCommand({ repositoryName, imageManifest: image.manifest, imageManifestMediaType: image.mediaType, imageTag: tag }));
+  await ecr.send(
+    new PutImageCommand({
+      repositoryName,
+      imageManifest: image.manifest,
+      imageManifestMediaType: image.mediaType,
+      imageTag: tag,
+    }),
+  );
 }
 
 /** Runs the load; never throws for a failed request (those are counted in `errors`). */
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const rand = prng(o.seed ?? 7);
-  const make = (): ECRClient => new ECRClient({ endpoint: o.endpoint, region: 'us-east-1', credentials: o.credentials, maxAttempts: 1 });
+  // Tags of this run only: the same sandbox may serve several runs (the bench does that).
+  const prefix = `s${o.seed ?? 7}-`;
+  const make = (): ECRClient =>
+    new ECRClient({
+      endpoint: o.endpoint,
+      region: 'us-east-1',
+      credentials: o.credentials,
+      maxAttempts: 1,
+    });
   const admin = make();
   for (const r of REPOS) {
     await admin.send(new CreateRepositoryCommand({ repositoryName: r })).catch((err: Error) => {
@@ -70,7 +109,11 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     });
   }
   // A few "popular" images pushed under many tags by many clients at once (shared layers race).
-  const popular = [0, 1, 2].map((i) => buildImage([{ name: 'base.txt', content: Buffer.from(`popular base image ${i}\n`.repeat(2000)) }]));
+  const popular = [0, 1, 2].map((i) =>
+    buildImage([
+      { name: 'base.txt', content: Buffer.from(`popular base image ${i}\n`.repeat(2000)) },
+    ]),
+  );
   /** repo:tag -> image, for every PutImage that was answered */
   const pushed = new Map<string, BuiltImage>();
   const errors: string[] = [];
@@ -114,18 +157,26 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
             pulls += 1;
           } else {
             const n = serial++;
-            const image = rand() < 0.15
-              ? popular[n % popular.length]!
-              : buildImage([{ name: `c${id}-${n}.bin`, content: noise(1024 + Math.floor(rand() * 127 * 1024)) }]);
+            const image =
+              rand() < 0.15
+                ? popular[n % popular.length]!
+                : buildImage([
+                    {
+                      name: `c${id}-${n}.bin`,
+                      content: noise(1024 + Math.floor(rand() * 127 * 1024)),
+                    },
+                  ]);
             const repo = REPOS[n % REPOS.length]!;
-            const tag = `c${id}-n${n}`;
+            const tag = `${prefix}c${id}-n${n}`;
             await push(ecr, repo, image, tag);
             pushed.set(`${repo}:${tag}`, image);
             bytes += image.blobs.reduce((s, b) => s + b.bytes.length, 0);
             pushes += 1;
           }
         } catch (err) {
-          errors.push(`${doPull ? 'pull' : 'push'} by client ${id}: ${(err as Error).name}: ${(err as Error).message}`);
+          errors.push(
+            `${doPull ? 'pull' : 'push'} by client ${id}: ${(err as Error).name}: ${(err as Error).message}`,
+          );
         }
       }
     } finally {
@@ -141,8 +192,11 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   for (const r of REPOS) {
     let nextToken: string | undefined;
     do {
-      const page = await admin.send(new ListImagesCommand({ repositoryName: r, nextToken, filter: { tagStatus: 'TAGGED' } }));
-      for (const id of page.imageIds ?? []) if (id.imageTag) listed.add(`${r}:${id.imageTag}`);
+      const page = await admin.send(
+        new ListImagesCommand({ repositoryName: r, nextToken, filter: { tagStatus: 'TAGGED' } }),
+      );
+      for (const id of page.imageIds ?? [])
+        if (id.imageTag?.startsWith(prefix)) listed.add(`${r}:${id.imageTag}`);
       nextToken = page.nextToken;
     } while (nextToken);
   }
@@ -152,8 +206,23 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   for (const [key, image] of pushed) {
     const [repo, tag] = key.split(':') as [string, string];
     const got = await pullImage(admin, repo, { imageTag: tag }).catch(() => undefined);
-    if (!got || got.manifest !== image.manifest || image.blobs.some((b) => !got.blobs.get(b.digest)?.equals(b.bytes))) mismatched.push(key);
+    if (
+      !got ||
+      got.manifest !== image.manifest ||
+      image.blobs.some((b) => !got.blobs.get(b.digest)?.equals(b.bytes))
+    )
+      mismatched.push(key);
   }
   admin.destroy();
-  return { pushes, pulls, errors, bytes, listed: listed.size, lost, unexpected, mismatched, seconds };
+  return {
+    pushes,
+    pulls,
+    errors,
+    bytes,
+    listed: listed.size,
+    lost,
+    unexpected,
+    mismatched,
+    seconds,
+  };
 }

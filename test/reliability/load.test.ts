@@ -28,31 +28,35 @@ async function rssMiB(pid: number): Promise<number> {
 }
 
 describe(`the sandbox under 16 clients for ${SECONDS} s`, () => {
-  it('serves every push and pull, loses nothing, and keeps its memory flat', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ecr-tutor-load-'));
-    child = await startChildSandbox(dir);
-    const pid = child.child.pid!;
-    const rss: Record<string, number> = { start: await rssMiB(pid) };
-    const r = await runLoad({
-      endpoint: child.endpoint,
-      credentials: child.credentials,
-      clients: 16,
-      seconds: SECONDS,
-      onPhase: async (phase) => {
-        rss[phase] = await rssMiB(pid);
-      },
-    });
-    console.log(
-      `load: ${r.pushes} pushes + ${r.pulls} pulls in ${r.seconds.toFixed(1)} s by 16 clients ` +
-        `(${((r.pushes + r.pulls) / r.seconds).toFixed(0)} images/s, ${(r.bytes / r.seconds / 1048576).toFixed(1)} MiB/s); ` +
-        `${r.listed} images listed; sandbox RSS start ${rss.start!.toFixed(0)} MiB, after warm-up ${rss.warm!.toFixed(0)} MiB, end ${rss.end!.toFixed(0)} MiB`,
-    );
-    expect(r.errors.slice(0, 5)).toEqual([]);
-    expect(r.pushes).toBeGreaterThan(16);
-    expect(r.pulls).toBeGreaterThan(16);
-    expect(r.lost).toEqual([]);
-    expect(r.unexpected).toEqual([]);
-    expect(r.mismatched).toEqual([]);
-    expect(rss.end! - rss.warm!).toBeLessThan(SOAK ? 100 : 150);
-  }, SOAK ? 300_000 : 120_000);
+  it(
+    'serves every push and pull, loses nothing, and keeps its memory flat',
+    async () => {
+      dir = await mkdtemp(join(tmpdir(), 'ecr-tutor-load-'));
+      child = await startChildSandbox(dir);
+      const pid = child.child.pid!;
+      const rss: Record<string, number> = { start: await rssMiB(pid) };
+      const r = await runLoad({
+        endpoint: child.endpoint,
+        credentials: child.credentials,
+        clients: 16,
+        seconds: SECONDS,
+        onPhase: async (phase) => {
+          rss[phase] = await rssMiB(pid);
+        },
+      });
+      console.log(
+        `load: ${r.pushes} pushes + ${r.pulls} pulls in ${r.seconds.toFixed(1)} s by 16 clients ` +
+          `(${((r.pushes + r.pulls) / r.seconds).toFixed(0)} images/s, ${(r.bytes / r.seconds / 1048576).toFixed(1)} MiB/s); ` +
+          `${r.listed} images listed; sandbox RSS start ${rss.start!.toFixed(0)} MiB, after warm-up ${rss.warm!.toFixed(0)} MiB, end ${rss.end!.toFixed(0)} MiB`,
+      );
+      expect(r.errors.slice(0, 5)).toEqual([]);
+      expect(r.pushes).toBeGreaterThan(16);
+      expect(r.pulls).toBeGreaterThan(16);
+      expect(r.lost).toEqual([]);
+      expect(r.unexpected).toEqual([]);
+      expect(r.mismatched).toEqual([]);
+      expect(rss.end! - rss.warm!).toBeLessThan(SOAK ? 100 : 150);
+    },
+    SOAK ? 300_000 : 120_000,
+  );
 });

@@ -6,7 +6,13 @@
  * session's SDK retry policy says (maxAttempts), no more.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +39,13 @@ function opOf(headers: Record<string, string | string[] | undefined>, body: stri
 function forward(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
   const url = new URL(tsb.sandbox.endpoint);
   const up = httpRequest(
-    { host: url.hostname, port: Number(url.port), method: req.method, path: req.url, headers: req.headers },
+    {
+      host: url.hostname,
+      port: Number(url.port),
+      method: req.method,
+      path: req.url,
+      headers: req.headers,
+    },
     (r) => {
       res.writeHead(r.statusCode ?? 502, r.headers);
       r.pipe(res);
@@ -57,11 +69,17 @@ beforeAll(async () => {
       if (m === 'pass') return forward(req, res, body);
       seen.push(op);
       if (m === 'drop') return req.socket.destroy();
-      const [status, code, message] = m === 'throttle' ? [400, json ? 'ThrottlingException' : 'Throttling', 'Rate exceeded'] : [500, 'InternalFailure', 'We encountered an internal error. Please try again.'];
+      const [status, code, message] =
+        m === 'throttle'
+          ? [400, json ? 'ThrottlingException' : 'Throttling', 'Rate exceeded']
+          : [500, 'InternalFailure', 'We encountered an internal error. Please try again.'];
       const text = json
         ? JSON.stringify({ __type: code, message })
         : `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>${status === 500 ? 'Receiver' : 'Sender'}</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>0</RequestId></ErrorResponse>`;
-      res.writeHead(status, { 'content-type': json ? 'application/x-amz-json-1.1' : 'text/xml', 'x-amzn-requestid': '0' });
+      res.writeHead(status, {
+        'content-type': json ? 'application/x-amz-json-1.1' : 'text/xml',
+        'x-amzn-requestid': '0',
+      });
       res.end(text);
     });
   });
@@ -79,7 +97,16 @@ afterAll(async () => {
 /** Steps whose check must read live AWS state (the others are local: a quiz, a file). */
 const AWS_STEPS = ['connect', 'account-id', 'prerequisites', 'apply', 'verify', 'cleanup'];
 
-async function walkLessonUnder(m: Exclude<Mode, 'pass'>): Promise<{ results: Map<string, CheckResult>; cut: Set<string>; engine: TutorEngine; session: AwsSession; home: string; cwd: string }> {
+async function walkLessonUnder(
+  m: Exclude<Mode, 'pass'>,
+): Promise<{
+  results: Map<string, CheckResult>;
+  cut: Set<string>;
+  engine: TutorEngine;
+  session: AwsSession;
+  home: string;
+  cwd: string;
+}> {
   const home = await mkdtemp(join(tmpdir(), 'ecr-tutor-net-home-'));
   const cwd = await mkdtemp(join(tmpdir(), 'ecr-tutor-net-cwd-'));
   mode = 'pass';
@@ -91,7 +118,12 @@ async function walkLessonUnder(m: Exclude<Mode, 'pass'>): Promise<{ results: Map
     secondAccountId: sb.secondAccountId,
     user: (n, a) => sb.user(n, a),
   });
-  const engine = await openLesson({ target: {}, session, cwd, env: { ...process.env, ECR_TUTOR_HOME: home } });
+  const engine = await openLesson({
+    target: {},
+    session,
+    cwd,
+    env: { ...process.env, ECR_TUTOR_HOME: home },
+  });
   const results = new Map<string, CheckResult>();
   const cut = new Set<string>();
   mode = m;
@@ -107,7 +139,8 @@ async function walkLessonUnder(m: Exclude<Mode, 'pass'>): Promise<{ results: Map
     if (AWS_STEPS.includes(id) && m !== 'midway' && seen.length > 0) {
       // Every failing operation was tried exactly maxAttempts (2) times, in a row, then given up.
       expect(seen.length % 2, `${id}: ${seen.join(' ')}`).toBe(0);
-      for (let k = 0; k < seen.length; k += 2) expect(seen[k + 1], `${id}: ${seen.join(' ')}`).toBe(seen[k]);
+      for (let k = 0; k < seen.length; k += 2)
+        expect(seen[k + 1], `${id}: ${seen.join(' ')}`).toBe(seen[k]);
     }
     engine.next();
   }
@@ -124,7 +157,8 @@ describe('the network to AWS failing mid-check', () => {
           // The first call of each check gets through: a check that needed only that one may pass;
           // any check that lost a call later on must say error (never "fail", never "pass").
           expect(cut.size).toBeGreaterThanOrEqual(4);
-          for (const id of cut) expect(results.get(id)!.status, `${id}: ${results.get(id)!.summary}`).toBe('error');
+          for (const id of cut)
+            expect(results.get(id)!.status, `${id}: ${results.get(id)!.summary}`).toBe('error');
           return;
         }
         for (const id of AWS_STEPS) {
@@ -135,8 +169,11 @@ describe('the network to AWS failing mid-check', () => {
         }
         for (const [id, r] of results) expect(r.status, `${id}: ${r.summary}`).not.toBe('pass');
         const steps = engine.snapshot().steps;
-        expect(steps.filter((s) => s.progress.status === 'passed').map((s) => s.def.id)).toEqual([]);
-        if (m === 'throttle') expect(results.get('connect')!.summary).toMatch(/Throttl|Rate exceeded/);
+        expect(steps.filter((s) => s.progress.status === 'passed').map((s) => s.def.id)).toEqual(
+          [],
+        );
+        if (m === 'throttle')
+          expect(results.get('connect')!.summary).toMatch(/Throttl|Rate exceeded/);
         if (m === 'drop') expect(results.get('connect')!.summary).toMatch(/Could not reach/);
       } finally {
         mode = 'pass';

@@ -81,7 +81,11 @@ const REQUESTS: EvaluationRequest[] = [
     principal: principalFromArn(arn),
     action,
     resource: REPO_ARN,
-    context: { 'aws:SourceIp': '10.1.2.3', 'aws:SecureTransport': true, 'aws:CurrentTime': '2026-01-01T00:00:00Z' },
+    context: {
+      'aws:SourceIp': '10.1.2.3',
+      'aws:SecureTransport': true,
+      'aws:CurrentTime': '2026-01-01T00:00:00Z',
+    },
   })),
 );
 
@@ -102,7 +106,10 @@ function expectFindings(findings: Finding[], text: string): void {
     // The linter turns its own crashes into this finding; the fuzz treats it as the bug it is.
     check(f.code !== 'internal-error', `lint crashed: ${where}`);
     check(typeof f.message === 'string' && f.message.length > 0, `empty message: ${where}`);
-    check(Number.isInteger(f.line) && f.line >= 1 && Number.isInteger(f.column) && f.column >= 1, `bad position: ${where}`);
+    check(
+      Number.isInteger(f.line) && f.line >= 1 && Number.isInteger(f.column) && f.column >= 1,
+      `bad position: ${where}`,
+    );
     check(typeof f.path === 'string', `bad path: ${where}`);
   }
 }
@@ -110,11 +117,18 @@ function expectFindings(findings: Finding[], text: string): void {
 function evaluateAll(doc: PolicyDocument): void {
   for (const request of REQUESTS) {
     for (const input of [
-      { request, identityPolicies: [], resourcePolicy: { name: 'repository policy', document: doc } },
+      {
+        request,
+        identityPolicies: [],
+        resourcePolicy: { name: 'repository policy', document: doc },
+      },
       { request, identityPolicies: [{ name: 'inline', document: doc }] },
     ]) {
       const r = evaluate(input);
-      check(DECISIONS.has(r.decision) && typeof r.reason === 'string' && Array.isArray(r.trace), `bad result ${JSON.stringify(r)}`);
+      check(
+        DECISIONS.has(r.decision) && typeof r.reason === 'string' && Array.isArray(r.trace),
+        `bad result ${JSON.stringify(r)}`,
+      );
     }
   }
 }
@@ -131,11 +145,17 @@ function gauntlet(text: string): void {
     doc = parsePolicy(text);
   } catch (err) {
     if (!(err instanceof PolicyParseError)) throw err;
-    check(err.line >= 1 && err.column >= 1 && err.message.length > 0, `bad parse error ${err.message}`);
+    check(
+      err.line >= 1 && err.column >= 1 && err.message.length > 0,
+      `bad parse error ${err.message}`,
+    );
   }
   if (doc) {
     // A text that parses must not be reported as unparseable by lint, and vice versa.
-    check(!lint.findings.some((f) => f.code === 'json-syntax'), `lint says json-syntax for parseable ${text.slice(0, 200)}`);
+    check(
+      !lint.findings.some((f) => f.code === 'json-syntax'),
+      `lint says json-syntax for parseable ${text.slice(0, 200)}`,
+    );
     evaluateAll(doc);
     check(policiesEquivalent(doc, doc), 'a document is not equivalent to itself');
   }
@@ -159,11 +179,44 @@ function normaliseGauntlet(value: unknown): void {
 
 const JSONISH = '{}[]":,\\ \n\t0123456789.-+eE*?/truefalsnl'.split('');
 const WORDS = [
-  'Version', 'Statement', 'Sid', 'Effect', 'Allow', 'Deny', 'Principal', 'NotPrincipal', 'AWS', 'Service',
-  'Action', 'NotAction', 'Resource', 'NotResource', 'Condition', 'StringLike', 'ArnLike', 'IpAddress',
-  'ForAllValues:StringEquals', 'Null', 'aws:SourceIp', 'aws:PrincipalArn', '2012-10-17', '2008-10-17',
-  '*', 'ecr:*', 'ecr:PutImage', 'ecr:Put*', 'ecr:?utImage', `arn:aws:iam::${ACCOUNT}:root`, ACCOUNT,
-  'arn:aws:ecr:*:*:repository/*', '10.0.0.0/33', '::1/128', 'true', '${aws:username}', '\u0000', '\ud800',
+  'Version',
+  'Statement',
+  'Sid',
+  'Effect',
+  'Allow',
+  'Deny',
+  'Principal',
+  'NotPrincipal',
+  'AWS',
+  'Service',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+  'StringLike',
+  'ArnLike',
+  'IpAddress',
+  'ForAllValues:StringEquals',
+  'Null',
+  'aws:SourceIp',
+  'aws:PrincipalArn',
+  '2012-10-17',
+  '2008-10-17',
+  '*',
+  'ecr:*',
+  'ecr:PutImage',
+  'ecr:Put*',
+  'ecr:?utImage',
+  `arn:aws:iam::${ACCOUNT}:root`,
+  ACCOUNT,
+  'arn:aws:ecr:*:*:repository/*',
+  '10.0.0.0/33',
+  '::1/128',
+  'true',
+  '${aws:username}',
+  '\u0000',
+  '\ud800',
 ];
 
 type Mutation =
@@ -175,14 +228,33 @@ type Mutation =
 
 const position = fc.nat({ max: 100_000 });
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('delete' as const), at: position, len: fc.integer({ min: 1, max: 8 }) }),
+  fc.record({
+    kind: fc.constant('delete' as const),
+    at: position,
+    len: fc.integer({ min: 1, max: 8 }),
+  }),
   fc.record({
     kind: fc.constant('insert' as const),
     at: position,
-    text: fc.oneof(fc.constantFrom(...JSONISH), fc.constantFrom(...WORDS.map((w) => JSON.stringify(w))), fc.string({ maxLength: 4 })),
+    text: fc.oneof(
+      fc.constantFrom(...JSONISH),
+      fc.constantFrom(...WORDS.map((w) => JSON.stringify(w))),
+      fc.string({ maxLength: 4 }),
+    ),
   }),
-  fc.record({ kind: fc.constant('replace' as const), at: position, ch: fc.oneof(fc.constantFrom(...JSONISH), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' })) }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: position, len: fc.integer({ min: 1, max: 60 }) }),
+  fc.record({
+    kind: fc.constant('replace' as const),
+    at: position,
+    ch: fc.oneof(
+      fc.constantFrom(...JSONISH),
+      fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }),
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('duplicate' as const),
+    at: position,
+    len: fc.integer({ min: 1, max: 60 }),
+  }),
   fc.record({ kind: fc.constant('swap' as const), a: position, b: position }),
 );
 
@@ -215,7 +287,8 @@ function mutate(text: string, muts: Mutation[]): string {
         const a = at(m.a);
         const b = at(m.b);
         const chars = [...s];
-        if (chars[a] !== undefined && chars[b] !== undefined) [chars[a], chars[b]] = [chars[b]!, chars[a]!];
+        if (chars[a] !== undefined && chars[b] !== undefined)
+          [chars[a], chars[b]] = [chars[b]!, chars[a]!];
         s = chars.join('');
         break;
       }
@@ -226,18 +299,51 @@ function mutate(text: string, muts: Mutation[]): string {
 
 /** Policy-shaped values: the right keys with values of every type, so normalise and evaluate are reached. */
 const word = fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 12 }));
-const leaf = fc.oneof(word, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(word, { maxLength: 4 }));
+const leaf = fc.oneof(
+  word,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(word, { maxLength: 4 }),
+);
 const conditionBlock = fc.dictionary(
-  fc.constantFrom('StringEquals', 'StringLike', 'ArnLike', 'IpAddress', 'NotIpAddress', 'Bool', 'NumericLessThan',
-    'DateGreaterThan', 'ForAnyValue:StringLike', 'ForAllValues:StringEquals', 'Null', 'StringEqualsIfExists', 'Bogus'),
-  fc.dictionary(fc.constantFrom('aws:SourceIp', 'aws:PrincipalArn', 'aws:CurrentTime', 'aws:SecureTransport', 'aws:username', 'x'), leaf, { maxKeys: 3 }),
+  fc.constantFrom(
+    'StringEquals',
+    'StringLike',
+    'ArnLike',
+    'IpAddress',
+    'NotIpAddress',
+    'Bool',
+    'NumericLessThan',
+    'DateGreaterThan',
+    'ForAnyValue:StringLike',
+    'ForAllValues:StringEquals',
+    'Null',
+    'StringEqualsIfExists',
+    'Bogus',
+  ),
+  fc.dictionary(
+    fc.constantFrom(
+      'aws:SourceIp',
+      'aws:PrincipalArn',
+      'aws:CurrentTime',
+      'aws:SecureTransport',
+      'aws:username',
+      'x',
+    ),
+    leaf,
+    { maxKeys: 3 },
+  ),
   { maxKeys: 3 },
 );
 const principal = fc.oneof(
   fc.constant('*'),
   word,
   fc.record({ AWS: fc.oneof(word, fc.array(word, { maxLength: 3 })) }, { requiredKeys: [] }),
-  fc.dictionary(fc.constantFrom('AWS', 'Service', 'Federated', 'CanonicalUser', 'x'), leaf, { maxKeys: 2 }),
+  fc.dictionary(fc.constantFrom('AWS', 'Service', 'Federated', 'CanonicalUser', 'x'), leaf, {
+    maxKeys: 2,
+  }),
 );
 const statement = fc.record(
   {
@@ -263,19 +369,30 @@ const policyShaped = fc.record(
   { requiredKeys: [] },
 );
 
-const RUNS = (n: number): fc.Parameters<unknown> => ({ numRuns: n * SCALE, seed: 0x5eed + n, endOnFailure: true });
+const RUNS = (n: number): fc.Parameters<unknown> => ({
+  numRuns: n * SCALE,
+  seed: 0x5eed + n,
+  endOnFailure: true,
+});
 
 describe('policy toolkit under fuzzing (fixed seeds)', () => {
   it('survives the seed policy mutated byte by byte (6,000 documents)', () => {
-    expect(lintPolicy(SEED, { account: ACCOUNT }).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(
+      lintPolicy(SEED, { account: ACCOUNT }).findings.filter((f) => f.severity === 'error'),
+    ).toEqual([]);
     fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (muts) => gauntlet(mutate(SEED, muts))),
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (muts) =>
+        gauntlet(mutate(SEED, muts)),
+      ),
       RUNS(6_000),
     );
   });
 
   it('survives random JSON text (2,000 documents)', () => {
-    fc.assert(fc.property(fc.json({ depthSize: 'medium' }), (text) => gauntlet(text)), RUNS(2_000));
+    fc.assert(
+      fc.property(fc.json({ depthSize: 'medium' }), (text) => gauntlet(text)),
+      RUNS(2_000),
+    );
   });
 
   it('survives policy-shaped documents with wrong types everywhere (2,000 texts + 2,000 values)', () => {
@@ -297,8 +414,18 @@ describe('policy toolkit under fuzzing (fixed seeds)', () => {
       cases.push(`{"Version":"2012-10-17","Statement":${'['.repeat(depth)}{}${']'.repeat(depth)}}`);
     }
     const huge = 'x'.repeat(2_000_000);
-    cases.push(JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: huge, Effect: 'Allow', Principal: '*', Action: 'ecr:*' }] }));
-    cases.push(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: huge }, Action: huge, Resource: huge }] }));
+    cases.push(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Sid: huge, Effect: 'Allow', Principal: '*', Action: 'ecr:*' }],
+      }),
+    );
+    cases.push(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: huge }, Action: huge, Resource: huge }],
+      }),
+    );
     cases.push(`"${huge}`); // unterminated string
     cases.push(' '.repeat(1_000_000));
     cases.push('\ufeff' + SEED);
@@ -315,20 +442,42 @@ describe('policy toolkit under fuzzing (fixed seeds)', () => {
       JSON.stringify({
         Version: '2012-10-17',
         Statement: [
-          { Effect: 'Allow', Principal: '*', Action: `ecr:${evil}`, Resource: `arn:aws:ecr:*:*:repository/${evil}` },
-          { Effect: 'Deny', Principal: '*', Action: '*', Resource: '*', Condition: { StringLike: { 'aws:PrincipalArn': `arn:aws:iam::*:user/${evil}` } } },
+          {
+            Effect: 'Allow',
+            Principal: '*',
+            Action: `ecr:${evil}`,
+            Resource: `arn:aws:ecr:*:*:repository/${evil}`,
+          },
+          {
+            Effect: 'Deny',
+            Principal: '*',
+            Action: '*',
+            Resource: '*',
+            Condition: { StringLike: { 'aws:PrincipalArn': `arn:aws:iam::*:user/${evil}` } },
+          },
         ],
       }),
     );
     documents += 1;
     const name = 'a'.repeat(256);
     const r = evaluate({
-      request: { principal: principalFromArn(`arn:aws:iam::${ACCOUNT}:user/${'a'.repeat(64)}`), action: `ecr:${'a'.repeat(120)}`, resource: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/${name}` },
+      request: {
+        principal: principalFromArn(`arn:aws:iam::${ACCOUNT}:user/${'a'.repeat(64)}`),
+        action: `ecr:${'a'.repeat(120)}`,
+        resource: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/${name}`,
+      },
       identityPolicies: [],
       resourcePolicy: { name: 'repository policy', document: doc },
     });
     expect(r.decision).toBe('implicit-deny');
-    expect(lintPolicy(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: `ecr:${evil}` }] })).findings.length).toBeGreaterThan(0);
+    expect(
+      lintPolicy(
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: '*', Action: `ecr:${evil}` }],
+        }),
+      ).findings.length,
+    ).toBeGreaterThan(0);
   });
 
   it('matches wildcards exactly like a reference matcher (3,000 random patterns)', () => {
@@ -349,7 +498,10 @@ describe('policy toolkit under fuzzing (fixed seeds)', () => {
       }
       return prev[s.length]!;
     };
-    const pat = fc.string({ unit: fc.constantFrom('a', 'b', '1', '*', '?', '.', '('), maxLength: 10 });
+    const pat = fc.string({
+      unit: fc.constantFrom('a', 'b', '1', '*', '?', '.', '('),
+      maxLength: 10,
+    });
     const str = fc.string({ unit: fc.constantFrom('a', 'b', '1', '.', '('), maxLength: 12 });
     fc.assert(
       fc.property(pat, str, (p, s) => {

@@ -22,32 +22,44 @@ afterAll(async () => {
 });
 
 describe(`progress killed mid-write, ${KILLS} times`, () => {
-  it('is never corrupt, never mixed, never goes backwards', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ecr-tutor-progress-kill-'));
-    dirs.push(dir);
-    const rand = prng(42);
-    let last = 0;
-    for (let k = 0; k < KILLS; k++) {
-      const child = spawnTs(CHURN, [dir, ACCOUNT]);
-      await new Promise<void>((resolve, reject) => {
-        child.stdout!.once('data', () => resolve());
-        child.once('exit', (code) => reject(new Error(`writer exited early (${code})`)));
-      });
-      await new Promise((r) => setTimeout(r, Math.floor(rand() * 60)));
-      await killHard(child);
-      const file = join(dir, 'progress', `sandbox-${ACCOUNT}.json`);
-      const data = JSON.parse(await readFile(file, 'utf8')) as { lessons: Record<string, { vars: Record<string, string> }> };
-      const vars = data.lessons['repository-policy']!.vars;
-      const n = Number(vars.n);
-      expect(vars.payload).toBe('p'.repeat((n * 7919) % 60_000));
-      expect(n).toBeGreaterThanOrEqual(last);
-      last = n;
-      const store = await ProgressStore.open(dir, { kind: 'sandbox', region: 'us-east-1', accountId: ACCOUNT });
-      expect(store.notices).toEqual([]);
-      expect(store.lesson('repository-policy').vars.n).toBe(String(n));
-      expect((await readdir(join(dir, 'progress'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    }
-    console.log(`progress kill: ${KILLS} kills, ${last} saves survived intact`);
-    expect(last).toBeGreaterThan(KILLS);
-  }, SOAK ? 900_000 : 120_000);
+  it(
+    'is never corrupt, never mixed, never goes backwards',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'ecr-tutor-progress-kill-'));
+      dirs.push(dir);
+      const rand = prng(42);
+      let last = 0;
+      for (let k = 0; k < KILLS; k++) {
+        const child = spawnTs(CHURN, [dir, ACCOUNT]);
+        await new Promise<void>((resolve, reject) => {
+          child.stdout!.once('data', () => resolve());
+          child.once('exit', (code) => reject(new Error(`writer exited early (${code})`)));
+        });
+        await new Promise((r) => setTimeout(r, Math.floor(rand() * 60)));
+        await killHard(child);
+        const file = join(dir, 'progress', `sandbox-${ACCOUNT}.json`);
+        const data = JSON.parse(await readFile(file, 'utf8')) as {
+          lessons: Record<string, { vars: Record<string, string> }>;
+        };
+        const vars = data.lessons['repository-policy']!.vars;
+        const n = Number(vars.n);
+        expect(vars.payload).toBe('p'.repeat((n * 7919) % 60_000));
+        expect(n).toBeGreaterThanOrEqual(last);
+        last = n;
+        const store = await ProgressStore.open(dir, {
+          kind: 'sandbox',
+          region: 'us-east-1',
+          accountId: ACCOUNT,
+        });
+        expect(store.notices).toEqual([]);
+        expect(store.lesson('repository-policy').vars.n).toBe(String(n));
+        expect((await readdir(join(dir, 'progress'))).filter((f) => f.endsWith('.tmp'))).toEqual(
+          [],
+        );
+      }
+      console.log(`progress kill: ${KILLS} kills, ${last} saves survived intact`);
+      expect(last).toBeGreaterThan(KILLS);
+    },
+    SOAK ? 900_000 : 120_000,
+  );
 });

@@ -47,28 +47,79 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8
 
 /** ECR operations that change nothing when they succeed: fuzzed with any values. */
 const READ_ONLY_ECR = [
-  'DescribeRepositories', 'DescribeImages', 'ListImages', 'BatchGetImage', 'GetRepositoryPolicy',
-  'BatchCheckLayerAvailability', 'GetDownloadUrlForLayer', 'GetAuthorizationToken', 'ListTagsForResource',
+  'DescribeRepositories',
+  'DescribeImages',
+  'ListImages',
+  'BatchGetImage',
+  'GetRepositoryPolicy',
+  'BatchCheckLayerAvailability',
+  'GetDownloadUrlForLayer',
+  'GetAuthorizationToken',
+  'ListTagsForResource',
 ];
 /** Operations that write: fuzzed only with bodies that cannot be valid (wrong types, bad JSON). */
 const MUTATING_ECR = [
-  'CreateRepository', 'DeleteRepository', 'PutImage', 'SetRepositoryPolicy', 'DeleteRepositoryPolicy',
-  'BatchDeleteImage', 'InitiateLayerUpload', 'UploadLayerPart', 'CompleteLayerUpload', 'TagResource', 'UntagResource',
+  'CreateRepository',
+  'DeleteRepository',
+  'PutImage',
+  'SetRepositoryPolicy',
+  'DeleteRepositoryPolicy',
+  'BatchDeleteImage',
+  'InitiateLayerUpload',
+  'UploadLayerPart',
+  'CompleteLayerUpload',
+  'TagResource',
+  'UntagResource',
 ];
 const MEMBERS = [
-  'repositoryName', 'registryId', 'imageIds', 'layerDigests', 'layerDigest', 'uploadId', 'partFirstByte',
-  'partLastByte', 'layerPartBlob', 'imageManifest', 'imageTag', 'policyText', 'force', 'maxResults', 'nextToken',
-  'resourceArn', 'tags', 'tagKeys', 'filter', 'repositoryNames', 'imageDigest',
+  'repositoryName',
+  'registryId',
+  'imageIds',
+  'layerDigests',
+  'layerDigest',
+  'uploadId',
+  'partFirstByte',
+  'partLastByte',
+  'layerPartBlob',
+  'imageManifest',
+  'imageTag',
+  'policyText',
+  'force',
+  'maxResults',
+  'nextToken',
+  'resourceArn',
+  'tags',
+  'tagKeys',
+  'filter',
+  'repositoryNames',
+  'imageDigest',
 ];
 const READ_ONLY_QUERY: Array<['sts' | 'iam', string]> = [
-  ['sts', 'GetCallerIdentity'], ['iam', 'GetUser'], ['iam', 'ListUsers'], ['iam', 'GetUserPolicy'],
-  ['iam', 'ListUserPolicies'], ['iam', 'ListAttachedUserPolicies'], ['iam', 'GetRole'], ['iam', 'ListRoles'],
-  ['iam', 'ListAccessKeys'], ['iam', 'GetPolicy'], ['iam', 'SimulatePrincipalPolicy'], ['iam', 'Nope'], ['sts', 'Nope'],
+  ['sts', 'GetCallerIdentity'],
+  ['iam', 'GetUser'],
+  ['iam', 'ListUsers'],
+  ['iam', 'GetUserPolicy'],
+  ['iam', 'ListUserPolicies'],
+  ['iam', 'ListAttachedUserPolicies'],
+  ['iam', 'GetRole'],
+  ['iam', 'ListRoles'],
+  ['iam', 'ListAccessKeys'],
+  ['iam', 'GetPolicy'],
+  ['iam', 'SimulatePrincipalPolicy'],
+  ['iam', 'Nope'],
+  ['sts', 'Nope'],
 ];
 const MUTATING_QUERY: Array<['sts' | 'iam', string]> = [
-  ['iam', 'CreateUser'], ['iam', 'DeleteUser'], ['iam', 'PutUserPolicy'], ['iam', 'DeleteUserPolicy'],
-  ['iam', 'AttachUserPolicy'], ['iam', 'CreateRole'], ['iam', 'DeleteRole'], ['iam', 'UpdateAccessKey'],
-  ['iam', 'DeleteAccessKey'], ['sts', 'AssumeRole'],
+  ['iam', 'CreateUser'],
+  ['iam', 'DeleteUser'],
+  ['iam', 'PutUserPolicy'],
+  ['iam', 'DeleteUserPolicy'],
+  ['iam', 'AttachUserPolicy'],
+  ['iam', 'CreateRole'],
+  ['iam', 'DeleteRole'],
+  ['iam', 'UpdateAccessKey'],
+  ['iam', 'DeleteAccessKey'],
+  ['sts', 'AssumeRole'],
 ];
 
 type Spec =
@@ -82,7 +133,15 @@ type Spec =
   | { kind: 'oversized'; protocol: 'json' | 'query' }
   | { kind: 'raw'; bytes: string; then: 'end' | 'destroy' };
 
-type BadAuth = 'missing' | 'garbage' | 'wrong-secret' | 'unknown-key' | 'stale' | 'future' | 'bad-token' | 'no-date';
+type BadAuth =
+  | 'missing'
+  | 'garbage'
+  | 'wrong-secret'
+  | 'unknown-key'
+  | 'stale'
+  | 'future'
+  | 'bad-token'
+  | 'no-date';
 
 const anyValue = fc.oneof(
   fc.string({ maxLength: 20 }),
@@ -90,39 +149,123 @@ const anyValue = fc.oneof(
   fc.double(),
   fc.boolean(),
   fc.constant(null),
-  fc.array(fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.dictionary(fc.constantFrom('imageTag', 'imageDigest', 'x'), fc.string({ maxLength: 8 }))), { maxLength: 4 }),
+  fc.array(
+    fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.integer(),
+      fc.dictionary(fc.constantFrom('imageTag', 'imageDigest', 'x'), fc.string({ maxLength: 8 })),
+    ),
+    { maxLength: 4 },
+  ),
   fc.dictionary(fc.string({ maxLength: 6 }), fc.string({ maxLength: 6 }), { maxKeys: 3 }),
-  fc.constantFrom('fcj-workshop-app', '../../etc/passwd', 'sha256:' + '0'.repeat(64), 'not base64 !!!', '====', 'latest', '%00', '\u0000'),
-);
-const wrongType = fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 3 }), fc.integer(), { maxKeys: 2 }));
-const brokenJson = fc.oneof(
-  fc.json().map((j) => j.slice(0, Math.max(0, j.length - 1))),
-  fc.constantFrom('', '{', '[1,2]', 'null', '"x"', '{"repositoryName":', '{"a":1,}', '\u0000', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{}}}'),
-  fc.string({ maxLength: 40 }),
-);
-const readOnlyBody = fc.dictionary(fc.constantFrom(...MEMBERS), anyValue, { maxKeys: 5 }).map((o) => JSON.stringify(o));
-const mutatingBody = fc.oneof(
-  brokenJson,
-  fc.tuple(fc.dictionary(fc.constantFrom(...MEMBERS), anyValue, { maxKeys: 4 }), wrongType, wrongType).map(([o, a, b]) =>
-    // The member every mutating operation needs is the wrong type, so none can succeed.
-    JSON.stringify({ ...o, repositoryName: a, resourceArn: b }),
+  fc.constantFrom(
+    'fcj-workshop-app',
+    '../../etc/passwd',
+    'sha256:' + '0'.repeat(64),
+    'not base64 !!!',
+    '====',
+    'latest',
+    '%00',
+    '\u0000',
   ),
 );
+const wrongType = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.array(fc.integer(), { maxLength: 2 }),
+  fc.dictionary(fc.string({ maxLength: 3 }), fc.integer(), { maxKeys: 2 }),
+);
+const brokenJson = fc.oneof(
+  fc.json().map((j) => j.slice(0, Math.max(0, j.length - 1))),
+  fc.constantFrom(
+    '',
+    '{',
+    '[1,2]',
+    'null',
+    '"x"',
+    '{"repositoryName":',
+    '{"a":1,}',
+    '\u0000',
+    '{"__proto__":{"x":1}}',
+    '{"constructor":{"prototype":{}}}',
+  ),
+  fc.string({ maxLength: 40 }),
+);
+const readOnlyBody = fc
+  .dictionary(fc.constantFrom(...MEMBERS), anyValue, { maxKeys: 5 })
+  .map((o) => JSON.stringify(o));
+const mutatingBody = fc.oneof(
+  brokenJson,
+  fc
+    .tuple(
+      fc.dictionary(fc.constantFrom(...MEMBERS), anyValue, { maxKeys: 4 }),
+      wrongType,
+      wrongType,
+    )
+    .map(([o, a, b]) =>
+      // The member every mutating operation needs is the wrong type, so none can succeed.
+      JSON.stringify({ ...o, repositoryName: a, resourceArn: b }),
+    ),
+);
 const queryParams = (actions: Array<['sts' | 'iam', string]>, withRandom: boolean) =>
-  fc.tuple(
-    fc.constantFrom(...actions),
-    withRandom
-      ? fc.dictionary(fc.constantFrom('UserName', 'RoleName', 'PolicyName', 'PolicyArn', 'MaxItems', 'Marker', 'PolicySourceArn', 'ActionNames.member.1', 'PathPrefix', 'Version'), fc.string({ maxLength: 30 }), { maxKeys: 4 })
-      : fc.dictionary(fc.constantFrom('Bogus', 'Version', 'X.member.1'), fc.string({ maxLength: 10 }), { maxKeys: 2 }),
-  ).map(([[service, action], params]) => ({ service, body: new URLSearchParams({ Action: action, Version: service === 'iam' ? '2010-05-08' : '2011-06-15', ...params }).toString() }));
+  fc
+    .tuple(
+      fc.constantFrom(...actions),
+      withRandom
+        ? fc.dictionary(
+            fc.constantFrom(
+              'UserName',
+              'RoleName',
+              'PolicyName',
+              'PolicyArn',
+              'MaxItems',
+              'Marker',
+              'PolicySourceArn',
+              'ActionNames.member.1',
+              'PathPrefix',
+              'Version',
+            ),
+            fc.string({ maxLength: 30 }),
+            { maxKeys: 4 },
+          )
+        : fc.dictionary(
+            fc.constantFrom('Bogus', 'Version', 'X.member.1'),
+            fc.string({ maxLength: 10 }),
+            { maxKeys: 2 },
+          ),
+    )
+    .map(([[service, action], params]) => ({
+      service,
+      body: new URLSearchParams({
+        Action: action,
+        Version: service === 'iam' ? '2010-05-08' : '2011-06-15',
+        ...params,
+      }).toString(),
+    }));
 
-const badAuth = fc.constantFrom<BadAuth>('missing', 'garbage', 'wrong-secret', 'unknown-key', 'stale', 'future', 'bad-token', 'no-date');
+const badAuth = fc.constantFrom<BadAuth>(
+  'missing',
+  'garbage',
+  'wrong-secret',
+  'unknown-key',
+  'stale',
+  'future',
+  'bad-token',
+  'no-date',
+);
 /** Valid, state-changing requests: only a broken authentication stands between them and the state. */
 const DANGEROUS_ECR: Array<[string, string]> = [
   ['CreateRepository', '{"repositoryName":"fuzz-made"}'],
   ['DeleteRepository', '{"repositoryName":"fcj-workshop-app","force":true}'],
   ['DeleteRepositoryPolicy', '{"repositoryName":"fcj-workshop-app"}'],
-  ['SetRepositoryPolicy', JSON.stringify({ repositoryName: 'fcj-workshop-app', policyText: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"ecr:*"}]}' })],
+  [
+    'SetRepositoryPolicy',
+    JSON.stringify({
+      repositoryName: 'fcj-workshop-app',
+      policyText:
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"ecr:*"}]}',
+    }),
+  ],
 ];
 const DANGEROUS_QUERY: Array<['sts' | 'iam', string]> = [
   ['iam', 'Action=CreateUser&Version=2010-05-08&UserName=fuzz-made'],
@@ -131,17 +274,94 @@ const DANGEROUS_QUERY: Array<['sts' | 'iam', string]> = [
 ];
 
 const spec: fc.Arbitrary<Spec> = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...READ_ONLY_ECR), readOnlyBody).map(([op, body]) => ({ kind: 'ecr-fuzz' as const, op, body })) },
-  { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...MUTATING_ECR, ...READ_ONLY_ECR), mutatingBody).map(([op, body]) => ({ kind: 'ecr-fuzz' as const, op, body })) },
-  { weight: 4, arbitrary: fc.tuple(badAuth, fc.constantFrom(...DANGEROUS_ECR)).map(([auth, [op, body]]) => ({ kind: 'ecr-bad-auth' as const, auth, op, body })) },
-  { weight: 2, arbitrary: fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom(ECR_PREFIX, ECR_PREFIX + 'constructor', ECR_PREFIX + '__proto__', ECR_PREFIX + 'hasOwnProperty', 'DynamoDB_20120810.ListTables', ECR_PREFIX.toLowerCase() + 'DescribeRepositories')).map((target) => ({ kind: 'ecr-wrong-target' as const, target })) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...DANGEROUS_ECR), fc.nat()).map(([[op, body], cut]) => ({ kind: 'ecr-tampered' as const, op, body, cut })) },
-  { weight: 4, arbitrary: queryParams(READ_ONLY_QUERY, true).map((q) => ({ kind: 'query-fuzz' as const, ...q })) },
-  { weight: 3, arbitrary: queryParams(MUTATING_QUERY, false).map((q) => ({ kind: 'query-fuzz' as const, ...q })) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 200 }).map((body) => ({ kind: 'query-fuzz' as const, service: 'iam' as const, body })) },
-  { weight: 3, arbitrary: fc.tuple(badAuth, fc.constantFrom(...DANGEROUS_QUERY)).map(([auth, [service, body]]) => ({ kind: 'query-bad-auth' as const, auth, service, body })) },
-  { weight: 2, arbitrary: fc.oneof(fc.string({ maxLength: 80 }).map((s) => encodeURIComponent(s)), fc.constantFrom('../../state.json', '..%2F..%2Fstate.json', 'x.y', '.', 'eyJhIjoiMSJ9.AAAA', '%zz')).map((p) => ({ kind: 'download' as const, path: '/_sandbox/layers/' + p })) },
-  { weight: 1, arbitrary: fc.constantFrom<'json' | 'query'>('json', 'query').map((protocol) => ({ kind: 'oversized' as const, protocol })) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...READ_ONLY_ECR), readOnlyBody)
+      .map(([op, body]) => ({ kind: 'ecr-fuzz' as const, op, body })),
+  },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...MUTATING_ECR, ...READ_ONLY_ECR), mutatingBody)
+      .map(([op, body]) => ({ kind: 'ecr-fuzz' as const, op, body })),
+  },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(badAuth, fc.constantFrom(...DANGEROUS_ECR))
+      .map(([auth, [op, body]]) => ({ kind: 'ecr-bad-auth' as const, auth, op, body })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .oneof(
+        fc.string({ maxLength: 60 }),
+        fc.constantFrom(
+          ECR_PREFIX,
+          ECR_PREFIX + 'constructor',
+          ECR_PREFIX + '__proto__',
+          ECR_PREFIX + 'hasOwnProperty',
+          'DynamoDB_20120810.ListTables',
+          ECR_PREFIX.toLowerCase() + 'DescribeRepositories',
+        ),
+      )
+      .map((target) => ({ kind: 'ecr-wrong-target' as const, target })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...DANGEROUS_ECR), fc.nat())
+      .map(([[op, body], cut]) => ({ kind: 'ecr-tampered' as const, op, body, cut })),
+  },
+  {
+    weight: 4,
+    arbitrary: queryParams(READ_ONLY_QUERY, true).map((q) => ({
+      kind: 'query-fuzz' as const,
+      ...q,
+    })),
+  },
+  {
+    weight: 3,
+    arbitrary: queryParams(MUTATING_QUERY, false).map((q) => ({
+      kind: 'query-fuzz' as const,
+      ...q,
+    })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .string({ maxLength: 200 })
+      .map((body) => ({ kind: 'query-fuzz' as const, service: 'iam' as const, body })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(badAuth, fc.constantFrom(...DANGEROUS_QUERY))
+      .map(([auth, [service, body]]) => ({ kind: 'query-bad-auth' as const, auth, service, body })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .oneof(
+        fc.string({ maxLength: 80 }).map((s) => encodeURIComponent(s)),
+        fc.constantFrom(
+          '../../state.json',
+          '..%2F..%2Fstate.json',
+          'x.y',
+          '.',
+          'eyJhIjoiMSJ9.AAAA',
+          '%zz',
+        ),
+      )
+      .map((p) => ({ kind: 'download' as const, path: '/_sandbox/layers/' + p })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom<'json' | 'query'>('json', 'query')
+      .map((protocol) => ({ kind: 'oversized' as const, protocol })),
+  },
   {
     weight: 2,
     arbitrary: fc
@@ -153,7 +373,9 @@ const spec: fc.Arbitrary<Spec> = fc.oneof(
             'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"a":',
             'POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
             'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n',
-            'POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: ' + ECR_PREFIX + 'DescribeRepositories\r\nContent-Length: 5000\r\n\r\n{"repositoryNames":[',
+            'POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: ' +
+              ECR_PREFIX +
+              'DescribeRepositories\r\nContent-Length: 5000\r\n\r\n{"repositoryNames":[',
             'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n',
             `POST / HTTP/1.1\r\nHost: x\r\n${'X-A: b\r\n'.repeat(3000)}\r\n`,
           ),
@@ -168,23 +390,57 @@ const COUNT = SOAK ? 20_000 : 2_200;
 const stats = new Map<string, number>();
 const bump = (k: string): void => void stats.set(k, (stats.get(k) ?? 0) + 1);
 
-async function authHeaders(auth: BadAuth, service: string, body: string, base: Record<string, string>): Promise<Record<string, string>> {
+async function authHeaders(
+  auth: BadAuth,
+  service: string,
+  body: string,
+  base: Record<string, string>,
+): Promise<Record<string, string>> {
   const endpoint = sb.sandbox.endpoint;
   switch (auth) {
     case 'missing':
       return base;
     case 'garbage':
-      return { ...base, authorization: 'AWS4-HMAC-SHA256 Credential=!!!, SignedHeaders=host, Signature=zz', 'x-amz-date': '20200101T000000Z' };
+      return {
+        ...base,
+        authorization: 'AWS4-HMAC-SHA256 Credential=!!!, SignedHeaders=host, Signature=zz',
+        'x-amz-date': '20200101T000000Z',
+      };
     case 'wrong-secret':
-      return signedHeaders(endpoint, { ...admin, secretAccessKey: admin.secretAccessKey.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) }, service, body, base);
+      return signedHeaders(
+        endpoint,
+        {
+          ...admin,
+          secretAccessKey: admin.secretAccessKey.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+        },
+        service,
+        body,
+        base,
+      );
     case 'unknown-key':
-      return signedHeaders(endpoint, { accessKeyId: 'AKIAFUZZFUZZFUZZFUZZ', secretAccessKey: admin.secretAccessKey }, service, body, base);
+      return signedHeaders(
+        endpoint,
+        { accessKeyId: 'AKIAFUZZFUZZFUZZFUZZ', secretAccessKey: admin.secretAccessKey },
+        service,
+        body,
+        base,
+      );
     case 'stale':
-      return signedHeaders(endpoint, admin, service, body, base, { signingDate: new Date(Date.now() - 3_600_000) });
+      return signedHeaders(endpoint, admin, service, body, base, {
+        signingDate: new Date(Date.now() - 3_600_000),
+      });
     case 'future':
-      return signedHeaders(endpoint, admin, service, body, base, { signingDate: new Date(Date.now() + 3_600_000) });
+      return signedHeaders(endpoint, admin, service, body, base, {
+        signingDate: new Date(Date.now() + 3_600_000),
+      });
     case 'bad-token':
-      return signedHeaders(endpoint, { ...admin, sessionToken: 'FwoGZXIvYXdzEFUZZ' }, service, body, base);
+      return signedHeaders(
+        endpoint,
+        { ...admin, sessionToken: 'FwoGZXIvYXdzEFUZZ' },
+        service,
+        body,
+        base,
+      );
     case 'no-date': {
       const h = await signedHeaders(endpoint, admin, service, body, base);
       delete h['x-amz-date'];
@@ -194,20 +450,39 @@ async function authHeaders(auth: BadAuth, service: string, body: string, base: R
 }
 
 /** Sends one spec; returns the answer (undefined when the exchange is raw) and its protocol. */
-async function run(s: Spec): Promise<{ answer?: RawAnswer; protocol: 'json' | 'query' | 'download'; mustFail: boolean }> {
+async function run(
+  s: Spec,
+): Promise<{ answer?: RawAnswer; protocol: 'json' | 'query' | 'download'; mustFail: boolean }> {
   const endpoint = sb.sandbox.endpoint;
   switch (s.kind) {
     case 'ecr-fuzz': {
       const headers = await signedHeaders(endpoint, admin, 'ecr', s.body, JSON_HEADERS(s.op));
-      return { answer: await send(endpoint, { headers, body: s.body }), protocol: 'json', mustFail: MUTATING_ECR.includes(s.op) };
+      return {
+        answer: await send(endpoint, { headers, body: s.body }),
+        protocol: 'json',
+        mustFail: MUTATING_ECR.includes(s.op),
+      };
     }
     case 'ecr-bad-auth':
-      return { answer: await send(endpoint, { headers: await authHeaders(s.auth, 'ecr', s.body, JSON_HEADERS(s.op)), body: s.body }), protocol: 'json', mustFail: true };
+      return {
+        answer: await send(endpoint, {
+          headers: await authHeaders(s.auth, 'ecr', s.body, JSON_HEADERS(s.op)),
+          body: s.body,
+        }),
+        protocol: 'json',
+        mustFail: true,
+      };
     case 'ecr-wrong-target': {
       const base = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': s.target };
       const headers = await signedHeaders(endpoint, admin, 'ecr', '{}', base);
-      const valid = s.target.startsWith(ECR_PREFIX) && READ_ONLY_ECR.includes(s.target.slice(ECR_PREFIX.length));
-      return { answer: await send(endpoint, { headers, body: '{}' }), protocol: 'json', mustFail: !valid };
+      const valid =
+        s.target.startsWith(ECR_PREFIX) &&
+        READ_ONLY_ECR.includes(s.target.slice(ECR_PREFIX.length));
+      return {
+        answer: await send(endpoint, { headers, body: '{}' }),
+        protocol: 'json',
+        mustFail: !valid,
+      };
     }
     case 'ecr-tampered': {
       // Signed for one body, sent with another (cut short or altered): the signature must not match.
@@ -219,15 +494,33 @@ async function run(s: Spec): Promise<{ answer?: RawAnswer; protocol: 'json' | 'q
     case 'query-fuzz': {
       const headers = await signedHeaders(endpoint, admin, s.service, s.body, FORM);
       const action = new URLSearchParams(s.body).get('Action') ?? '';
-      return { answer: await send(endpoint, { headers, body: s.body }), protocol: 'query', mustFail: MUTATING_QUERY.some(([, a]) => a === action) };
+      return {
+        answer: await send(endpoint, { headers, body: s.body }),
+        protocol: 'query',
+        mustFail: MUTATING_QUERY.some(([, a]) => a === action),
+      };
     }
     case 'query-bad-auth':
-      return { answer: await send(endpoint, { headers: await authHeaders(s.auth, s.service, s.body, FORM), body: s.body }), protocol: 'query', mustFail: true };
+      return {
+        answer: await send(endpoint, {
+          headers: await authHeaders(s.auth, s.service, s.body, FORM),
+          body: s.body,
+        }),
+        protocol: 'query',
+        mustFail: true,
+      };
     case 'download':
-      return { answer: await send(endpoint, { method: 'GET', path: s.path }), protocol: 'download', mustFail: true };
+      return {
+        answer: await send(endpoint, { method: 'GET', path: s.path }),
+        protocol: 'download',
+        mustFail: true,
+      };
     case 'oversized': {
       const body = Buffer.alloc(s.protocol === 'json' ? 31 * 1024 * 1024 : 1024 * 1024 + 10, 0x61);
-      const headers = s.protocol === 'json' ? { ...JSON_HEADERS('DescribeRepositories'), 'content-length': String(body.length) } : { ...FORM, 'content-length': String(body.length) };
+      const headers =
+        s.protocol === 'json'
+          ? { ...JSON_HEADERS('DescribeRepositories'), 'content-length': String(body.length) }
+          : { ...FORM, 'content-length': String(body.length) };
       // The server may close the connection before all of the body is written: that is fine.
       const answer = await send(endpoint, { headers, body }).catch(() => undefined);
       return { answer, protocol: s.protocol, mustFail: true };
@@ -261,56 +554,74 @@ describe(`the sandbox under ${COUNT} hostile requests`, () => {
         const a = r.answer;
         bump(`status ${a.status}`);
         if (a.status >= 500) problems.push(`#${i} ${s.kind}: ${a.status} ${a.body.slice(0, 200)}`);
-        if (r.mustFail && a.status < 400) problems.push(`#${i} ${s.kind} succeeded but must not: ${JSON.stringify(s).slice(0, 200)} -> ${a.body.slice(0, 200)}`);
+        if (r.mustFail && a.status < 400)
+          problems.push(
+            `#${i} ${s.kind} succeeded but must not: ${JSON.stringify(s).slice(0, 200)} -> ${a.body.slice(0, 200)}`,
+          );
         // A download path with dot segments normalises to an API path: then the API answers.
-        const shape = awsShapeProblem(a, r.protocol === 'download' && a.body.startsWith('<ErrorResponse') ? 'query' : r.protocol);
+        const shape = awsShapeProblem(
+          a,
+          r.protocol === 'download' && a.body.startsWith('<ErrorResponse') ? 'query' : r.protocol,
+        );
         if (shape) problems.push(`#${i} ${s.kind}: ${shape}`);
         const code = errorCode(a);
         if (code) bump(`code ${code}`);
-        if (/\bat .*\.(ts|js):\d+/.test(a.body)) problems.push(`#${i} ${s.kind}: stack trace in the answer`);
+        if (/\bat .*\.(ts|js):\d+/.test(a.body))
+          problems.push(`#${i} ${s.kind}: stack trace in the answer`);
         if (i % 500 === 499) await stillServes();
       }),
       8,
     );
     expect(problems.slice(0, 20)).toEqual([]);
-    const summary = [...stats.entries()].sort().map(([k, v]) => `${k}=${v}`).join(' ');
+    const summary = [...stats.entries()]
+      .sort()
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
     console.log(`sandbox fuzz: ${specs.length} requests; ${summary}`);
     await stillServes();
   }, 300_000);
 
-  it('keeps serving while 48 slowloris connections stall mid-headers and mid-body', async () => {
-    const url = new URL(sb.sandbox.endpoint);
-    const sockets: Socket[] = [];
-    const closed: boolean[] = [];
-    for (let i = 0; i < 48; i++) {
-      const sock = connect(Number(url.port), url.hostname);
-      const idx = sockets.length;
-      closed.push(false);
-      sock.on('error', () => undefined);
-      sock.on('close', () => (closed[idx] = true));
-      sock.write(
-        i % 2 === 0
-          ? 'POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Tar' // headers never finish
-          : `POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: ${ECR_PREFIX}DescribeRepositories\r\nAuthorization: AWS4-HMAC-SHA256 Credential=${admin.accessKeyId}/20260101/us-east-1/ecr/aws4_request, SignedHeaders=host, Signature=00\r\nContent-Length: 1000000\r\n\r\n{"a":`, // body never finishes
-      );
-      sockets.push(sock);
-    }
-    // One byte now and then keeps each stalled connection "active", as a slowloris does.
-    const drip = setInterval(() => sockets.forEach((s, i) => !closed[i] && s.write(i % 2 === 0 ? 'x' : ' ')), 500);
-    try {
-      for (let k = 0; k < 5; k++) await stillServes();
-      if (SOAK) {
-        // The server's header/request timeouts must eventually cut every stalled connection.
-        const deadline = Date.now() + 200_000;
-        while (closed.some((c) => !c) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1000));
-        expect(closed.filter((c) => !c).length).toBe(0);
+  it(
+    'keeps serving while 48 slowloris connections stall mid-headers and mid-body',
+    async () => {
+      const url = new URL(sb.sandbox.endpoint);
+      const sockets: Socket[] = [];
+      const closed: boolean[] = [];
+      for (let i = 0; i < 48; i++) {
+        const sock = connect(Number(url.port), url.hostname);
+        const idx = sockets.length;
+        closed.push(false);
+        sock.on('error', () => undefined);
+        sock.on('close', () => (closed[idx] = true));
+        sock.write(
+          i % 2 === 0
+            ? 'POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Tar' // headers never finish
+            : `POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: ${ECR_PREFIX}DescribeRepositories\r\nAuthorization: AWS4-HMAC-SHA256 Credential=${admin.accessKeyId}/20260101/us-east-1/ecr/aws4_request, SignedHeaders=host, Signature=00\r\nContent-Length: 1000000\r\n\r\n{"a":`, // body never finishes
+        );
+        sockets.push(sock);
       }
-    } finally {
-      clearInterval(drip);
-      sockets.forEach((s) => s.destroy());
-    }
-    await stillServes();
-  }, SOAK ? 260_000 : 60_000);
+      // One byte now and then keeps each stalled connection "active", as a slowloris does.
+      const drip = setInterval(
+        () => sockets.forEach((s, i) => !closed[i] && s.write(i % 2 === 0 ? 'x' : ' ')),
+        500,
+      );
+      try {
+        for (let k = 0; k < 5; k++) await stillServes();
+        if (SOAK) {
+          // The server's header/request timeouts must eventually cut every stalled connection.
+          const deadline = Date.now() + 200_000;
+          while (closed.some((c) => !c) && Date.now() < deadline)
+            await new Promise((r) => setTimeout(r, 1000));
+          expect(closed.filter((c) => !c).length).toBe(0);
+        }
+      } finally {
+        clearInterval(drip);
+        sockets.forEach((s) => s.destroy());
+      }
+      await stillServes();
+    },
+    SOAK ? 260_000 : 60_000,
+  );
 
   it('left the state on disk byte-for-byte unchanged and logged no internal error', async () => {
     const after = await stateSnapshot(sb.stateDir);

@@ -60,8 +60,13 @@ describe('secrets never leak across a whole lesson run', () => {
     stateFile = join(home, 'data', 'sandbox', 'state.json');
   });
 
-  it('runs every step (check, solve, check) with the tutor\'s own sandbox', async () => {
-    const engine = await openLesson({ target: {}, cwd, env: { ...process.env, ECR_TUTOR_HOME: home }, log: (l) => said.push(l) });
+  it("runs every step (check, solve, check) with the tutor's own sandbox", async () => {
+    const engine = await openLesson({
+      target: {},
+      cwd,
+      env: { ...process.env, ECR_TUTOR_HOME: home },
+      log: (l) => said.push(l),
+    });
     try {
       const n = engine.snapshot().steps.length;
       for (let i = 0; i < n; i++) {
@@ -71,7 +76,11 @@ describe('secrets never leak across a whole lesson run', () => {
         said.push(JSON.stringify(engine.snapshot()));
         engine.next();
       }
-      expect(engine.snapshot().steps.every((s) => s.progress.status === 'passed' || s.progress.status === 'skipped')).toBe(true);
+      expect(
+        engine
+          .snapshot()
+          .steps.every((s) => s.progress.status === 'passed' || s.progress.status === 'skipped'),
+      ).toBe(true);
     } finally {
       await engine.close();
     }
@@ -79,7 +88,14 @@ describe('secrets never leak across a whole lesson run', () => {
   }, 120_000);
 
   it('runs the CLI commands a learner uses (status, check, lessons list, policy lint), JSON and text', async () => {
-    for (const argv of [['status'], ['status', '--json'], ['check'], ['check', '--json'], ['lessons', 'list'], ['policy', 'lint', join(cwd, 'fcj-workshop-app-policy.json')]]) {
+    for (const argv of [
+      ['status'],
+      ['status', '--json'],
+      ['check'],
+      ['check', '--json'],
+      ['lessons', 'list'],
+      ['policy', 'lint', join(cwd, 'fcj-workshop-app-policy.json')],
+    ]) {
       const io = memoryIo();
       await main(argv, io);
       said.push(io.stdout(), io.stderr());
@@ -90,8 +106,12 @@ describe('secrets never leak across a whole lesson run', () => {
   it('finds no secret in any output, log, result or file the tutor wrote (its own key store aside)', async () => {
     const leaks: string[] = [];
     const allOutput = said.join('\n');
-    for (const s of secrets) if (allOutput.includes(s)) leaks.push(`output contains ${s.slice(0, 4)}…`);
-    const files = [...(await listFiles(home)).map((f) => join(home, f)), ...(await listFiles(cwd)).map((f) => join(cwd, f))];
+    for (const s of secrets)
+      if (allOutput.includes(s)) leaks.push(`output contains ${s.slice(0, 4)}…`);
+    const files = [
+      ...(await listFiles(home)).map((f) => join(home, f)),
+      ...(await listFiles(cwd)).map((f) => join(cwd, f)),
+    ];
     expect(files.length).toBeGreaterThan(3);
     for (const f of files) {
       if (f === stateFile) continue;
@@ -113,9 +133,17 @@ describe('secrets never leak across a whole lesson run', () => {
 describe('binding', () => {
   it('refuses a non-loopback address unless asked explicitly, and warns when asked', async () => {
     const stateDir = await tempDir('ecr-tutor-sec-bind-');
-    await expect(startSandbox({ stateDir, host: '0.0.0.0', port: 0 })).rejects.toThrow(/refusing to listen on 0\.0\.0\.0/);
+    await expect(startSandbox({ stateDir, host: '0.0.0.0', port: 0 })).rejects.toThrow(
+      /refusing to listen on 0\.0\.0\.0/,
+    );
     const log: string[] = [];
-    const sb = await startSandbox({ stateDir, host: '0.0.0.0', port: 0, allowNonLoopback: true, log: (l) => log.push(l) });
+    const sb = await startSandbox({
+      stateDir,
+      host: '0.0.0.0',
+      port: 0,
+      allowNonLoopback: true,
+      log: (l) => log.push(l),
+    });
     try {
       expect(log.join('\n')).toMatch(/warning: listening on 0\.0\.0\.0, not loopback/);
     } finally {
@@ -148,7 +176,10 @@ describe('size caps and path traversal', () => {
 
   const ecrCall = async (op: string, body: unknown): Promise<{ status: number; body: string }> => {
     const text = JSON.stringify(body);
-    const h = await signedHeaders(sb.sandbox.endpoint, sb.sandbox.user().credentials, 'ecr', text, { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': ECR_PREFIX + op });
+    const h = await signedHeaders(sb.sandbox.endpoint, sb.sandbox.user().credentials, 'ecr', text, {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': ECR_PREFIX + op,
+    });
     const a = await send(sb.sandbox.endpoint, { headers: h, body: text });
     expect(awsShapeProblem(a, 'json')).toBeUndefined();
     return a;
@@ -156,38 +187,89 @@ describe('size caps and path traversal', () => {
 
   it('caps request bodies (1 MiB for STS/IAM, 30 MiB for ECR) and headers, answering AWS-shaped', async () => {
     const q = Buffer.alloc(1024 * 1024 + 1, 0x61);
-    const h = await signedHeaders(sb.sandbox.endpoint, sb.sandbox.user().credentials, 'iam', q, { 'content-type': 'application/x-www-form-urlencoded' });
+    const h = await signedHeaders(sb.sandbox.endpoint, sb.sandbox.user().credentials, 'iam', q, {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     const a = await send(sb.sandbox.endpoint, { headers: h, body: q });
     expect(a.status).toBe(413);
     expect(a.body).toContain('<Code>RequestEntityTooLarge</Code>');
-    const j = await send(sb.sandbox.endpoint, { headers: { 'x-amz-target': ECR_PREFIX + 'UploadLayerPart', 'content-length': String(31 * 1024 * 1024) }, body: '{' }).catch(() => undefined);
+    const j = await send(sb.sandbox.endpoint, {
+      headers: {
+        'x-amz-target': ECR_PREFIX + 'UploadLayerPart',
+        'content-length': String(31 * 1024 * 1024),
+      },
+      body: '{',
+    }).catch(() => undefined);
     if (j) expect(j.status).toBe(413);
-    const big = await send(sb.sandbox.endpoint, { headers: { 'x-big': 'x'.repeat(64 * 1024) }, body: '' }).catch((e: unknown) => e as Error);
+    const big = await send(sb.sandbox.endpoint, {
+      headers: { 'x-big': 'x'.repeat(64 * 1024) },
+      body: '',
+    }).catch((e: unknown) => e as Error);
     if (!(big instanceof Error)) expect(big.status).toBeGreaterThanOrEqual(400);
   });
 
   it('rejects traversal in repository names, tags, digests and upload ids, and forged download URLs', async () => {
-    const evil = ['../../../etc', '..', 'a/../../b', '%2e%2e/x', 'a\\..\\b', '/abs', 'fcj-workshop-app/../../x'];
+    const evil = [
+      '../../../etc',
+      '..',
+      'a/../../b',
+      '%2e%2e/x',
+      'a\\..\\b',
+      '/abs',
+      'fcj-workshop-app/../../x',
+    ];
     for (const name of evil) {
       const r = await ecrCall('CreateRepository', { repositoryName: name });
       expect(r.status, name).toBe(400);
     }
-    for (const digest of ['sha256:../../state.json', 'sha256:' + '../'.repeat(21) + 'x', 'sha256:/etc/passwd', '../blobs/sha256/x', 'sha512:' + 'a'.repeat(128)]) {
-      const g = await ecrCall('GetDownloadUrlForLayer', { repositoryName: 'fcj-workshop-app', layerDigest: digest });
+    for (const digest of [
+      'sha256:../../state.json',
+      'sha256:' + '../'.repeat(21) + 'x',
+      'sha256:/etc/passwd',
+      '../blobs/sha256/x',
+      'sha512:' + 'a'.repeat(128),
+    ]) {
+      const g = await ecrCall('GetDownloadUrlForLayer', {
+        repositoryName: 'fcj-workshop-app',
+        layerDigest: digest,
+      });
       expect(g.status, digest).toBe(400);
-      const c = await ecrCall('BatchCheckLayerAvailability', { repositoryName: 'fcj-workshop-app', layerDigests: [digest] });
+      const c = await ecrCall('BatchCheckLayerAvailability', {
+        repositoryName: 'fcj-workshop-app',
+        layerDigests: [digest],
+      });
       expect(c.status === 400 || JSON.parse(c.body).failures?.length === 1, digest).toBe(true);
     }
-    const { uploadId } = JSON.parse((await ecrCall('InitiateLayerUpload', { repositoryName: 'fcj-workshop-app' })).body) as { uploadId: string };
-    const part = await ecrCall('UploadLayerPart', { repositoryName: 'fcj-workshop-app', uploadId: '../../state.json', partFirstByte: 0, partLastByte: 0, layerPartBlob: 'YQ==' });
+    const { uploadId } = JSON.parse(
+      (await ecrCall('InitiateLayerUpload', { repositoryName: 'fcj-workshop-app' })).body,
+    ) as { uploadId: string };
+    const part = await ecrCall('UploadLayerPart', {
+      repositoryName: 'fcj-workshop-app',
+      uploadId: '../../state.json',
+      partFirstByte: 0,
+      partLastByte: 0,
+      layerPartBlob: 'YQ==',
+    });
     expect(part.status).toBe(400);
-    const complete = await ecrCall('CompleteLayerUpload', { repositoryName: 'fcj-workshop-app', uploadId, layerDigests: ['sha256:../../../evil'] });
+    const complete = await ecrCall('CompleteLayerUpload', {
+      repositoryName: 'fcj-workshop-app',
+      uploadId,
+      layerDigests: ['sha256:../../../evil'],
+    });
     expect(complete.status).toBe(400);
     for (const tag of ['../x', '..', 'a/b', '\u0000']) {
-      const p = await ecrCall('PutImage', { repositoryName: 'fcj-workshop-app', imageManifest: '{}', imageTag: tag });
+      const p = await ecrCall('PutImage', {
+        repositoryName: 'fcj-workshop-app',
+        imageManifest: '{}',
+        imageTag: tag,
+      });
       expect(p.status, tag).toBe(400);
     }
-    for (const path of ['/_sandbox/layers/../../state.json', '/_sandbox/layers/..%2F..%2Fstate.json', '/_sandbox/layers/eyJkIjoiLi4vLi4vc3RhdGUuanNvbiJ9.x']) {
+    for (const path of [
+      '/_sandbox/layers/../../state.json',
+      '/_sandbox/layers/..%2F..%2Fstate.json',
+      '/_sandbox/layers/eyJkIjoiLi4vLi4vc3RhdGUuanNvbiJ9.x',
+    ]) {
       const d = await send(sb.sandbox.endpoint, { method: 'GET', path });
       expect(d.status, path).toBeGreaterThanOrEqual(400);
       expect(d.body, path).not.toContain('accessKeys');
@@ -196,13 +278,24 @@ describe('size caps and path traversal', () => {
     await sb.ecr().send(new CreateRepositoryCommand({ repositoryName: 'team/app/service' }));
     expect(await readdir(parent)).toEqual(['state']);
     const files = await listFiles(join(parent, 'state'));
-    const allowed = /^(state\.json|sandbox\.lock|blobs\/sha256\/[0-9a-f]{64}|uploads\/[0-9a-f-]{36})$/;
+    const allowed =
+      /^(state\.json|sandbox\.lock|blobs\/sha256\/[0-9a-f]{64}|uploads\/[0-9a-f-]{36})$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
   });
 
   it('a forged or expired download URL serves nothing', async () => {
-    const forged = Buffer.from(JSON.stringify({ a: sb.sandbox.accountId, r: 'fcj-workshop-app', d: 'sha256:' + '0'.repeat(64), e: 9_999_999_999 })).toString('base64url');
-    const d = await send(sb.sandbox.endpoint, { method: 'GET', path: `/_sandbox/layers/${forged}.AAAA` });
+    const forged = Buffer.from(
+      JSON.stringify({
+        a: sb.sandbox.accountId,
+        r: 'fcj-workshop-app',
+        d: 'sha256:' + '0'.repeat(64),
+        e: 9_999_999_999,
+      }),
+    ).toString('base64url');
+    const d = await send(sb.sandbox.endpoint, {
+      method: 'GET',
+      path: `/_sandbox/layers/${forged}.AAAA`,
+    });
     expect(d.status).toBe(403);
     expect(awsShapeProblem(d, 'download')).toBeUndefined();
   });

@@ -42,7 +42,12 @@ export async function signedHeaders(
   opts: { region?: string; signingDate?: Date; path?: string } = {},
 ): Promise<Record<string, string>> {
   const url = new URL(endpoint);
-  const signer = new SignatureV4({ credentials: creds, region: opts.region ?? 'us-east-1', service, sha256: Sha256 });
+  const signer = new SignatureV4({
+    credentials: creds,
+    region: opts.region ?? 'us-east-1',
+    service,
+    sha256: Sha256 as never,
+  });
   const req = await signer.sign(
     new HttpRequest({
       method: 'POST',
@@ -62,16 +67,35 @@ export async function signedHeaders(
 /** One request on a fresh connection; resolves with the answer or rejects on a socket error. */
 export function send(
   endpoint: string,
-  o: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number },
+  o: {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    timeoutMs?: number;
+  },
 ): Promise<RawAnswer> {
   const url = new URL(endpoint);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: url.hostname, port: Number(url.port), method: o.method ?? 'POST', path: o.path ?? '/', headers: o.headers ?? {}, agent: false },
+      {
+        host: url.hostname,
+        port: Number(url.port),
+        method: o.method ?? 'POST',
+        path: o.path ?? '/',
+        headers: o.headers ?? {},
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         res.on('error', reject);
       },
     );
@@ -85,7 +109,12 @@ export function send(
  * Writes raw bytes on a TCP connection, then either closes its side (`end`) or drops it
  * (`destroy`); resolves with whatever the server answered (possibly nothing).
  */
-export function rawExchange(endpoint: string, bytes: Buffer | string, then: 'end' | 'destroy' | 'wait', waitMs = 300): Promise<string> {
+export function rawExchange(
+  endpoint: string,
+  bytes: Buffer | string,
+  then: 'end' | 'destroy' | 'wait',
+  waitMs = 300,
+): Promise<string> {
   const url = new URL(endpoint);
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -104,7 +133,10 @@ export function rawExchange(endpoint: string, bytes: Buffer | string, then: 'end
 }
 
 /** Why an error answer is not AWS-shaped, or undefined when it is. */
-export function awsShapeProblem(answer: RawAnswer, protocol: 'json' | 'query' | 'download'): string | undefined {
+export function awsShapeProblem(
+  answer: RawAnswer,
+  protocol: 'json' | 'query' | 'download',
+): string | undefined {
   if (answer.status < 400) return undefined;
   if (protocol === 'json') {
     let json: { __type?: unknown; message?: unknown; Message?: unknown };
@@ -113,15 +145,20 @@ export function awsShapeProblem(answer: RawAnswer, protocol: 'json' | 'query' | 
     } catch {
       return `ECR error is not JSON: ${answer.status} ${answer.body.slice(0, 200)}`;
     }
-    if (typeof json.__type !== 'string' || json.__type.length === 0) return `ECR error without __type: ${answer.body.slice(0, 200)}`;
-    if (typeof (json.message ?? json.Message) !== 'string') return `ECR error without message: ${answer.body.slice(0, 200)}`;
-    if (!String(answer.headers['content-type']).includes('json')) return `ECR error content-type ${String(answer.headers['content-type'])}`;
+    if (typeof json.__type !== 'string' || json.__type.length === 0)
+      return `ECR error without __type: ${answer.body.slice(0, 200)}`;
+    if (typeof (json.message ?? json.Message) !== 'string')
+      return `ECR error without message: ${answer.body.slice(0, 200)}`;
+    if (!String(answer.headers['content-type']).includes('json'))
+      return `ECR error content-type ${String(answer.headers['content-type'])}`;
     return undefined;
   }
-  const xml = protocol === 'query'
-    ? /^<ErrorResponse xmlns="https:\/\/(sts|iam)\.amazonaws\.com\/doc\/[0-9-]+\/"><Error><Type>(Sender|Receiver)<\/Type><Code>[A-Za-z.]+<\/Code><Message>[^<]*<\/Message><\/Error><RequestId>[^<]+<\/RequestId><\/ErrorResponse>$/
-    : /^<\?xml version="1.0" encoding="UTF-8"\?><Error><Code>[A-Za-z]+<\/Code><Message>[^<]*<\/Message><RequestId>[^<]+<\/RequestId><\/Error>$/;
-  if (!xml.test(answer.body)) return `${protocol} error is not AWS XML: ${answer.status} ${answer.body.slice(0, 300)}`;
+  const xml =
+    protocol === 'query'
+      ? /^<ErrorResponse xmlns="https:\/\/(sts|iam)\.amazonaws\.com\/doc\/[0-9-]+\/"><Error><Type>(Sender|Receiver)<\/Type><Code>[A-Za-z.]+<\/Code><Message>[^<]*<\/Message><\/Error><RequestId>[^<]+<\/RequestId><\/ErrorResponse>$/
+      : /^<\?xml version="1.0" encoding="UTF-8"\?><Error><Code>[A-Za-z]+<\/Code><Message>[^<]*<\/Message><RequestId>[^<]+<\/RequestId><\/Error>$/;
+  if (!xml.test(answer.body))
+    return `${protocol} error is not AWS XML: ${answer.status} ${answer.body.slice(0, 300)}`;
   return undefined;
 }
 
@@ -147,7 +184,8 @@ export async function stateSnapshot(stateDir: string): Promise<Record<string, st
       if (e.isDirectory()) await walk(p);
       else if (e.name !== 'sandbox.lock') {
         const bytes = await readFile(p);
-        out[relative(stateDir, p)] = `${(await stat(p)).size}:${createHash('sha256').update(bytes).digest('hex')}`;
+        out[relative(stateDir, p)] =
+          `${(await stat(p)).size}:${createHash('sha256').update(bytes).digest('hex')}`;
       }
     }
   }
