@@ -102,14 +102,12 @@ describe('ecr-tutor check', () => {
         },
       ],
     };
-    await tsb
-      .ecr()
-      .send(
-        new SetRepositoryPolicyCommand({
-          repositoryName: 'fcj-workshop-app',
-          policyText: JSON.stringify(lacking),
-        }),
-      );
+    await tsb.ecr().send(
+      new SetRepositoryPolicyCommand({
+        repositoryName: 'fcj-workshop-app',
+        policyText: JSON.stringify(lacking),
+      }),
+    );
     const { code, json } = await check();
     expect(code).toBe(1);
     expect(json.ok).toBe(false);
