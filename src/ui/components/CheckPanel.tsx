@@ -95,9 +95,13 @@ export function CheckPanel({ s, maxDetails }: { s: TutorState; maxDetails: numbe
     );
   }
   if (snap.finished) {
+    const optionalLeft =
+      def.optional && progress.status !== 'passed' && progress.status !== 'skipped';
     lines.push(
       <Text key="done" {...theme.style('ok')}>
-        Lesson complete: every step is done. Press q to quit (your progress is saved).
+        {optionalLeft
+          ? 'Every required step is done: this one is optional (Enter checks it, s lets the tutor do it, q quits).'
+          : 'Lesson complete: every step is done. Press q to quit (your progress is saved).'}
       </Text>,
     );
   }

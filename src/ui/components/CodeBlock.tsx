@@ -41,7 +41,9 @@ export function CodeBlock({
           ? `${String(i + 1).padStart(width)}${mark ? (mark === 'error' ? '!' : '~') : ' '}│ `
           : '';
         return (
-          <Text key={i} wrap="truncate-end">
+          // Numbered file views truncate (line numbers must stay aligned); commands wrap so
+          // that they can still be copied whole.
+          <Text key={i} wrap={numbered ? 'truncate-end' : 'wrap'}>
             {numbered ? (
               <Text {...theme.style(mark === 'error' ? 'bad' : mark ? 'warn' : 'muted')}>
                 {gutter}

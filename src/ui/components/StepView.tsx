@@ -35,6 +35,7 @@ export function StepView({ s }: { s: TutorState }) {
         quiz={def.quiz}
         answers={s.quizAnswers}
         cursor={s.quizCursor}
+        lastAnswered={s.lastAnswered}
         passed={status === 'passed' || status === 'skipped'}
       />,
     );

@@ -47,7 +47,8 @@ export function handleKey(input: string, key: Key, s: TutorState, a: TutorAction
   if (input === 'h') return a.hint();
   if (input === 's') return a.askSkip();
   if (input === 'w') return a.toggleWatch();
-  if ((input === 't' || key.tab) && s.snap.lastResult?.view) return a.toggleResults();
+  if ((input === 't' || key.tab) && (s.snap.lastResult?.view || s.def.quiz?.length))
+    return a.toggleResults();
   if (input === 'a' && s.snap.targetWarning) return a.acceptTarget();
   if (s.def.input && input === 'i') return a.setInputFocus(true);
   if (key.upArrow || input === 'k') return a.scrollBy(-1);
@@ -87,7 +88,8 @@ export function keyHelp(s: TutorState): Array<[string, string]> {
   else keys.push(done && !s.snap.finished ? ['Enter', 'next'] : ['Enter', 'check']);
   if (s.def.input) keys.push(['i', 'type']);
   keys.push(['h', 'hint'], ['s', 'skip'], ['b', 'back'], ['g', 'jump']);
-  if (s.snap.lastResult?.view) keys.push(['t', s.showResults ? 'text' : 'results']);
+  if (s.snap.lastResult?.view || s.def.quiz?.length)
+    keys.push(['t', s.showResults ? 'text' : 'results']);
   if (watchesByDefault(s.def)) keys.push(['w', s.watchOn ? 'watch off' : 'watch on']);
   if (s.snap.targetWarning) keys.push(['a', 'accept new identity']);
   keys.push(['q', 'quit']);

@@ -44,6 +44,8 @@ export interface TutorState {
   scroll: number;
   /** show only the live part (the last check's file, actions, trace) over the whole pane */
   showResults: boolean;
+  /** the concept question answered last */
+  lastAnswered?: string;
 }
 
 export interface TutorActions {
@@ -120,14 +122,19 @@ export function useTutor(
   const [quizAnswers, setQuizAnswers] = useState<Record<string, QuizAnswer>>({});
   const [flash, setFlash] = useState<Flash>();
   const [scroll, setScroll] = useState(0);
-  const [showResults, setShowResults] = useState(false);
+  const [resultsOverride, setResultsOverride] = useState<{ key: string; show: boolean }>();
+  const [lastAnswered, setLastAnswered] = useState<string>();
   const abort = useRef<AbortController | undefined>(undefined);
   const quitting = useRef(false);
 
-  // A new step starts with a clean screen: its own input, quiz, scroll and dialogs.
-  useEffect(() => {
-    const v = def.input ? snap.vars[def.input.variable] : undefined;
-    setInput(v ?? '');
+  // A new step starts with a clean screen: its own input, quiz, scroll and dialogs. Reset
+  // during render (React's "adjust state when a prop changes"), not in an effect: an effect
+  // runs after the frame, and a key pressed in between would act on the old step's state.
+  const stepKey = `${index}|${def.id}`;
+  const [seenStep, setSeenStep] = useState('');
+  if (seenStep !== stepKey) {
+    setSeenStep(stepKey);
+    setInput((def.input ? snap.vars[def.input.variable] : undefined) ?? '');
     setInputFocused(Boolean(def.input));
     setInputError(undefined);
     setQuizCursor(0);
@@ -141,28 +148,27 @@ export function useTutor(
     }
     setQuizAnswers(restored);
     setScroll(0);
-    setShowResults(false);
+    setLastAnswered(undefined);
     setDialog('none');
-    // The vars are read only when arriving at a step, on purpose.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [index, def.id]);
+  }
 
   const done = stepDone(snap, index);
 
-  // A new result with rich data (file, actions, trace) takes the pane: it is what the
-  // learner looks at next, and at 80x24 it does not fit under the text. t switches back.
-  // Keyed on what the result says, so a watch re-check with the same answer changes nothing.
+  // A new result with rich data (file, actions, trace) or a quiz in progress takes the pane:
+  // it is what the learner looks at next, and at 80x24 it does not fit under the text. The
+  // key is what the result says, so a watch re-check with the same answer changes nothing;
+  // `t` overrides the choice until the content changes.
   const lastView = snap.lastResult?.view;
   const resultKey =
     lastView && lastView.kind !== 'identity' && lastView.kind !== 'resources'
       ? `${snap.lastResult!.status}|${snap.lastResult!.summary}|${lastView.kind}`
-      : undefined;
-  useEffect(() => {
-    if (resultKey) {
-      setShowResults(true);
-      setScroll(0);
-    }
-  }, [resultKey]);
+      : '';
+  const answered = Object.keys(quizAnswers).length;
+  const contentKey = `${index}|${resultKey}|${answered}`;
+  const showResults =
+    resultsOverride?.key === contentKey ? resultsOverride.show : Boolean(resultKey) || answered > 0;
+  useEffect(() => setScroll(0), [contentKey]);
+
   // Steps that only read state (who am I, what exists, why) show their answer on arrival.
   const autoCheck =
     !done && (def.view === 'connect' || def.view === 'resources' || def.view === 'explain');
@@ -349,7 +355,7 @@ export function useTutor(
       setWatchOn((w) => !w);
     },
     toggleResults() {
-      setShowResults((v) => !v);
+      setResultsOverride({ key: contentKey, show: !showResults });
       setScroll(0);
     },
     scrollBy(delta) {
@@ -368,6 +374,7 @@ export function useTutor(
       const r = engine.answerQuiz(q.id, choice.value);
       const answers = { ...quizAnswers, [q.id]: { value: choice.value, ...r } };
       setQuizAnswers(answers);
+      if (r.correct) setLastAnswered(q.id);
       if (r.correct) {
         setQuizCursor(0);
         // The last right answer completes the step: let the engine confirm it.
@@ -400,7 +407,8 @@ export function useTutor(
       quizAnswers,
       flash,
       scroll,
-      showResults: showResults && Boolean(snap.lastResult?.view),
+      showResults: showResults && (Boolean(snap.lastResult?.view) || Boolean(def.quiz?.length)),
+      lastAnswered,
     },
     actions,
   ];

@@ -3,7 +3,10 @@ import type { FindingView } from '../../engine/types.js';
 import { CodeBlock } from '../components/CodeBlock.js';
 import { useTheme } from '../theme-context.js';
 
-/** The learner's policy file, numbered, with each finding marked against its line. */
+/**
+ * The learner's policy file with each finding marked against its line. The findings come
+ * first (they are what to fix), then the numbered file; ↑↓ scroll through it.
+ */
 export function PolicyFileView({
   file,
   text,
@@ -19,15 +22,15 @@ export function PolicyFileView({
     const prev = marks.get(f.line);
     if (prev !== 'error') marks.set(f.line, f.severity);
   }
+  const name = file.split(/[\\/]/).pop() ?? file;
   return (
     <Box flexDirection="column">
-      <Text {...theme.style('muted')}>
-        {file}{' '}
+      <Text {...theme.style('muted')} wrap="truncate-middle">
+        {name}
         {findings.length === 0
-          ? '· no findings'
-          : `· ${findings.length} finding${findings.length === 1 ? '' : 's'}`}
+          ? ' · no findings'
+          : ` · ${findings.length} finding${findings.length === 1 ? '' : 's'}`}
       </Text>
-      <CodeBlock text={text || ' '} lang="json" numbered marks={marks} />
       {findings.map((f, i) => (
         <Text key={i}>
           <Text
@@ -41,6 +44,7 @@ export function PolicyFileView({
           {f.suggestion ? <Text {...theme.style('accent')}> → {f.suggestion}</Text> : null}
         </Text>
       ))}
+      <CodeBlock text={text || ' '} lang="json" numbered marks={marks} />
     </Box>
   );
 }

@@ -9,14 +9,20 @@ export function QuizView({
   answers,
   cursor,
   passed,
+  lastAnswered,
 }: {
   quiz: QuizQuestion[];
   answers: Record<string, QuizAnswer>;
   cursor: number;
   passed: boolean;
+  /** id of the question answered last (its explanation stays visible) */
+  lastAnswered?: string;
 }) {
   const theme = useTheme();
   const open = passed ? undefined : quiz.find((q) => !answers[q.id]?.correct);
+  // Earlier right answers shrink to one line; the latest keeps its explanation: the open
+  // question must stay on screen at 80x24.
+  const latest = lastAnswered;
   return (
     <Box flexDirection="column" gap={1}>
       {quiz.map((q, n) => {
@@ -25,11 +31,13 @@ export function QuizView({
           if (!a?.correct && !passed) return null;
           return (
             <Box key={q.id} flexDirection="column">
-              <Text>
+              <Text wrap="truncate-end">
                 <Text {...theme.style('ok')}>{theme.ascii ? '[x]' : '✔'} </Text>Q{n + 1}.{' '}
                 {q.question}
               </Text>
-              <Text {...theme.style('muted')}> {q.explanation}</Text>
+              {q.id === latest || passed ? (
+                <Text {...theme.style('muted')}>{q.explanation}</Text>
+              ) : null}
             </Box>
           );
         }

@@ -1,0 +1,233 @@
+/**
+ * The whole Repository Policy lesson through the TUI, as a learner sees it at 80x24: the
+ * real engine and lesson against a real sandbox on port 0. Typing, keys, a wrong answer, a
+ * hint, a wrong quiz answer, skip with confirmation, back, and watch mode advancing by itself
+ * when the policy file is saved and when another AWS client applies the policy.
+ */
+import { SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
+import { cleanup } from 'ink-testing-library';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionForSandbox, type AwsSession } from '../../src/aws/session.js';
+import { openLesson, type TutorEngine } from '../../src/engine/index.js';
+import { App } from '../../src/ui/App.js';
+import { makeTheme } from '../../src/ui/theme.js';
+import {
+  startTestSandbox,
+  workshopRepositoryPolicy,
+  type TestSandbox,
+} from '../helpers/sandbox.js';
+import {
+  KEY,
+  press,
+  renderReady,
+  typeText,
+  waitForFrame,
+  waitForText,
+  type Rendered,
+} from './helpers.js';
+
+let tsb: TestSandbox;
+let session: AwsSession;
+let engine: TutorEngine;
+let home: string;
+let cwd: string;
+let quits = 0;
+let r: Rendered;
+
+const POLICY_FILE = 'fcj-workshop-app-policy.json';
+const theme = makeTheme({ FORCE_COLOR: '0' }, false);
+
+beforeAll(async () => {
+  tsb = await startTestSandbox();
+  home = await mkdtemp(join(tmpdir(), 'ecr-tutor-tui-home-'));
+  cwd = await mkdtemp(join(tmpdir(), 'ecr-tutor-tui-cwd-'));
+  session = sessionForSandbox(tsb.sandbox);
+  engine = await openLesson({
+    target: {},
+    session,
+    cwd,
+    env: { ...process.env, ECR_TUTOR_HOME: home },
+  });
+  r = await renderReady(
+    <App
+      engine={engine}
+      theme={theme}
+      size={{ columns: 80, rows: 24 }}
+      watchIntervalMs={100}
+      onQuit={() => quits++}
+    />,
+  );
+});
+
+afterAll(async () => {
+  cleanup();
+  await engine?.close();
+  await session?.close();
+  await tsb?.cleanup();
+  await rm(home, { recursive: true, force: true });
+  await rm(cwd, { recursive: true, force: true });
+});
+
+const frame = () => r.lastFrame() ?? '';
+
+describe('a learner in the TUI', () => {
+  it('1. connects: the header and the check say who and where', async () => {
+    const account = tsb.sandbox.accountId;
+    // read-only steps check on arrival
+    await waitForText(r, '✔ Passed: Connected to the sandbox');
+    const lines = frame().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(23);
+    expect(lines[0]).toMatch(/^ECR tutor · 5\.1 Repository access policy +step 1\/9$/);
+    expect(lines[1]).toContain(`sandbox (local AWS) · account ${account} · us-east-1`);
+    expect(lines[2]).toBe('Steps [✔] ○  ○  ○  ○  ○  ○  ○  ○  g: list');
+    expect(frame()).toContain('1. Connect');
+    expect(frame()).toContain('Press Enter for the next step.');
+    await press(r, KEY.enter);
+    await waitForText(r, 'step 2/9');
+  });
+
+  it('2. types the account ID: checked as typed, a wrong one refused, a hint, then the right one', async () => {
+    const account = tsb.sandbox.accountId;
+    const wrong = account === '123456789012' ? '210987654321' : '123456789012';
+    await waitForText(r, 'Your 12-digit AWS account ID');
+    await typeText(r, '1234-');
+    await waitForText(r, 'An account ID is exactly 12 digits');
+    for (let i = 0; i < 5; i++) await press(r, KEY.backspace);
+    await typeText(r, wrong);
+    await waitForText(r, '✔ looks right; press Enter to check it');
+    await press(r, KEY.enter);
+    await waitForText(r, `✘ Not yet: ${wrong} is not the account you are`);
+    expect(frame()).toContain('Steps  ✔ [✘]');
+    // Esc leaves the field so that letters are keys again
+    await press(r, KEY.esc, 'h');
+    await waitForText(r, 'Hint 1/3: Every ARN you own contains it.');
+    await press(r, 'i');
+    for (let i = 0; i < 12; i++) await press(r, KEY.backspace);
+    await typeText(r, account);
+    await press(r, KEY.enter);
+    await waitForText(r, `✔ Passed: Right: you are in account ${account}.`);
+    expect(frame()).toContain('Steps  ✔ [✔]');
+    await press(r, KEY.enter);
+    await waitForText(r, 'step 3/9');
+  });
+
+  it('3. finds the repository and the CI user, then goes back a step and forward again', async () => {
+    await waitForText(r, '✔ Passed: Found the repository fcj-workshop-app');
+    expect(frame()).toContain('✔ ECR repository (us-east-1) fcj-workshop-app');
+    await press(r, 'b');
+    await waitForText(r, 'step 2/9');
+    // a passed step stays passed when revisited
+    expect(frame()).toContain('Steps  ✔ [✔] ✔ ');
+    await press(r, 'n');
+    await waitForText(r, 'step 3/9');
+    await press(r, KEY.enter);
+    await waitForText(r, 'step 4/9');
+  });
+
+  it('4. answers the concept questions, one wrong first', async () => {
+    await waitForText(r, 'Q1. fcj-ecr-ci-cd-user lives in the same account');
+    await press(r, '2');
+    await waitForText(r, '✘ Not quite: Inside one account AWS adds the two up');
+    await press(r, '1');
+    await waitForText(r, 'Q2. partner-developer is in a different account');
+    await press(r, KEY.down, KEY.enter);
+    await waitForText(r, 'Q3. An administrator');
+    await press(r, '2');
+    await waitForText(r, '✔ Passed: All 3 answers are right.');
+    await press(r, KEY.enter);
+    await waitForText(r, 'step 5/9');
+  });
+
+  it('5. sees the starter file with its findings, saves a fix, and watch mode moves on', async () => {
+    // the step is watched without a key press: the starter file is checked and shown
+    await waitForText(r, `${POLICY_FILE}`, 10_000);
+    await waitForText(r, /line \d+:\d+ (error|warning)/, 10_000);
+    // the finding is marked against the learner's own line
+    await waitForText(r, /\d+!│ .*<YOUR_AWS_ACCOUNT_ID>/);
+    expect(frame()).toContain('w watch off');
+    await writeFile(
+      join(cwd, POLICY_FILE),
+      JSON.stringify(JSON.parse(workshopRepositoryPolicy(tsb.sandbox.accountId)), null, 2),
+    );
+    await waitForText(r, 'step 6/9', 10_000);
+    expect(frame()).toContain('✔ Compose the policy: passed. Moved on');
+  });
+
+  it('6. is shown the command to copy; another client applies the policy and watch mode moves on', async () => {
+    await press(r, 'c');
+    await waitForText(r, '✘ Not yet: fcj-workshop-app has no repository policy yet.', 10_000);
+    await waitForText(r, 'Run this (or use the console), then wait here:');
+    expect(frame()).toMatch(
+      /^aws ecr set-repository-policy --repository-name fcj-workshop-app --policy-text$/m,
+    );
+    const admin = tsb.ecr();
+    await admin.send(
+      new SetRepositoryPolicyCommand({
+        repositoryName: 'fcj-workshop-app',
+        policyText: await readFile(join(cwd, POLICY_FILE), 'utf8'),
+      }),
+    );
+    await waitForText(r, 'step 7/9', 10_000);
+    expect(frame()).toContain('✔ Apply the policy to the repository: passed');
+  });
+
+  it('7. pushes and pulls as the CI user: the seven actions fill in', async () => {
+    await press(r, KEY.enter);
+    await waitForText(r, '✔ Passed: fcj-ecr-ci-cd-user pushed and pulled', 15_000);
+    for (const a of [
+      'BatchCheckLayerAvailability',
+      'InitiateLayerUpload',
+      'UploadLayerPart',
+      'CompleteLayerUpload',
+      'PutImage',
+      'BatchGetImage',
+      'GetDownloadUrlForLayer',
+    ]) {
+      expect(frame()).toMatch(new RegExp(`✔ +${a} allowed`));
+    }
+    // t switches between the results and the step's text
+    await press(r, 't');
+    await waitForText(r, 'Now the proof.');
+    await press(r, KEY.enter);
+    await waitForText(r, 'step 8/9');
+  });
+
+  it('8. reads the evaluation trace, then answers', async () => {
+    await waitForText(r, 'allowed ecr:PutImage by', 10_000);
+    expect(frame()).toMatch(/implicit-deny ecr:BatchGetImage by/);
+    expect(frame()).toMatch(/● Allow resource/);
+    await press(r, '3');
+    await waitForText(r, '✔ Passed: fcj-ecr-ci-cd-user is allowed by the repository policy');
+    await press(r, KEY.enter);
+    await waitForText(r, 'step 9/9');
+  });
+
+  it('9. skips the clean-up only after confirming, and the lesson is complete', async () => {
+    await press(r, 's');
+    await waitForText(r, 'Skip this step?');
+    await waitForText(r, 'Every required step is done: this one is optional');
+    await press(r, 'n');
+    await waitForFrame(r, (f) => !f.includes('Skip this step?'));
+    await press(r, 's', 'y');
+    await waitForText(r, '↷ Skipped', 15_000);
+    await waitForText(r, 'Lesson complete');
+    expect(frame()).toContain('Steps  ✔  ✔  ✔  ✔  ✔  ✔  ✔  ✔ [↷]');
+    const statuses = engine.snapshot().steps.map((s) => s.progress.status);
+    expect(statuses).toEqual([
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+      'passed',
+      'skipped',
+    ]);
+    await press(r, 'q');
+    expect(quits).toBe(1);
+  });
+});
