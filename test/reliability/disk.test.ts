@@ -89,6 +89,8 @@ describe.skipIf(!CAN)('disk full and read-only state', () => {
       expect(r.message).not.toMatch(/\bat .*\.(ts|js):\d+/);
     }
     expect(seen.readsOnFull).toContain('fcj-workshop-app');
+    // The client was told the change failed, so it must not linger in memory either.
+    expect(seen.readsOnFull).not.toContain('made-on-full-disk');
     expect(seen.stateJsonValid).toBe(true);
     expect(seen.fullLogs.every((l) => /ENOSPC/.test(l) && !/internal error/.test(l))).toBe(true);
   }, 120_000);
