@@ -65,6 +65,45 @@ export const checkExplainDecisions: LabCheck = async (ctx, params) => {
   const ciCase = toView(userArn(me.accountId, ciUser), 'ecr:PutImage', ciPolicies);
   const partnerCase = toView(userArn(partnerAccount, partnerUser), 'ecr:BatchGetImage', []);
   const cases = [ciCase, partnerCase];
+  // The experiment of the step text, done on paper first: the same policy without ecr:PutImage.
+  if (
+    resourcePolicy &&
+    resourcePolicy.document.statements.some((st) => st.action?.includes('ecr:PutImage'))
+  ) {
+    const without = {
+      ...resourcePolicy.document,
+      statements: resourcePolicy.document.statements.map((st) => ({
+        ...st,
+        action: st.action?.filter((a) => a !== 'ecr:PutImage'),
+      })),
+    };
+    const r = evaluate({
+      request: {
+        principal: principalFromArn(userArn(me.accountId, ciUser)),
+        action: 'ecr:PutImage',
+        resource,
+      },
+      identityPolicies: ciPolicies,
+      resourcePolicy: {
+        name: `repository policy of ${repository} without ecr:PutImage`,
+        document: without,
+      },
+    });
+    cases.push({
+      principal: userArn(me.accountId, ciUser),
+      action: 'ecr:PutImage',
+      decision: r.decision,
+      reason: `experiment, the policy without ecr:PutImage: ${r.reason}`,
+      trace: r.trace.map((t) => ({
+        policy: t.policy,
+        policyType: t.policyType,
+        sid: t.sid,
+        effect: t.effect,
+        matched: t.matched,
+        why: t.why,
+      })),
+    });
+  }
   const details = cases.map((c) => `${c.principal} ${c.action}: ${c.decision} (${c.reason})`);
   if (!ciPoliciesRead)
     details.push(

@@ -29,6 +29,7 @@ import {
 import { userIdentityPolicies } from './iam-policies.js';
 import type { ActionRow, CheckResult } from '../engine/types.js';
 import type { AwsClients } from '../aws/session.js';
+import { describeAwsError } from '../aws/errors.js';
 import { readRepositoryPolicy, TEST_TAG_PREFIX } from './apply.js';
 import type { LabCheck, LabContext } from './types.js';
 import {
@@ -421,10 +422,13 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
     pulledDigest: pulled?.manifestDigest,
   };
   if (failure) {
-    const d = plainError(ctx, failure);
+    // Errors here come from the CI user's credentials: point the fix at the CI profile.
+    const d = ciProfile
+      ? describeAwsError(failure, { targetKind: ctx.env.session.kind, profile: ciProfile })
+      : plainError(ctx, failure);
     return {
       status: 'error',
-      summary: `The test push/pull stopped: ${d.summary}`,
+      summary: `The test push/pull as ${ciUser} stopped: ${d.summary}`,
       fix: d.fix,
       evidence,
       view: view(),

@@ -231,14 +231,12 @@ describe('push-pull-as-ci-user', () => {
 describe('push-pull-as-ci-user on real AWS (the session says aws)', () => {
   it('reports an explicit Deny as a failure at once, not as a policy still propagating', async () => {
     const iam = tsb.iam();
-    await tsb
-      .ecr()
-      .send(
-        new SetRepositoryPolicyCommand({
-          repositoryName: REPO,
-          policyText: lessonPolicyText(tsb.sandbox.accountId, CI),
-        }),
-      );
+    await tsb.ecr().send(
+      new SetRepositoryPolicyCommand({
+        repositoryName: REPO,
+        policyText: lessonPolicyText(tsb.sandbox.accountId, CI),
+      }),
+    );
     await iam.send(
       new PutUserPolicyCommand({
         UserName: CI,
@@ -271,6 +269,47 @@ describe('push-pull-as-ci-user on real AWS (the session says aws)', () => {
       ]);
     } finally {
       await iam.send(new DeleteUserPolicyCommand({ UserName: CI, PolicyName: 'no-put' }));
+    }
+  });
+});
+
+describe('push-pull-as-ci-user with a named profile (ciProfile)', () => {
+  it("uses the profile's keys from the shared credentials file", async () => {
+    const ci = tsb.sandbox.user(CI).credentials;
+    const file = join(scratch, 'credentials');
+    await writeFile(
+      file,
+      `[ci-user]\naws_access_key_id = ${ci.accessKeyId}\naws_secret_access_key = ${ci.secretAccessKey}\n`,
+    );
+    const saved = { ...process.env };
+    process.env.AWS_SHARED_CREDENTIALS_FILE = file;
+    process.env.AWS_CONFIG_FILE = join(scratch, 'no-config');
+    try {
+      await tsb.ecr().send(
+        new SetRepositoryPolicyCommand({
+          repositoryName: REPO,
+          policyText: lessonPolicyText(tsb.sandbox.accountId, CI),
+        }),
+      );
+      const r = await checkPushPullAsCiUser(ctxFor(), {
+        repository: REPO,
+        ciUser: CI,
+        ciProfile: 'ci-user',
+      });
+      expect(r.status).toBe('pass');
+      expect(r.details?.[0]).toBe('acting as the profile ci-user');
+      const bad = await checkPushPullAsCiUser(ctxFor(), {
+        repository: REPO,
+        ciUser: CI,
+        ciProfile: 'no-such-profile',
+      });
+      expect(bad.status).toBe('error');
+      expect(bad.summary).toBe(
+        `The test push/pull as ${CI} stopped: No AWS credentials were found (profile "no-such-profile").`,
+      );
+      expect(bad.fix).toMatch(/aws configure --profile no-such-profile/);
+    } finally {
+      process.env = saved;
     }
   });
 });

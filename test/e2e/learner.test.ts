@@ -267,6 +267,11 @@ describe('a learner walks the Repository Policy lesson', () => {
       decision: 'implicit-deny',
     });
     expect(r1.details?.join('\n')).toMatch(/Live: the sandbox denied partner-developer/);
+    expect(cases[2]).toMatchObject({
+      action: 'ecr:PutImage',
+      decision: 'implicit-deny',
+      reason: expect.stringMatching(/^experiment, the policy without ecr:PutImage/),
+    });
     expect(engine.answerQuiz('partner-needs', 'repo-only').correct).toBe(false);
     expect((await engine.check()).status).toBe('fail');
     engine.answerQuiz('partner-needs', 'both');
