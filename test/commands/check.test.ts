@@ -4,7 +4,7 @@
  * fails and says why. Also `status` and `reset` on the same progress.
  */
 import { SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,5 +166,21 @@ describe('ecr-tutor status and reset', () => {
     await expect(runReset(memoryIo(), { lesson: 'nope', target: {} })).rejects.toThrow(
       /no lesson "nope"/,
     );
+  });
+});
+
+describe('a corrupt progress file', () => {
+  it('is reported by status and kept as a backup, never silently reset', async () => {
+    const dir = join(home, 'state', 'progress');
+    const file = join(dir, `sandbox-${tsb.sandbox.accountId}.json`);
+    await writeFile(file, '{"version": 1, "lessons": {"repository-policy": {"currentInd');
+    const io = memoryIo();
+    expect(await runStatus(io, { target: {}, json: false })).toBe(0);
+    expect(io.stderr()).toMatch(
+      /^note: Your saved progress could not be read: it is not valid JSON/,
+    );
+    const backups = (await readdir(dir)).filter((f) => f.includes('.corrupt-'));
+    expect(backups).toHaveLength(1);
+    expect(await readFile(join(dir, backups[0]!), 'utf8')).toContain('"currentInd');
   });
 });
