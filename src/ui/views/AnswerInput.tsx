@@ -25,7 +25,10 @@ export function AnswerInput({
       <Text>
         <Text {...theme.style(focused ? 'accent' : 'muted')}>{focused ? '› ' : '  '}</Text>
         {value === '' && input.placeholder ? (
-          <Text {...theme.style('muted')}>{input.placeholder}</Text>
+          <Text {...theme.style('muted')}>
+            {/* Without colour a bare placeholder would look typed. */}
+            {theme.color ? input.placeholder : `(e.g. ${input.placeholder})`}
+          </Text>
         ) : (
           <Text>{value}</Text>
         )}
