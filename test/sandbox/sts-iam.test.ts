@@ -9,6 +9,10 @@ import {
   DeleteAccessKeyCommand,
   DeletePolicyCommand,
   DeleteRoleCommand,
+  DeleteRolePolicyCommand,
+  DetachRolePolicyCommand,
+  GetRolePolicyCommand,
+  UpdateAccessKeyCommand,
   DeleteUserCommand,
   DeleteUserPolicyCommand,
   DetachUserPolicyCommand,
@@ -138,23 +142,19 @@ describe('STS', () => {
   it('refuses a cross-account assume until the caller has an identity policy for it', async () => {
     const acct = sb.sandbox.accountId;
     const partner = sb.sandbox.user(SANDBOX_PARTNER_USER);
-    await sb
-      .iam()
-      .send(
-        new CreateRoleCommand({
-          RoleName: 'partner-pull',
-          AssumeRolePolicyDocument: trust(partner.accountId),
+    await sb.iam().send(
+      new CreateRoleCommand({
+        RoleName: 'partner-pull',
+        AssumeRolePolicyDocument: trust(partner.accountId),
+      }),
+    );
+    const assume = () =>
+      sb.sts(SANDBOX_PARTNER_USER).send(
+        new AssumeRoleCommand({
+          RoleArn: `arn:aws:iam::${acct}:role/partner-pull`,
+          RoleSessionName: 'partner',
         }),
       );
-    const assume = () =>
-      sb
-        .sts(SANDBOX_PARTNER_USER)
-        .send(
-          new AssumeRoleCommand({
-            RoleArn: `arn:aws:iam::${acct}:role/partner-pull`,
-            RoleSessionName: 'partner',
-          }),
-        );
     await expect(assume()).rejects.toThrow(
       /because no identity-based policy allows the sts:AssumeRole action/,
     );
@@ -173,23 +173,19 @@ describe('STS', () => {
 
   it('refuses an expired session with ExpiredToken, after a restart too', async () => {
     const acct = sb.sandbox.accountId;
-    await sb
-      .iam()
-      .send(
-        new CreateRoleCommand({
-          RoleName: 'short',
-          AssumeRolePolicyDocument: trust(`arn:aws:iam::${acct}:user/${SANDBOX_ADMIN_USER}`),
-        }),
-      );
-    const out = await sb
-      .sts()
-      .send(
-        new AssumeRoleCommand({
-          RoleArn: `arn:aws:iam::${acct}:role/short`,
-          RoleSessionName: 'short-lived',
-          DurationSeconds: 900,
-        }),
-      );
+    await sb.iam().send(
+      new CreateRoleCommand({
+        RoleName: 'short',
+        AssumeRolePolicyDocument: trust(`arn:aws:iam::${acct}:user/${SANDBOX_ADMIN_USER}`),
+      }),
+    );
+    const out = await sb.sts().send(
+      new AssumeRoleCommand({
+        RoleArn: `arn:aws:iam::${acct}:role/short`,
+        RoleSessionName: 'short-lived',
+        DurationSeconds: 900,
+      }),
+    );
     const c = out.Credentials!;
     const session = {
       accessKeyId: c.AccessKeyId!,
@@ -228,38 +224,32 @@ describe('STS', () => {
 
   it('validates AssumeRole input', async () => {
     await expect(
-      sb
-        .sts()
-        .send(
-          new AssumeRoleCommand({
-            RoleArn: 'arn:aws:iam::123456789012:role/x',
-            RoleSessionName: 'a b',
-          }),
-        ),
+      sb.sts().send(
+        new AssumeRoleCommand({
+          RoleArn: 'arn:aws:iam::123456789012:role/x',
+          RoleSessionName: 'a b',
+        }),
+      ),
     ).rejects.toMatchObject({
       name: 'ValidationError',
       message: expect.stringContaining("at 'roleSessionName' failed to satisfy constraint"),
     });
     await expect(
-      sb
-        .sts()
-        .send(
-          new AssumeRoleCommand({
-            RoleArn: 'arn:aws:iam::123456789012:role/x',
-            RoleSessionName: 'a',
-          }),
-        ),
+      sb.sts().send(
+        new AssumeRoleCommand({
+          RoleArn: 'arn:aws:iam::123456789012:role/x',
+          RoleSessionName: 'a',
+        }),
+      ),
     ).rejects.toThrow('Member must have length greater than or equal to 2');
     // a role that does not exist is an access denial, as on AWS
     await expect(
-      sb
-        .sts()
-        .send(
-          new AssumeRoleCommand({
-            RoleArn: `arn:aws:iam::${sb.sandbox.accountId}:role/none`,
-            RoleSessionName: 'ab',
-          }),
-        ),
+      sb.sts().send(
+        new AssumeRoleCommand({
+          RoleArn: `arn:aws:iam::${sb.sandbox.accountId}:role/none`,
+          RoleSessionName: 'ab',
+        }),
+      ),
     ).rejects.toMatchObject({
       name: 'AccessDenied',
     });
@@ -481,6 +471,73 @@ describe('IAM', () => {
     ).rejects.toThrow(
       `User: arn:aws:iam::${acct}:user/${SANDBOX_CI_USER} is not authorized to perform: iam:GetRole on resource: arn:aws:iam::${acct}:role/deployer because no identity-based policy allows the iam:GetRole action`,
     );
+  });
+
+  it('deactivates a key, and removes role policies and the role', async () => {
+    const iam = sb.iam();
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: SANDBOX_CI_USER })))
+      .AccessKey!;
+    const creds = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
+    await iam.send(
+      new UpdateAccessKeyCommand({
+        UserName: SANDBOX_CI_USER,
+        AccessKeyId: key.AccessKeyId!,
+        Status: 'Inactive',
+      }),
+    );
+    await expect(
+      sb.sts({ credentials: creds }).send(new GetCallerIdentityCommand({})),
+    ).rejects.toMatchObject({
+      name: 'InvalidClientTokenId',
+    });
+    await iam.send(
+      new UpdateAccessKeyCommand({
+        UserName: SANDBOX_CI_USER,
+        AccessKeyId: key.AccessKeyId!,
+        Status: 'Active',
+      }),
+    );
+    await expect(
+      sb.sts({ credentials: creds }).send(new GetCallerIdentityCommand({})),
+    ).resolves.toHaveProperty('Arn');
+
+    const acct = sb.sandbox.accountId;
+    await iam.send(
+      new CreateRoleCommand({ RoleName: 'temp', AssumeRolePolicyDocument: trust(acct) }),
+    );
+    const doc = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'ecr:ListImages', Resource: '*' }],
+    });
+    await iam.send(
+      new PutRolePolicyCommand({ RoleName: 'temp', PolicyName: 'list', PolicyDocument: doc }),
+    );
+    expect(
+      decodeURIComponent(
+        (await iam.send(new GetRolePolicyCommand({ RoleName: 'temp', PolicyName: 'list' })))
+          .PolicyDocument!,
+      ),
+    ).toBe(doc);
+    await iam.send(new DeleteRolePolicyCommand({ RoleName: 'temp', PolicyName: 'list' }));
+    await expect(
+      iam.send(new GetRolePolicyCommand({ RoleName: 'temp', PolicyName: 'list' })),
+    ).rejects.toMatchObject({
+      name: 'NoSuchEntityException',
+      message: 'The role policy with name list cannot be found.',
+    });
+    const ro = 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly';
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'temp', PolicyArn: ro }));
+    await iam.send(new DetachRolePolicyCommand({ RoleName: 'temp', PolicyArn: ro }));
+    await expect(
+      iam.send(new DetachRolePolicyCommand({ RoleName: 'temp', PolicyArn: ro })),
+    ).rejects.toMatchObject({
+      name: 'NoSuchEntityException',
+    });
+    await iam.send(new DeleteRoleCommand({ RoleName: 'temp' }));
+    await expect(iam.send(new GetRoleCommand({ RoleName: 'temp' }))).rejects.toMatchObject({
+      name: 'NoSuchEntityException',
+      message: 'The role with name temp cannot be found.',
+    });
   });
 
   it('simulates a principal with and without a resource policy', async () => {
