@@ -148,7 +148,10 @@ if (json) {
     ]);
     const head = ['figure', 'median', 'runs', 'spread', 'same-run baseline', 'ratio', 'goal'];
     const widths = head.map((h, i) =>
-      Math.min(i === 0 || i === 4 ? 60 : 40, Math.max(h.length, ...table.map((t) => t[i]!.length))),
+      Math.min(
+        i === 0 ? 56 : i === 4 ? 52 : 40,
+        Math.max(h.length, ...table.map((t) => t[i]!.length)),
+      ),
     );
     const line = (cells: string[]): string =>
       '  ' +
@@ -165,7 +168,11 @@ if (json) {
       '\n';
     w(line(head));
     w(line(widths.map((x) => '-'.repeat(x))));
-    for (const t of table) w(line(t));
+    for (const t of table) {
+      // A long figure name gets a line of its own rather than being cut.
+      if (t[0]!.length > widths[0]!) w(`  ${t[0]}\n`);
+      w(line(t[0]!.length > widths[0]! ? ['', ...t.slice(1)] : t));
+    }
   }
   w(
     `\nsummary: ${summary.figures} figures from ${summary.benches} bench files in ${(report.durationMs / 1000).toFixed(0)} s; ` +
