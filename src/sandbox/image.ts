@@ -138,10 +138,18 @@ export function manifestRefs(text: string): ManifestRefs | undefined {
       size: 0,
     };
   }
-  if (o.config !== undefined && !take(o.config, false)) return undefined;
-  if (o.layers !== undefined) {
-    if (!Array.isArray(o.layers)) return undefined;
-    for (const l of o.layers) if (!take(l, true)) return undefined;
+  if (o.schemaVersion === 1) {
+    // legacy schema 1: blobs are listed as fsLayers[].blobSum
+    if (!Array.isArray(o.fsLayers)) return undefined;
+    for (const l of o.fsLayers as Array<{ blobSum?: unknown }>) {
+      if (typeof l?.blobSum !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(l.blobSum))
+        return undefined;
+      if (!digests.includes(l.blobSum)) digests.push(l.blobSum);
+    }
+    return { mediaType: 'application/vnd.docker.distribution.manifest.v1+json', digests, size };
   }
+  // schema 2 image manifest (Docker or OCI): a config and a list of layers, each a descriptor
+  if (!take(o.config, false) || !Array.isArray(o.layers)) return undefined;
+  for (const l of o.layers) if (!take(l, true)) return undefined;
   return { mediaType: typeof o.mediaType === 'string' ? o.mediaType : undefined, digests, size };
 }

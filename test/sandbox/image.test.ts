@@ -47,5 +47,9 @@ describe('workshop image', () => {
     expect(manifestRefs('{')).toBeUndefined();
     expect(manifestRefs('{"schemaVersion":2,"layers":[{"digest":"md5:x"}]}')).toBeUndefined();
     expect(manifestRefs('[]')).toBeUndefined();
+    expect(manifestRefs('{"schemaVersion":2}')).toBeUndefined();
+    expect(
+      manifestRefs('{"schemaVersion":2,"config":{"digest":"sha256:' + 'a'.repeat(64) + '"}}'),
+    ).toBeUndefined();
   });
 });
