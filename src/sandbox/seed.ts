@@ -145,7 +145,8 @@ export function seedState(region: string): Seed {
     imageManifestMediaType: img.mediaType,
     imageTags: ['latest'],
     imagePushedAt: Math.floor(Date.now() / 1000),
-    imageSizeInBytes: img.blobs.reduce((n, b) => n + b.bytes.length, 0),
+    // as PutImage computes it: the layers' sizes (the config is not counted)
+    imageSizeInBytes: img.blobs.slice(1).reduce((n, b) => n + b.bytes.length, 0),
     blobDigests: img.blobs.map((b) => b.digest),
   };
   state.accounts[primary]!.repositories[SANDBOX_REPOSITORY] = repo;
