@@ -623,6 +623,59 @@ describe(`the sandbox under ${COUNT} hostile requests`, () => {
     SOAK ? 260_000 : 60_000,
   );
 
+  it('refuses 300 layer parts of invalid base64 on a live upload, which stays usable', async () => {
+    const endpoint = sb.sandbox.endpoint;
+    const call = async (op: string, body: string): Promise<RawAnswer> =>
+      send(endpoint, {
+        headers: await signedHeaders(endpoint, admin, 'ecr', body, JSON_HEADERS(op)),
+        body,
+      });
+    const init = await call('InitiateLayerUpload', '{"repositoryName":"fcj-workshop-app"}');
+    const { uploadId } = JSON.parse(init.body) as { uploadId: string };
+    const bad = fc.sample(
+      fc.oneof(
+        fc
+          .string({ minLength: 1, maxLength: 40 })
+          .filter((x) => !/^[A-Za-z0-9+/]*={0,2}$/.test(x) || x.length % 4 !== 0),
+        fc.constantFrom(
+          'YQ',
+          'YQ=',
+          'Y===',
+          '====',
+          'YQ==YQ==',
+          'YW Jj',
+          'YWJj\n',
+          '-_-_',
+          '\u0000AAA',
+          'AAAA'.repeat(1000) + '*',
+        ),
+      ),
+      { numRuns: 300, seed: 64 },
+    );
+    const codes = new Map<string, number>();
+    for (const blob of bad) {
+      const body = `{"repositoryName":"fcj-workshop-app","uploadId":"${uploadId}","partFirstByte":0,"partLastByte":0,"layerPartBlob":${JSON.stringify(blob)}}`;
+      const a = await call('UploadLayerPart', body);
+      expect(a.status, blob).toBe(400);
+      expect(awsShapeProblem(a, 'json')).toBeUndefined();
+      const code = errorCode(a)!;
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+    }
+    expect(
+      [...codes.keys()].every((c) =>
+        ['SerializationException', 'InvalidLayerPartException'].includes(c),
+      ),
+      JSON.stringify([...codes]),
+    ).toBe(true);
+    // Nothing of the refused parts was kept: a good first part still starts at byte 0.
+    const good = await call(
+      'UploadLayerPart',
+      `{"repositoryName":"fcj-workshop-app","uploadId":"${uploadId}","partFirstByte":0,"partLastByte":2,"layerPartBlob":"YWJj"}`,
+    );
+    expect(good.status, good.body).toBe(200);
+    expect(JSON.parse(good.body)).toMatchObject({ lastByteReceived: 2 });
+  });
+
   it('left the state on disk byte-for-byte unchanged and logged no internal error', async () => {
     const after = await stateSnapshot(sb.stateDir);
     // Uploads that were started by fuzzed calls are not state (they live in memory and uploads/).
