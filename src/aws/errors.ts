@@ -165,6 +165,28 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
       awsMessage: msg,
     };
   }
+  if (code && /Throttl|TooManyRequests|RequestLimitExceeded|SlowDown/.test(code)) {
+    return {
+      kind: 'other',
+      summary: `${where} is limiting the rate of requests (${code}), even after the SDK's retries.`,
+      fix: 'Wait a few seconds, then check again (other tools using the same account may be busy too).',
+      code,
+      awsMessage: msg,
+    };
+  }
+  const status = e.$metadata?.httpStatusCode ?? 0;
+  if (status >= 500) {
+    return {
+      kind: 'other',
+      summary: `${where} had an internal error (HTTP ${status}${code ? `, ${code}` : ''}), even after the SDK's retries.`,
+      fix:
+        ctx.targetKind === 'sandbox' || ctx.endpoint
+          ? 'Check again; if it lasts, look at the sandbox log (`ecr-tutor sandbox start` prints it).'
+          : 'This is on the AWS side and usually passes: check again in a minute.',
+      code,
+      awsMessage: msg,
+    };
+  }
   if (!e.$metadata) {
     // Not an answer from AWS at all (a local file, a bug): say so rather than blame AWS.
     return {
