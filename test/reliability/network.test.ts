@@ -97,9 +97,7 @@ afterAll(async () => {
 /** Steps whose check must read live AWS state (the others are local: a quiz, a file). */
 const AWS_STEPS = ['connect', 'account-id', 'prerequisites', 'apply', 'verify', 'cleanup'];
 
-async function walkLessonUnder(
-  m: Exclude<Mode, 'pass'>,
-): Promise<{
+async function walkLessonUnder(m: Exclude<Mode, 'pass'>): Promise<{
   results: Map<string, CheckResult>;
   cut: Set<string>;
   engine: TutorEngine;
@@ -172,8 +170,17 @@ describe('the network to AWS failing mid-check', () => {
         expect(steps.filter((s) => s.progress.status === 'passed').map((s) => s.def.id)).toEqual(
           [],
         );
-        if (m === 'throttle')
-          expect(results.get('connect')!.summary).toMatch(/Throttl|Rate exceeded/);
+        if (m === 'throttle') {
+          expect(results.get('connect')!.summary).toMatch(
+            /limiting the rate of requests \(Throttling\)/,
+          );
+          expect(results.get('connect')!.fix).toMatch(/Wait a few seconds/);
+        }
+        if (m === 'error500') {
+          expect(results.get('connect')!.summary).toMatch(
+            /had an internal error \(HTTP 500, InternalFailure\)/,
+          );
+        }
         if (m === 'drop') expect(results.get('connect')!.summary).toMatch(/Could not reach/);
       } finally {
         mode = 'pass';
