@@ -97,6 +97,34 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
   return Array.isArray(v) ? v.join(',') : v;
 }
 
+/** Signers by key, secret and scope: building one per request is measurable at high rates. */
+const signers = new Map<string, SignatureV4>();
+
+function signerFor(
+  auth: ParsedAuthorization,
+  secretAccessKey: string,
+  sessionToken: string | undefined,
+): SignatureV4 {
+  const cacheKey = `${auth.accessKeyId}\0${secretAccessKey}\0${sessionToken ?? ''}\0${auth.region}\0${auth.service}`;
+  let signer = signers.get(cacheKey);
+  if (!signer) {
+    if (signers.size > 500) signers.clear();
+    signer = new SignatureV4({
+      credentials: {
+        accessKeyId: auth.accessKeyId,
+        secretAccessKey,
+        ...(sessionToken ? { sessionToken } : {}),
+      },
+      region: auth.region,
+      service: auth.service,
+      sha256: Sha256,
+      applyChecksum: false,
+    });
+    signers.set(cacheKey, signer);
+  }
+  return signer;
+}
+
 /** Throws SigV4Error unless the request carries a valid signature for the given secret. */
 export async function verifySignature(input: VerifyInput): Promise<void> {
   const { auth, headers } = input;
@@ -151,19 +179,11 @@ export async function verifySignature(input: VerifyInput): Promise<void> {
     headers: signed,
     body: input.body,
   });
-  const signer = new SignatureV4({
-    credentials: {
-      accessKeyId: auth.accessKeyId,
-      secretAccessKey: input.secretAccessKey,
-      ...(input.sessionToken && signed['x-amz-security-token'] !== undefined
-        ? { sessionToken: input.sessionToken }
-        : {}),
-    },
-    region: auth.region,
-    service: auth.service,
-    sha256: Sha256,
-    applyChecksum: false,
-  });
+  const sessionToken =
+    input.sessionToken && signed['x-amz-security-token'] !== undefined
+      ? input.sessionToken
+      : undefined;
+  const signer = signerFor(auth, input.secretAccessKey, sessionToken);
   const out = await signer.sign(request, {
     signingDate,
     signingRegion: auth.region,
