@@ -269,3 +269,21 @@ describe('reset', () => {
     }
   });
 });
+
+describe('unusable state', () => {
+  it('says what is wrong with a damaged state file and how to recover, and releases the lock', async () => {
+    const stateDir = await tempDir();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(stateDir, 'state.json'), '{"version":1,"accounts":');
+    await expect(startSandbox({ stateDir, port: 0 })).rejects.toMatchObject({
+      message: `the sandbox state file ${join(stateDir, 'state.json')} is not valid JSON`,
+      tryMessage: 'run `ecr-tutor sandbox reset` to start again from the workshop state',
+    });
+    expect(await findRunningSandbox(stateDir)).toBeUndefined();
+    const { resetSandboxState } = await import('../../src/sandbox/index.js');
+    await resetSandboxState(stateDir);
+    const sb = await startSandbox({ stateDir, port: 0 });
+    expect(sb.accountId).toMatch(/^\d{12}$/);
+    await sb.stop();
+  });
+});
