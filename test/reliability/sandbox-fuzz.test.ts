@@ -685,3 +685,125 @@ describe(`the sandbox under ${COUNT} hostile requests`, () => {
     expect(logLines.filter((l) => /internal error|request failed/.test(l)).slice(0, 5)).toEqual([]);
   });
 });
+
+describe('the sandbox enforcing 400 mutated policies', () => {
+  let own: TestSandbox;
+  beforeAll(async () => {
+    own = await startTestSandbox();
+  });
+  afterAll(async () => {
+    await own.cleanup();
+  });
+
+  it('stores or refuses each (AWS-shaped), then authorizes calls under it without failing', async () => {
+    const endpoint = own.sandbox.endpoint;
+    const adminCreds = own.sandbox.user().credentials;
+    const ciCreds = own.sandbox.user('fcj-ecr-ci-cd-user').credentials;
+    const acct = own.sandbox.accountId;
+    const seed = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'CI',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${acct}:user/fcj-ecr-ci-cd-user` },
+          Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:Put*'],
+          Resource: '*',
+          Condition: { StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:user/fcj-*' } },
+        },
+      ],
+    });
+    const edits = fc.array(
+      fc.tuple(
+        fc.nat(),
+        fc.nat({ max: 3 }),
+        fc.constantFrom(
+          '*',
+          '?',
+          '"',
+          ',',
+          '{',
+          '}',
+          '[',
+          ']',
+          ':',
+          'a*a*a*a*a*a*a*a*a*b',
+          'Deny',
+          'NotAction',
+          'ecr:',
+          '\\u0000',
+          '${aws:username}',
+        ),
+      ),
+      { minLength: 1, maxLength: 4 },
+    );
+    const texts = fc.sample(edits, { numRuns: 400, seed: 4242 }).map((list) => {
+      let t = seed;
+      for (const [at, del, ins] of list) {
+        const i = at % (t.length + 1);
+        t = t.slice(0, i) + ins + t.slice(i + del);
+      }
+      return t;
+    });
+    const call = async (
+      creds: Credentials,
+      service: string,
+      headers: Record<string, string>,
+      body: string,
+    ): Promise<RawAnswer> =>
+      send(endpoint, {
+        headers: await signedHeaders(endpoint, creds, service, body, headers),
+        body,
+      });
+    let stored = 0;
+    const problems: string[] = [];
+    for (const [i, text] of texts.entries()) {
+      const set = await call(
+        adminCreds,
+        'ecr',
+        JSON_HEADERS('SetRepositoryPolicy'),
+        JSON.stringify({ repositoryName: 'fcj-workshop-app', policyText: text }),
+      );
+      const iam = await call(
+        adminCreds,
+        'iam',
+        FORM,
+        new URLSearchParams({
+          Action: 'PutUserPolicy',
+          Version: '2010-05-08',
+          UserName: 'fcj-ecr-ci-cd-user',
+          PolicyName: 'fuzz',
+          PolicyDocument: text,
+        }).toString(),
+      );
+      for (const [a, p] of [
+        [set, 'json'],
+        [iam, 'query'],
+      ] as const) {
+        if (a.status >= 500) problems.push(`#${i} ${p} ${a.status}: ${a.body.slice(0, 200)}`);
+        const shape = awsShapeProblem(a, p);
+        if (shape) problems.push(`#${i} ${shape}`);
+      }
+      if (set.status === 200) stored += 1;
+      // The CI user's calls are decided under whatever was stored: allowed or denied, never a failure.
+      for (const op of ['BatchGetImage', 'GetDownloadUrlForLayer', 'DescribeRepositories']) {
+        const body =
+          op === 'BatchGetImage'
+            ? '{"repositoryName":"fcj-workshop-app","imageIds":[{"imageTag":"latest"}]}'
+            : op === 'GetDownloadUrlForLayer'
+              ? `{"repositoryName":"fcj-workshop-app","layerDigest":"sha256:${'0'.repeat(64)}"}`
+              : '{}';
+        const a = await call(ciCreds, 'ecr', JSON_HEADERS(op), body);
+        if (a.status >= 500)
+          problems.push(`#${i} ${op} ${a.status}: ${a.body.slice(0, 200)} under ${text}`);
+        const shape = awsShapeProblem(a, 'json');
+        if (shape) problems.push(`#${i} ${op}: ${shape}`);
+      }
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+    expect(stored).toBeGreaterThan(20);
+    console.log(
+      `sandbox policy fuzz: ${texts.length} mutated policies, ${stored} stored, ${texts.length * 5} requests`,
+    );
+  }, 120_000);
+});
