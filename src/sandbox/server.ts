@@ -176,6 +176,14 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
   const requestId = newRequestId();
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
   if (req.method === 'GET' && url.pathname.startsWith(DOWNLOAD_PATH_PREFIX)) {
+    if (core.accessLog) {
+      const accessLog = core.accessLog;
+      res.on('finish', () =>
+        accessLog(
+          `${new Date().toISOString().slice(11, 19)} layer download (pre-signed URL) -> ${res.statusCode}`,
+        ),
+      );
+    }
     await serveDownload(core, url, res, requestId);
     return;
   }
