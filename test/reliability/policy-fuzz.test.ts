@@ -376,7 +376,7 @@ const RUNS = (n: number): fc.Parameters<unknown> => ({
 });
 
 describe('policy toolkit under fuzzing (fixed seeds)', () => {
-  it('survives the seed policy mutated byte by byte (6,000 documents)', () => {
+  it(`survives the seed policy mutated byte by byte (${6_000 * SCALE} documents)`, () => {
     expect(
       lintPolicy(SEED, { account: ACCOUNT }).findings.filter((f) => f.severity === 'error'),
     ).toEqual([]);
@@ -388,14 +388,14 @@ describe('policy toolkit under fuzzing (fixed seeds)', () => {
     );
   });
 
-  it('survives random JSON text (2,000 documents)', () => {
+  it(`survives random JSON text (${2_000 * SCALE} documents)`, () => {
     fc.assert(
       fc.property(fc.json({ depthSize: 'medium' }), (text) => gauntlet(text)),
       RUNS(2_000),
     );
   });
 
-  it('survives policy-shaped documents with wrong types everywhere (2,000 texts + 2,000 values)', () => {
+  it(`survives policy-shaped documents with wrong types everywhere (${2_000 * SCALE} texts + as many values)`, () => {
     fc.assert(
       fc.property(policyShaped, (value) => {
         gauntlet(JSON.stringify(value));
@@ -480,7 +480,7 @@ describe('policy toolkit under fuzzing (fixed seeds)', () => {
     ).toBeGreaterThan(0);
   });
 
-  it('matches wildcards exactly like a reference matcher (3,000 random patterns)', () => {
+  it(`matches wildcards exactly like a reference matcher (${3_000 * SCALE} random patterns)`, () => {
     /** Dynamic-programming glob match: `*` any run (within a field when `field`), `?` one char. */
     const reference = (p: string, s: string, field = false): boolean => {
       const ok = (c: string): boolean => !field || c !== ':';
