@@ -24,9 +24,16 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
   alias: { 'react-devtools-core': `${root}dist/.devtools-stub.js` },
-  // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
+  // CommonJS dependencies inside an ESM bundle still use require(), __filename and __dirname.
   banner: {
-    js: "import { createRequire as __ecrTutorCreateRequire } from 'node:module'; const require = __ecrTutorCreateRequire(import.meta.url);",
+    js: [
+      "import { createRequire as __ecrTutorCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __ecrTutorFileURLToPath } from 'node:url';",
+      "import { dirname as __ecrTutorDirname } from 'node:path';",
+      'const require = __ecrTutorCreateRequire(import.meta.url);',
+      'const __filename = __ecrTutorFileURLToPath(import.meta.url);',
+      'const __dirname = __ecrTutorDirname(__filename);',
+    ].join(' '),
   },
   define: { 'process.env.NODE_ENV': '"production"' },
 });
