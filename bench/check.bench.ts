@@ -13,29 +13,34 @@ import { sessionForSandbox } from '../src/aws/session.js';
 import { lessonPolicyText } from '../src/checks/policy-file.js';
 import { openLesson } from '../src/engine/index.js';
 import { startSandbox } from '../src/sandbox/index.js';
-import { median, type BenchModule, type BenchRow } from './lib.js';
+import { pairedRuns, type BenchModule, type BenchRow, type Sample } from './lib.js';
 
-/** Alternates a and b (so drift hits both alike) and returns their median milliseconds. */
+/** Times one call in ms. */
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+/**
+ * Alternates the engine's check and the raw calls (ABAB..., so drift on a shared machine hits
+ * both alike); the ratio is the median of the per-pair ratios.
+ */
 async function paired(
   a: () => Promise<unknown>,
   b: () => Promise<unknown>,
   reps: number,
-): Promise<[number, number]> {
-  const ta: number[] = [];
-  const tb: number[] = [];
+): Promise<{ check: Sample; raw: Sample; ratio: number }> {
   for (let i = 0; i < 20; i++) {
     await a();
     await b();
   }
-  for (let i = 0; i < reps; i++) {
-    let t0 = performance.now();
-    await a();
-    ta.push(performance.now() - t0);
-    t0 = performance.now();
-    await b();
-    tb.push(performance.now() - t0);
-  }
-  return [median(ta), median(tb)];
+  const r = await pairedRuns(
+    () => timed(a),
+    () => timed(b),
+    reps,
+  );
+  return { check: r.subject, raw: r.baseline, ratio: r.ratio };
 }
 
 const bench: BenchModule = {
@@ -65,21 +70,25 @@ const bench: BenchModule = {
         new SetRepositoryPolicyCommand({ repositoryName: 'fcj-workshop-app', policyText: policy }),
       );
 
-      const row = (name: string, ms: number, rawName: string, raw: number): BenchRow => {
-        const ratio = ms / raw;
-        return {
-          name,
-          value: ms,
-          unit: 'ms',
-          baseline: { name: rawName, value: raw },
-          ratio,
-          goal: 'engine overhead < 20% (ratio < 1.20)',
-          met: ratio < 1.2,
-        };
-      };
+      const row = (
+        name: string,
+        m: { check: Sample; raw: Sample; ratio: number },
+        rawName: string,
+      ): BenchRow => ({
+        name,
+        value: m.check.median,
+        unit: 'ms',
+        runs: m.check.runs,
+        spread: { min: m.check.min, max: m.check.max },
+        lowerIsBetter: true,
+        baseline: { name: rawName, value: m.raw.median },
+        ratio: m.ratio,
+        goal: 'engine overhead < 20% (ratio < 1.20)',
+        met: m.ratio < 1.2,
+      });
 
       // Step 1 (connect): one STS call.
-      const [c1, r1] = await paired(
+      const connect = await paired(
         async () => {
           const r = await engine.check();
           if (r.status !== 'pass') throw new Error(r.summary);
@@ -87,13 +96,13 @@ const bench: BenchModule = {
         () => sts.send(new GetCallerIdentityCommand({})),
         reps,
       );
-      rows.push(row('connect step check (engine.check)', c1, 'raw GetCallerIdentity', r1));
+      rows.push(row('connect step check (engine.check)', connect, 'raw GetCallerIdentity'));
 
       // Step 6 (apply): STS + GetRepositoryPolicy, then lint, evaluation and semantic diff.
       for (let i = 0; i < 5; i++) engine.next();
       if (engine.snapshot().steps[engine.snapshot().currentIndex]!.def.id !== 'apply')
         throw new Error('not on the apply step');
-      const [c6, r6] = await paired(
+      const apply = await paired(
         async () => {
           const r = await engine.check();
           if (r.status !== 'pass') throw new Error(r.summary);
@@ -107,9 +116,8 @@ const bench: BenchModule = {
       rows.push(
         row(
           'apply step check (engine.check)',
-          c6,
+          apply,
           'raw GetCallerIdentity + GetRepositoryPolicy',
-          r6,
         ),
       );
     } finally {
