@@ -51,6 +51,8 @@ export const NO_TERMINAL_MESSAGE =
 
 /** Bench hook (documented in bench/tui.bench.ts): quit as soon as the lesson's first frame is drawn. */
 const EXIT_AFTER_FIRST_FRAME = 'ECR_TUTOR_EXIT_AFTER_FIRST_FRAME';
+/** Bench hook: print the process's peak resident memory on the way out. */
+const REPORT_PEAK_RSS = 'ECR_TUTOR_REPORT_PEAK_RSS';
 
 export async function runStart(
   io: Io,
@@ -125,6 +127,9 @@ export async function runStart(
           'Run `ecr-tutor` to continue, or `ecr-tutor status` to see where you are.\n',
       );
     }
+  }
+  if (env[REPORT_PEAK_RSS] === '1') {
+    io.err(`peak-rss-kb=${process.resourceUsage().maxRSS}\n`);
   }
   return 0;
 }

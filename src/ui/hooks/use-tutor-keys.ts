@@ -27,9 +27,7 @@ export function handleKey(input: string, key: Key, s: TutorState, a: TutorAction
   }
 
   const quizOpen =
-    !stepDone(s.snap, s.index) &&
-    (s.def.quiz ?? []).some((q) => !s.quizAnswers[q.id]?.correct) &&
-    !s.busy;
+    !stepDone(s.snap, s.index) && (s.def.quiz ?? []).some((q) => !s.quizAnswers[q.id]?.correct);
   if (quizOpen) {
     if (key.upArrow) return a.quizMove(-1);
     if (key.downArrow) return a.quizMove(1);

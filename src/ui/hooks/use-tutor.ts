@@ -126,6 +126,7 @@ export function useTutor(
   const [lastAnswered, setLastAnswered] = useState<string>();
   const abort = useRef<AbortController | undefined>(undefined);
   const quitting = useRef(false);
+  const recheck = useRef(false);
 
   // A new step starts with a clean screen: its own input, quiz, scroll and dialogs. Reset
   // during render (React's "adjust state when a prop changes"), not in an effect: an effect
@@ -197,8 +198,12 @@ export function useTutor(
   }, [engine, index, def.id, def.title, watching, opts.watchIntervalMs]);
 
   const run = useCallback(
-    async (kind: 'check' | 'skip') => {
-      if (abort.current) return;
+    async (kind: 'check' | 'skip'): Promise<void> => {
+      if (abort.current) {
+        // Something changed while a check ran (a quiz answer): check again right after it.
+        if (kind === 'check') recheck.current = true;
+        return;
+      }
       const ac = new AbortController();
       abort.current = ac;
       setBusy(kind);
@@ -221,6 +226,10 @@ export function useTutor(
       } finally {
         abort.current = undefined;
         if (!quitting.current) setBusy(undefined);
+      }
+      if (recheck.current && !quitting.current) {
+        recheck.current = false;
+        await run('check');
       }
     },
     [engine],
