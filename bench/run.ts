@@ -22,7 +22,7 @@ const json = args.includes('--json');
 const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';
 const outIndex = args.indexOf('--out');
 const outFile = outIndex >= 0 ? args[outIndex + 1] : undefined;
-const filters = args.filter((a, i) => !a.startsWith('--') && i !== outIndex + 1);
+const filters = args.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const files = (await readdir(dir))
