@@ -3,8 +3,8 @@
  * started through bin/ecr-tutor.js) in a real pseudo-terminal at 80x24 (util-linux `script`).
  *
  * - First frame: wall time from spawning the process to the moment the terminal shows
- *   (a) the first frame ("Connecting to the sandbox…", drawn before the AWS SDK and the
- *   sandbox are loaded) and (b) the first complete lesson frame (header, steps, text, check
+ *   (a) the first output (a status line printed before Ink, the AWS SDK and the sandbox
+ *   load) and (b) the first complete lesson frame (header, steps, text, check
  *   panel, key footer). The env hook ECR_TUTOR_EXIT_AFTER_FIRST_FRAME=1 makes the tutor quit
  *   right after (b), so each run is one start. Baseline, in the same run and the same pty:
  *   `node -e` printing one line. Goal: lesson frame <= 3x the baseline. Runs reuse one
@@ -104,13 +104,14 @@ async function ensureBuilt(): Promise<void> {
 
 const TUTOR = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'bin/ecr-tutor.js'))}`;
 
-async function firstFrames(home: string): Promise<{ boot: number; lesson: number }> {
+async function firstFrames(home: string): Promise<{ boot: number; ink: number; lesson: number }> {
   const p = pty(TUTOR, { ECR_TUTOR_HOME: home, ECR_TUTOR_EXIT_AFTER_FIRST_FRAME: '1' }, home);
-  const boot = await p.waitFor(/Connecting to /);
+  const boot = await p.waitFor(/ECR tutor · connecting to /);
+  const ink = await p.waitFor(/Connecting to the sandbox|q quit/);
   const lesson = await p.waitFor(/q quit/);
   const code = await p.exit;
   if (code !== 0) throw new Error(`the tutor exited with ${code}:\n${p.text().slice(-1500)}`);
-  return { boot, lesson };
+  return { boot, ink, lesson };
 }
 
 async function baseline(home: string): Promise<number> {
@@ -205,12 +206,14 @@ const bench: BenchModule = {
     await baseline(home);
     const boots: number[] = [];
     const lessons: number[] = [];
+    const inks: number[] = [];
     const bases: number[] = [];
     for (let i = 0; i < reps; i++) {
       bases.push(await baseline(home));
       const f = await firstFrames(home);
       boots.push(f.boot);
       lessons.push(f.lesson);
+      inks.push(f.ink);
     }
     const base = median(bases);
     const lesson = median(lessons);
@@ -222,11 +225,18 @@ const bench: BenchModule = {
     const rssMiB = (await wholeLesson(lessonHome, cwd)) / 1024;
     const rows: BenchRow[] = [
       {
-        name: 'first frame ("Connecting to the sandbox…")',
+        name: 'first output (a status line, before Ink and the AWS SDK load)',
         value: boot,
         unit: 'ms',
         baseline: { name: 'node -e (one line)', value: base },
         ratio: boot / base,
+      },
+      {
+        name: 'first Ink frame ("Connecting to the sandbox…", or the lesson if ready)',
+        value: median(inks),
+        unit: 'ms',
+        baseline: { name: 'node -e (one line)', value: base },
+        ratio: median(inks) / base,
       },
       {
         name: 'first complete lesson frame (sandbox started, identity read)',

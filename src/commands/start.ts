@@ -96,10 +96,15 @@ export async function runStart(
     }
   }
 
+  // Paint a line at once: loading Ink and the AWS SDK and starting the sandbox take a few
+  // hundred milliseconds on a cold start. Ink's first frame replaces the line.
+  stdout.write(`ECR tutor · connecting to ${what}…`);
+  // Open the lesson (files, sandbox, one STS call) while Ink loads: their I/O overlaps.
+  const opening = open();
+  opening.catch(() => undefined); // reported through runTutor below
   const { runTutor } = await import('../ui/render-tutor.js');
-  // Opened once; kept so that a quit during start-up still closes what was opened.
-  let opening: Promise<Engine> | undefined;
-  const openOnce = () => (opening ??= open());
+  stdout.write('\r\u001b[2K');
+  const openOnce = () => opening;
   let engine: Engine | undefined;
   try {
     engine = await runTutor(openOnce, {
@@ -114,7 +119,7 @@ export async function runStart(
     io.err(formatError(err) + '\n');
     return err instanceof TutorError ? err.exitCode : 1;
   }
-  engine ??= await opening?.catch(() => undefined);
+  engine ??= await opening.catch(() => undefined);
   if (engine) {
     const snap = engine.snapshot();
     await engine.close();
