@@ -238,7 +238,7 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
       throw new AwsError(
         route.protocol === 'json' ? 'UnknownOperationException' : 'InvalidAction',
         `The sandbox accepts only POST requests for AWS operations (got ${req.method}).`,
-        route.protocol === 'json' ? 400 : 400,
+        400,
       );
     }
     if (!auth) throw new SigV4Error({ kind: 'missing' });
