@@ -18,9 +18,6 @@ export const RECOMMENDED_PART_SIZE = 10 * 1024 * 1024;
 export const MAX_PART_SIZE = 20 * 1024 * 1024;
 const TOKEN_HOURS = 12;
 
-/** Part sizes of each open upload (to apply the minimum-part rule at completion). */
-const partSizes = new Map<string, number[]>();
-
 export async function getAuthorizationToken(
   ctx: RequestContext,
   input: Record<string, unknown>,
@@ -81,7 +78,6 @@ export async function initiateLayerUpload(
   authorizeRepo(ctx, t, 'InitiateLayerUpload');
   const uploadId = newUploadId();
   await ctx.core.blobs.startUpload(uploadId, t.registryId, t.repositoryName);
-  partSizes.set(uploadId, []);
   return { uploadId, partSize: RECOMMENDED_PART_SIZE };
 }
 
@@ -150,7 +146,6 @@ export async function uploadLayerPart(
     );
   }
   await ctx.core.blobs.appendPart(u, blob.chunks());
-  partSizes.get(uploadId)?.push(size);
   return {
     registryId: t.registryId,
     repositoryName: t.repositoryName,
@@ -189,13 +184,11 @@ export async function completeLayerUpload(
       `The upload with id '${uploadId}' does not contain any layer parts.`,
     );
   }
-  const sizes = partSizes.get(uploadId) ?? [];
+  const sizes = u.parts;
   if (sizes.slice(0, -1).some((s) => s < MIN_PART_SIZE)) {
     await ctx.core.blobs.abortUpload(u);
-    partSizes.delete(uploadId);
     throw new AwsError('LayerPartTooSmallException', 'Layer parts must be at least 5 MiB in size.');
   }
-  partSizes.delete(uploadId);
   if (repo.layers[digest] !== undefined) {
     await ctx.core.blobs.abortUpload(u);
     throw new AwsError(

@@ -19,6 +19,8 @@ export interface Upload {
   hash: Hash;
   /** true while a part is being written (parts are applied one at a time) */
   busy: boolean;
+  /** size of each accepted part (ECR's minimum part size is checked at completion) */
+  parts: number[];
 }
 
 const DIGEST_RE = /^sha256:([0-9a-f]{64})$/;
@@ -97,6 +99,7 @@ export class BlobStore {
       received: 0,
       hash: createHash('sha256'),
       busy: false,
+      parts: [],
     };
     this.uploads.set(uploadId, u);
     return u;
@@ -128,6 +131,7 @@ export class BlobStore {
       const written = at - u.received;
       u.hash = hash;
       u.received = at;
+      u.parts.push(written);
       return written;
     } finally {
       u.busy = false;
