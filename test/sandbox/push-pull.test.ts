@@ -127,14 +127,12 @@ describe('the CI user and the repository policy', () => {
       Principal: { AWS: `arn:aws:iam::${acct}:user/${SANDBOX_CI_USER}` },
       Action: 'ecr:BatchGetImage',
     });
-    await sb
-      .ecr()
-      .send(
-        new SetRepositoryPolicyCommand({
-          repositoryName: SANDBOX_REPOSITORY,
-          policyText: JSON.stringify(policy),
-        }),
-      );
+    await sb.ecr().send(
+      new SetRepositoryPolicyCommand({
+        repositoryName: SANDBOX_REPOSITORY,
+        policyText: JSON.stringify(policy),
+      }),
+    );
     const ci = sb.ecr(SANDBOX_CI_USER);
     await expect(
       ci.send(
@@ -165,14 +163,12 @@ describe('the CI user and the repository policy', () => {
   });
 
   it('lets the admin push without being named in the repository policy', async () => {
-    await sb
-      .ecr()
-      .send(
-        new SetRepositoryPolicyCommand({
-          repositoryName: SANDBOX_REPOSITORY,
-          policyText: workshopRepositoryPolicy(sb.sandbox.accountId),
-        }),
-      );
+    await sb.ecr().send(
+      new SetRepositoryPolicyCommand({
+        repositoryName: SANDBOX_REPOSITORY,
+        policyText: workshopRepositoryPolicy(sb.sandbox.accountId),
+      }),
+    );
     const admin = sb.ecr();
     const image = sampleImage('admin was here\n');
     await pushImage(admin, SANDBOX_REPOSITORY, image, { tag: 'admin' });
@@ -211,25 +207,21 @@ describe('cross-account access', () => {
       ],
     });
     await expect(
-      sb
-        .iam(SANDBOX_PARTNER_USER)
-        .send(
-          new PutUserPolicyCommand({
-            UserName: SANDBOX_PARTNER_USER,
-            PolicyName: 'pull',
-            PolicyDocument: policy,
-          }),
-        ),
-    ).rejects.toThrow(/not authorized to perform: iam:PutUserPolicy/);
-    await sb
-      .iam(SANDBOX_PARTNER_ADMIN_USER)
-      .send(
+      sb.iam(SANDBOX_PARTNER_USER).send(
         new PutUserPolicyCommand({
           UserName: SANDBOX_PARTNER_USER,
           PolicyName: 'pull',
           PolicyDocument: policy,
         }),
-      );
+      ),
+    ).rejects.toThrow(/not authorized to perform: iam:PutUserPolicy/);
+    await sb.iam(SANDBOX_PARTNER_ADMIN_USER).send(
+      new PutUserPolicyCommand({
+        UserName: SANDBOX_PARTNER_USER,
+        PolicyName: 'pull',
+        PolicyDocument: policy,
+      }),
+    );
     await expect(pull()).rejects.toThrow(
       /because no resource-based policy allows the ecr:BatchGetImage action/,
     );
@@ -256,14 +248,12 @@ describe('cross-account access', () => {
       /because no identity-based policy allows the ecr:BatchGetImage action/,
     );
     // both sides: allowed, and the partner pulls the real image
-    await sb
-      .iam(SANDBOX_PARTNER_ADMIN_USER)
-      .send(
-        new AttachUserPolicyCommand({
-          UserName: SANDBOX_PARTNER_USER,
-          PolicyArn: 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
-        }),
-      );
+    await sb.iam(SANDBOX_PARTNER_ADMIN_USER).send(
+      new AttachUserPolicyCommand({
+        UserName: SANDBOX_PARTNER_USER,
+        PolicyArn: 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
+      }),
+    );
     const pulled = await pullImage(partner, SANDBOX_REPOSITORY, { imageTag: 'latest' }, acct);
     expect(pulled.manifest).toBe(workshopImage().manifest);
   });
