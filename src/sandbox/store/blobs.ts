@@ -21,7 +21,12 @@ export interface Upload {
   busy: boolean;
   /** size of each accepted part (ECR's minimum part size is checked at completion) */
   parts: number[];
+  /** Date.now() when it was initiated (abandoned uploads expire, as on ECR) */
+  startedAt: number;
 }
+
+/** How long an upload may stay unfinished before it is dropped. */
+export const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 
 const DIGEST_RE = /^sha256:([0-9a-f]{64})$/;
 
@@ -89,6 +94,10 @@ export class BlobStore {
   }
 
   async startUpload(uploadId: string, accountId: string, repositoryName: string): Promise<Upload> {
+    // Abandoned uploads (a client that never completed) would otherwise hold disk forever.
+    for (const old of this.uploads.values()) {
+      if (!old.busy && Date.now() - old.startedAt > UPLOAD_TTL_MS) await this.abortUpload(old);
+    }
     const file = join(this.uploadDir, uploadId);
     await writeFile(file, '');
     const u: Upload = {
@@ -100,6 +109,7 @@ export class BlobStore {
       hash: createHash('sha256'),
       busy: false,
       parts: [],
+      startedAt: Date.now(),
     };
     this.uploads.set(uploadId, u);
     return u;
