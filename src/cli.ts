@@ -3,6 +3,7 @@ import { formatError, TutorError, UsageError } from './errors.js';
 import { processIo, type Io } from './io.js';
 import type { TargetOptions } from './aws/target.js';
 import { VERSION } from './version.js';
+import { SANDBOX_DEFAULT_PORT } from './sandbox/names.js';
 
 // Command modules are imported lazily inside each action so that `--help`, `policy lint` and
 // friends never pay for loading Ink or the AWS SDK.
@@ -208,7 +209,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   sandbox
     .command('start')
     .description('run the sandbox in the foreground for your own AWS CLI or SDK')
-    .option('--port <n>', 'port to listen on (0 = any free port)', parsePort, 4566)
+    .option('--port <n>', 'port to listen on (0 = any free port)', parsePort, SANDBOX_DEFAULT_PORT)
     .option('--host <address>', 'address to bind (loopback only unless you insist)', '127.0.0.1')
     .option('--region <region>', 'region of the sandbox (default: AWS_REGION or us-east-1)')
     .action(async (opts: Record<string, unknown>) => {

@@ -98,12 +98,9 @@ export function decide(
         'aws:SecureTransport': false,
         'aws:CurrentTime': new Date().toISOString(),
         'aws:EpochTime': Math.floor(Date.now() / 1000),
-        'aws:PrincipalArn': ctx.caller.arn,
-        'aws:PrincipalAccount': ctx.caller.accountId,
-        'aws:PrincipalType': ctx.caller.type === 'user' ? 'User' : 'AssumedRole',
-        'aws:userid': ctx.caller.userId,
+        // aws:PrincipalArn/Account/Type, aws:username and aws:userid are derived by evaluate()
+        // from the principal (for an assumed role, PrincipalArn is the role's ARN, as on AWS).
         'aws:RequestedRegion': ctx.region,
-        ...(ctx.caller.userName ? { 'aws:username': ctx.caller.userName } : {}),
       },
     },
     identityPolicies: identityPoliciesOf(state, ctx.caller),
