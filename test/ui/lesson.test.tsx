@@ -196,9 +196,15 @@ describe('a learner in the TUI', () => {
   });
 
   it('8. reads the evaluation trace, then answers', async () => {
+    // the open question first, then the trace it asks about
     await waitForText(r, 'allowed ecr:PutImage by', 10_000);
-    expect(frame()).toMatch(/implicit-deny ecr:BatchGetImage by/);
-    expect(frame()).toMatch(/● Allow resource/);
+    expect(frame()).toMatch(/Q1\. What would partner-developer/);
+    expect(frame()).toMatch(/❯ 1\) Only a statement in the repository policy/);
+    // PgDn scrolls the results to the rest of the trace (arrows choose the answer here)
+    await press(r, KEY.pageDown);
+    await waitForText(r, /implicit-deny ecr:BatchGetImage by/);
+    expect(frame()).toMatch(/● Allow resource repository policy of fcj-workshop-app/);
+    expect(frame()).not.toContain('Q1. What would partner-developer');
     await press(r, '3');
     await waitForText(r, '✔ Passed: fcj-ecr-ci-cd-user is allowed by the repository policy');
     await press(r, KEY.enter);

@@ -129,12 +129,19 @@ describe('Markdown to Ink elements', () => {
 describe('terminal size', () => {
   it('follows a resize of the terminal', async () => {
     const engine = memoryEngine();
-    const r = await renderReady(<App engine={engine} theme={makeTheme({ FORCE_COLOR: '0' }, false)} />);
+    const r = await renderReady(
+      <App engine={engine} theme={makeTheme({ FORCE_COLOR: '0' }, false)} />,
+    );
     // ink-testing-library reports 100 columns: the list is a strip below 100, a column from 100
     await waitForText(r, '▶○ 1. Find your account ID');
     Object.defineProperty(r.stdout, 'columns', { value: 80, configurable: true });
     r.stdout.emit('resize');
     await waitForText(r, 'Steps [○]');
-    expect(r.lastFrame()!.split('\n').every((l) => l.length <= 80)).toBe(true);
+    expect(
+      r
+        .lastFrame()!
+        .split('\n')
+        .every((l) => l.length <= 80),
+    ).toBe(true);
   });
 });

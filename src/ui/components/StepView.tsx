@@ -60,12 +60,13 @@ export function StepView({ s }: { s: TutorState }) {
     parts.push(<ApplyView key="apply" cliCommand={view.cliCommand} diff={view.diff} />);
   } else if (view?.kind === 'explain') {
     parts.push(<ExplainView key="explain" cases={view.cases} />);
-  } else if (view?.kind === 'resources' || view?.kind === 'identity') {
+  } else if (view?.kind === 'resources') {
+    // (an identity view adds nothing to the header, which shows identity, account and region)
     parts.push(<ResourcesView key="res" view={view} />);
   }
-  // The explain step asks about the trace, so the trace comes first there.
-  if (def.view === 'explain') parts.push(...quizParts);
-  else parts.splice(def.input ? 1 : 0, 0, ...quizParts);
+  // An open question comes before long data (the explain step's trace) so that it is on
+  // screen at 80x24; the trace it asks about follows, scrollable with PgDn/j.
+  parts.splice(def.input ? 1 : 0, 0, ...quizParts);
   if (!parts.length) return null;
   return (
     <Box flexDirection="column" gap={1} marginTop={s.showResults ? 0 : 1} flexShrink={0}>

@@ -168,7 +168,12 @@ export function useTutor(
   const contentKey = `${index}|${resultKey}|${answered}`;
   const showResults =
     resultsOverride?.key === contentKey ? resultsOverride.show : Boolean(resultKey) || answered > 0;
-  useEffect(() => setScroll(0), [contentKey]);
+  // New content starts at its top; reset during render, like the step reset above.
+  const [seenContent, setSeenContent] = useState(contentKey);
+  if (seenContent !== contentKey) {
+    setSeenContent(contentKey);
+    setScroll(0);
+  }
 
   // Steps that only read state (who am I, what exists, why) show their answer on arrival.
   const autoCheck =
