@@ -5,6 +5,7 @@ import {
   DescribeRepositoriesCommand,
 } from '@aws-sdk/client-ecr';
 import { CreateUserCommand, GetUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { tagsFor } from './tags.js';
 import type { LabAction, LabCheck, LabContext } from './types.js';
 import { errName, errorResult, param } from './util.js';
 
@@ -90,12 +91,17 @@ export const createResources: LabAction = async (ctx, params) => {
   const done: string[] = [];
   if (!(await repositoryExists(ctx, repository))) {
     await ctx.env.session.clients.ecr.send(
-      new CreateRepositoryCommand({ repositoryName: repository }),
+      new CreateRepositoryCommand({ repositoryName: repository, tags: tagsFor(ctx) }),
     );
+    // recorded too: clean-up may only delete what the tutor made
+    ctx.setVar('createdRepository', repository);
     done.push(`created the repository ${repository}`);
   }
   if (!(await userExists(ctx, ciUser))) {
-    await ctx.env.session.clients.iam.send(new CreateUserCommand({ UserName: ciUser }));
+    await ctx.env.session.clients.iam.send(
+      new CreateUserCommand({ UserName: ciUser, Tags: tagsFor(ctx) }),
+    );
+    ctx.setVar('createdCiUser', ciUser);
     await ctx.env.session.clients.iam.send(
       new PutUserPolicyCommand({
         UserName: ciUser,

@@ -14,6 +14,7 @@ import type {
   CheckResult,
   Engine,
   EngineSnapshot,
+  FacilitatorView,
   LessonDef,
   StepDef,
   StepProgress,
@@ -41,6 +42,8 @@ export interface EngineOptions<E> {
   retryDelayMs?: number;
   /** run the current step's setup right away (default true; `check` turns it off: no side effects) */
   prepareOnOpen?: boolean;
+  /** facilitator mode: any step may be skipped; solutions and the exact checks are shown */
+  facilitator?: boolean;
 }
 
 /** One step's result in a whole-lesson check (`ecr-tutor check`). */
@@ -171,6 +174,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
     const steps = lesson.steps.map((s) => ({
       def: renderStep(s, v),
       progress: { ...progressOf(s.id) },
+      ...(o.facilitator ? { facilitator: facilitatorView(s, v) } : {}),
     }));
     return {
       lesson: { ...lesson, steps: steps.map((s) => s.def) },
@@ -184,6 +188,22 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       targetWarning: targetAccepted ? undefined : targetWarning,
       finished: lesson.steps.every((s) => s.optional || isDone(s)),
       notices: notices.length ? [...notices] : undefined,
+      ...(lesson.learner ? { learner: lesson.learner } : {}),
+      ...(o.facilitator ? { facilitator: true } : {}),
+    };
+  }
+
+  /** The exact check and solve (parameters rendered) and the answer, for a facilitator. */
+  function facilitatorView(s: StepDef, v: Record<string, string>): FacilitatorView {
+    const ref = (r: CheckRef): CheckRef => ({
+      name: r.name,
+      params: renderValue(r.params, v) as Record<string, unknown>,
+    });
+    const last = s.hints[s.hints.length - 1];
+    return {
+      check: ref(s.check),
+      ...(s.solve ? { solve: ref(s.solve) } : {}),
+      ...(last !== undefined ? { solution: renderTemplate(last, v) } : {}),
     };
   }
 
@@ -318,8 +338,10 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       if (viaSolve) p.status = 'skipped';
       else if (p.status !== 'skipped') p.status = 'passed';
       p.completedAt ??= now;
+      delete p.failingSince;
     } else if (r.status === 'fail') {
       p.status = 'failed';
+      p.failingSince ??= now;
     }
     // `error` and `pending` say nothing about the learner's work: keep the status.
     materialChange =
@@ -482,6 +504,22 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       const step = current();
       const blocked = blockedByTarget();
       if (blocked) return Promise.resolve(blocked);
+      if (!step.solve && o.facilitator) {
+        // A facilitator may move a learner past a step the tutor cannot solve (e.g. the push test).
+        return exclusive(
+          step,
+          async () => {
+            const r: CheckResult = {
+              status: 'pass',
+              summary: 'Skipped by the facilitator (this step has no automatic solution).',
+              evidence: { skippedBy: 'facilitator' },
+            };
+            record(step, r, true);
+            return r;
+          },
+          opts?.signal,
+        );
+      }
       if (!step.solve) {
         return Promise.resolve<CheckResult>({
           status: 'error',

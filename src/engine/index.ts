@@ -37,6 +37,10 @@ export interface OpenLessonOptions {
   log?: (line: string) => void;
   /** run the current step's setup (e.g. write the starter file) on open; default true */
   prepareOnOpen?: boolean;
+  /** a learner of a shared account: own resource names and progress (default: ECR_TUTOR_LEARNER) */
+  learner?: string;
+  /** facilitator mode (default: ECR_TUTOR_FACILITATOR=1) */
+  facilitator?: boolean;
 }
 
 /**
@@ -80,12 +84,17 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
     );
   }
   const { builtinRegistry } = await import('../checks/index.js');
+  const { assertLearner, learnerFrom, FACILITATOR_ENV } = await import('../instructor/learner.js');
+  const learner = learnerFrom(o.learner, env);
+  if (learner !== undefined) assertLearner(learner);
   const registry = builtinRegistry();
   const loaded = await loadLesson(summary.dir, {
     params: { ...paramsFromEnv(env), ...(o.params ?? {}) },
     knownChecks: new Set(Object.keys(registry.checks)),
     knownActions: new Set(Object.keys(registry.actions)),
+    learner,
   });
+  if (learner !== undefined && loaded.lesson) assertLearner(learner, loaded.lesson.params);
   if (!loaded.lesson) {
     const first = loaded.problems[0];
     throw new TutorError(
@@ -110,7 +119,7 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
     });
     throw new TutorError(d.summary, d.fix);
   }
-  const store = await ProgressStore.open(paths.state, target);
+  const store = await ProgressStore.open(paths.state, target, undefined, { learner });
   const notices: string[] = [];
   if (!store.has(loaded.lesson.id)) {
     const others = await otherRegionsWithProgress(paths.state, target);
@@ -138,8 +147,10 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
       profileFlag: session.profile ? ` --profile ${session.profile}` : '',
       regionFlag: ` --region ${session.region}`,
       ...(session.sandbox ? { secondAccountId: session.sandbox.secondAccountId } : {}),
+      learner: learner ?? '',
     },
     onClose: ownSession ? () => session.close() : undefined,
     prepareOnOpen: o.prepareOnOpen,
+    facilitator: o.facilitator ?? env[FACILITATOR_ENV] === '1',
   });
 }

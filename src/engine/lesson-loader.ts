@@ -42,6 +42,7 @@ export const BUILTIN_VARS = [
   'secondAccountId',
   'policyBackup',
   'targetKind',
+  'learner',
 ] as const;
 
 const VIEWS: StepViewKind[] = [
@@ -57,7 +58,15 @@ const VIEWS: StepViewKind[] = [
   'cleanup',
 ];
 
-const LESSON_KEYS = new Set(['id', 'title', 'summary', 'order', 'params', 'steps']);
+const LESSON_KEYS = new Set([
+  'id',
+  'title',
+  'summary',
+  'order',
+  'params',
+  'learnerParams',
+  'steps',
+]);
 const STEP_KEYS = new Set([
   'id',
   'title',
@@ -84,6 +93,17 @@ export interface LoadOptions {
   /** when given, check and action names are validated against these */
   knownChecks?: ReadonlySet<string>;
   knownActions?: ReadonlySet<string>;
+  /** a learner in a shared account: the lesson's `learnerParams` get "-NAME" (see deriveLearnerValue) */
+  learner?: string;
+}
+
+/**
+ * A per-learner value: "fcj-workshop-app" -> "fcj-workshop-app-ana"; a file name keeps its
+ * extension ("policy.json" -> "policy-ana.json") so editors still recognise it.
+ */
+export function deriveLearnerValue(value: string, learner: string): string {
+  const m = /^(.+?)(\.[A-Za-z0-9]{1,8})$/.exec(value);
+  return m ? `${m[1]}-${learner}${m[2]}` : `${value}-${learner}`;
 }
 
 /** Loads and validates one lesson folder. `lesson` is undefined when a problem prevents use. */
@@ -211,6 +231,13 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
     }
   }
   for (const [k, v] of Object.entries(opts.params ?? {})) params[k] = v;
+  // Which parameters name things each learner of a shared account must have of their own.
+  const learnerParams = strList(root, 'learnerParams') ?? [];
+  for (const k of learnerParams) {
+    if (!Object.prototype.hasOwnProperty.call(params, k))
+      bad(get(root, 'learnerParams'), `learnerParams names "${k}", which is not a lesson parameter`);
+    else if (opts.learner && params[k]) params[k] = deriveLearnerValue(params[k]!, opts.learner);
+  }
 
   const stepsNode = get(root, 'steps');
   const steps: StepDef[] = [];
@@ -390,7 +417,19 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
     }
   }
   if (problems.length || !id || !title) return { problems };
-  return { lesson: { id, title, summary, params, steps, dir }, problems };
+  return {
+    lesson: {
+      id,
+      title,
+      summary,
+      params,
+      steps,
+      dir,
+      ...(learnerParams.length ? { learnerParams } : {}),
+      ...(opts.learner ? { learner: opts.learner } : {}),
+    },
+    problems,
+  };
 }
 
 /** A lesson as listed by `lessons list`. */

@@ -31,15 +31,24 @@ export interface LessonProgress {
 export interface ProgressFile {
   version: number;
   target: { kind: TargetInfo['kind']; accountId?: string; region: string; endpoint?: string };
+  /** the learner of a shared account this file belongs to (--learner), when any */
+  learner?: string;
   lessons: Record<string, LessonProgress>;
 }
 
-/** The file name for a target: sandbox-ACCOUNT, aws-ACCOUNT-REGION, endpoint-ACCOUNT-REGION. */
-export function progressKey(t: TargetInfo): string {
+/** Marks a learner's own progress file in a shared account: sandbox-ACCT--learner-ana.json. */
+const LEARNER_SEP = '--learner-';
+
+/**
+ * The file name for a target: sandbox-ACCOUNT, aws-ACCOUNT-REGION, endpoint-ACCOUNT-REGION;
+ * a learner of a shared account gets their own file (suffix --learner-NAME).
+ */
+export function progressKey(t: TargetInfo, learner?: string): string {
   const acct = t.accountId ?? 'unknown-account';
   const safe = (s: string): string => s.replace(/[^A-Za-z0-9_.-]/g, '_');
-  if (t.kind === 'sandbox') return safe(`sandbox-${acct}`);
-  return safe(`${t.kind}-${acct}-${t.region}`);
+  const who = learner ? `${LEARNER_SEP}${learner}` : '';
+  if (t.kind === 'sandbox') return safe(`sandbox-${acct}${who}`);
+  return safe(`${t.kind}-${acct}-${t.region}${who}`);
 }
 
 export function progressDir(stateDir: string): string {
@@ -106,14 +115,16 @@ export class ProgressStore {
     stateDir: string,
     target: TargetInfo,
     now = new Date(),
+    opts: { learner?: string } = {},
   ): Promise<ProgressStore> {
     const dir = progressDir(stateDir);
     await mkdir(dir, { recursive: true });
-    const file = join(dir, `${progressKey(target)}.json`);
+    const key = progressKey(target, opts.learner);
+    const file = join(dir, `${key}.json`);
     const notices: string[] = [];
     // A process killed mid-save leaves its temp file behind: the real file is intact, drop it.
     for (const n of await readdir(dir)) {
-      const m = n.startsWith(`${progressKey(target)}.json.`) ? /\.(\d+)\.tmp$/.exec(n) : null;
+      const m = n.startsWith(`${key}.json.`) ? /\.(\d+)\.tmp$/.exec(n) : null;
       if (m && !pidAlive(Number(m[1]))) await rm(join(dir, n), { force: true });
     }
     const fresh: ProgressFile = {
@@ -124,6 +135,7 @@ export class ProgressStore {
         region: target.region,
         endpoint: target.endpoint,
       },
+      ...(opts.learner ? { learner: opts.learner } : {}),
       lessons: {},
     };
     let text: string | undefined;
@@ -154,6 +166,11 @@ export class ProgressStore {
 
   get target(): ProgressFile['target'] {
     return this.data.target;
+  }
+
+  /** the learner this file belongs to, when any */
+  get learner(): string | undefined {
+    return this.data.learner;
   }
 
   lessonIds(): string[] {
@@ -215,7 +232,7 @@ export async function otherRegionsWithProgress(
     return [];
   }
   return names
-    .filter((n) => n.startsWith(prefix) && n.endsWith('.json'))
+    .filter((n) => n.startsWith(prefix) && n.endsWith('.json') && !n.includes(LEARNER_SEP))
     .map((n) => n.slice(prefix.length, -'.json'.length))
     .filter((r) => r !== target.region);
 }

@@ -175,6 +175,10 @@ export interface LessonDef {
   steps: StepDef[];
   /** folder the lesson was loaded from */
   dir: string;
+  /** parameters that get a per-learner suffix in a shared account (--learner NAME) */
+  learnerParams?: string[];
+  /** the learner these params were derived for, when any */
+  learner?: string;
 }
 
 export type StepStatus = 'not-started' | 'passed' | 'skipped' | 'failed';
@@ -189,13 +193,28 @@ export interface StepProgress {
   evidence?: Record<string, unknown>;
   /** concept-check answers given so far (question id -> value) */
   answers?: Record<string, string>;
+  /** ISO time the step started failing (cleared on pass): how long a learner has been stuck */
+  failingSince?: string;
+}
+
+/** What a facilitator sees of a step: the exact check (and solve) it runs, and the solution. */
+export interface FacilitatorView {
+  check: CheckRef;
+  solve?: CheckRef;
+  /** the last hint level (the answer), rendered */
+  solution?: string;
 }
 
 export interface EngineSnapshot {
   lesson: LessonDef;
   target: TargetInfo;
   currentIndex: number;
-  steps: Array<{ def: StepDef; progress: StepProgress }>;
+  /** `facilitator` is present only in facilitator mode */
+  steps: Array<{ def: StepDef; progress: StepProgress; facilitator?: FacilitatorView }>;
+  /** the learner of a shared account (--learner), when any */
+  learner?: string;
+  /** facilitator mode: any step may be skipped, solutions and checks are shown */
+  facilitator?: boolean;
   /** values recorded by steps (accountId, policyFile, ...) */
   vars: Record<string, string>;
   /** the check currently running, if any */

@@ -1,0 +1,284 @@
+/**
+ * The class view: many learners' JSON reports (from `ecr-tutor report --format json`) read from
+ * one folder and summed up: who is on which step, who is stuck, completion per step. Files
+ * that are not reports (or are broken) are named and skipped, never fatal.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { StepStatus } from '../engine/types.js';
+import { REPORT_KIND, REPORT_VERSION, type LearnerReport } from './report.js';
+
+export interface StuckRules {
+  /** a step failing for at least this long (by the report's own clock) is stuck; default 15 */
+  minutes: number;
+  /** this many hints on the current step is stuck; default 3 (all of them: the answer) */
+  hints: number;
+  /** this many failed attempts on the current step is stuck; default 5 */
+  attempts: number;
+}
+
+export const DEFAULT_STUCK: StuckRules = { minutes: 15, hints: 3, attempts: 5 };
+
+export interface LearnerRow {
+  learner: string;
+  file: string;
+  lesson: string;
+  /** the step they are on (first required step not done), or "finished" */
+  currentStep: string;
+  currentStatus: StepStatus | 'finished';
+  done: number;
+  steps: number;
+  stuck: boolean;
+  /** why they count as stuck, in words */
+  stuckReasons: string[];
+  generatedAt: string;
+}
+
+export interface StepColumn {
+  lesson: string;
+  id: string;
+  title: string;
+  passed: number;
+  skipped: number;
+  failed: number;
+  notStarted: number;
+  /** passed + skipped over learners, 0..100 */
+  completionPercent: number;
+  /** learners whose current step this is */
+  onIt: string[];
+}
+
+export interface ClassView {
+  generatedFrom: string;
+  learners: LearnerRow[];
+  steps: StepColumn[];
+  /** files that were not usable reports, with why */
+  skippedFiles: Array<{ file: string; why: string }>;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Why a parsed file is not a learner report (undefined = it is one). */
+export function reportProblem(v: unknown): string | undefined {
+  if (!isRecord(v)) return 'it is not a JSON object';
+  if (v.kind !== REPORT_KIND)
+    return `it is not an ecr-tutor report ("kind" is ${JSON.stringify(v.kind)})`;
+  if (v.version !== REPORT_VERSION)
+    return `it is report version ${String(v.version)}, this tutor reads ${REPORT_VERSION}`;
+  if (!isRecord(v.lesson) || typeof v.lesson.id !== 'string') return 'its "lesson" is missing';
+  if (!Array.isArray(v.steps)) return 'its "steps" is missing';
+  for (const s of v.steps) {
+    if (!isRecord(s) || typeof s.id !== 'string' || typeof s.status !== 'string')
+      return 'a step has no id or status';
+  }
+  if (typeof v.generatedAt !== 'string' || Number.isNaN(Date.parse(v.generatedAt)))
+    return 'its "generatedAt" is not a time';
+  return undefined;
+}
+
+/** Reads every *.json file of `dir` (not recursive); other files are ignored silently. */
+export async function readReports(
+  dir: string,
+): Promise<{
+  reports: Array<{ file: string; report: LearnerReport }>;
+  skippedFiles: ClassView['skippedFiles'];
+}> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  const reports: Array<{ file: string; report: LearnerReport }> = [];
+  const skippedFiles: ClassView['skippedFiles'] = [];
+  for (const n of names) {
+    const file = join(dir, n);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readFile(file, 'utf8'));
+    } catch (err) {
+      skippedFiles.push({
+        file,
+        why: `not readable JSON (${(err as Error).message.split('\n')[0]})`,
+      });
+      continue;
+    }
+    const problem = reportProblem(parsed);
+    if (problem) skippedFiles.push({ file, why: problem });
+    else reports.push({ file, report: parsed as LearnerReport });
+  }
+  return { reports, skippedFiles };
+}
+
+/** Sums up the reports. The newest report of a learner wins; older ones are listed as skipped. */
+export function buildClassView(
+  input: Array<{ file: string; report: LearnerReport }>,
+  o: { dir: string; stuck?: Partial<StuckRules>; skippedFiles?: ClassView['skippedFiles'] },
+): ClassView {
+  const rules = { ...DEFAULT_STUCK, ...(o.stuck ?? {}) };
+  const skippedFiles = [...(o.skippedFiles ?? [])];
+  const latest = new Map<string, { file: string; report: LearnerReport }>();
+  for (const x of input) {
+    const who = `${x.report.lesson.id}\u0000${x.report.learner ?? basename(x.file, '.json')}`;
+    const prev = latest.get(who);
+    if (!prev || Date.parse(x.report.generatedAt) > Date.parse(prev.report.generatedAt)) {
+      if (prev)
+        skippedFiles.push({
+          file: prev.file,
+          why: `an older report of the same learner (${x.file} is newer)`,
+        });
+      latest.set(who, x);
+    } else
+      skippedFiles.push({
+        file: x.file,
+        why: `an older report of the same learner (${prev.file} is newer)`,
+      });
+  }
+  const learners: LearnerRow[] = [];
+  const columns = new Map<string, StepColumn>();
+  for (const { file, report: r } of latest.values()) {
+    const name = r.learner ?? basename(file, '.json');
+    const current = r.steps.find(
+      (s) => !s.optional && s.status !== 'passed' && s.status !== 'skipped',
+    );
+    const reasons: string[] = [];
+    if (current && current.status === 'failed') {
+      const since = current.failingSince ? Date.parse(current.failingSince) : NaN;
+      const mins = (Date.parse(r.generatedAt) - since) / 60_000;
+      if (Number.isFinite(mins) && mins >= rules.minutes)
+        reasons.push(`failing "${current.id}" for ${Math.floor(mins)} min`);
+      if (current.attempts >= rules.attempts)
+        reasons.push(`${current.attempts} attempts at "${current.id}"`);
+    }
+    if (current && current.hintsUsed >= rules.hints)
+      reasons.push(`${current.hintsUsed} hints on "${current.id}"`);
+    learners.push({
+      learner: name,
+      file,
+      lesson: r.lesson.id,
+      currentStep: current?.id ?? 'finished',
+      currentStatus: current?.status ?? 'finished',
+      done: r.steps.filter((s) => s.status === 'passed' || s.status === 'skipped').length,
+      steps: r.steps.length,
+      stuck: reasons.length > 0,
+      stuckReasons: reasons,
+      generatedAt: r.generatedAt,
+    });
+    for (const s of r.steps) {
+      const key = `${r.lesson.id}\u0000${s.id}`;
+      let c = columns.get(key);
+      if (!c) {
+        c = {
+          lesson: r.lesson.id,
+          id: s.id,
+          title: s.title,
+          passed: 0,
+          skipped: 0,
+          failed: 0,
+          notStarted: 0,
+          completionPercent: 0,
+          onIt: [],
+        };
+        columns.set(key, c);
+      }
+      if (s.status === 'passed') c.passed++;
+      else if (s.status === 'skipped') c.skipped++;
+      else if (s.status === 'failed') c.failed++;
+      else c.notStarted++;
+      if (current?.id === s.id) c.onIt.push(name);
+    }
+  }
+  for (const c of columns.values()) {
+    const n = c.passed + c.skipped + c.failed + c.notStarted;
+    c.completionPercent = n ? Math.round(((c.passed + c.skipped) * 100) / n) : 0;
+  }
+  learners.sort((a, b) => Number(b.stuck) - Number(a.stuck) || a.learner.localeCompare(b.learner));
+  return { generatedFrom: o.dir, learners, steps: [...columns.values()], skippedFiles };
+}
+
+const cell = (s: string): string => s.replace(/\|/g, '\\|');
+
+/** The class view as Markdown. */
+export function classMarkdown(v: ClassView): string {
+  const out = [`# Class view (${v.learners.length} learner(s), from ${v.generatedFrom})`, ''];
+  const stuck = v.learners.filter((l) => l.stuck);
+  out.push(
+    stuck.length
+      ? `**Stuck:** ${stuck.map((l) => `${l.learner} (${l.stuckReasons.join('; ')})`).join(', ')}`
+      : 'Nobody is stuck.',
+    '',
+  );
+  out.push(
+    '| Learner | Lesson | On step | Status | Done | Stuck | Report time |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const l of v.learners) {
+    out.push(
+      `| ${cell(l.learner)} | ${l.lesson} | ${l.currentStep} | ${l.currentStatus} | ${l.done}/${l.steps} | ${l.stuck ? `yes: ${cell(l.stuckReasons.join('; '))}` : 'no'} | ${l.generatedAt} |`,
+    );
+  }
+  out.push(
+    '',
+    '## Completion per step',
+    '',
+    '| Lesson | Step | Passed | Skipped | Failed | Not started | Complete | On it now |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const c of v.steps) {
+    out.push(
+      `| ${c.lesson} | ${cell(c.title)} | ${c.passed} | ${c.skipped} | ${c.failed} | ${c.notStarted} | ${c.completionPercent}% | ${cell(c.onIt.join(', '))} |`,
+    );
+  }
+  if (v.skippedFiles.length) {
+    out.push('', '## Files skipped', '');
+    for (const f of v.skippedFiles) out.push(`- ${f.file}: ${f.why}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+const csvField = (s: string | number | boolean): string => {
+  const t = String(s);
+  return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+};
+
+/** The class view as CSV: one row per learner, one column per step status. */
+export function classCsv(
+  v: ClassView,
+  reports: Array<{ file: string; report: LearnerReport }>,
+): string {
+  const stepIds = v.steps.map((c) => `${c.lesson}:${c.id}`);
+  const header = [
+    'learner',
+    'lesson',
+    'current_step',
+    'current_status',
+    'done',
+    'steps',
+    'stuck',
+    'stuck_reasons',
+    'report_time',
+    ...stepIds,
+  ];
+  const rows = [header.map(csvField).join(',')];
+  for (const l of v.learners) {
+    const r = reports.find((x) => x.file === l.file)?.report;
+    const statusOf = (key: string): string => {
+      const [lesson, id] = key.split(':');
+      return r && r.lesson.id === lesson ? (r.steps.find((s) => s.id === id)?.status ?? '') : '';
+    };
+    rows.push(
+      [
+        l.learner,
+        l.lesson,
+        l.currentStep,
+        l.currentStatus,
+        l.done,
+        l.steps,
+        l.stuck,
+        l.stuckReasons.join('; '),
+        l.generatedAt,
+        ...stepIds.map(statusOf),
+      ]
+        .map(csvField)
+        .join(','),
+    );
+  }
+  return rows.join('\n') + '\n';
+}

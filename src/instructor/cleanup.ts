@@ -1,0 +1,318 @@
+/**
+ * Checked clean-up of what a lesson created or changed for one learner. It removes only what
+ * carries the tutor's tags for this lesson and learner (repositories, IAM users and their keys
+ * and policies) or what the saved progress shows the lesson changed (the repository policy,
+ * restored from the backup taken before it was replaced; test images the verify step pushed).
+ * Planning reads live state only, so a second run after a complete one finds nothing to do.
+ */
+import {
+  BatchDeleteImageCommand,
+  DeleteRepositoryCommand,
+  DeleteRepositoryPolicyCommand,
+  DescribeRepositoriesCommand,
+  GetRepositoryPolicyCommand,
+  ListImagesCommand,
+  ListTagsForResourceCommand,
+  SetRepositoryPolicyCommand,
+} from '@aws-sdk/client-ecr';
+import {
+  DeleteAccessKeyCommand,
+  DeleteUserCommand,
+  DeleteUserPolicyCommand,
+  DetachUserPolicyCommand,
+  GetUserCommand,
+  ListAccessKeysCommand,
+  ListAttachedUserPoliciesCommand,
+  ListUserPoliciesCommand,
+} from '@aws-sdk/client-iam';
+import { readFile } from 'node:fs/promises';
+import type { AwsSession } from '../aws/session.js';
+import { POLICY_BEFORE_VAR, TEST_TAG_PREFIX } from '../checks/apply.js';
+import { carriesTutorTags } from '../checks/tags.js';
+import { errName } from '../checks/util.js';
+import { parsePolicy, policiesEquivalent } from '../policy/index.js';
+
+export type CleanupKind =
+  'test-images' | 'repository-policy' | 'repository' | 'access-key' | 'user-policy' | 'user';
+
+/** One thing to remove or put back. */
+export interface CleanupItem {
+  kind: CleanupKind;
+  /** delete, restore (a backed-up policy), detach (a managed policy) */
+  action: 'delete' | 'restore' | 'detach';
+  /** the repository, user, key id or policy name */
+  name: string;
+  /** in the instructor's words: what will happen and why it is the tutor's to remove */
+  what: string;
+  /** what runs it (resolved at planning time) */
+  run: () => Promise<void>;
+}
+
+export interface CleanupPlan {
+  items: CleanupItem[];
+  /** things found but left alone, with why (not the tutor's, or nothing recorded) */
+  kept: string[];
+}
+
+export interface CleanupInput {
+  session: AwsSession;
+  lessonId: string;
+  /** '' when no learner was named */
+  learner: string;
+  repository: string;
+  ciUser: string;
+  /** the learner's recorded values (policyBefore, ...) from the progress file */
+  vars: Readonly<Record<string, string>>;
+}
+
+function isNotFound(err: unknown, ...names: string[]): boolean {
+  const n = errName(err);
+  return n !== undefined && names.includes(n);
+}
+
+async function repositoryArn(s: AwsSession, repository: string): Promise<string | undefined> {
+  try {
+    const r = await s.clients.ecr.send(
+      new DescribeRepositoriesCommand({ repositoryNames: [repository] }),
+    );
+    return r.repositories?.[0]?.repositoryArn;
+  } catch (err) {
+    if (isNotFound(err, 'RepositoryNotFoundException')) return undefined;
+    throw err;
+  }
+}
+
+async function testImageTags(s: AwsSession, repository: string): Promise<string[]> {
+  const out: string[] = [];
+  let nextToken: string | undefined;
+  do {
+    const r = await s.clients.ecr.send(
+      new ListImagesCommand({
+        repositoryName: repository,
+        filter: { tagStatus: 'TAGGED' },
+        nextToken,
+      }),
+    );
+    for (const id of r.imageIds ?? [])
+      if (id.imageTag?.startsWith(TEST_TAG_PREFIX)) out.push(id.imageTag);
+    nextToken = r.nextToken;
+  } while (nextToken);
+  return out;
+}
+
+async function repositoryPolicy(s: AwsSession, repository: string): Promise<string | undefined> {
+  try {
+    return (
+      await s.clients.ecr.send(new GetRepositoryPolicyCommand({ repositoryName: repository }))
+    ).policyText;
+  } catch (err) {
+    if (isNotFound(err, 'RepositoryPolicyNotFoundException')) return undefined;
+    throw err;
+  }
+}
+
+function samePolicy(a: string, b: string): boolean {
+  try {
+    return policiesEquivalent(parsePolicy(a), parsePolicy(b));
+  } catch {
+    return a.trim() === b.trim();
+  }
+}
+
+/** The repository side: the whole repository when the tutor made it, else its images and policy. */
+async function planRepository(i: CleanupInput, plan: CleanupPlan): Promise<void> {
+  const s = i.session;
+  const repo = i.repository;
+  const arn = await repositoryArn(s, repo);
+  if (!arn) return;
+  const tags = (await s.clients.ecr.send(new ListTagsForResourceCommand({ resourceArn: arn })))
+    .tags;
+  if (carriesTutorTags(tags, i.lessonId, i.learner)) {
+    plan.items.push({
+      kind: 'repository',
+      action: 'delete',
+      name: repo,
+      what: `delete the repository ${repo} with its images and policy (the tutor created it: tagged ecr-tutor)`,
+      run: async () => {
+        try {
+          await s.clients.ecr.send(
+            new DeleteRepositoryCommand({ repositoryName: repo, force: true }),
+          );
+        } catch (err) {
+          if (!isNotFound(err, 'RepositoryNotFoundException')) throw err;
+        }
+      },
+    });
+    return;
+  }
+  plan.kept.push(
+    `the repository ${repo}: the tutor did not create it (no ecr-tutor tags), so it stays`,
+  );
+  const images = await testImageTags(s, repo);
+  if (images.length) {
+    plan.items.push({
+      kind: 'test-images',
+      action: 'delete',
+      name: repo,
+      what: `delete ${images.length} test image(s) the verify step pushed to ${repo} (tags ${TEST_TAG_PREFIX}…)`,
+      run: async () => {
+        await s.clients.ecr.send(
+          new BatchDeleteImageCommand({
+            repositoryName: repo,
+            imageIds: images.map((imageTag) => ({ imageTag })),
+          }),
+        );
+      },
+    });
+  }
+  const before = i.vars[POLICY_BEFORE_VAR];
+  const now = await repositoryPolicy(s, repo);
+  if (!before) {
+    if (now !== undefined)
+      plan.kept.push(`the policy of ${repo}: the lesson never recorded changing it, so it stays`);
+    return;
+  }
+  if (before === 'none') {
+    // The lesson's policy names the learner's CI user; anything else was not the lesson's doing.
+    if (now !== undefined && now.includes(`:user/${i.ciUser}`)) {
+      plan.items.push({
+        kind: 'repository-policy',
+        action: 'delete',
+        name: repo,
+        what: `remove the lesson's policy from ${repo} (it had none before the lesson)`,
+        run: async () => {
+          try {
+            await s.clients.ecr.send(new DeleteRepositoryPolicyCommand({ repositoryName: repo }));
+          } catch (err) {
+            if (!isNotFound(err, 'RepositoryPolicyNotFoundException')) throw err;
+          }
+        },
+      });
+    } else if (now !== undefined) {
+      plan.kept.push(
+        `the policy of ${repo}: it does not name ${i.ciUser}, so it is not the lesson's`,
+      );
+    }
+    return;
+  }
+  let saved: string;
+  try {
+    saved = await readFile(before, 'utf8');
+  } catch {
+    plan.kept.push(
+      `the policy of ${repo}: the backup taken before the lesson (${before}) is gone, so it cannot be put back`,
+    );
+    return;
+  }
+  if (now === undefined || !samePolicy(now, saved)) {
+    plan.items.push({
+      kind: 'repository-policy',
+      action: 'restore',
+      name: repo,
+      what: `put back the policy ${repo} had before the lesson (backup ${before})`,
+      run: async () => {
+        await s.clients.ecr.send(
+          new SetRepositoryPolicyCommand({ repositoryName: repo, policyText: saved }),
+        );
+      },
+    });
+  }
+}
+
+/** The IAM side: the CI user, with its keys and policies, only when the tutor created it. */
+async function planUser(i: CleanupInput, plan: CleanupPlan): Promise<void> {
+  const iam = i.session.clients.iam;
+  const user = i.ciUser;
+  let tags;
+  try {
+    tags = (await iam.send(new GetUserCommand({ UserName: user }))).User?.Tags;
+  } catch (err) {
+    if (isNotFound(err, 'NoSuchEntityException', 'NoSuchEntity')) return;
+    throw err;
+  }
+  if (!carriesTutorTags(tags, i.lessonId, i.learner)) {
+    plan.kept.push(
+      `the IAM user ${user}: the tutor did not create it (no ecr-tutor tags), so it and its keys stay`,
+    );
+    return;
+  }
+  const gone = (err: unknown): void => {
+    if (!isNotFound(err, 'NoSuchEntityException', 'NoSuchEntity')) throw err;
+  };
+  const keys =
+    (await iam.send(new ListAccessKeysCommand({ UserName: user }))).AccessKeyMetadata ?? [];
+  for (const k of keys) {
+    const id = k.AccessKeyId!;
+    plan.items.push({
+      kind: 'access-key',
+      action: 'delete',
+      name: id,
+      what: `delete the access key ${id.slice(0, 4)}…${id.slice(-4)} of ${user}`,
+      run: () =>
+        iam
+          .send(new DeleteAccessKeyCommand({ UserName: user, AccessKeyId: id }))
+          .then(() => undefined, gone),
+    });
+  }
+  const inline =
+    (await iam.send(new ListUserPoliciesCommand({ UserName: user }))).PolicyNames ?? [];
+  for (const name of inline) {
+    plan.items.push({
+      kind: 'user-policy',
+      action: 'delete',
+      name,
+      what: `delete the inline policy ${name} of ${user}`,
+      run: () =>
+        iam
+          .send(new DeleteUserPolicyCommand({ UserName: user, PolicyName: name }))
+          .then(() => undefined, gone),
+    });
+  }
+  const attached =
+    (await iam.send(new ListAttachedUserPoliciesCommand({ UserName: user }))).AttachedPolicies ??
+    [];
+  for (const a of attached) {
+    plan.items.push({
+      kind: 'user-policy',
+      action: 'detach',
+      name: a.PolicyName ?? a.PolicyArn!,
+      what: `detach the managed policy ${a.PolicyName ?? a.PolicyArn} from ${user}`,
+      run: () =>
+        iam
+          .send(new DetachUserPolicyCommand({ UserName: user, PolicyArn: a.PolicyArn }))
+          .then(() => undefined, gone),
+    });
+  }
+  plan.items.push({
+    kind: 'user',
+    action: 'delete',
+    name: user,
+    what: `delete the IAM user ${user} (the tutor created it: tagged ecr-tutor)`,
+    run: () => iam.send(new DeleteUserCommand({ UserName: user })).then(() => undefined, gone),
+  });
+}
+
+/** What clean-up would do now (reads live state; changes nothing). */
+export async function planCleanup(i: CleanupInput): Promise<CleanupPlan> {
+  const plan: CleanupPlan = { items: [], kept: [] };
+  await planRepository(i, plan);
+  await planUser(i, plan);
+  return plan;
+}
+
+export interface CleanupOutcome {
+  done: CleanupItem[];
+  /** what a fresh plan still finds afterwards (empty when clean-up worked) */
+  leftover: CleanupItem[];
+}
+
+/** Runs the plan in order, then plans again to prove that everything is gone. */
+export async function runCleanup(i: CleanupInput, plan: CleanupPlan): Promise<CleanupOutcome> {
+  const done: CleanupItem[] = [];
+  for (const item of plan.items) {
+    await item.run();
+    done.push(item);
+  }
+  const again = await planCleanup(i);
+  return { done, leftover: again.items };
+}
