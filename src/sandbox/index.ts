@@ -113,6 +113,13 @@ export function userInfoFromState(
   );
 }
 
+/** Every blob digest a state refers to. */
+function blobsOf(state: SandboxState): string[] {
+  return Object.values(state.accounts).flatMap((a) =>
+    Object.values(a.repositories).flatMap((r) => Object.keys(r.layers)),
+  );
+}
+
 async function writeSeed(
   stateDir: string,
   blobs: BlobStore,
@@ -197,8 +204,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
         userInfoFromState(core.metadata.state, name, accountId),
       async reset() {
         await core.metadata.flush();
-        await blobs.clear();
+        // Seed blobs and state.json first, old blobs last: a kill mid-reset never strands an image.
         core.metadata.state = await writeSeed(opts.stateDir, blobs, core.metadata.state.region);
+        await blobs.retainOnly(blobsOf(core.metadata.state));
         log('sandbox reset to the workshop state');
       },
       async stop() {
@@ -270,8 +278,10 @@ export async function resetSandboxState(stateDir: string, region?: string): Prom
   try {
     const old = await loadState(stateDir).catch(() => undefined);
     const blobs = new BlobStore(stateDir);
-    await blobs.clear();
-    await writeSeed(stateDir, blobs, old?.region ?? defaultRegion(region));
+    await blobs.init();
+    // Seed blobs and state.json first, old blobs last: a kill mid-reset never strands an image.
+    const fresh = await writeSeed(stateDir, blobs, old?.region ?? defaultRegion(region));
+    await blobs.retainOnly(blobsOf(fresh));
   } finally {
     await releaseLock(stateDir);
   }

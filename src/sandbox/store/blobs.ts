@@ -56,6 +56,20 @@ export class BlobStore {
     }
   }
 
+  /**
+   * Deletes every blob but `keep`, and every upload. A reset calls it only after the new
+   * state.json is on disk, so a kill at any moment leaves no image without its blobs.
+   */
+  async retainOnly(keep: Iterable<string>): Promise<void> {
+    const hexes = new Set([...keep].map((d) => digestHex(d)));
+    this.uploads.clear();
+    await rm(this.uploadDir, { recursive: true, force: true });
+    await mkdir(this.uploadDir, { recursive: true });
+    for (const f of await readdir(this.blobDir)) {
+      if (!hexes.has(f)) await rm(join(this.blobDir, f), { force: true });
+    }
+  }
+
   /** Deletes every blob and upload (sandbox reset). */
   async clear(): Promise<void> {
     this.uploads.clear();
