@@ -32,6 +32,41 @@ function withTarget(cmd: Command): Command {
     );
 }
 
+/** Adds the shared-lab options: a learner of a shared account, and facilitator mode. */
+function withLearner(cmd: Command, facilitator = true): Command {
+  cmd.option(
+    '--learner <name>',
+    'a learner in a shared account: own resource names and progress (default: $ECR_TUTOR_LEARNER)',
+  );
+  if (facilitator)
+    cmd.option(
+      '--facilitator',
+      'facilitator mode: skip any step, see solutions and the exact check of each step',
+    );
+  return cmd;
+}
+
+function learnerOf(opts: Record<string, unknown>): { learner?: string; facilitator?: boolean } {
+  return {
+    ...(typeof opts.learner === 'string' ? { learner: opts.learner } : {}),
+    ...(opts.facilitator === true ? { facilitator: true } : {}),
+  };
+}
+
+function choice(allowed: readonly string[]): (value: string) => string {
+  return (value) => {
+    if (!allowed.includes(value))
+      throw new InvalidArgumentError(`use one of ${allowed.join(', ')}.`);
+    return value;
+  };
+}
+
+function parseWhole(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('use a whole number.');
+  return n;
+}
+
 function targetOf(opts: Record<string, unknown>): TargetOptions {
   return {
     aws: opts.aws === true,
@@ -59,16 +94,29 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   const lessonsOption = new Option('--lessons <dir>', 'use the lesson pack in this folder');
 
-  withTarget(
-    program
-      .command('start', { isDefault: true })
-      .description('open the interactive tutor (the default command)')
-      .argument('[lesson]', 'lesson id (default: the first unfinished lesson)'),
+  withLearner(
+    withTarget(
+      program
+        .command('start', { isDefault: true })
+        .description('open the interactive tutor (the default command)')
+        .argument('[lesson]', 'lesson id (default: the first unfinished lesson)'),
+    ),
   )
     .option('--plain', 'line-by-line prompts instead of the full-screen tutor')
     .addOption(lessonsOption)
     .action(async (lesson: string | undefined, opts: Record<string, unknown>) => {
       const { runStart } = await import('./commands/start.js');
+      // start reads these through openLesson's environment (ECR_TUTOR_LEARNER/_FACILITATOR)
+      const who = learnerOf(opts);
+      if (who.learner !== undefined) {
+        const { assertLearner, LEARNER_ENV } = await import('./instructor/learner.js');
+        assertLearner(who.learner);
+        process.env[LEARNER_ENV] = who.learner;
+      }
+      if (who.facilitator) {
+        const { FACILITATOR_ENV } = await import('./instructor/learner.js');
+        process.env[FACILITATOR_ENV] = '1';
+      }
       setExit(
         await runStart(io, {
           lesson,
@@ -79,11 +127,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       );
     });
 
-  withTarget(
-    program
-      .command('check')
-      .description("re-run every step's check against live state, with no prompts")
-      .argument('[lesson]', 'lesson id'),
+  withLearner(
+    withTarget(
+      program
+        .command('check')
+        .description("re-run every step's check against live state, with no prompts")
+        .argument('[lesson]', 'lesson id'),
+    ),
   )
     .option('--json', 'print machine-readable results')
     .addOption(lessonsOption)
@@ -95,11 +145,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
           target: targetOf(opts),
           json: opts.json === true,
           lessonsDir: opts.lessons as string | undefined,
+          ...learnerOf(opts),
         }),
       );
     });
 
-  withTarget(program.command('status').description('show your saved progress'))
+  withLearner(withTarget(program.command('status').description('show your saved progress')))
     .option('--json', 'print machine-readable progress')
     .addOption(lessonsOption)
     .action(async (opts: Record<string, unknown>) => {
@@ -109,15 +160,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
           target: targetOf(opts),
           json: opts.json === true,
           lessonsDir: opts.lessons as string | undefined,
+          ...learnerOf(opts),
         }),
       );
     });
 
-  withTarget(
-    program
-      .command('reset')
-      .description('forget saved progress (your AWS resources are not touched)')
-      .argument('[lesson]', 'lesson id (default: every lesson)'),
+  withLearner(
+    withTarget(
+      program
+        .command('reset')
+        .description('forget saved progress (your AWS resources are not touched)')
+        .argument('[lesson]', 'lesson id (default: every lesson)'),
+    ),
   )
     .addOption(lessonsOption)
     .action(async (lesson: string | undefined, opts: Record<string, unknown>) => {
@@ -126,6 +180,88 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         await runReset(io, {
           lesson,
           target: targetOf(opts),
+          lessonsDir: opts.lessons as string | undefined,
+          ...learnerOf(opts),
+        }),
+      );
+    });
+
+  withLearner(
+    withTarget(
+      program
+        .command('report')
+        .description(
+          "evidence of a learner's progress, rebuilt from live state (every check re-run)",
+        )
+        .argument('[lesson]', 'lesson id'),
+    ),
+  )
+    .addOption(
+      new Option('--format <format>', 'md, json (for `ecr-tutor class`) or junit (for CI)')
+        .argParser(choice(['md', 'json', 'junit']))
+        .default('md'),
+    )
+    .option('--show-account', 'show account ids (redacted by default)')
+    .option('--out <file>', 'write the report to this file instead of standard output')
+    .addOption(lessonsOption)
+    .action(async (lesson: string | undefined, opts: Record<string, unknown>) => {
+      const { runReport } = await import('./commands/report.js');
+      setExit(
+        await runReport(io, {
+          lesson,
+          target: targetOf(opts),
+          format: opts.format as 'md' | 'json' | 'junit',
+          showAccount: opts.showAccount === true,
+          out: opts.out as string | undefined,
+          lessonsDir: opts.lessons as string | undefined,
+          ...learnerOf(opts),
+        }),
+      );
+    });
+
+  program
+    .command('class')
+    .description("the class view from learners' JSON reports: who is where, who is stuck")
+    .argument('<dir>', 'folder of reports (`ecr-tutor report --format json --out DIR/NAME.json`)')
+    .addOption(
+      new Option('--format <format>', 'md, csv or json')
+        .argParser(choice(['md', 'csv', 'json']))
+        .default('md'),
+    )
+    .option('--stuck-minutes <n>', 'a step failing this long means stuck (default 15)', parseWhole)
+    .option('--stuck-hints <n>', 'this many hints on one step means stuck (default 3)', parseWhole)
+    .action(async (dir: string, opts: Record<string, unknown>) => {
+      const { runClass } = await import('./commands/class.js');
+      setExit(
+        await runClass(io, {
+          dir,
+          format: opts.format as 'md' | 'csv' | 'json',
+          stuckMinutes: opts.stuckMinutes as number | undefined,
+          stuckHints: opts.stuckHints as number | undefined,
+        }),
+      );
+    });
+
+  withLearner(
+    withTarget(
+      program
+        .command('cleanup')
+        .description(
+          'remove what a lesson created or changed (only what the tutor made); nothing without --yes',
+        )
+        .argument('[lesson]', 'lesson id'),
+    ),
+  )
+    .option('--yes', 'really remove and restore (without it: only list)')
+    .addOption(lessonsOption)
+    .action(async (lesson: string | undefined, opts: Record<string, unknown>) => {
+      const { runCleanupCommand } = await import('./commands/cleanup.js');
+      setExit(
+        await runCleanupCommand(io, {
+          lesson,
+          target: targetOf(opts),
+          learner: opts.learner as string | undefined,
+          yes: opts.yes === true,
           lessonsDir: opts.lessons as string | undefined,
         }),
       );

@@ -1,7 +1,7 @@
 import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
 import { TutorError } from '../errors.js';
-import type { CheckAllRow } from '../engine/index.js';
+import type { CheckAllRow, CheckRef, EngineSnapshot } from '../engine/index.js';
 
 const MARK: Record<string, string> = {
   pass: 'pass',
@@ -9,6 +9,19 @@ const MARK: Record<string, string> = {
   pending: 'WAIT',
   error: 'ERROR',
 };
+
+/** A check or solve as a facilitator reads it: name and parameters. */
+export function describeRef(ref: CheckRef): string {
+  const params = Object.entries(ref.params);
+  return params.length
+    ? `${ref.name} ${params.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}`
+    : ref.name;
+}
+
+function facilitatorFields(snap: EngineSnapshot, stepId: string): Record<string, unknown> {
+  const f = snap.steps.find((s) => s.def.id === stepId)?.facilitator;
+  return f ? { check: f.check, ...(f.solve ? { solve: f.solve } : {}), solution: f.solution } : {};
+}
 
 /** Whether a row counts against the exit code (optional steps and deliberate clean-ups do not). */
 function rowOk(r: CheckAllRow): boolean {
@@ -18,7 +31,14 @@ function rowOk(r: CheckAllRow): boolean {
 /** `ecr-tutor check`: re-runs every step's check against live state; exit 0 only when all pass. */
 export async function runCheck(
   io: Io,
-  opts: { lesson?: string; target: TargetOptions; json: boolean; lessonsDir?: string },
+  opts: {
+    lesson?: string;
+    target: TargetOptions;
+    json: boolean;
+    lessonsDir?: string;
+    learner?: string;
+    facilitator?: boolean;
+  },
 ): Promise<number> {
   const { openLesson } = await import('../engine/index.js');
   let engine;
@@ -27,6 +47,8 @@ export async function runCheck(
       lessonId: opts.lesson,
       lessonsDir: opts.lessonsDir,
       target: opts.target,
+      learner: opts.learner,
+      facilitator: opts.facilitator,
       // `check` only reads: no starter file written into whatever folder it runs from
       prepareOnOpen: false,
     });
@@ -50,6 +72,7 @@ export async function runCheck(
           {
             ok,
             lesson: snap.lesson.id,
+            ...(snap.learner ? { learner: snap.learner } : {}),
             target: snap.target,
             targetWarning: snap.targetWarning,
             steps: rows.map((r) => ({
@@ -62,6 +85,7 @@ export async function runCheck(
               optional: r.optional,
               undoneByCleanup: r.undoneByCleanup ?? false,
               progress: snap.steps.find((s) => s.def.id === r.stepId)?.progress.status,
+              ...facilitatorFields(snap, r.stepId),
             })),
           },
           null,
@@ -81,6 +105,8 @@ export async function runCheck(
             ? 'optional'
             : MARK[r.result.status];
         io.out(`  ${String(i + 1).padStart(2)}. ${r.title}: ${mark}\n      ${r.result.summary}\n`);
+        const f = snap.steps.find((s) => s.def.id === r.stepId)?.facilitator;
+        if (f) io.out(`      check: ${describeRef(f.check)}\n`);
         if (r.result.status !== 'pass' && !r.undoneByCleanup && !r.optional) {
           for (const d of r.result.details ?? []) io.out(`      - ${d}\n`);
           if (r.result.fix) io.out(`      try: ${r.result.fix}\n`);

@@ -5,12 +5,23 @@ import { TutorError } from '../errors.js';
 /** `ecr-tutor status`: saved progress of every lesson for the chosen target (no checks run). */
 export async function runStatus(
   io: Io,
-  opts: { target: TargetOptions; json: boolean; lessonsDir?: string },
+  opts: {
+    target: TargetOptions;
+    json: boolean;
+    lessonsDir?: string;
+    learner?: string;
+    facilitator?: boolean;
+  },
 ): Promise<number> {
   const { listLessonsIn, loadLesson, ProgressStore } = await import('../engine/index.js');
   const { quietTargetInfo } = await import('../aws/session.js');
   const { describeAwsError } = await import('../aws/errors.js');
   const { tutorPaths } = await import('../paths.js');
+  const { assertLearner, learnerFrom } = await import('../instructor/learner.js');
+  const { renderValue } = await import('../engine/template.js');
+  const { describeRef } = await import('./check.js');
+  const learner = learnerFrom(opts.learner, process.env);
+  if (learner !== undefined) assertLearner(learner);
   let target;
   try {
     target = await quietTargetInfo(opts.target);
@@ -19,11 +30,11 @@ export async function runStatus(
     const d = describeAwsError(err);
     throw new TutorError(d.summary, d.fix);
   }
-  const store = await ProgressStore.open(tutorPaths().state, target);
+  const store = await ProgressStore.open(tutorPaths().state, target, undefined, { learner });
   for (const n of store.notices) io.err(`note: ${n}\n`);
   const lessons = [];
   for (const summary of await listLessonsIn(opts.lessonsDir)) {
-    const { lesson } = await loadLesson(summary.dir);
+    const { lesson } = await loadLesson(summary.dir, { learner });
     if (!lesson) continue;
     const p = store.has(lesson.id) ? store.lesson(lesson.id) : undefined;
     const steps = lesson.steps.map((s) => ({
@@ -33,6 +44,15 @@ export async function runStatus(
       status: p?.steps[s.id]?.status ?? 'not-started',
       attempts: p?.steps[s.id]?.attempts ?? 0,
       completedAt: p?.steps[s.id]?.completedAt,
+      // facilitators see the exact check each step runs
+      ...(opts.facilitator
+        ? {
+            check: {
+              name: s.check.name,
+              params: renderValue(s.check.params, { ...lesson.params, ...(p?.vars ?? {}) }),
+            },
+          }
+        : {}),
     }));
     const done = steps.filter((s) => s.status === 'passed' || s.status === 'skipped').length;
     const finished = steps.every(
@@ -50,11 +70,17 @@ export async function runStatus(
     });
   }
   if (opts.json) {
-    io.out(JSON.stringify({ target, progressFile: store.file, lessons }, null, 2) + '\n');
+    io.out(
+      JSON.stringify(
+        { target, ...(learner ? { learner } : {}), progressFile: store.file, lessons },
+        null,
+        2,
+      ) + '\n',
+    );
     return 0;
   }
   io.out(
-    `Progress for ${target.kind === 'sandbox' ? 'the sandbox' : target.kind} account ${target.accountId} (${target.region}):\n`,
+    `Progress${learner ? ` of ${learner}` : ''} for ${target.kind === 'sandbox' ? 'the sandbox' : target.kind} account ${target.accountId} (${target.region}):\n`,
   );
   for (const l of lessons) {
     if (!l.started) {
@@ -74,6 +100,10 @@ export async function runStatus(
       io.out(
         `    [${mark}] ${s.title}${s.status === 'skipped' ? ' (skipped: solved by the tutor)' : ''}${l.currentStep === s.id ? '   <- you are here' : ''}\n`,
       );
+      if ('check' in s && s.check)
+        io.out(
+          `        check: ${describeRef(s.check as { name: string; params: Record<string, unknown> })}\n`,
+        );
     }
   }
   return 0;

@@ -58,8 +58,11 @@ export interface CheckAllRow {
 
 /** The Engine plus what the non-interactive commands need. */
 export interface TutorEngine extends Engine {
-  /** re-checks every step in order against live state (no setups, no prompts) */
-  checkAll(opts?: { signal?: AbortSignal }): Promise<CheckAllRow[]>;
+  /**
+   * re-checks every step in order against live state (no setups, no prompts); `record: false`
+   * leaves the progress file alone (reports read, they do not count as the learner's attempts)
+   */
+  checkAll(opts?: { signal?: AbortSignal; record?: boolean }): Promise<CheckAllRow[]>;
   /** `lessons verify` only: runs the current step's verifySetup (undo what the seed provides) */
   runVerifySetup(): Promise<CheckResult | undefined>;
 }
@@ -648,7 +651,8 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
           Boolean(step.undoes?.length) &&
           !isDone(step) &&
           !step.undoes!.every((u) => isDone(lesson.steps.find((x) => x.id === u) ?? step));
-        if (!blocked && !isUndone && !prematureCleanup) record(step, r, false);
+        if (!blocked && !isUndone && !prematureCleanup && opts?.record !== false)
+          record(step, r, false);
         rows.push({
           stepId: step.id,
           title: renderTemplate(step.title, vars()),
@@ -657,7 +661,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
           undoneByCleanup: isUndone || undefined,
         });
       }
-      await persist();
+      if (opts?.record !== false) await persist();
       emit();
       return rows;
     },

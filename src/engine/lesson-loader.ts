@@ -235,7 +235,10 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
   const learnerParams = strList(root, 'learnerParams') ?? [];
   for (const k of learnerParams) {
     if (!Object.prototype.hasOwnProperty.call(params, k))
-      bad(get(root, 'learnerParams'), `learnerParams names "${k}", which is not a lesson parameter`);
+      bad(
+        get(root, 'learnerParams'),
+        `learnerParams names "${k}", which is not a lesson parameter`,
+      );
     else if (opts.learner && params[k]) params[k] = deriveLearnerValue(params[k]!, opts.learner);
   }
 

@@ -79,9 +79,7 @@ export function reportProblem(v: unknown): string | undefined {
 }
 
 /** Reads every *.json file of `dir` (not recursive); other files are ignored silently. */
-export async function readReports(
-  dir: string,
-): Promise<{
+export async function readReports(dir: string): Promise<{
   reports: Array<{ file: string; report: LearnerReport }>;
   skippedFiles: ClassView['skippedFiles'];
 }> {

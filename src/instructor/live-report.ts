@@ -9,7 +9,7 @@ export async function liveReport(
   o: { redact: RedactOptions; now?: () => Date; signal?: AbortSignal },
 ): Promise<LearnerReport> {
   const before = engine.snapshot();
-  const rows = await engine.checkAll({ signal: o.signal });
+  const rows = await engine.checkAll({ signal: o.signal, record: false });
   return buildReport({
     before,
     rows,

@@ -1,0 +1,63 @@
+/**
+ * `ecr-tutor report [LESSON] [--format md|json|junit] [--show-account] [--out FILE]`: the
+ * learner's evidence report, rebuilt from live state (every check re-run). Exit 0 when the
+ * report was written, whatever it says: it is evidence, not a gate (`check` is the gate).
+ */
+import writeFileAtomic from 'write-file-atomic';
+import type { TargetOptions } from '../aws/target.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+
+export type ReportFormat = 'md' | 'json' | 'junit';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'junit'];
+
+export interface ReportOptions {
+  lesson?: string;
+  target: TargetOptions;
+  format: ReportFormat;
+  showAccount: boolean;
+  out?: string;
+  lessonsDir?: string;
+  learner?: string;
+  facilitator?: boolean;
+}
+
+/** Builds the report of one learner and prints it (or writes it to --out). */
+export async function runReport(io: Io, opts: ReportOptions): Promise<number> {
+  if (!REPORT_FORMATS.includes(opts.format)) {
+    throw new UsageError(
+      `Unknown report format "${String(opts.format)}".`,
+      `Use --format ${REPORT_FORMATS.join(', --format ')}.`,
+    );
+  }
+  const { openLesson } = await import('../engine/index.js');
+  const { liveReport } = await import('../instructor/live-report.js');
+  const { reportJunit, reportMarkdown } = await import('../instructor/report.js');
+  const engine = await openLesson({
+    lessonId: opts.lesson,
+    lessonsDir: opts.lessonsDir,
+    target: opts.target,
+    learner: opts.learner,
+    facilitator: opts.facilitator,
+    // a report only reads: no starter file written wherever it runs
+    prepareOnOpen: false,
+  });
+  let text: string;
+  try {
+    for (const n of engine.snapshot().notices ?? []) io.err(`note: ${n}\n`);
+    const report = await liveReport(engine, { redact: { showAccount: opts.showAccount } });
+    text =
+      opts.format === 'json'
+        ? JSON.stringify(report, null, 2) + '\n'
+        : opts.format === 'junit'
+          ? reportJunit(report)
+          : reportMarkdown(report);
+  } finally {
+    await engine.close();
+  }
+  if (opts.out) {
+    await writeFileAtomic(opts.out, text);
+    io.err(`Wrote the report to ${opts.out}.\n`);
+  } else io.out(text);
+  return 0;
+}
