@@ -4,7 +4,8 @@
  * without a "could not be read" notice, its payload matches its counter (no mix of two saves),
  * the counter never goes backwards, and no temp file is left behind once it is opened again.
  */
-import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
+import fc from 'fast-check';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,4 +63,62 @@ describe(`progress killed mid-write, ${KILLS} times`, () => {
     },
     SOAK ? 900_000 : 120_000,
   );
+});
+
+describe('a progress file damaged on disk (300 corruptions)', () => {
+  it('never stops the tutor: a bad file is set aside with a notice, a good one is used', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ecr-tutor-progress-bad-'));
+    dirs.push(dir);
+    const target = { kind: 'sandbox' as const, region: 'us-east-1', accountId: ACCOUNT };
+    const store = await ProgressStore.open(dir, target);
+    const l = store.lesson('repository-policy');
+    l.vars.accountId = ACCOUNT;
+    l.steps.connect = { status: 'passed', attempts: 1, hintsShown: 0 };
+    await store.save();
+    const file = join(dir, 'progress', `sandbox-${ACCOUNT}.json`);
+    const good = await readFile(file, 'utf8');
+    const damage = fc.sample(
+      fc.oneof(
+        fc.nat({ max: good.length - 1 }).map((n) => good.slice(0, n)),
+        fc
+          .tuple(
+            fc.nat({ max: good.length - 1 }),
+            fc.string({ minLength: 1, maxLength: 3, unit: 'binary' }),
+          )
+          .map(([i, c]) => good.slice(0, i) + c + good.slice(i + 1)),
+        fc.jsonValue().map((v) => JSON.stringify(v)),
+        fc.constantFrom(
+          '',
+          '\u0000\u0000',
+          '{}',
+          '[]',
+          'null',
+          '{"version":1}',
+          '{"version":1,"target":{},"lessons":{}}',
+          '{"version":1,"target":{"region":"x"},"lessons":{"a":null}}',
+          '{"version":99,"target":{"region":"x"},"lessons":{}}',
+        ),
+      ),
+      { numRuns: 300, seed: 3 },
+    );
+    let setAside = 0;
+    for (const text of damage) {
+      await writeFile(file, text);
+      const opened = await ProgressStore.open(dir, target);
+      if (opened.notices.length) {
+        setAside += 1;
+        expect(opened.notices[0]).toMatch(/could not be read: .* It was kept as .*corrupt-/s);
+        expect(opened.lessonIds()).toEqual([]);
+      }
+      // Whatever was there, the tutor can go on saving.
+      opened.lesson('repository-policy').vars.after = 'ok';
+      await opened.save();
+      expect(JSON.parse(await readFile(file, 'utf8')).lessons['repository-policy'].vars.after).toBe(
+        'ok',
+      );
+      await rm(join(dir, 'progress'), { recursive: true, force: true });
+      await mkdir(join(dir, 'progress'), { recursive: true });
+    }
+    expect(setAside).toBeGreaterThan(200);
+  }, 60_000);
 });
