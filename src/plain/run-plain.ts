@@ -4,6 +4,7 @@
  * sends the same intents as the TUI; the engine decides everything.
  */
 import type { CheckProgress, CheckResult, Engine, EngineSnapshot } from '../engine/types.js';
+import { describeRef } from '../instructor/facilitator.js';
 import type { Io } from '../io.js';
 import { formatHeader, formatResult, formatRow, formatStepList } from './format.js';
 import { markdownToText } from './markdown-text.js';
@@ -83,15 +84,28 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
       `\n== Step ${s.currentIndex + 1} of ${s.steps.length}: ${def.title}${def.optional ? ' (optional)' : ''} ==\n\n`,
     );
     out(`${markdownToText(def.body)}\n\n`);
+    const f = s.steps[s.currentIndex]!.facilitator;
+    if (f) {
+      // facilitator mode: the exact check and the answer, up front
+      out(`Facilitator: this step runs the check ${describeRef(f.check)}\n`);
+      if (f.solution) out(`Solution: ${f.solution}\n`);
+      out('\n');
+    }
     shownIndex = s.currentIndex;
   };
 
   /** Watch mode: re-check on save and on a timer until the step passes. */
   const wait = (): Promise<CheckResult> =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
       out('Waiting: re-checking when you save and every few seconds (Ctrl-C to stop)…\n');
       let last = '';
-      const stop = engine.watch({
+      // No prompt is open while waiting, so Ctrl-C arrives as SIGINT: stop cleanly on it.
+      const onInterrupt = () => {
+        stop();
+        reject(new InputClosed('interrupt'));
+      };
+      process.once('SIGINT', onInterrupt);
+      const stop0 = engine.watch({
         intervalMs: o.watchIntervalMs,
         onResult: (r) => {
           const line = `${r.status}:${r.summary}`;
@@ -105,6 +119,10 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
           }
         },
       });
+      function stop(): void {
+        process.off('SIGINT', onInterrupt);
+        stop0();
+      }
     });
 
   const answerQuiz = async (s: EngineSnapshot): Promise<void> => {
@@ -135,6 +153,14 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
           ? 'No more hints. Type s to let the tutor apply the solution.\n'
           : `${n === def.hints.length && n > 1 ? 'Solution' : `Hint ${n} of ${def.hints.length}`}: ${h}\n`,
       );
+    } else if (cmd === 's' && s.facilitator) {
+      // a facilitator skips any step, without the confirmation a learner gets
+      out(
+        def.solve
+          ? 'Applying the solution, then checking…\n'
+          : 'Skipping (no automatic solution)…\n',
+      );
+      out(formatResult(passed(await follow(engine.skip()))));
     } else if (cmd === 's') {
       if (!def.solve)
         out('This step has no automatic solution: it only needs a check (see the hints).\n');
@@ -171,6 +197,11 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
 
   try {
     out(formatHeader(engine.snapshot()));
+    const first = engine.snapshot();
+    if (first.learner || first.facilitator)
+      out(
+        `${first.learner ? `Learner: ${first.learner}` : ''}${first.learner && first.facilitator ? ' · ' : ''}${first.facilitator ? 'facilitator mode (any step can be skipped)' : ''}\n`,
+      );
     for (;;) {
       const s = engine.snapshot();
       if (s.currentIndex !== shownIndex) showStep(s);
