@@ -4,12 +4,14 @@
  * and in both cases every image the state lists must have all of its blobs on disk (an image
  * listed but not pullable would be a half-reset sandbox).
  */
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { TutorError } from '../../src/errors.js';
 import { buildImage } from '../../src/sandbox/image.js';
+import { resetSandboxState, startSandbox } from '../../src/sandbox/index.js';
 import { pushImage, startTestSandbox } from '../helpers/sandbox.js';
 import { killHard, prng, spawnTs } from './child.js';
 import { SOAK } from './soak.js';
@@ -93,4 +95,39 @@ describe(`kill -9 during sandbox reset, ${KILLS} times`, () => {
     },
     SOAK ? 600_000 : 120_000,
   );
+});
+
+describe('a damaged sandbox state file (60 truncations and edits)', () => {
+  it('is refused with what to do, never a crash, and `sandbox reset` recovers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ecr-tutor-bad-state-'));
+    dirs.push(dir);
+    const sb = await startTestSandbox({ stateDir: dir });
+    await sb.cleanup();
+    const file = join(dir, 'state.json');
+    const good = await readFile(file, 'utf8');
+    const rand = prng(11);
+    for (let k = 0; k < 60; k++) {
+      const cut = Math.floor(rand() * good.length);
+      const text =
+        k % 3 === 0
+          ? good.slice(0, cut)
+          : k % 3 === 1
+            ? good.slice(0, cut) + '\u0000' + good.slice(cut + 1)
+            : '{"version":1,"accounts":{}}';
+      await writeFile(file, text);
+      const started = await startSandbox({ stateDir: dir, port: 0 }).catch((err: unknown) => err);
+      if (started instanceof TutorError) {
+        expect(started.message).toMatch(/sandbox state file .*state\.json/);
+        expect(started.tryMessage).toMatch(/ecr-tutor sandbox reset/);
+      } else if (started instanceof Error) {
+        throw new Error(`a damaged state.json gave a raw error: ${started.message}`);
+      } else {
+        await (started as Awaited<ReturnType<typeof startSandbox>>).stop();
+      }
+    }
+    await resetSandboxState(dir);
+    const back = await startSandbox({ stateDir: dir, port: 0 });
+    expect(back.accountId).toMatch(/^\d{12}$/);
+    await back.stop();
+  }, 60_000);
 });
