@@ -67,7 +67,8 @@ export function formatResult(r: CheckResult, withView = true): string {
   const lines = [`${HEAD[r.status]}: ${r.summary}`];
   for (const d of r.details ?? []) lines.push(`  ${d}`);
   if (r.fix) lines.push(`  try: ${r.fix}`);
-  if (withView && r.view) lines.push(...formatView(r.view));
+  // The identity view repeats the header (who, where): only the other views add something.
+  if (withView && r.view && r.view.kind !== 'identity') lines.push(...formatView(r.view));
   return lines.join('\n') + '\n';
 }
 

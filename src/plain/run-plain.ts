@@ -84,6 +84,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
       `\n== Step ${s.currentIndex + 1} of ${s.steps.length}: ${def.title}${def.optional ? ' (optional)' : ''} ==\n\n`,
     );
     out(`${markdownToText(def.body)}\n\n`);
+    if (s.currentIndex === 0 || shownIndex === -1) out(`Commands: ${COMMANDS}\n`);
     const f = s.steps[s.currentIndex]!.facilitator;
     if (f) {
       // facilitator mode: the exact check and the answer, up front
@@ -191,7 +192,8 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
     } else if (cmd === 'q') {
       out('Progress saved. Run `ecr-tutor --plain` to continue.\n');
       return 0;
-    } else out(`Unknown command "${cmd}". ${COMMANDS}\n`);
+    } else if (cmd === '?') out(`${COMMANDS}\n`);
+    else out(`Unknown command "${cmd}". ${COMMANDS}\n`);
     return undefined;
   };
 
@@ -255,7 +257,12 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
         continue;
       }
 
-      const cmd = (await p.ask(`${COMMANDS}\n>`, { default: '' })).trim().toLowerCase();
+      const enter = def.watch ? 'Enter = wait here until it passes' : 'Enter = check';
+      const cmd = (
+        await p.ask(`Next? (${enter}, h = hint, s = skip, ? = all commands)`, { default: '' })
+      )
+        .trim()
+        .toLowerCase();
       const code = await command(cmd, engine.snapshot());
       if (code !== undefined) return code;
     }
