@@ -1,7 +1,8 @@
 import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
 import { TutorError } from '../errors.js';
-import type { CheckAllRow, CheckRef, EngineSnapshot } from '../engine/index.js';
+import type { CheckAllRow, EngineSnapshot } from '../engine/index.js';
+import { describeRef } from '../instructor/facilitator.js';
 
 const MARK: Record<string, string> = {
   pass: 'pass',
@@ -9,14 +10,6 @@ const MARK: Record<string, string> = {
   pending: 'WAIT',
   error: 'ERROR',
 };
-
-/** A check or solve as a facilitator reads it: name and parameters. */
-export function describeRef(ref: CheckRef): string {
-  const params = Object.entries(ref.params);
-  return params.length
-    ? `${ref.name} ${params.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}`
-    : ref.name;
-}
 
 function facilitatorFields(snap: EngineSnapshot, stepId: string): Record<string, unknown> {
   const f = snap.steps.find((s) => s.def.id === stepId)?.facilitator;

@@ -19,7 +19,7 @@ export async function runStatus(
   const { tutorPaths } = await import('../paths.js');
   const { assertLearner, learnerFrom } = await import('../instructor/learner.js');
   const { renderValue } = await import('../engine/template.js');
-  const { describeRef } = await import('./check.js');
+  const { describeRef } = await import('../instructor/facilitator.js');
   const learner = learnerFrom(opts.learner, process.env);
   if (learner !== undefined) assertLearner(learner);
   let target;

@@ -198,9 +198,18 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
 
   /** The exact check and solve (parameters rendered) and the answer, for a facilitator. */
   function facilitatorView(s: StepDef, v: Record<string, string>): FacilitatorView {
+    // Values not known yet show as <name> (the check would see ''): the facilitator sees why.
+    const show = (x: unknown): unknown =>
+      typeof x === 'string'
+        ? renderTemplate(x, v)
+        : Array.isArray(x)
+          ? x.map(show)
+          : x && typeof x === 'object'
+            ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, show(y)]))
+            : x;
     const ref = (r: CheckRef): CheckRef => ({
       name: r.name,
-      params: renderValue(r.params, v) as Record<string, unknown>,
+      params: show(r.params) as Record<string, unknown>,
     });
     const last = s.hints[s.hints.length - 1];
     return {

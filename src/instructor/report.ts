@@ -6,7 +6,24 @@
  */
 import type { CheckAllRow } from '../engine/engine.js';
 import type { CheckRef, CheckStatus, EngineSnapshot, StepStatus } from '../engine/types.js';
+import { renderTemplate } from '../engine/template.js';
 import { redactValue, type RedactOptions } from './redact.js';
+
+/** Check parameters with the learner's values filled in (unknown ones stay as <name>). */
+function renderParams(
+  params: Record<string, unknown>,
+  vars: Record<string, string>,
+): Record<string, unknown> {
+  const show = (x: unknown): unknown =>
+    typeof x === 'string'
+      ? renderTemplate(x, vars)
+      : Array.isArray(x)
+        ? x.map(show)
+        : x && typeof x === 'object'
+          ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, show(y)]))
+          : x;
+  return show(params) as Record<string, unknown>;
+}
 
 export const REPORT_KIND = 'ecr-tutor-report';
 export const REPORT_VERSION = 1;
@@ -109,7 +126,10 @@ export function buildReport(i: BuildReportInput): LearnerReport {
       hintsUsed: p.hintsShown,
       ...(row.undoneByCleanup ? { cleanedUp: true } : {}),
       ...(row.result.evidence ? { evidence: row.result.evidence } : {}),
-      checkRef: s.facilitator?.check ?? { name: s.def.check.name, params: s.def.check.params },
+      checkRef: s.facilitator?.check ?? {
+        name: s.def.check.name,
+        params: renderParams(s.def.check.params, { ...i.before.lesson.params, ...i.before.vars }),
+      },
     };
   });
   const count = (st: StepStatus): number => steps.filter((s) => s.status === st).length;

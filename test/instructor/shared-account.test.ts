@@ -225,6 +225,10 @@ describe('two learners in one account', () => {
       hintsUsed: 3,
     });
     expect(ben.steps.find((s) => s.id === 'apply')?.status).toBe('not-started');
+    expect(ben.steps.find((s) => s.id === 'prerequisites')?.checkRef).toEqual({
+      name: 'resources-exist',
+      params: { repository: 'fcj-workshop-app-ben', ciUser: 'fcj-ecr-ci-cd-user-ben' },
+    });
     // account ids are redacted by default
     expect(JSON.stringify(ana)).not.toContain(tsb.sandbox.accountId);
     expect(reportMarkdown(ana)).toMatch(/\| 7 \| Push and pull as the CI user \| passed \|/);
