@@ -111,3 +111,36 @@ describe('step views', () => {
     expect(f).toContain('◉ Watching');
   });
 });
+
+describe('facilitator mode', () => {
+  it('shows the learner and the mode, the exact check and the solution, and skips without asking', async () => {
+    const engine = memoryEngine(undefined, {
+      account: ({ solved }) =>
+        solved ? { status: 'pass', summary: 'Recorded.' } : { status: 'fail', summary: 'no' },
+    });
+    const snapshot = engine.snapshot.bind(engine);
+    // the engine marks facilitator mode in its snapshots; emulate that on the in-memory one
+    const dress = (s: ReturnType<typeof snapshot>) => ({
+      ...s,
+      learner: 'alice',
+      facilitator: true,
+      steps: s.steps.map((st) => ({
+        ...st,
+        facilitator: { check: st.def.check, solve: st.def.solve, solution: st.def.hints.at(-1) },
+      })),
+    });
+    engine.snapshot = () => dress(snapshot());
+    const subscribe = engine.subscribe.bind(engine);
+    engine.subscribe = (l) => subscribe((s) => l(dress(s)));
+    const r = await renderReady(
+      <App engine={engine} theme={theme} size={{ columns: 80, rows: 24 }} />,
+    );
+    const f = await waitForText(r, 'learner alice · facilitator · step 1/6');
+    expect(f).toContain('Facilitator: check check-account · solve record-account');
+    expect(f).toContain('Solution: Second hint for Find your account ID');
+    await press(r, KEY.esc, 's');
+    await waitForText(r, '↷ Skipped');
+    expect(r.lastFrame()).not.toContain('Skip this step?');
+    expect(engine.calls).toContain('skip');
+  });
+});

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { CheckResult } from '../../engine/types.js';
+import { describeRef } from '../../instructor/facilitator.js';
 import type { TutorState } from '../hooks/use-tutor.js';
 import { useSpinner } from '../hooks/use-spinner.js';
 import { useTheme } from '../theme-context.js';
@@ -26,6 +27,23 @@ export function CheckPanel({ s, maxDetails }: { s: TutorState; maxDetails: numbe
   const hints = def.hints.slice(0, progress.hintsShown);
   const lines = [];
 
+  const f = snap.steps[s.index]?.facilitator;
+  if (f) {
+    lines.push(
+      <Text key="facilitator" wrap="truncate-end" {...theme.style('muted')}>
+        Facilitator: check {describeRef(f.check)}
+        {f.solve ? ` · solve ${describeRef(f.solve)}` : ''}
+      </Text>,
+    );
+    if (f.solution) {
+      lines.push(
+        <Text key="solution">
+          <Text {...theme.style('warn')}>Solution: </Text>
+          {f.solution}
+        </Text>,
+      );
+    }
+  }
   if (s.dialog === 'confirm-skip') {
     lines.push(
       <Text key="skip" {...theme.style('warn')}>

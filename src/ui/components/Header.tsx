@@ -17,7 +17,13 @@ export function Header({ snap, width }: { snap: EngineSnapshot; width: number })
   const room = width - where.length - 2;
   let who = t.identityArn ? `as ${t.identityArn}` : '';
   if (who.length > room) who = room > 12 ? `as …${t.identityArn!.slice(-(room - 4))}` : '';
-  const count = `step ${snap.currentIndex + 1}/${snap.steps.length}`;
+  const count = [
+    snap.learner ? `learner ${snap.learner}` : '',
+    snap.facilitator ? 'facilitator' : '',
+    `step ${snap.currentIndex + 1}/${snap.steps.length}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <Box flexDirection="column" width={width}>
       <Box>

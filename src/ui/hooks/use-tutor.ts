@@ -305,6 +305,11 @@ export function useTutor(
     },
     askSkip() {
       if (busy || done) return;
+      // A facilitator skips any step at once: they are demonstrating, not learning.
+      if (snap.facilitator) {
+        void run('skip');
+        return;
+      }
       if (!def.solve) {
         setFlash({
           tone: 'muted',
