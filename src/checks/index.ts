@@ -1,6 +1,7 @@
 /** The registry of named checks and actions that lesson manifests refer to. */
 import { describeAwsError } from '../aws/errors.js';
 import type { CheckRegistry } from '../engine/check-api.js';
+import type { ParamSpec } from '../engine/lesson-loader.js';
 import type { CheckResult } from '../engine/types.js';
 import {
   applyPolicy,
@@ -18,6 +19,31 @@ import type { LabEnv } from './types.js';
 import { checkPushPullAsCiUser } from './verify.js';
 
 export type { LabEnv, LabContext, LabCheck, LabAction } from './types.js';
+
+/** The parameters each check and action reads (`lessons validate` reports others as mistakes). */
+export const PARAM_SPECS: Readonly<Record<string, ParamSpec>> = {
+  'caller-identity': { required: [] },
+  'account-id-matches': { required: ['answer'] },
+  'resources-exist': { required: ['repository', 'ciUser'] },
+  'quiz-answered': { required: [] },
+  'policy-file-grants': { required: ['file', 'repository', 'ciUser'] },
+  'policy-applied': { required: ['repository', 'ciUser', 'file'] },
+  'push-pull-as-ci-user': { required: ['repository', 'ciUser'], optional: ['ciProfile'] },
+  'explain-decisions': {
+    required: ['repository', 'ciUser', 'partnerUser'],
+    optional: ['partnerAccount'],
+  },
+  'lesson-changes-removed': { required: ['repository'], optional: ['ciUser'] },
+  'fill-account-id': { required: ['variable'] },
+  'create-resources': { required: ['repository', 'ciUser'] },
+  'delete-repository': { required: ['repository'] },
+  'answer-quiz': { required: [] },
+  'write-starter-policy': { required: ['file', 'ciUser'] },
+  'write-solution-policy': { required: ['file', 'ciUser'] },
+  'backup-repository-policy': { required: ['repository'] },
+  'apply-policy': { required: ['repository', 'ciUser', 'file'] },
+  'restore-policy': { required: ['repository'] },
+};
 
 /** Actions that change AWS state: front-ends confirm before running them. */
 export const STATE_CHANGING_ACTIONS: ReadonlySet<string> = new Set([

@@ -33,7 +33,7 @@ export async function runLessonsList(io: Io, opts: { lessonsDir?: string }): Pro
 /** `ecr-tutor lessons validate [DIR]`: schema, files, templates and check names, with file:line. */
 export async function runLessonsValidate(io: Io, opts: { dir?: string }): Promise<number> {
   const { loadLesson } = await import('../engine/lesson-loader.js');
-  const { builtinRegistry } = await import('../checks/index.js');
+  const { builtinRegistry, PARAM_SPECS } = await import('../checks/index.js');
   const dir = resolve(opts.dir ?? builtinLessonsDir);
   const folders = await lessonFolders(dir);
   if (!folders.length)
@@ -48,6 +48,7 @@ export async function runLessonsValidate(io: Io, opts: { dir?: string }): Promis
     const r = await loadLesson(f, {
       knownChecks: new Set(Object.keys(reg.checks)),
       knownActions: new Set(Object.keys(reg.actions)),
+      paramSpecs: PARAM_SPECS,
     });
     if (r.lesson) {
       const prev = ids.get(r.lesson.id);

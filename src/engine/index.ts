@@ -83,7 +83,7 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
       `Run \`ecr-tutor lessons validate ${packDir}\` to see what is wrong.`,
     );
   }
-  const { builtinRegistry } = await import('../checks/index.js');
+  const { builtinRegistry, PARAM_SPECS } = await import('../checks/index.js');
   const { assertLearner, learnerFrom, FACILITATOR_ENV } = await import('../instructor/learner.js');
   const learner = learnerFrom(o.learner, env);
   if (learner !== undefined) assertLearner(learner);
@@ -92,6 +92,7 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
     params: { ...paramsFromEnv(env), ...(o.params ?? {}) },
     knownChecks: new Set(Object.keys(registry.checks)),
     knownActions: new Set(Object.keys(registry.actions)),
+    paramSpecs: PARAM_SPECS,
     learner,
   });
   if (learner !== undefined && loaded.lesson) assertLearner(learner, loaded.lesson.params);

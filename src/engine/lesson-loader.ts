@@ -87,12 +87,20 @@ const STEP_KEYS = new Set([
   'records',
 ]);
 
+/** The parameters a named check or action takes (all text). */
+export interface ParamSpec {
+  required: string[];
+  optional?: string[];
+}
+
 export interface LoadOptions {
   /** parameter values that replace the manifest defaults */
   params?: Record<string, string>;
   /** when given, check and action names are validated against these */
   knownChecks?: ReadonlySet<string>;
   knownActions?: ReadonlySet<string>;
+  /** the parameters each check/action takes: others, and missing required ones, are mistakes */
+  paramSpecs?: Readonly<Record<string, ParamSpec>>;
   /** a learner in a shared account: the lesson's `learnerParams` get "-NAME" (see deriveLearnerValue) */
   learner?: string;
 }
@@ -201,6 +209,24 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
       const known = kind === 'check' ? opts.knownChecks : opts.knownActions;
       if (known && !known.has(ref.name)) {
         bad(n, `unknown ${kind} "${ref.name}" (known: ${[...known].sort().join(', ')})`);
+      }
+      const spec = opts.paramSpecs?.[ref.name];
+      if (spec) {
+        const takes = [...spec.required, ...(spec.optional ?? [])];
+        const pNode = isMap(n) ? get(n, 'params') : undefined;
+        for (const [k, v] of Object.entries(ref.params)) {
+          const at = (isMap(pNode) ? pNode.get(k, true) : undefined) ?? n;
+          if (!takes.includes(k))
+            bad(
+              at,
+              `${kind} "${ref.name}" has no parameter "${k}" (it takes: ${takes.join(', ') || 'none'})`,
+            );
+          else if (typeof v !== 'string')
+            bad(at, `parameter "${k}" of ${kind} "${ref.name}" must be text`);
+        }
+        for (const k of spec.required) {
+          if (!(k in ref.params)) bad(n, `${kind} "${ref.name}" needs the parameter "${k}"`);
+        }
       }
     }
     return ref;

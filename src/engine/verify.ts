@@ -46,7 +46,12 @@ export async function verifyLesson(
         } else {
           const after = await engine.skip();
           notes.push(line('check after solve', after));
-          if (after.status !== 'pass') ok = false;
+          if (after.status !== 'pass') {
+            ok = false;
+            notes.push(
+              "the solve does not make the step's check pass: a learner who skips would be stuck (check the solve's and the check's params)",
+            );
+          }
         }
       } else if (before.status !== 'pass') {
         ok = false;
