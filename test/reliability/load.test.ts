@@ -5,10 +5,17 @@
  * resident memory must stay flat: its growth from the end of the warm-up to the end of the run
  * is reported and bounded (a leak of every request's body would blow the bound many times over).
  */
+import {
+  CompleteLayerUploadCommand,
+  InitiateLayerUploadCommand,
+  UploadLayerPartCommand,
+} from '@aws-sdk/client-ecr';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startTestSandbox } from '../helpers/sandbox.js';
 import { killHard, startChildSandbox, type ChildSandbox } from './child.js';
 import { runLoad } from './load-run.js';
 import { SOAK } from './soak.js';
@@ -59,4 +66,73 @@ describe(`the sandbox under 16 clients for ${SECONDS} s`, () => {
     },
     SOAK ? 300_000 : 120_000,
   );
+});
+
+describe('parts of one upload racing each other', () => {
+  it('accepts each byte range once, refuses the racers with lastValidByteReceived, and stores the exact layer', async () => {
+    const tsb = await startTestSandbox();
+    try {
+      const ecr = tsb.ecr();
+      const repositoryName = 'fcj-workshop-app';
+      const results = await Promise.all(
+        [0, 1, 2, 3, 4, 5].map(async (i) => {
+          const bytes = Buffer.alloc(5 * 1024 * 1024 + 1000 + i);
+          for (let k = 0; k < bytes.length; k += 4093) bytes[k] = (k * 31 + i) & 0xff;
+          const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+          const { uploadId } = await ecr.send(new InitiateLayerUploadCommand({ repositoryName }));
+          const cut = 5 * 1024 * 1024;
+          const part = (first: number, last: number) =>
+            ecr
+              .send(
+                new UploadLayerPartCommand({
+                  repositoryName,
+                  uploadId,
+                  partFirstByte: first,
+                  partLastByte: last,
+                  layerPartBlob: bytes.subarray(first, last + 1),
+                }),
+              )
+              .then(
+                () => 'ok',
+                (err: Error & { lastValidByteReceived?: number }) =>
+                  `${err.name}@${err.lastValidByteReceived}`,
+              );
+          // The same first part twice and the second part, all at once.
+          const raced = await Promise.all([
+            part(0, cut - 1),
+            part(0, cut - 1),
+            part(cut, bytes.length - 1),
+          ]);
+          // A client then resumes from what the server says it has, as the SDK docs describe.
+          for (let tries = 0; tries < 3; tries++) {
+            const r = await part(cut, bytes.length - 1);
+            if (r === 'ok') break;
+          }
+          const done = await ecr.send(
+            new CompleteLayerUploadCommand({ repositoryName, uploadId, layerDigests: [digest] }),
+          );
+          return { raced, digest, done: done.layerDigest, bytes };
+        }),
+      );
+      for (const r of results) {
+        expect(r.raced.filter((x) => x === 'ok').length, r.raced.join(' ')).toBeGreaterThanOrEqual(
+          1,
+        );
+        // Each refused racer is told where the upload really stands: nothing yet, or the first part.
+        const told = new Set([
+          'InvalidLayerPartException@-1',
+          `InvalidLayerPartException@${5 * 1024 * 1024 - 1}`,
+        ]);
+        expect(
+          r.raced.filter((x) => x !== 'ok').every((x) => told.has(x)),
+          r.raced.join(' '),
+        ).toBe(true);
+        expect(r.done).toBe(r.digest);
+        const stored = await readFile(join(tsb.stateDir, 'blobs', 'sha256', r.digest.slice(7)));
+        expect(stored.equals(r.bytes)).toBe(true);
+      }
+    } finally {
+      await tsb.cleanup();
+    }
+  }, 120_000);
 });
