@@ -72,6 +72,13 @@ describe('--learner names', () => {
     expect(r.err.split('\n').filter(Boolean)).toHaveLength(2); // the error and its "try:" line
   });
 
+  it('start refuses a bad name before opening anything', async () => {
+    const r = await run('start', '--learner', 'Bad_Name!', '--plain');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error: The learner name "Bad_Name!" cannot be used/);
+    expect(process.env.ECR_TUTOR_LEARNER).toBeUndefined();
+  });
+
   it('refuses an empty one', async () => {
     const r = await run('status', '--learner', '');
     expect(r.code).toBe(2);

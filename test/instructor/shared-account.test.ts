@@ -229,6 +229,16 @@ describe('two learners in one account', () => {
       name: 'resources-exist',
       params: { repository: 'fcj-workshop-app-ben', ciUser: 'fcj-ecr-ci-cd-user-ben' },
     });
+    // no secret of any sandbox user appears, in any format
+    const all = [
+      JSON.stringify(ana),
+      reportMarkdown(ana),
+      reportJunit(ana),
+      JSON.stringify(ben),
+    ].join('\n');
+    for (const u of ['workshop-admin', 'fcj-ecr-ci-cd-user']) {
+      expect(all).not.toContain(tsb.sandbox.user(u).credentials.secretAccessKey);
+    }
     // account ids are redacted by default
     expect(JSON.stringify(ana)).not.toContain(tsb.sandbox.accountId);
     expect(reportMarkdown(ana)).toMatch(/\| 7 \| Push and pull as the CI user \| passed \|/);
