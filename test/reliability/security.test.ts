@@ -10,7 +10,9 @@ import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionForSandbox } from '../../src/aws/session.js';
 import { main } from '../../src/cli.js';
+import { formatError, TutorError } from '../../src/errors.js';
 import { openLesson } from '../../src/engine/index.js';
 import { memoryIo } from '../../src/io.js';
 import { startSandbox } from '../../src/sandbox/index.js';
@@ -298,5 +300,58 @@ describe('size caps and path traversal', () => {
     });
     expect(d.status).toBe(403);
     expect(awsShapeProblem(d, 'download')).toBeUndefined();
+  });
+});
+
+describe('secrets in failure messages', () => {
+  it('a wrong secret key, an unknown key and a bad session token never echo a secret back', async () => {
+    const tsb = await startTestSandbox();
+    try {
+      const sb = tsb.sandbox;
+      const right = sb.user().credentials;
+      const wrongSecret = right.secretAccessKey.replace(/^./, (c) => (c === 'Z' ? 'Y' : 'Z'));
+      const token = 'FQoGZXIvYXdzEXAMPLETOKENVALUEFORTESTS1234567890';
+      const said: string[] = [];
+      for (const credentials of [
+        { accessKeyId: right.accessKeyId, secretAccessKey: wrongSecret },
+        { accessKeyId: 'AKIAUNKNOWNUNKNOWN00', secretAccessKey: right.secretAccessKey },
+        {
+          accessKeyId: right.accessKeyId,
+          secretAccessKey: right.secretAccessKey,
+          sessionToken: token,
+        },
+      ]) {
+        const session = sessionForSandbox({
+          endpoint: sb.endpoint,
+          region: sb.region,
+          accountId: sb.accountId,
+          secondAccountId: sb.secondAccountId,
+          user: () => ({ ...sb.user(), credentials }),
+        });
+        const home = await tempDir('ecr-tutor-sec-err-');
+        const err = await openLesson({
+          target: {},
+          session,
+          cwd: home,
+          env: { ...process.env, ECR_TUTOR_HOME: home },
+        }).then(
+          async (e) => {
+            await e.close();
+            return undefined;
+          },
+          (e: unknown) => e as TutorError,
+        );
+        await session.close();
+        expect(err).toBeInstanceOf(TutorError);
+        said.push(err!.message, err!.tryMessage ?? '', formatError(err));
+        for (const f of await listFiles(home)) said.push(await readFile(join(home, f), 'latin1'));
+      }
+      const text = said.join('\n');
+      expect(text).toMatch(/signature|access key/i);
+      for (const secret of [right.secretAccessKey, wrongSecret, token])
+        expect(text.includes(secret)).toBe(false);
+    } finally {
+      await tsb.cleanup();
+    }
   });
 });
