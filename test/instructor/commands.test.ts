@@ -2,7 +2,7 @@
  * The instructor commands through the CLI (`main`), against the learner's own running sandbox:
  * report / class / cleanup / --learner validation / facilitator lines in check and status.
  */
-import { GetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
+import { GetRepositoryPolicyCommand, ListImagesCommand } from '@aws-sdk/client-ecr';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { main } from '../../src/cli.js';
 import { openLesson, type TutorEngine } from '../../src/engine/index.js';
 import { memoryIo } from '../../src/io.js';
 import { defaultSandboxStateDir } from '../../src/sandbox/index.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { pushImage, sampleImage, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 let tsb: TestSandbox;
 let home: string;
@@ -23,6 +23,11 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   const io = memoryIo();
   const code = await main(argv, io);
   return { code, out: io.stdout(), err: io.stderr() };
+}
+
+async function imageTags(repositoryName: string): Promise<string[]> {
+  const r = await tsb.ecr().send(new ListImagesCommand({ repositoryName }));
+  return (r.imageIds ?? []).flatMap((i) => (i.imageTag ? [i.imageTag] : [])).sort();
 }
 
 async function workUntil(engine: TutorEngine, untilId: string): Promise<void> {
@@ -161,7 +166,14 @@ describe('facilitator mode in check and status', () => {
 
 describe('ecr-tutor cleanup', () => {
   it('restores what it changed on a repository it did not create, and keeps the repository and user', async () => {
+    // a test image a crashed verify left behind, next to the workshop's own image
+    await pushImage(tsb.ecr(), 'fcj-workshop-app', sampleImage(), {
+      tag: 'ecr-tutor-check-dead1234',
+    });
+    const tagsBefore = await imageTags('fcj-workshop-app');
+    expect(tagsBefore).toContain('ecr-tutor-check-dead1234');
     const dry = await run('cleanup');
+    expect(dry.out).toMatch(/delete 1 test image\(s\) the verify step pushed to fcj-workshop-app/);
     expect(dry.code).toBe(0);
     expect(dry.out).toMatch(
       /remove the lesson's policy from fcj-workshop-app \(it had none before the lesson\)/,
@@ -177,6 +189,11 @@ describe('ecr-tutor cleanup', () => {
     await expect(
       tsb.ecr().send(new GetRepositoryPolicyCommand({ repositoryName: 'fcj-workshop-app' })),
     ).rejects.toMatchObject({ name: 'RepositoryPolicyNotFoundException' });
+    // only the test image went: the workshop's own image stays
+    expect(await imageTags('fcj-workshop-app')).toEqual(
+      tagsBefore.filter((t) => t !== 'ecr-tutor-check-dead1234'),
+    );
+    expect(tagsBefore.length).toBeGreaterThan(1);
     const again = await run('cleanup', '--yes');
     expect(again.out).toMatch(/Nothing to clean up/);
   }, 30_000);
