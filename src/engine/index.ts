@@ -122,6 +122,12 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
   }
   const store = await ProgressStore.open(paths.state, target, undefined, { learner });
   const notices: string[] = [];
+  if (learner !== undefined && !loaded.lesson.learnerParams?.length) {
+    notices.push(
+      `The lesson "${loaded.lesson.id}" names no learnerParams, so --learner ${learner} only keeps your progress apart: ` +
+        'the AWS resources are the same for every learner in this account.',
+    );
+  }
   if (!store.has(loaded.lesson.id)) {
     const others = await otherRegionsWithProgress(paths.state, target);
     if (others.length) {

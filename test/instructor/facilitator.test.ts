@@ -3,13 +3,14 @@
  * marked skipped), solutions and the exact checks are visible from the start, in the engine
  * snapshot and in the plain front-end (no confirmation asked).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionForSandbox, type AwsSession } from '../../src/aws/session.js';
 import { openLesson } from '../../src/engine/index.js';
+import { builtinLessonsDir } from '../../src/paths.js';
 import { runPlain } from '../../src/plain/run-plain.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
@@ -71,6 +72,30 @@ describe('facilitator mode', () => {
     expect(r.status).toBe('pass');
     expect(fac.snapshot().steps[0]!.progress.status).toBe('skipped');
     await fac.close();
+  });
+
+  it('warns a learner when the lesson does not give learners their own names', async () => {
+    const pack = join(home, 'pack');
+    await cp(join(builtinLessonsDir, 'examples'), pack, { recursive: true });
+    const manifest = join(pack, 'first-repository', 'lesson.yaml');
+    await writeFile(
+      manifest,
+      (await readFile(manifest, 'utf8')).replace(/^learnerParams:.*\n/m, ''),
+    );
+    const e = await openLesson({
+      target: {},
+      session,
+      cwd,
+      env: { ...process.env, ECR_TUTOR_HOME: home },
+      lessonsDir: pack,
+      learner: 'zed',
+    });
+    const snap = e.snapshot();
+    await e.close();
+    expect(snap.notices?.join()).toMatch(
+      /names no learnerParams, so --learner zed only keeps your progress apart/,
+    );
+    expect(snap.lesson.params.repository).toBe('my-first-repo');
   });
 
   it('records how long a step has been failing, and clears it on pass', async () => {
