@@ -164,6 +164,24 @@ describe('facilitator mode in check and status', () => {
   }, 30_000);
 });
 
+describe('status and reset per learner', () => {
+  it("reset --learner forgets only that learner's progress", async () => {
+    const before = JSON.parse((await run('status', '--json')).out);
+    expect(before.lessons[0].done).toBeGreaterThan(0);
+    expect(
+      JSON.parse((await run('status', '--learner', 'gus', '--json')).out).lessons[0].started,
+    ).toBe(false);
+    const r = await run('reset', '--learner', 'cleo');
+    expect(r.out).toMatch(/Forgot your progress in every lesson of cleo/);
+    expect(
+      JSON.parse((await run('status', '--learner', 'cleo', '--json')).out).lessons[0].started,
+    ).toBe(false);
+    expect(JSON.parse((await run('status', '--json')).out).lessons[0].done).toBe(
+      before.lessons[0].done,
+    );
+  });
+});
+
 describe('ecr-tutor cleanup', () => {
   it('restores what it changed on a repository it did not create, and keeps the repository and user', async () => {
     // a test image a crashed verify left behind, next to the workshop's own image
