@@ -39,8 +39,9 @@ export async function runReport(io: Io, opts: ReportOptions): Promise<number> {
     target: opts.target,
     learner: opts.learner,
     facilitator: opts.facilitator,
-    // a report only reads: no starter file written wherever it runs
+    // a report only reads: no starter file written wherever it runs, no progress file touched
     prepareOnOpen: false,
+    readOnly: true,
   });
   let text: string;
   try {

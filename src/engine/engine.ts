@@ -44,6 +44,8 @@ export interface EngineOptions<E> {
   prepareOnOpen?: boolean;
   /** facilitator mode: any step may be skipped; solutions and the exact checks are shown */
   facilitator?: boolean;
+  /** never write the progress file (reports: reading a learner's lab must not change it) */
+  readOnly?: boolean;
 }
 
 /** One step's result in a whole-lesson check (`ecr-tutor check`). */
@@ -232,6 +234,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
   }
 
   async function persist(): Promise<void> {
+    if (o.readOnly) return;
     lp.updatedAt = new Date().toISOString();
     await store.save();
   }
@@ -625,7 +628,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       stopWatch?.();
       if (lazySave) clearTimeout(lazySave);
       if (inFlight) await inFlight.catch(() => undefined);
-      await store.save();
+      if (!o.readOnly) await store.save();
       await o.onClose?.();
     },
     async prepare() {

@@ -41,6 +41,8 @@ export interface OpenLessonOptions {
   learner?: string;
   /** facilitator mode (default: ECR_TUTOR_FACILITATOR=1) */
   facilitator?: boolean;
+  /** never write the progress file (`report`) */
+  readOnly?: boolean;
 }
 
 /**
@@ -159,5 +161,6 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
     onClose: ownSession ? () => session.close() : undefined,
     prepareOnOpen: o.prepareOnOpen,
     facilitator: o.facilitator ?? env[FACILITATOR_ENV] === '1',
+    readOnly: o.readOnly,
   });
 }

@@ -3,7 +3,7 @@
  * report / class / cleanup / --learner validation / facilitator lines in check and status.
  */
 import { GetRepositoryPolicyCommand, ListImagesCommand } from '@aws-sdk/client-ecr';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,11 @@ describe('ecr-tutor report and class', () => {
     expect(j.out).toMatch(
       /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="ecr-tutor" tests="9"/,
     );
+    // reading a learner who never started leaves no progress file behind
+    const progress = join(home, 'state', 'progress');
+    const files = await readdir(progress);
+    expect((await run('report', '--learner', 'nobody-yet')).code).toBe(0);
+    expect(await readdir(progress)).toEqual(files);
     const bad = await run('report', '--format', 'pdf');
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/use one of md, json, junit/);
