@@ -88,7 +88,7 @@ export async function runCheck(
     } else {
       const t = snap.target;
       io.out(
-        `${snap.lesson.title}: checking ${t.kind === 'aws' ? `AWS account ${t.accountId} in ${t.region}` : `the ${t.kind} ${t.endpoint ?? ''} (account ${t.accountId}, ${t.region})`}\n`,
+        `${snap.lesson.title}${snap.learner ? ` (learner ${snap.learner})` : ''}: checking ${t.kind === 'aws' ? `AWS account ${t.accountId} in ${t.region}` : `the ${t.kind} ${t.endpoint ?? ''} (account ${t.accountId}, ${t.region})`}\n`,
       );
       if (snap.targetWarning) io.err(`warning: ${snap.targetWarning}\n`);
       rows.forEach((r, i) => {

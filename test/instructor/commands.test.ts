@@ -158,6 +158,7 @@ describe('ecr-tutor report and class', () => {
 describe('facilitator mode in check and status', () => {
   it('shows the exact check of each step', async () => {
     const c = await run('check', '--learner', 'cleo', '--facilitator');
+    expect(c.out).toMatch(/^5\.1 Repository access policy \(learner cleo\): checking/);
     expect(c.out).toMatch(
       /check: resources-exist repository="fcj-workshop-app-cleo" ciUser="fcj-ecr-ci-cd-user-cleo"/,
     );
