@@ -48,14 +48,14 @@ export async function runClass(io: Io, opts: ClassOptions): Promise<number> {
     },
   });
   for (const f of view.skippedFiles) io.err(`skipped ${f.file}: ${f.why}\n`);
-  if (opts.format === 'json') io.out(JSON.stringify(view, null, 2) + '\n');
-  else if (opts.format === 'csv') io.out(classCsv(view, reports));
-  else io.out(classMarkdown(view));
   if (!view.learners.length) {
     io.err(
-      `No learner reports in ${opts.dir}.\n  try: on each learner's machine run \`ecr-tutor report --format json --out ${opts.dir}/NAME.json\`.\n`,
+      `error: no learner reports in ${opts.dir}.\n  try: on each learner's machine run \`ecr-tutor report --format json --out ${opts.dir}/NAME.json\`, then collect the files there.\n`,
     );
     return 1;
   }
+  if (opts.format === 'json') io.out(JSON.stringify(view, null, 2) + '\n');
+  else if (opts.format === 'csv') io.out(classCsv(view, reports));
+  else io.out(classMarkdown(view));
   return 0;
 }

@@ -149,6 +149,16 @@ describe('ecr-tutor report and class', () => {
       notStarted: 1,
       completionPercent: 50,
     });
+    const empty = await run('class', cwd); // a folder with no reports (the policy files only)
+    expect(empty.code).toBe(1);
+    expect(empty.out).toBe('');
+    // the learners' policy files there are named and skipped, then the error
+    expect(empty.err).toMatch(
+      /^skipped .*fcj-workshop-app-policy.*\.json: it is not an ecr-tutor report/,
+    );
+    expect(empty.err).toMatch(
+      /\nerror: no learner reports in .*\n {2}try: on each learner's machine run/,
+    );
     const missing = await run('class', join(reports, 'nope'));
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/is not a folder/);
