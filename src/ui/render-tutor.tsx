@@ -56,7 +56,7 @@ export async function runTutor(
       // The App handles Ctrl-C itself so that a running check is aborted first.
       exitOnCtrlC: false,
       // Only changed lines are rewritten: no flicker when a spinner ticks.
-      incrementalRendering: true,
+      incrementalRendering: false,
       onRender: () => {
         if (lessonFrameSeen || !engine) return;
         lessonFrameSeen = true;

@@ -111,7 +111,11 @@ function block(t: Token, theme: Theme, key: string, depth = 0): ReactNode {
             const check = item.task ? (item.checked ? '[x] ' : '[ ] ') : '';
             return (
               <Box key={i} flexDirection="row">
-                <Text>{marker}</Text>
+                {/* A marker that may shrink lends its column to the text, which then wraps one
+                    column too wide and loses its last character to the clip. */}
+                <Box flexShrink={0}>
+                  <Text>{marker}</Text>
+                </Box>
                 <Box flexDirection="column" flexShrink={1}>
                   {item.tokens.map((c, j) =>
                     c.type === 'checkbox' ? null : (
@@ -135,7 +139,9 @@ function block(t: Token, theme: Theme, key: string, depth = 0): ReactNode {
     case 'blockquote':
       return (
         <Box key={key} flexDirection="row">
-          <Text {...theme.style('muted')}>│ </Text>
+          <Box flexShrink={0}>
+            <Text {...theme.style('muted')}>│ </Text>
+          </Box>
           <Box flexDirection="column" flexShrink={1}>
             {(t as Tokens.Blockquote).tokens.map((c, j) => block(c, theme, `${key}.${j}`, depth))}
           </Box>

@@ -22,7 +22,7 @@ export function handleKey(input: string, key: Key, s: TutorState, a: TutorAction
     if (key.return) a.submitInput();
     else if (key.escape || key.tab) a.setInputFocus(false);
     else if (key.backspace || key.delete) a.backspace();
-    else if (input && !key.ctrl && !key.meta) a.type(input);
+    else if (input && !key.ctrl && !key.meta) typeBurst(input, a);
     return;
   }
 
@@ -53,6 +53,30 @@ export function handleKey(input: string, key: Key, s: TutorState, a: TutorAction
   if (key.downArrow || input === 'j') return a.scrollBy(1);
   if (key.pageUp) return a.scrollBy(-8);
   if (key.pageDown || input === ' ') return a.scrollBy(8);
+}
+
+/**
+ * Several keys can arrive in one chunk (a paste, a fast typist over ssh, a terminal
+ * multiplexer): Ink then hands them over as one string, so erase and Enter inside it are
+ * applied here one character at a time instead of being typed as text.
+ */
+function typeBurst(input: string, a: TutorActions): void {
+  let text = '';
+  const flush = () => {
+    if (text) a.type(text);
+    text = '';
+  };
+  for (const ch of input) {
+    if (ch === '\u007f' || ch === '\b') {
+      flush();
+      a.backspace();
+    } else if (ch === '\r' || ch === '\n') {
+      flush();
+      a.submitInput();
+      return;
+    } else if (ch >= ' ') text += ch;
+  }
+  flush();
 }
 
 /** The keys shown in the footer for what is on screen now. */

@@ -115,7 +115,14 @@ export function useTutor(
   const [watchOn, setWatchOn] = useState(true);
   const [dialog, setDialog] = useState<Dialog>('none');
   const [jumpCursor, setJumpCursor] = useState(0);
-  const [input, setInput] = useState('');
+  const [input, setInputState] = useState('');
+  // Keys can arrive faster than React commits (a fast typist, a paste, a terminal multiplexer):
+  // edits read and write this ref so that no keystroke works on a stale value.
+  const inputRef = useRef('');
+  const setInput = (v: string) => {
+    inputRef.current = v;
+    setInputState(v);
+  };
   const [inputFocused, setInputFocused] = useState(true);
   const [inputError, setInputError] = useState<string>();
   const [quizCursor, setQuizCursor] = useState(0);
@@ -267,18 +274,18 @@ export function useTutor(
       void run('check');
     },
     type(text) {
-      const v = input + text.replace(/[\r\n]/g, '');
+      const v = inputRef.current + text.replace(/[\r\n]/g, '');
       setInput(v);
       setInputError(validate(v));
     },
     backspace() {
-      const v = input.slice(0, -1);
+      const v = inputRef.current.slice(0, -1);
       setInput(v);
       setInputError(validate(v));
     },
     submitInput() {
       if (!def.input) return;
-      const value = input.trim();
+      const value = inputRef.current.trim();
       if (value === '') {
         setInputError(`Type ${def.input.prompt.toLowerCase()} first.`);
         return;
