@@ -20,11 +20,20 @@ export class UsageError extends TutorError {
 
 /** File-system failures the learner can fix, in words: [why, what to try]. */
 const FS_WORDS: Record<string, [string, string]> = {
-  EROFS: ['the file system is read-only', 'make it writable, or point ECR_TUTOR_HOME at a writable folder'],
+  EROFS: [
+    'the file system is read-only',
+    'make it writable, or point ECR_TUTOR_HOME at a writable folder',
+  ],
   ENOSPC: ['the disk is full', 'free some disk space and run the command again'],
   EDQUOT: ['the disk quota is used up', 'free some disk space and run the command again'],
-  EACCES: ['permission denied', 'check who owns that folder, or point ECR_TUTOR_HOME at a folder you own'],
-  EPERM: ['permission denied', 'check who owns that folder, or point ECR_TUTOR_HOME at a folder you own'],
+  EACCES: [
+    'permission denied',
+    'check who owns that folder, or point ECR_TUTOR_HOME at a folder you own',
+  ],
+  EPERM: [
+    'permission denied',
+    'check who owns that folder, or point ECR_TUTOR_HOME at a folder you own',
+  ],
 };
 
 /** Formats any thrown value for a terminal, without a stack trace for expected failures. */
@@ -36,7 +45,12 @@ export function formatError(err: unknown): string {
   }
   const fsCode = (err as NodeJS.ErrnoException | undefined)?.code;
   const fsPath = (err as NodeJS.ErrnoException | undefined)?.path;
-  if (err instanceof Error && fsPath && fsCode === 'ENOENT' && (err as NodeJS.ErrnoException).syscall === 'mkdir') {
+  if (
+    err instanceof Error &&
+    fsPath &&
+    fsCode === 'ENOENT' &&
+    (err as NodeJS.ErrnoException).syscall === 'mkdir'
+  ) {
     // Node's recursive mkdir reports a read-only file system as ENOENT.
     return `error: could not create the folder ${fsPath}: a parent folder is missing or read-only\n  try: make it writable, or point ECR_TUTOR_HOME at a writable folder`;
   }
