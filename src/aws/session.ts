@@ -72,6 +72,9 @@ function makeClients(cfg: {
     ...(cfg.profile ? { profile: cfg.profile } : {}),
     // A check is interactive: fail fast and let the engine's retry budget decide.
     maxAttempts: 2,
+    // Without timeouts a peer that accepts but never answers (a stopped process still holding
+    // its port, a dead network path) would hang a check, and the tutor, for ever.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
   };
   return { ecr: new ECRClient(base), iam: new IAMClient(base), sts: new STSClient(base) };
 }
@@ -159,11 +162,29 @@ async function sandboxModule() {
   return import('../sandbox/index.js');
 }
 
+/** True when a TCP connection to the endpoint's host and port opens within `ms`. */
+async function accepts(endpoint: string, ms = 1_000): Promise<boolean> {
+  const { connect } = await import('node:net');
+  const url = new URL(endpoint);
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port || 80) });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(ms, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
 /** A handle on a sandbox another process runs: its endpoint plus the users in its state. */
 async function attachRunning(stateDir: string): Promise<SandboxHandle | undefined> {
   const mod = await sandboxModule();
   const found = await mod.findRunningSandbox(stateDir);
-  if (!found) return undefined;
+  // The lock names a live process, but it may be on its way out: only attach to a port that
+  // still accepts a connection.
+  if (!found || !(await accepts(found.endpoint))) return undefined;
   const users = await mod.readSandboxUsers(stateDir);
   return {
     endpoint: found.endpoint,
