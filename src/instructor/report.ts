@@ -190,7 +190,7 @@ export function reportMarkdown(r: LearnerReport): string {
         ? ` (progress file said ${s.claimed})`
         : '';
     lines.push(
-      `| ${n + 1} | ${mdCell(s.title)}${s.optional ? ' (optional)' : ''} | ${MARK[s.status]}${claim} | ${s.when ?? ''} | ${s.hintsUsed} | ${s.attempts} | ${mdCell(s.summary)} |`,
+      `| ${n + 1} | ${mdCell(s.title)}${s.optional && !/\(optional\)/i.test(s.title) ? ' (optional)' : ''} | ${MARK[s.status]}${claim} | ${s.when ?? ''} | ${s.hintsUsed} | ${s.attempts} | ${mdCell(s.summary)} |`,
     );
   });
   const failing = r.steps.filter((s) => s.status === 'failed');
