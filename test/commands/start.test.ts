@@ -142,10 +142,16 @@ describe.skipIf(!hasScript())('ecr-tutor in a pseudo-terminal', () => {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
+    let errOut = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    const until = Date.now() + 25_000;
+    child.stderr.on('data', (d: Buffer) => (errOut += d.toString()));
+    // Generous: this runs the TypeScript sources through tsx, which is slow on a loaded machine.
+    const until = Date.now() + 60_000;
     while (!out.includes('Enter') || !out.includes('quit')) {
-      if (Date.now() > until) throw new Error(`no lesson frame; output so far:\n${out}`);
+      if (Date.now() > until) {
+        child.kill('SIGKILL');
+        throw new Error(`no lesson frame; output so far:\n${out}\nstderr:\n${errOut}`);
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(out).toContain('ECR tutor · 5.1 Repository access policy');
@@ -157,5 +163,5 @@ describe.skipIf(!hasScript())('ecr-tutor in a pseudo-terminal', () => {
     expect(out).toContain('Progress saved:');
     // Ink shows the cursor again on the way out
     expect(out).toContain('\u001b[?25h');
-  });
+  }, 90_000);
 });
