@@ -99,12 +99,32 @@ export async function runStart(
   // Paint a line at once: loading Ink and the AWS SDK and starting the sandbox take a few
   // hundred milliseconds on a cold start. Ink's first frame replaces the line.
   stdout.write(`ECR tutor · connecting to ${what}…`);
-  // Open the lesson (files, sandbox, one STS call) while Ink loads: their I/O overlaps.
-  const opening = open();
-  opening.catch(() => undefined); // reported through runTutor below
-  const { runTutor } = await import('../ui/render-tutor.js');
+  let opening: Promise<Engine> | undefined;
+  const openOnce = () => {
+    opening ??= open();
+    opening.catch(() => undefined); // reported through runTutor below
+    return opening;
+  };
+  // The sandbox's account and region are in its state file: the whole first frame can be
+  // drawn from local files (previewLesson) while the SDK loads, the sandbox starts and STS
+  // answers behind it. Elsewhere (real AWS, an endpoint) open the lesson while Ink loads.
+  const previewing = wantsExternalTarget(opts.target)
+    ? Promise.resolve(undefined)
+    : import('../engine/index.js').then((m) =>
+        m.previewLesson({
+          lessonId: opts.lesson,
+          lessonsDir: opts.lessonsDir,
+          target: opts.target,
+          cwd: process.cwd(),
+          env,
+        }),
+      );
+  if (wantsExternalTarget(opts.target)) void openOnce();
+  const [{ runTutor }, preview] = await Promise.all([
+    import('../ui/render-tutor.js'),
+    previewing.catch(() => undefined),
+  ]);
   stdout.write('\r\u001b[2K');
-  const openOnce = () => opening;
   let engine: Engine | undefined;
   try {
     engine = await runTutor(openOnce, {
@@ -112,6 +132,7 @@ export async function runStart(
       stdout,
       env,
       what,
+      preview,
       onLessonFrame: env[EXIT_AFTER_FIRST_FRAME] === '1' ? (quit) => quit() : undefined,
     });
   } catch (err) {
@@ -119,7 +140,7 @@ export async function runStart(
     io.err(formatError(err) + '\n');
     return err instanceof TutorError ? err.exitCode : 1;
   }
-  engine ??= await opening.catch(() => undefined);
+  engine ??= await opening?.catch(() => undefined);
   if (engine) {
     const snap = engine.snapshot();
     await engine.close();

@@ -19,6 +19,8 @@ export interface TutorRunOptions {
   what?: string;
   /** re-check interval of watch mode (default: the engine's, a few seconds) */
   watchIntervalMs?: number;
+  /** the lesson as read from local files (previewLesson): the first frame, until `open` resolves */
+  preview?: Engine;
   /** called once the lesson's first frame is on screen (the bench quits there) */
   onLessonFrame?: (quit: () => void) => void;
 }
@@ -43,6 +45,7 @@ export async function runTutor(
     <ThemeContext.Provider value={theme}>
       <Boot
         open={open}
+        preview={o.preview}
         what={o.what ?? 'AWS'}
         theme={theme}
         watchIntervalMs={o.watchIntervalMs}
@@ -58,7 +61,7 @@ export async function runTutor(
       // Only changed lines are rewritten: no flicker when a spinner ticks.
       incrementalRendering: false,
       onRender: () => {
-        if (lessonFrameSeen || !engine) return;
+        if (lessonFrameSeen || !(engine || o.preview)) return;
         lessonFrameSeen = true;
         // Let Ink finish writing this frame before anyone acts on it.
         const cb = o.onLessonFrame;
