@@ -1,17 +1,15 @@
-/** IAM roles: trust policies, inline and attached policies. */
+/** IAM roles and their trust policies; inline and attached policies come from principal-policies. */
 import { callerAccount, persist, stateOf, type RequestContext } from '../context.js';
 import { newUniqueId } from '../ids.js';
-import { AwsError, validationError } from '../protocols/errors.js';
+import { validationError } from '../protocols/errors.js';
 import type { QueryParams, XmlFields } from '../protocols/query.js';
 import type { IamRole } from '../store/model.js';
 import {
   alreadyExists,
   deleteConflict,
   encodeDocument,
-  getManagedPolicy,
   getRole,
   iamAuthorize,
-  noSuchEntity,
   pathOf,
   reqName,
   reqParam,
@@ -19,6 +17,7 @@ import {
   tagsOf,
   validateIamDocument,
 } from './common.js';
+import { principalPolicyHandlers, ROLE_KIND } from './principal-policies.js';
 
 export function roleShape(r: IamRole): XmlFields {
   return {
@@ -114,82 +113,5 @@ export const ROLE_HANDLERS = {
     return undefined;
   },
 
-  async PutRolePolicy(ctx: RequestContext, q: QueryParams): Promise<undefined> {
-    const name = reqName(q, 'RoleName');
-    const policyName = reqName(q, 'PolicyName', 128);
-    const doc = reqParam(q, 'PolicyDocument');
-    iamAuthorize(ctx, 'PutRolePolicy', roleArn(ctx, name));
-    const r = getRole(ctx, name);
-    validateIamDocument(doc, 'identity', 10240);
-    r.inlinePolicies[policyName] = doc;
-    await persist(ctx);
-    return undefined;
-  },
-
-  async GetRolePolicy(ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
-    const name = reqName(q, 'RoleName');
-    const policyName = reqName(q, 'PolicyName', 128);
-    iamAuthorize(ctx, 'GetRolePolicy', roleArn(ctx, name));
-    const doc = getRole(ctx, name).inlinePolicies[policyName];
-    if (doc === undefined)
-      throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
-    return { RoleName: name, PolicyName: policyName, PolicyDocument: encodeDocument(doc) };
-  },
-
-  async DeleteRolePolicy(ctx: RequestContext, q: QueryParams): Promise<undefined> {
-    const name = reqName(q, 'RoleName');
-    const policyName = reqName(q, 'PolicyName', 128);
-    iamAuthorize(ctx, 'DeleteRolePolicy', roleArn(ctx, name));
-    const r = getRole(ctx, name);
-    if (r.inlinePolicies[policyName] === undefined)
-      throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
-    delete r.inlinePolicies[policyName];
-    await persist(ctx);
-    return undefined;
-  },
-
-  async ListRolePolicies(ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
-    const name = reqName(q, 'RoleName');
-    iamAuthorize(ctx, 'ListRolePolicies', roleArn(ctx, name));
-    return { PolicyNames: Object.keys(getRole(ctx, name).inlinePolicies), IsTruncated: false };
-  },
-
-  async AttachRolePolicy(ctx: RequestContext, q: QueryParams): Promise<undefined> {
-    const name = reqName(q, 'RoleName');
-    const arn = reqParam(q, 'PolicyArn');
-    iamAuthorize(ctx, 'AttachRolePolicy', roleArn(ctx, name));
-    const r = getRole(ctx, name);
-    getManagedPolicy(ctx, arn);
-    if (!r.attachedPolicies.includes(arn)) {
-      if (r.attachedPolicies.length >= 10)
-        throw new AwsError('LimitExceeded', 'Cannot exceed quota for PoliciesPerRole: 10', 409);
-      r.attachedPolicies.push(arn);
-      await persist(ctx);
-    }
-    return undefined;
-  },
-
-  async DetachRolePolicy(ctx: RequestContext, q: QueryParams): Promise<undefined> {
-    const name = reqName(q, 'RoleName');
-    const arn = reqParam(q, 'PolicyArn');
-    iamAuthorize(ctx, 'DetachRolePolicy', roleArn(ctx, name));
-    const r = getRole(ctx, name);
-    if (!r.attachedPolicies.includes(arn)) throw noSuchEntity(`Policy ${arn} was not found.`);
-    r.attachedPolicies = r.attachedPolicies.filter((a) => a !== arn);
-    await persist(ctx);
-    return undefined;
-  },
-
-  async ListAttachedRolePolicies(ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
-    const name = reqName(q, 'RoleName');
-    iamAuthorize(ctx, 'ListAttachedRolePolicies', roleArn(ctx, name));
-    const r = getRole(ctx, name);
-    return {
-      AttachedPolicies: r.attachedPolicies.map((arn) => ({
-        PolicyName: getManagedPolicy(ctx, arn).policyName,
-        PolicyArn: arn,
-      })),
-      IsTruncated: false,
-    };
-  },
+  ...principalPolicyHandlers(ROLE_KIND),
 };

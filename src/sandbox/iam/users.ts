@@ -1,4 +1,4 @@
-/** IAM users, their access keys and inline/attached policies. */
+/** IAM users and their access keys; inline and attached policies come from principal-policies. */
 import { callerAccount, persist, stateOf, type RequestContext } from '../context.js';
 import { newAccessKeyId, newSecretAccessKey, newUniqueId } from '../ids.js';
 import { AwsError } from '../protocols/errors.js';
@@ -7,8 +7,6 @@ import type { IamUser } from '../store/model.js';
 import {
   alreadyExists,
   deleteConflict,
-  encodeDocument,
-  getManagedPolicy,
   getUser,
   iamAuthorize,
   noSuchEntity,
@@ -17,8 +15,8 @@ import {
   reqParam,
   tagsOf,
   userArn,
-  validateIamDocument,
 } from './common.js';
+import { principalPolicyHandlers, USER_KIND } from './principal-policies.js';
 
 const MAX_KEYS_PER_USER = 2;
 
@@ -192,82 +190,5 @@ export const USER_HANDLERS = {
     return undefined;
   },
 
-  async PutUserPolicy(ctx: RequestContext, q: QueryParams): Promise<undefined> {
-    const name = reqName(q, 'UserName');
-    const policyName = reqName(q, 'PolicyName', 128);
-    const doc = reqParam(q, 'PolicyDocument');
-    iamAuthorize(ctx, 'PutUserPolicy', userArn(ctx, name));
-    const u = getUser(ctx, name);
-    validateIamDocument(doc, 'identity', 2048);
-    u.inlinePolicies[policyName] = doc;
-    await persist(ctx);
-    return undefined;
-  },
-
-  async GetUserPolicy(ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
-    const name = reqName(q, 'UserName');
-    const policyName = reqName(q, 'PolicyName', 128);
-    iamAuthorize(ctx, 'GetUserPolicy', userArn(ctx, name));
-    const doc = getUser(ctx, name).inlinePolicies[policyName];
-    if (doc === undefined)
-      throw noSuchEntity(`The user policy with name ${policyName} cannot be found.`);
-    return { UserName: name, PolicyName: policyName, PolicyDocument: encodeDocument(doc) };
-  },
-
-  async DeleteUserPolicy(ctx: RequestContext, q: QueryParams): Promise<undefined> {
-    const name = reqName(q, 'UserName');
-    const policyName = reqName(q, 'PolicyName', 128);
-    iamAuthorize(ctx, 'DeleteUserPolicy', userArn(ctx, name));
-    const u = getUser(ctx, name);
-    if (u.inlinePolicies[policyName] === undefined)
-      throw noSuchEntity(`The user policy with name ${policyName} cannot be found.`);
-    delete u.inlinePolicies[policyName];
-    await persist(ctx);
-    return undefined;
-  },
-
-  async ListUserPolicies(ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
-    const name = reqName(q, 'UserName');
-    iamAuthorize(ctx, 'ListUserPolicies', userArn(ctx, name));
-    return { PolicyNames: Object.keys(getUser(ctx, name).inlinePolicies), IsTruncated: false };
-  },
-
-  async AttachUserPolicy(ctx: RequestContext, q: QueryParams): Promise<undefined> {
-    const name = reqName(q, 'UserName');
-    const arn = reqParam(q, 'PolicyArn');
-    iamAuthorize(ctx, 'AttachUserPolicy', userArn(ctx, name));
-    const u = getUser(ctx, name);
-    getManagedPolicy(ctx, arn);
-    if (!u.attachedPolicies.includes(arn)) {
-      if (u.attachedPolicies.length >= 10)
-        throw new AwsError('LimitExceeded', 'Cannot exceed quota for PoliciesPerUser: 10', 409);
-      u.attachedPolicies.push(arn);
-      await persist(ctx);
-    }
-    return undefined;
-  },
-
-  async DetachUserPolicy(ctx: RequestContext, q: QueryParams): Promise<undefined> {
-    const name = reqName(q, 'UserName');
-    const arn = reqParam(q, 'PolicyArn');
-    iamAuthorize(ctx, 'DetachUserPolicy', userArn(ctx, name));
-    const u = getUser(ctx, name);
-    if (!u.attachedPolicies.includes(arn)) throw noSuchEntity(`Policy ${arn} was not found.`);
-    u.attachedPolicies = u.attachedPolicies.filter((a) => a !== arn);
-    await persist(ctx);
-    return undefined;
-  },
-
-  async ListAttachedUserPolicies(ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
-    const name = reqName(q, 'UserName');
-    iamAuthorize(ctx, 'ListAttachedUserPolicies', userArn(ctx, name));
-    const u = getUser(ctx, name);
-    return {
-      AttachedPolicies: u.attachedPolicies.map((arn) => ({
-        PolicyName: getManagedPolicy(ctx, arn).policyName,
-        PolicyArn: arn,
-      })),
-      IsTruncated: false,
-    };
-  },
+  ...principalPolicyHandlers(USER_KIND),
 };
