@@ -1,19 +1,15 @@
 import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
-import { TutorError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { learnerOption, openTargetProgress } from './progress-target.js';
 
 /** `ecr-tutor reset [LESSON]`: forgets saved progress for the target; AWS is not touched. */
 export async function runReset(
   io: Io,
   opts: { lesson?: string; target: TargetOptions; lessonsDir?: string; learner?: string },
 ): Promise<number> {
-  const { listLessonsIn, ProgressStore } = await import('../engine/index.js');
-  const { quietTargetInfo } = await import('../aws/session.js');
-  const { describeAwsError } = await import('../aws/errors.js');
-  const { tutorPaths } = await import('../paths.js');
-  const { assertLearner, learnerFrom } = await import('../instructor/learner.js');
-  const learner = learnerFrom(opts.learner, process.env);
-  if (learner !== undefined) assertLearner(learner);
+  const { listLessonsIn } = await import('../engine/index.js');
+  const learner = await learnerOption(opts.learner);
   if (opts.lesson) {
     const all = await listLessonsIn(opts.lessonsDir);
     if (!all.some((l) => l.id === opts.lesson)) {
@@ -23,16 +19,7 @@ export async function runReset(
       );
     }
   }
-  let target;
-  try {
-    target = await quietTargetInfo(opts.target);
-  } catch (err) {
-    if (err instanceof TutorError) throw err;
-    const d = describeAwsError(err);
-    throw new TutorError(d.summary, d.fix);
-  }
-  const store = await ProgressStore.open(tutorPaths().state, target, undefined, { learner });
-  for (const n of store.notices) io.err(`note: ${n}\n`);
+  const { target, store } = await openTargetProgress(io, opts.target, learner);
   store.reset(opts.lesson);
   await store.save();
   io.out(

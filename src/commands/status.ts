@@ -1,6 +1,6 @@
 import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
-import { TutorError } from '../errors.js';
+import { learnerOption, openTargetProgress } from './progress-target.js';
 
 /** `ecr-tutor status`: saved progress of every lesson for the chosen target (no checks run). */
 export async function runStatus(
@@ -13,25 +13,11 @@ export async function runStatus(
     facilitator?: boolean;
   },
 ): Promise<number> {
-  const { listLessonsIn, loadLesson, ProgressStore } = await import('../engine/index.js');
-  const { quietTargetInfo } = await import('../aws/session.js');
-  const { describeAwsError } = await import('../aws/errors.js');
-  const { tutorPaths } = await import('../paths.js');
-  const { assertLearner, learnerFrom } = await import('../instructor/learner.js');
+  const { listLessonsIn, loadLesson } = await import('../engine/index.js');
   const { renderValue } = await import('../engine/template.js');
   const { describeRef } = await import('../instructor/facilitator.js');
-  const learner = learnerFrom(opts.learner, process.env);
-  if (learner !== undefined) assertLearner(learner);
-  let target;
-  try {
-    target = await quietTargetInfo(opts.target);
-  } catch (err) {
-    if (err instanceof TutorError) throw err;
-    const d = describeAwsError(err);
-    throw new TutorError(d.summary, d.fix);
-  }
-  const store = await ProgressStore.open(tutorPaths().state, target, undefined, { learner });
-  for (const n of store.notices) io.err(`note: ${n}\n`);
+  const learner = await learnerOption(opts.learner);
+  const { target, store } = await openTargetProgress(io, opts.target, learner);
   const lessons = [];
   for (const summary of await listLessonsIn(opts.lessonsDir)) {
     const { lesson } = await loadLesson(summary.dir, { learner });
