@@ -110,7 +110,7 @@ export async function runStart(
   // answers behind it. Elsewhere (real AWS, an endpoint) open the lesson while Ink loads.
   const previewing = wantsExternalTarget(opts.target)
     ? Promise.resolve(undefined)
-    : import('../engine/index.js').then((m) =>
+    : import('../engine/preview.js').then((m) =>
         m.previewLesson({
           lessonId: opts.lesson,
           lessonsDir: opts.lessonsDir,
