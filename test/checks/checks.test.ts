@@ -29,6 +29,7 @@ import type { LabContext } from '../../src/checks/types.js';
 import { checkPushPullAsCiUser } from '../../src/checks/verify.js';
 import type { CheckProgress, StepDef } from '../../src/engine/types.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { PUSH_PULL_ACTIONS as ALL7 } from '../helpers/workshop.js';
 
 let tsb: TestSandbox;
 let session: AwsSession;
@@ -82,15 +83,6 @@ function policyWith(principal: string | Record<string, string>, actions: string[
     Statement: [{ Effect: 'Allow', Principal: principal, Action: actions }],
   });
 }
-const ALL7 = [
-  'ecr:BatchCheckLayerAvailability',
-  'ecr:InitiateLayerUpload',
-  'ecr:UploadLayerPart',
-  'ecr:CompleteLayerUpload',
-  'ecr:PutImage',
-  'ecr:BatchGetImage',
-  'ecr:GetDownloadUrlForLayer',
-];
 
 describe('policy-file-grants', () => {
   const params = { file: 'p.json', repository: REPO, ciUser: CI };

@@ -3,30 +3,20 @@
  * the classic mistakes first; every one must be rejected with the right reason, then pass.
  */
 import { GetRepositoryPolicyCommand, SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionForSandbox, type AwsSession } from '../../src/aws/session.js';
-import { openLesson, type CheckProgress, type TutorEngine } from '../../src/engine/index.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import type { CheckProgress, TutorEngine } from '../../src/engine/index.js';
+import { openSandboxLesson, type SandboxLesson } from '../helpers/lesson.js';
+import type { TestSandbox } from '../helpers/sandbox.js';
+import { PUSH_PULL_ACTIONS as ALL7 } from '../helpers/workshop.js';
 
+let lesson: SandboxLesson;
 let tsb: TestSandbox;
-let session: AwsSession;
 let engine: TutorEngine;
-let home: string;
 let cwd: string;
 
 const POLICY_FILE = 'fcj-workshop-app-policy.json';
-const ALL7 = [
-  'ecr:BatchCheckLayerAvailability',
-  'ecr:InitiateLayerUpload',
-  'ecr:UploadLayerPart',
-  'ecr:CompleteLayerUpload',
-  'ecr:PutImage',
-  'ecr:BatchGetImage',
-  'ecr:GetDownloadUrlForLayer',
-];
 
 function policy(account: string, actions: string[]): string {
   return JSON.stringify(
@@ -49,24 +39,12 @@ function policy(account: string, actions: string[]): string {
 const stepId = (): string => engine.snapshot().steps[engine.snapshot().currentIndex]!.def.id;
 
 beforeAll(async () => {
-  tsb = await startTestSandbox();
-  home = await mkdtemp(join(tmpdir(), 'ecr-tutor-e2e-home-'));
-  cwd = await mkdtemp(join(tmpdir(), 'ecr-tutor-e2e-cwd-'));
-  session = sessionForSandbox(tsb.sandbox);
-  engine = await openLesson({
-    target: {},
-    session,
-    cwd,
-    env: { ...process.env, ECR_TUTOR_HOME: home },
-  });
+  lesson = await openSandboxLesson('e2e');
+  ({ tsb, engine, cwd } = lesson);
 });
 
 afterAll(async () => {
-  await engine?.close();
-  await session?.close();
-  await tsb?.cleanup();
-  await rm(home, { recursive: true, force: true });
-  await rm(cwd, { recursive: true, force: true });
+  await lesson?.cleanup();
 });
 
 describe('a learner walks the Repository Policy lesson', () => {

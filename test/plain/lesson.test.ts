@@ -3,41 +3,24 @@
  * port 0, with every answer piped in at once (the way `ecr-tutor --plain < answers.txt` runs):
  * a wrong account ID, a hint, a wrong quiz answer, skips with confirmation, back and jump.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionForSandbox, type AwsSession } from '../../src/aws/session.js';
-import { openLesson, type TutorEngine } from '../../src/engine/index.js';
+import type { TutorEngine } from '../../src/engine/index.js';
 import { runPlain } from '../../src/plain/run-plain.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { openSandboxLesson, type SandboxLesson } from '../helpers/lesson.js';
+import type { TestSandbox } from '../helpers/sandbox.js';
 
+let lesson: SandboxLesson;
 let tsb: TestSandbox;
-let session: AwsSession;
 let engine: TutorEngine;
-let home: string;
-let cwd: string;
 
 beforeAll(async () => {
-  tsb = await startTestSandbox();
-  home = await mkdtemp(join(tmpdir(), 'ecr-tutor-plain-home-'));
-  cwd = await mkdtemp(join(tmpdir(), 'ecr-tutor-plain-cwd-'));
-  session = sessionForSandbox(tsb.sandbox);
-  engine = await openLesson({
-    target: {},
-    session,
-    cwd,
-    env: { ...process.env, ECR_TUTOR_HOME: home },
-  });
+  lesson = await openSandboxLesson('plain');
+  ({ tsb, engine } = lesson);
 });
 
 afterAll(async () => {
-  await engine?.close();
-  await session?.close();
-  await tsb?.cleanup();
-  await rm(home, { recursive: true, force: true });
-  await rm(cwd, { recursive: true, force: true });
+  await lesson?.cleanup();
 });
 
 describe('the plain front-end', () => {

@@ -6,19 +6,14 @@
  */
 import { SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
 import { cleanup } from 'ink-testing-library';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionForSandbox, type AwsSession } from '../../src/aws/session.js';
-import { openLesson, type TutorEngine } from '../../src/engine/index.js';
+import type { TutorEngine } from '../../src/engine/index.js';
 import { App } from '../../src/ui/App.js';
 import { makeTheme } from '../../src/ui/theme.js';
-import {
-  startTestSandbox,
-  workshopRepositoryPolicy,
-  type TestSandbox,
-} from '../helpers/sandbox.js';
+import { openSandboxLesson, type SandboxLesson } from '../helpers/lesson.js';
+import { workshopRepositoryPolicy, type TestSandbox } from '../helpers/sandbox.js';
 import {
   KEY,
   press,
@@ -29,10 +24,9 @@ import {
   type Rendered,
 } from './helpers.js';
 
+let lesson: SandboxLesson;
 let tsb: TestSandbox;
-let session: AwsSession;
 let engine: TutorEngine;
-let home: string;
 let cwd: string;
 let quits = 0;
 let r: Rendered;
@@ -41,16 +35,8 @@ const POLICY_FILE = 'fcj-workshop-app-policy.json';
 const theme = makeTheme({ FORCE_COLOR: '0' }, false);
 
 beforeAll(async () => {
-  tsb = await startTestSandbox();
-  home = await mkdtemp(join(tmpdir(), 'ecr-tutor-tui-home-'));
-  cwd = await mkdtemp(join(tmpdir(), 'ecr-tutor-tui-cwd-'));
-  session = sessionForSandbox(tsb.sandbox);
-  engine = await openLesson({
-    target: {},
-    session,
-    cwd,
-    env: { ...process.env, ECR_TUTOR_HOME: home },
-  });
+  lesson = await openSandboxLesson('tui');
+  ({ tsb, engine, cwd } = lesson);
   r = await renderReady(
     <App
       engine={engine}
@@ -64,11 +50,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   cleanup();
-  await engine?.close();
-  await session?.close();
-  await tsb?.cleanup();
-  await rm(home, { recursive: true, force: true });
-  await rm(cwd, { recursive: true, force: true });
+  await lesson?.cleanup();
 });
 
 const frame = () => r.lastFrame() ?? '';

@@ -4,21 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import { makeTheme } from '../../src/ui/theme.js';
 import type { ActionRow } from '../../src/engine/types.js';
+import { PUSH_PULL_ACTIONS as ACTIONS } from '../helpers/workshop.js';
 import { memoryEngine } from './fixtures/memory-engine.js';
 import { KEY, press, renderReady, typeText, waitForText } from './helpers.js';
 
 afterEach(() => cleanup());
 
 const theme = makeTheme({ FORCE_COLOR: '0' }, false);
-const ACTIONS = [
-  'ecr:BatchCheckLayerAvailability',
-  'ecr:InitiateLayerUpload',
-  'ecr:UploadLayerPart',
-  'ecr:CompleteLayerUpload',
-  'ecr:PutImage',
-  'ecr:BatchGetImage',
-  'ecr:GetDownloadUrlForLayer',
-];
 
 /** Passes the first steps (their checks queued to pass) so that the test starts at `stepId`. */
 async function reach(stepId: string, engine: ReturnType<typeof memoryEngine>) {
