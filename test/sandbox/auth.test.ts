@@ -1,27 +1,15 @@
 /** SigV4 and credentials: tampering, unknown keys, clock skew, sessions, any region. */
-import { Hash } from '@smithy/hash-node';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_CI_USER } from '../../src/sandbox/index.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-
-class Sha256 extends Hash {
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    super('sha256', secret as never);
-  }
-}
+import type { TestSandbox } from '../helpers/sandbox.js';
+import { sandboxForFile } from '../helpers/sandbox-hooks.js';
+import { signRawRequest } from '../helpers/sigv4.js';
 
 let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(async () => {
-  await sb.cleanup();
-});
+sandboxForFile((s) => (sb = s));
 
 /** Signs a raw request like the SDK does, then lets the test alter it before sending. */
 async function signed(opts: {
@@ -32,31 +20,18 @@ async function signed(opts: {
   secret?: string;
   keyId?: string;
 }): Promise<{ url: string; init: RequestInit & { headers: Record<string, string> } }> {
-  const url = new URL(sb.sandbox.endpoint);
   const creds = sb.sandbox.user().credentials;
-  const signer = new SignatureV4({
+  return signRawRequest(sb.sandbox.endpoint, {
+    service: opts.service,
+    region: 'eu-west-3',
     credentials: {
       accessKeyId: opts.keyId ?? creds.accessKeyId,
       secretAccessKey: opts.secret ?? creds.secretAccessKey,
     },
-    region: 'eu-west-3',
-    service: opts.service,
-    sha256: Sha256,
+    body: opts.body,
+    headers: opts.headers,
+    date: opts.date,
   });
-  const req = await signer.sign(
-    new HttpRequest({
-      method: 'POST',
-      hostname: url.hostname,
-      port: Number(url.port),
-      path: '/',
-      headers: { host: url.host, ...opts.headers },
-      body: opts.body,
-    }),
-    { signingDate: opts.date ?? new Date() },
-  );
-  const headers = { ...(req.headers as Record<string, string>) };
-  delete headers.host;
-  return { url: sb.sandbox.endpoint + '/', init: { method: 'POST', headers, body: opts.body } };
 }
 
 const ecrHeaders = {

@@ -2,26 +2,14 @@
  * Bad input never hurts the server: malformed bodies, unknown operations, oversized requests,
  * wrong types and missing fields get AWS-style errors, and the next request is served.
  */
-import { Hash } from '@smithy/hash-node';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { DescribeRepositoriesCommand, GetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-
-class Sha256 extends Hash {
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    super('sha256', secret as never);
-  }
-}
+import { describe, expect, it } from 'vitest';
+import type { TestSandbox } from '../helpers/sandbox.js';
+import { sandboxForFile } from '../helpers/sandbox-hooks.js';
+import { signRawRequest } from '../helpers/sigv4.js';
 
 let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(async () => {
-  await sb.cleanup();
-});
+sandboxForFile((s) => (sb = s));
 
 /** Sends a correctly signed raw request (so the body itself is what is judged). */
 async function send(
@@ -29,27 +17,14 @@ async function send(
   body: string | Buffer,
   headers: Record<string, string>,
 ): Promise<Response> {
-  const url = new URL(sb.sandbox.endpoint);
-  const creds = sb.sandbox.user().credentials;
-  const signer = new SignatureV4({
-    credentials: creds,
-    region: 'us-east-1',
+  const { url, init } = await signRawRequest(sb.sandbox.endpoint, {
     service,
-    sha256: Sha256,
+    region: 'us-east-1',
+    credentials: sb.sandbox.user().credentials,
+    body,
+    headers,
   });
-  const req = await signer.sign(
-    new HttpRequest({
-      method: 'POST',
-      hostname: url.hostname,
-      port: Number(url.port),
-      path: '/',
-      headers: { host: url.host, ...headers },
-      body,
-    }),
-  );
-  const h = { ...(req.headers as Record<string, string>) };
-  delete h.host;
-  return fetch(sb.sandbox.endpoint + '/', { method: 'POST', headers: h, body });
+  return fetch(url, init);
 }
 
 const ecr = (op: string) => ({

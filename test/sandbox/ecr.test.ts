@@ -18,24 +18,19 @@ import {
   UntagResourceCommand,
   UploadLayerPartCommand,
 } from '@aws-sdk/client-ecr';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_CI_USER, SANDBOX_REPOSITORY } from '../../src/sandbox/index.js';
 import { workshopImage } from '../../src/sandbox/image.js';
 import {
   pushImage,
   sampleImage,
-  startTestSandbox,
   workshopRepositoryPolicy,
   type TestSandbox,
 } from '../helpers/sandbox.js';
+import { sandboxForEachTest } from '../helpers/sandbox-hooks.js';
 
 let sb: TestSandbox;
-beforeEach(async () => {
-  sb = await startTestSandbox();
-});
-afterEach(async () => {
-  await sb.cleanup();
-});
+sandboxForEachTest((s) => (sb = s));
 
 const repo = SANDBOX_REPOSITORY;
 

@@ -4,19 +4,15 @@
  */
 import * as ecrSdk from '@aws-sdk/client-ecr';
 import * as iamSdk from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ECR_HANDLERS } from '../../src/sandbox/ecr/index.js';
 import { IAM_HANDLERS } from '../../src/sandbox/iam/index.js';
 import { SANDBOX_PARTNER_USER, SANDBOX_REPOSITORY } from '../../src/sandbox/index.js';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import type { TestSandbox } from '../helpers/sandbox.js';
+import { sandboxForFile } from '../helpers/sandbox-hooks.js';
 
 let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(async () => {
-  await sb.cleanup();
-});
+sandboxForFile((s) => (sb = s));
 
 const digest = 'sha256:' + 'a'.repeat(64);
 const uploadId = '00000000-0000-0000-0000-000000000000';

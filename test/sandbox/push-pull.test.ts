@@ -15,7 +15,7 @@ import {
   InitiateLayerUploadCommand,
   SetRepositoryPolicyCommand,
 } from '@aws-sdk/client-ecr';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   SANDBOX_CI_USER,
   SANDBOX_PARTNER_ADMIN_USER,
@@ -27,18 +27,13 @@ import {
   pullImage,
   pushImage,
   sampleImage,
-  startTestSandbox,
   workshopRepositoryPolicy,
   type TestSandbox,
 } from '../helpers/sandbox.js';
+import { sandboxForEachTest } from '../helpers/sandbox-hooks.js';
 
 let sb: TestSandbox;
-beforeEach(async () => {
-  sb = await startTestSandbox();
-});
-afterEach(async () => {
-  await sb.cleanup();
-});
+sandboxForEachTest((s) => (sb = s));
 
 const repoArn = (acct: string): string =>
   `arn:aws:ecr:us-east-1:${acct}:repository/${SANDBOX_REPOSITORY}`;

@@ -38,26 +38,18 @@ import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts
 import { DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   SANDBOX_ADMIN_USER,
   SANDBOX_CI_USER,
   SANDBOX_PARTNER_USER,
   startSandbox,
 } from '../../src/sandbox/index.js';
-import {
-  startTestSandbox,
-  workshopRepositoryPolicy,
-  type TestSandbox,
-} from '../helpers/sandbox.js';
+import { workshopRepositoryPolicy, type TestSandbox } from '../helpers/sandbox.js';
+import { sandboxForEachTest } from '../helpers/sandbox-hooks.js';
 
 let sb: TestSandbox;
-beforeEach(async () => {
-  sb = await startTestSandbox();
-});
-afterEach(async () => {
-  await sb.cleanup();
-});
+sandboxForEachTest((s) => (sb = s));
 
 const trust = (principal: string): string =>
   JSON.stringify({
