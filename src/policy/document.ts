@@ -1,11 +1,16 @@
 /** Policy text -> normalised PolicyDocument, with line/column on every error. */
+import type { DocumentNode } from '@humanwhocodes/momoa';
 import { normaliseDocument, ShapeError } from './normalise.js';
 import { parseJsonText, PolicyParseError, positionOf, valueOf, type Position } from './parse.js';
 import type { PolicyDocument } from './types.js';
 
 /** Parses and normalises policy text; throws PolicyParseError (with line/column) when invalid. */
 export function parsePolicy(text: string): PolicyDocument {
-  const ast = parseJsonText(text);
+  return normaliseAt(parseJsonText(text));
+}
+
+/** Normalises a parsed document; a shape error becomes a PolicyParseError at its position. */
+function normaliseAt(ast: DocumentNode): PolicyDocument {
   try {
     return normaliseDocument(valueOf(ast));
   } catch (err) {
@@ -33,22 +38,6 @@ export interface PositionedPolicy {
 /** Like parsePolicy, and also tells where each element is in the text (for highlighting). */
 export function parsePolicyWithPositions(text: string): PositionedPolicy {
   const ast = parseJsonText(text);
-  let document: PolicyDocument;
-  try {
-    document = normaliseDocument(valueOf(ast));
-  } catch (err) {
-    if (err instanceof ShapeError) {
-      const pos = positionOf(ast, err.path);
-      throw new PolicyParseError(
-        err.message,
-        err.code,
-        pos.line,
-        pos.column,
-        err.path,
-        err.suggestion,
-      );
-    }
-    throw err;
-  }
+  const document = normaliseAt(ast);
   return { document, positionOf: (path) => positionOf(ast, path) };
 }

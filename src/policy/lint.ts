@@ -12,6 +12,7 @@ import { normaliseDocument, STATEMENT_KEYS, TOP_LEVEL_KEYS } from './normalise.j
 import {
   findDuplicateKeys,
   joinPath,
+  memberKey,
   parseJsonTextLenient,
   PolicyParseError,
   valueOf,
@@ -408,7 +409,7 @@ class Linter {
 
   unknownKeys(node: ObjectNode, path: string, known: readonly string[], where: string): void {
     for (const m of node.members) {
-      const key = m.name.type === 'String' ? m.name.value : m.name.name;
+      const key = memberKey(m);
       if (known.includes(key)) continue;
       const near = closest(key, [...known]);
       const close =
@@ -495,7 +496,7 @@ class Linter {
       return;
     }
     for (const m of node.members) {
-      const type = m.name.type === 'String' ? m.name.value : m.name.name;
+      const type = memberKey(m);
       const typePath = joinPath(path, type);
       if (!['AWS', 'Service', 'Federated', 'CanonicalUser'].includes(type)) {
         this.add(
@@ -762,7 +763,7 @@ class Linter {
       return;
     }
     for (const m of node.members) {
-      const op = m.name.type === 'String' ? m.name.value : m.name.name;
+      const op = memberKey(m);
       const opPath = joinPath(path, op);
       if (!parseOperator(op)) {
         const base = op.replace(/^(ForAnyValue|ForAllValues):/i, '').replace(/IfExists$/, '');
@@ -816,18 +817,14 @@ function collectStringPaths(node: ValueNode, path: string, out: Map<number, stri
     node.elements.forEach((e, i) => collectStringPaths(e.value, `${path}[${i}]`, out));
   else if (node.type === 'Object') {
     for (const m of node.members) {
-      collectStringPaths(
-        m.value,
-        joinPath(path, m.name.type === 'String' ? m.name.value : m.name.name),
-        out,
-      );
+      collectStringPaths(m.value, joinPath(path, memberKey(m)), out);
     }
   }
 }
 
 function member(node: ObjectNode, key: string): ValueNode | undefined {
   for (const m of node.members) {
-    if ((m.name.type === 'String' ? m.name.value : m.name.name) === key) return m.value;
+    if (memberKey(m) === key) return m.value;
   }
   return undefined;
 }

@@ -4,7 +4,13 @@
  * and syntax errors said in plain words (trailing comma, missing quote, unclosed brace).
  */
 import { parse as parseJsonAst, evaluate as evaluateAst } from '@humanwhocodes/momoa';
-import type { DocumentNode, ValueNode, ObjectNode, ArrayNode } from '@humanwhocodes/momoa';
+import type {
+  ArrayNode,
+  DocumentNode,
+  MemberNode,
+  ObjectNode,
+  ValueNode,
+} from '@humanwhocodes/momoa';
 
 /** A problem in policy text, with the 1-based line/column where it is. */
 export class PolicyParseError extends Error {
@@ -57,6 +63,11 @@ function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** An object member's key as written, whether quoted or a bare identifier. */
+export function memberKey(m: MemberNode): string {
+  return m.name.type === 'String' ? m.name.value : m.name.name;
+}
+
 /** The plain JavaScript value of an AST node. */
 export function valueOf(node: ValueNode | DocumentNode): unknown {
   return evaluateAst(node);
@@ -71,7 +82,7 @@ export function findDuplicateKeys(
   if (node.type === 'Object') {
     const seen = new Map<string, Position>();
     for (const m of node.members) {
-      const key = m.name.type === 'String' ? m.name.value : m.name.name;
+      const key = memberKey(m);
       const childPath = joinPath(path, key);
       const first = seen.get(key);
       if (first) {
@@ -115,9 +126,7 @@ export function nodeAt(doc: DocumentNode, path: string): ValueNode | undefined {
       node = (node as ArrayNode).elements[Number(part.slice(1, -1))]?.value;
     } else {
       if (node.type !== 'Object') return undefined;
-      const member = (node as ObjectNode).members.find(
-        (m) => (m.name.type === 'String' ? m.name.value : m.name.name) === part,
-      );
+      const member = (node as ObjectNode).members.find((m) => memberKey(m) === part);
       node = member?.value;
     }
   }
