@@ -4,15 +4,7 @@
  * code blocks indented so they can be copied.
  */
 import { lexer, type Token, type Tokens } from 'marked';
-
-function decode(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
+import { decodeEntities } from '../html-entities.js';
 
 function inline(tokens: Token[] | undefined): string {
   if (!tokens) return '';
@@ -20,7 +12,7 @@ function inline(tokens: Token[] | undefined): string {
     .map((t) => {
       switch (t.type) {
         case 'codespan':
-          return `\`${decode((t as Tokens.Codespan).text)}\``;
+          return `\`${decodeEntities((t as Tokens.Codespan).text)}\``;
         case 'link': {
           const l = t as Tokens.Link;
           const text = inline(l.tokens);
@@ -34,10 +26,10 @@ function inline(tokens: Token[] | undefined): string {
           return inline((t as Tokens.Strong).tokens);
         case 'text': {
           const tt = t as Tokens.Text;
-          return tt.tokens ? inline(tt.tokens) : decode(tt.text);
+          return tt.tokens ? inline(tt.tokens) : decodeEntities(tt.text);
         }
         default:
-          return decode('text' in t ? String(t.text) : t.raw);
+          return decodeEntities('text' in t ? String(t.text) : t.raw);
       }
     })
     .join('');
@@ -53,7 +45,7 @@ function block(t: Token): string[] {
       return inline((t as Tokens.Paragraph).tokens).split('\n');
     case 'text': {
       const tt = t as Tokens.Text;
-      return (tt.tokens ? inline(tt.tokens) : decode(tt.text)).split('\n');
+      return (tt.tokens ? inline(tt.tokens) : decodeEntities(tt.text)).split('\n');
     }
     case 'list': {
       const l = t as Tokens.List;

@@ -5,6 +5,7 @@
  */
 import { Box, Text } from 'ink';
 import { lexer, type Token, type Tokens } from 'marked';
+import { decodeEntities } from '../../html-entities.js';
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { useTheme } from '../theme-context.js';
 import type { Theme } from '../theme.js';
@@ -58,25 +59,17 @@ function inline(tokens: Token[] | undefined, theme: Theme, keyPrefix = ''): Reac
           <Fragment key={key}>{inline(tt.tokens, theme, key)}</Fragment>
         ) : (
           // A newline inside a paragraph is a soft break: Ink should wrap, not break there.
-          <Fragment key={key}>{decode(tt.text).replace(/\s*\n\s*/g, ' ')}</Fragment>
+          <Fragment key={key}>{decodeEntities(tt.text).replace(/\s*\n\s*/g, ' ')}</Fragment>
         );
       }
       case 'escape':
         return <Fragment key={key}>{(t as Tokens.Escape).text}</Fragment>;
       default:
-        return <Fragment key={key}>{decode('text' in t ? String(t.text) : t.raw)}</Fragment>;
+        return (
+          <Fragment key={key}>{decodeEntities('text' in t ? String(t.text) : t.raw)}</Fragment>
+        );
     }
   });
-}
-
-/** marked keeps HTML entities in text tokens; a terminal wants the characters. */
-function decode(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }
 
 function block(t: Token, theme: Theme, key: string, depth = 0): ReactNode {
@@ -96,7 +89,9 @@ function block(t: Token, theme: Theme, key: string, depth = 0): ReactNode {
       const tt = t as Tokens.Text;
       return (
         <Text key={key}>
-          {tt.tokens ? inline(tt.tokens, theme, key) : decode(tt.text).replace(/\s*\n\s*/g, ' ')}
+          {tt.tokens
+            ? inline(tt.tokens, theme, key)
+            : decodeEntities(tt.text).replace(/\s*\n\s*/g, ' ')}
         </Text>
       );
     }
