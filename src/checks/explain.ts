@@ -4,7 +4,13 @@
  * in the sandbox the partner's denial is also tried for real. Plus the step's question.
  */
 import { BatchGetImageCommand } from '@aws-sdk/client-ecr';
-import { evaluate, parsePolicy, principalFromArn, type NamedPolicy } from '../policy/index.js';
+import {
+  evaluate,
+  parsePolicy,
+  principalFromArn,
+  type NamedPolicy,
+  type TraceEntry,
+} from '../policy/index.js';
 import type { CheckResult, TraceLineView } from '../engine/types.js';
 import { readRepositoryPolicy } from './apply.js';
 import { userIdentityPolicies } from './iam-policies.js';
@@ -16,6 +22,18 @@ import { errName, errorResult, optionalParam, param, repositoryArn, userArn } fr
 export const EXAMPLE_PARTNER_ACCOUNT = '111122223333';
 
 type Case = Extract<NonNullable<CheckResult['view']>, { kind: 'explain' }>['cases'][number];
+
+/** The evaluator's trace as the explain view shows it (only the fields the view has). */
+function traceView(trace: TraceEntry[]): TraceLineView[] {
+  return trace.map((t) => ({
+    policy: t.policy,
+    policyType: t.policyType,
+    sid: t.sid,
+    effect: t.effect,
+    matched: t.matched,
+    why: t.why,
+  }));
+}
 
 /** Passes when the CI user is allowed, the partner is denied, and the question is answered. */
 export const checkExplainDecisions: LabCheck = async (ctx, params) => {
@@ -52,15 +70,7 @@ export const checkExplainDecisions: LabCheck = async (ctx, params) => {
       identityPolicies,
       resourcePolicy,
     });
-    const trace: TraceLineView[] = r.trace.map((t) => ({
-      policy: t.policy,
-      policyType: t.policyType,
-      sid: t.sid,
-      effect: t.effect,
-      matched: t.matched,
-      why: t.why,
-    }));
-    return { principal, action, decision: r.decision, reason: r.reason, trace };
+    return { principal, action, decision: r.decision, reason: r.reason, trace: traceView(r.trace) };
   };
   const ciCase = toView(userArn(me.accountId, ciUser), 'ecr:PutImage', ciPolicies);
   const partnerCase = toView(userArn(partnerAccount, partnerUser), 'ecr:BatchGetImage', []);
@@ -94,14 +104,7 @@ export const checkExplainDecisions: LabCheck = async (ctx, params) => {
       action: 'ecr:PutImage',
       decision: r.decision,
       reason: `experiment, the policy without ecr:PutImage: ${r.reason}`,
-      trace: r.trace.map((t) => ({
-        policy: t.policy,
-        policyType: t.policyType,
-        sid: t.sid,
-        effect: t.effect,
-        matched: t.matched,
-        why: t.why,
-      })),
+      trace: traceView(r.trace),
     });
   }
   const details = cases.map((c) => `${c.principal} ${c.action}: ${c.decision} (${c.reason})`);
