@@ -148,25 +148,42 @@ describe('apply and clean-up with a pre-existing policy', () => {
   });
 });
 
+/** Sets the lesson's own repository policy on the repository (the CI user may push and pull). */
+async function applyLessonPolicy(): Promise<void> {
+  await tsb.ecr().send(
+    new SetRepositoryPolicyCommand({
+      repositoryName: REPO,
+      policyText: lessonPolicyText(tsb.sandbox.accountId, CI),
+    }),
+  );
+}
+
+/** Gives the CI user an inline policy of one statement; returns what deletes it again. */
+async function putCiInlinePolicy(
+  policyName: string,
+  statement: Record<string, string>,
+): Promise<() => Promise<void>> {
+  const iam = tsb.iam();
+  await iam.send(
+    new PutUserPolicyCommand({
+      UserName: CI,
+      PolicyName: policyName,
+      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }),
+    }),
+  );
+  return async () => {
+    await iam.send(new DeleteUserPolicyCommand({ UserName: CI, PolicyName: policyName }));
+  };
+}
+
 describe('push-pull-as-ci-user', () => {
   it('says the repository policy is not what grants access when the CI user has broad IAM rights', async () => {
-    const iam = tsb.iam();
-    await tsb.ecr().send(
-      new SetRepositoryPolicyCommand({
-        repositoryName: REPO,
-        policyText: lessonPolicyText(tsb.sandbox.accountId, CI),
-      }),
-    );
-    await iam.send(
-      new PutUserPolicyCommand({
-        UserName: CI,
-        PolicyName: 'too-broad',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: 'ecr:*', Resource: '*' }],
-        }),
-      }),
-    );
+    await applyLessonPolicy();
+    const removeInline = await putCiInlinePolicy('too-broad', {
+      Effect: 'Allow',
+      Action: 'ecr:*',
+      Resource: '*',
+    });
     try {
       const r = await checkPushPullAsCiUser(ctxFor(), {
         repository: REPO,
@@ -178,7 +195,7 @@ describe('push-pull-as-ci-user', () => {
         /own IAM policies already allow push and pull.*not what grants the access/,
       );
     } finally {
-      await iam.send(new DeleteUserPolicyCommand({ UserName: CI, PolicyName: 'too-broad' }));
+      await removeInline();
     }
   });
 
@@ -222,23 +239,12 @@ describe('push-pull-as-ci-user', () => {
 
 describe('push-pull-as-ci-user on real AWS (the session says aws)', () => {
   it('reports an explicit Deny as a failure at once, not as a policy still propagating', async () => {
-    const iam = tsb.iam();
-    await tsb.ecr().send(
-      new SetRepositoryPolicyCommand({
-        repositoryName: REPO,
-        policyText: lessonPolicyText(tsb.sandbox.accountId, CI),
-      }),
-    );
-    await iam.send(
-      new PutUserPolicyCommand({
-        UserName: CI,
-        PolicyName: 'no-put',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Deny', Action: 'ecr:PutImage', Resource: '*' }],
-        }),
-      }),
-    );
+    await applyLessonPolicy();
+    const removeInline = await putCiInlinePolicy('no-put', {
+      Effect: 'Deny',
+      Action: 'ecr:PutImage',
+      Resource: '*',
+    });
     try {
       const asAws: AwsSession = { ...session, kind: 'aws' };
       const r = await checkPushPullAsCiUser(ctxFor(asAws), {
@@ -260,7 +266,7 @@ describe('push-pull-as-ci-user on real AWS (the session says aws)', () => {
         'ecr:GetDownloadUrlForLayer',
       ]);
     } finally {
-      await iam.send(new DeleteUserPolicyCommand({ UserName: CI, PolicyName: 'no-put' }));
+      await removeInline();
     }
   });
 });
@@ -277,12 +283,7 @@ describe('push-pull-as-ci-user with a named profile (ciProfile)', () => {
     process.env.AWS_SHARED_CREDENTIALS_FILE = file;
     process.env.AWS_CONFIG_FILE = join(scratch, 'no-config');
     try {
-      await tsb.ecr().send(
-        new SetRepositoryPolicyCommand({
-          repositoryName: REPO,
-          policyText: lessonPolicyText(tsb.sandbox.accountId, CI),
-        }),
-      );
+      await applyLessonPolicy();
       const r = await checkPushPullAsCiUser(ctxFor(), {
         repository: REPO,
         ciUser: CI,
