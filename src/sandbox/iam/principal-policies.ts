@@ -7,6 +7,7 @@ import { AwsError } from '../protocols/errors.js';
 import type { QueryParams, XmlFields } from '../protocols/query.js';
 import type { IamRole, IamUser } from '../store/model.js';
 import {
+  deleteConflict,
   encodeDocument,
   getManagedPolicy,
   getRole,
@@ -45,6 +46,14 @@ export const ROLE_KIND: PrincipalKind<'Role'> = {
   arn: (ctx, name) => roleArn(ctx, name),
   inlinePolicyMax: 10240,
 };
+
+/** IAM's DeleteConflict for a user or role that still has inline or attached policies. */
+export function refuseDeleteWhilePolicies(p: IamUser | IamRole): void {
+  if (Object.keys(p.inlinePolicies).length)
+    throw deleteConflict('Cannot delete entity, must delete policies first.');
+  if (p.attachedPolicies.length)
+    throw deleteConflict('Cannot delete entity, must detach all policies first.');
+}
 
 type Handler<R> = (ctx: RequestContext, q: QueryParams) => Promise<R>;
 

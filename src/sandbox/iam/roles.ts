@@ -6,7 +6,6 @@ import type { QueryParams, XmlFields } from '../protocols/query.js';
 import type { IamRole } from '../store/model.js';
 import {
   alreadyExists,
-  deleteConflict,
   encodeDocument,
   getRole,
   iamAuthorize,
@@ -17,7 +16,11 @@ import {
   tagsOf,
   validateIamDocument,
 } from './common.js';
-import { principalPolicyHandlers, ROLE_KIND } from './principal-policies.js';
+import {
+  principalPolicyHandlers,
+  refuseDeleteWhilePolicies,
+  ROLE_KIND,
+} from './principal-policies.js';
 
 export function roleShape(r: IamRole): XmlFields {
   return {
@@ -88,10 +91,7 @@ export const ROLE_HANDLERS = {
     const name = reqName(q, 'RoleName');
     iamAuthorize(ctx, 'DeleteRole', roleArn(ctx, name));
     const r = getRole(ctx, name);
-    if (Object.keys(r.inlinePolicies).length)
-      throw deleteConflict('Cannot delete entity, must delete policies first.');
-    if (r.attachedPolicies.length)
-      throw deleteConflict('Cannot delete entity, must detach all policies first.');
+    refuseDeleteWhilePolicies(r);
     delete callerAccount(ctx).roles[name];
     // Sessions of a deleted role stop working at once (its keys no longer resolve).
     for (const [id, s] of Object.entries(stateOf(ctx).sessions)) {

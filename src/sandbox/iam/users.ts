@@ -16,7 +16,11 @@ import {
   tagsOf,
   userArn,
 } from './common.js';
-import { principalPolicyHandlers, USER_KIND } from './principal-policies.js';
+import {
+  principalPolicyHandlers,
+  refuseDeleteWhilePolicies,
+  USER_KIND,
+} from './principal-policies.js';
 
 const MAX_KEYS_PER_USER = 2;
 
@@ -91,10 +95,7 @@ export const USER_HANDLERS = {
     ) {
       throw deleteConflict('Cannot delete entity, must delete access keys first.');
     }
-    if (Object.keys(u.inlinePolicies).length)
-      throw deleteConflict('Cannot delete entity, must delete policies first.');
-    if (u.attachedPolicies.length)
-      throw deleteConflict('Cannot delete entity, must detach all policies first.');
+    refuseDeleteWhilePolicies(u);
     delete callerAccount(ctx).users[name];
     await persist(ctx);
     return undefined;
