@@ -73,6 +73,46 @@ const lazierStringWidth = {
 };
 
 /**
+ * Ink turns every line of every frame into cells with @alcalzone/ansi-tokenize, and clips lines
+ * with slice-ansi; both split strings into graphemes with Intl.Segmenter. For strings made only
+ * of the single-width characters above (plus escape sequences, which both parse from the string
+ * itself), every UTF-16 unit is its own grapheme, so they are split by unit instead; slice-ansi
+ * on such a string without escapes is String.prototype.slice.
+ */
+const NARROW_OR_ESC = NARROW_ONLY.replace('/^[', '/^[\\u001B');
+function patchSource(src, file, from, to) {
+  if (!src.includes(from)) throw new Error(`build: ${file} changed, update scripts/build.mjs`);
+  return src.replace(from, to);
+}
+const segmentByUnit = {
+  name: 'segment-by-unit',
+  setup(b) {
+    b.onLoad({ filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/ }, async (args) => ({
+      contents: patchSource(
+        await readFile(args.path, 'utf8'),
+        'ansi-tokenize',
+        'for (const { segment, index } of segmenter.segment(str)) {',
+        `for (const { segment, index } of (${NARROW_OR_ESC}.test(str) ? Array.from(str, (segment, index) => ({ segment, index })) : segmenter.segment(str))) {`,
+      ),
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /node_modules[\\/]slice-ansi[\\/]index\.js$/ }, async (args) => {
+      const src = await readFile(args.path, 'utf8');
+      if (!src.includes('export default function sliceAnsi(string, start, end) {')) return undefined;
+      return {
+        contents: patchSource(
+          src,
+          'slice-ansi',
+          'export default function sliceAnsi(string, start, end) {',
+          `export default function sliceAnsi(string, start, end) {\n\tif (${NARROW_ONLY}.test(string)) return string.slice(start, end);`,
+        ),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
  * yoga-layout (Ink's layout engine) ships its WebAssembly as a base64 data: URL and loads it
  * with fetch() when fetch exists: on Node that first loads undici and decodes the URL through
  * it (~20 ms of a cold start). Without fetch it decodes the same bytes with atob().
@@ -106,7 +146,7 @@ await build({
   keepNames: process.env.ECR_TUTOR_BUILD_KEEPNAMES === '1',
   legalComments: 'none',
   alias: { 'react-devtools-core': `${root}dist/.devtools-stub.js` },
-  plugins: [lazierStringWidth, yogaWithoutFetch],
+  plugins: [lazierStringWidth, segmentByUnit, yogaWithoutFetch],
   // CommonJS dependencies inside an ESM bundle still use require(), __filename and __dirname.
   banner: {
     js: [

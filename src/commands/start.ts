@@ -49,7 +49,8 @@ export const NO_TERMINAL_MESSAGE =
   '  try: `ecr-tutor --plain` to go through the lesson with line-by-line prompts (answers can be piped in),\n' +
   '       or `ecr-tutor check` to check every step against live state without any questions.\n';
 
-/** Bench hook (documented in bench/tui.bench.ts): quit as soon as the lesson's first frame is drawn. */
+/** Bench hook (documented in bench/tui.bench.ts): quit as soon as the lesson's first frame is
+ *  drawn, then report when the live engine (sandbox, STS identity) was ready behind it. */
 const EXIT_AFTER_FIRST_FRAME = 'ECR_TUTOR_EXIT_AFTER_FIRST_FRAME';
 /** Bench hook: print the process's peak resident memory on the way out. */
 const REPORT_PEAK_RSS = 'ECR_TUTOR_REPORT_PEAK_RSS';
@@ -100,9 +101,13 @@ export async function runStart(
   // hundred milliseconds on a cold start. Ink's first frame replaces the line.
   stdout.write(`ECR tutor · connecting to ${what}…`);
   let opening: Promise<Engine> | undefined;
+  let liveAt: number | undefined;
   const openOnce = () => {
-    opening ??= open();
-    opening.catch(() => undefined); // reported through runTutor below
+    if (!opening) {
+      opening = open();
+      // a failure is reported through runTutor below
+      opening.then(() => (liveAt = performance.now())).catch(() => undefined);
+    }
     return opening;
   };
   // The sandbox's account and region are in its state file: the whole first frame can be
@@ -141,6 +146,9 @@ export async function runStart(
     return err instanceof TutorError ? err.exitCode : 1;
   }
   engine ??= await opening?.catch(() => undefined);
+  if (env[EXIT_AFTER_FIRST_FRAME] === '1' && liveAt !== undefined) {
+    io.err(`live-ms=${Math.round(liveAt)}\n`);
+  }
   if (engine) {
     const snap = engine.snapshot();
     await engine.close();
