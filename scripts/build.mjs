@@ -87,18 +87,22 @@ function patchSource(src, file, from, to) {
 const segmentByUnit = {
   name: 'segment-by-unit',
   setup(b) {
-    b.onLoad({ filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/ }, async (args) => ({
-      contents: patchSource(
-        await readFile(args.path, 'utf8'),
-        'ansi-tokenize',
-        'for (const { segment, index } of segmenter.segment(str)) {',
-        `for (const { segment, index } of (${NARROW_OR_ESC}.test(str) ? Array.from(str, (segment, index) => ({ segment, index })) : segmenter.segment(str))) {`,
-      ),
-      loader: 'js',
-    }));
+    b.onLoad(
+      { filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/ },
+      async (args) => ({
+        contents: patchSource(
+          await readFile(args.path, 'utf8'),
+          'ansi-tokenize',
+          'for (const { segment, index } of segmenter.segment(str)) {',
+          `for (const { segment, index } of (${NARROW_OR_ESC}.test(str) ? Array.from(str, (segment, index) => ({ segment, index })) : segmenter.segment(str))) {`,
+        ),
+        loader: 'js',
+      }),
+    );
     b.onLoad({ filter: /node_modules[\\/]slice-ansi[\\/]index\.js$/ }, async (args) => {
       const src = await readFile(args.path, 'utf8');
-      if (!src.includes('export default function sliceAnsi(string, start, end) {')) return undefined;
+      if (!src.includes('export default function sliceAnsi(string, start, end) {'))
+        return undefined;
       return {
         contents: patchSource(
           src,
