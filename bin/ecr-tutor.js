@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // Launcher: refuse unsupported Node versions with a clear message, quiet the AWS SDK's
-// Node-version notice (it would tear an Ink frame), tune V8 for a small resident set, then hand
+// Node-version notice (it would tear an Ink frame), keep compiled code where Node can, then hand
 // over to the bundled CLI.
 import module from 'node:module';
-import v8 from 'node:v8';
 const [major] = process.versions.node.split('.').map(Number);
 if (major < 20) {
   process.stderr.write(
@@ -13,11 +12,6 @@ if (major < 20) {
   process.exit(2);
 }
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-// Measured with bench/tui.bench.ts: peak RSS through a whole lesson 147 -> 122 MiB, time to the
-// first frame unchanged (the tutor waits on people and AWS, not on peak JIT speed). Set at run
-// time because a launcher cannot pass V8 flags without starting a second process (~100 ms).
-// ECR_TUTOR_V8_DEFAULTS=0 leaves V8 alone.
-if (process.env.ECR_TUTOR_V8_DEFAULTS !== '0') v8.setFlagsFromString('--optimize-for-size');
 // Node 22.1+ keeps compiled code between runs (a faster second start); Node 20 has no such API.
 module.enableCompileCache?.();
 

@@ -4,6 +4,7 @@
  * only one side is a terminal), and with no terminal at all a pointer to what works instead,
  * never Ink's "Raw mode is not supported" crash.
  */
+import { setFlagsFromString } from 'node:v8';
 import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
 import { wantsExternalTarget } from '../aws/target.js';
@@ -54,6 +55,17 @@ export const NO_TERMINAL_MESSAGE =
 const EXIT_AFTER_FIRST_FRAME = 'ECR_TUTOR_EXIT_AFTER_FIRST_FRAME';
 /** Bench hook: print the process's peak resident memory on the way out. */
 const REPORT_PEAK_RSS = 'ECR_TUTOR_REPORT_PEAK_RSS';
+
+/**
+ * Once the first frame is up, V8 trades peak JIT speed for memory (bench/tui.bench.ts: peak RSS
+ * through a whole lesson ~147 -> ~125 MiB; the tutor waits on people and AWS, not on the JIT).
+ * Not before: it would slow the start-up with more garbage collections. Set at run time because
+ * a launcher cannot pass V8 flags without starting a second process (~100 ms).
+ * ECR_TUTOR_V8_DEFAULTS=0 leaves V8 alone.
+ */
+function optimizeForSize(env: NodeJS.ProcessEnv): void {
+  if (env.ECR_TUTOR_V8_DEFAULTS !== '0') setFlagsFromString('--optimize-for-size');
+}
 
 export async function runStart(
   io: Io,
@@ -138,7 +150,10 @@ export async function runStart(
       env,
       what,
       preview,
-      onLessonFrame: env[EXIT_AFTER_FIRST_FRAME] === '1' ? (quit) => quit() : undefined,
+      onLessonFrame: (quit) => {
+        optimizeForSize(env);
+        if (env[EXIT_AFTER_FIRST_FRAME] === '1') quit();
+      },
     });
   } catch (err) {
     // Opening the lesson failed: Ink has restored the terminal, now say why.
