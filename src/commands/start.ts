@@ -31,6 +31,18 @@ export function chooseFrontEnd(t: TerminalFacts, plainFlag: boolean): FrontEnd {
   return 'plain';
 }
 
+/**
+ * Ink draws nothing but the last frame when it believes it runs in CI (its is-in-ci package
+ * reads CI / CONTINUOUS_INTEGRATION once, when Ink is first imported). The TUI is only chosen
+ * with a raw-mode terminal on both sides, so a person is at the keyboard whatever those
+ * variables say (a shell that exports CI=true, a terminal opened inside a CI job): tell Ink so.
+ */
+export function letInkDrawInThisTerminal(env: NodeJS.ProcessEnv = process.env): void {
+  for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) {
+    if (key in env) env[key] = 'false';
+  }
+}
+
 /** Reads the facts off the real process streams. */
 export function terminalFacts(
   stdin: NodeJS.ReadStream = process.stdin,
@@ -137,6 +149,7 @@ export async function runStart(
         }),
       );
   if (wantsExternalTarget(opts.target)) void openOnce();
+  letInkDrawInThisTerminal();
   const [{ runTutor }, preview] = await Promise.all([
     import('../ui/render-tutor.js'),
     previewing.catch(() => undefined),

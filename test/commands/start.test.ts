@@ -138,6 +138,9 @@ describe.skipIf(!hasScript())('ecr-tutor in a pseudo-terminal', () => {
         ECR_TUTOR_HOME: home,
         TERM: 'xterm-256color',
         FORCE_COLOR: '0',
+        // A person at a terminal whose shell exports CI=true still gets live frames (Ink
+        // otherwise draws only the last frame when it believes it runs in CI).
+        CI: 'true',
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
