@@ -53,14 +53,7 @@ export async function medianMs(
   reps: number,
   warmup = 2,
 ): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
+  return (await timeRuns(fn, reps, warmup)).median;
 }
 
 /**
