@@ -348,6 +348,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--port <n>', 'port to listen on (0 = any free port)', parsePort, SANDBOX_DEFAULT_PORT)
     .option('--host <address>', 'address to bind (loopback only unless you insist)', '127.0.0.1')
     .option('--region <region>', 'region of the sandbox (default: AWS_REGION or us-east-1)')
+    .option(
+      '--allow-non-loopback',
+      'let --host be an address other machines can reach (no TLS: only on a network you trust)',
+    )
     .action(async (opts: Record<string, unknown>) => {
       const { runSandboxStart } = await import('./commands/sandbox.js');
       setExit(
@@ -355,6 +359,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
           port: opts.port as number,
           host: opts.host as string,
           region: opts.region as string | undefined,
+          allowNonLoopback: opts.allowNonLoopback === true,
         }),
       );
     });

@@ -18,7 +18,7 @@ function fail(io: Io, err: unknown): number {
 /** Runs the sandbox in the foreground until SIGINT/SIGTERM. */
 export async function runSandboxStart(
   io: Io,
-  opts: { port: number; host: string; region?: string },
+  opts: { port: number; host: string; region?: string; allowNonLoopback?: boolean },
   signals: NodeJS.EventEmitter = process,
 ): Promise<number> {
   const stateDir = defaultSandboxStateDir();
@@ -28,6 +28,7 @@ export async function runSandboxStart(
       stateDir,
       port: opts.port,
       host: opts.host,
+      allowNonLoopback: opts.allowNonLoopback === true,
       ...(opts.region ? { region: opts.region } : {}),
       log: (line) => io.err(line + '\n'),
       // the learner sees each call and its outcome as their CLI or the tutor makes it

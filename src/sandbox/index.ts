@@ -142,7 +142,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   if (!isLoopback(host) && !opts.allowNonLoopback) {
     throw new TutorError(
       `refusing to listen on ${host}: the sandbox has no TLS and its keys are for local use`,
-      'bind 127.0.0.1 (the default), or pass allowNonLoopback if you really mean it',
+      'bind 127.0.0.1 (the default), or add --allow-non-loopback if you really mean it',
     );
   }
   const log = opts.log ?? (() => undefined);

@@ -47,3 +47,22 @@ describe('launcher (bin/ecr-tutor.js, built bundle)', () => {
     expect(out.trim()).toBe(VERSION);
   });
 });
+
+describe('sandbox start binding', () => {
+  it('refuses a non-loopback address unless --allow-non-loopback is given', async () => {
+    const io = memoryIo();
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const prev = process.env.ECR_TUTOR_HOME;
+    process.env.ECR_TUTOR_HOME = await mkdtemp(join(tmpdir(), 'ecr-tutor-cli-'));
+    try {
+      expect(await main(['sandbox', 'start', '--host', '0.0.0.0', '--port', '0'], io)).toBe(1);
+      expect(io.stderr()).toContain('refusing to listen on 0.0.0.0');
+      expect(io.stderr()).toContain('--allow-non-loopback');
+    } finally {
+      if (prev === undefined) delete process.env.ECR_TUTOR_HOME;
+      else process.env.ECR_TUTOR_HOME = prev;
+    }
+  });
+});
