@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { memoryIo } from '../../src/io.js';
@@ -40,7 +44,6 @@ describe('command line', () => {
 
 describe('launcher (bin/ecr-tutor.js, built bundle)', () => {
   it('runs the bundled CLI', async () => {
-    const { execFileSync } = await import('node:child_process');
     const out = execFileSync(process.execPath, ['bin/ecr-tutor.js', '--version'], {
       encoding: 'utf8',
     });
@@ -51,9 +54,6 @@ describe('launcher (bin/ecr-tutor.js, built bundle)', () => {
 describe('sandbox start binding', () => {
   it('refuses a non-loopback address unless --allow-non-loopback is given', async () => {
     const io = memoryIo();
-    const { mkdtemp } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const prev = process.env.ECR_TUTOR_HOME;
     process.env.ECR_TUTOR_HOME = await mkdtemp(join(tmpdir(), 'ecr-tutor-cli-'));
     try {
