@@ -103,7 +103,10 @@ describe('bad input on ECR (awsJson1_1)', () => {
           port: Number(url.port),
           method: 'POST',
           path: '/',
-          headers: { ...init.headers, 'content-length': String(64 * 1024 * 1024) },
+          headers: {
+            ...(init.headers as Record<string, string>),
+            'content-length': String(64 * 1024 * 1024),
+          },
         },
         (res) => {
           let body = '';
