@@ -1,6 +1,7 @@
 import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
 import { learnerOption, openTargetProgress } from './progress-target.js';
+import { currentStepId, isDone, isStale, lessonFinished } from '../engine/rules.js';
 
 /** `ecr-tutor status`: saved progress of every lesson for the chosen target (no checks run). */
 export async function runStatus(
@@ -28,6 +29,8 @@ export async function runStatus(
       title: s.title,
       optional: Boolean(s.optional),
       status: p?.steps[s.id]?.status ?? 'not-started',
+      // was done, and the last re-check found it failing
+      ...(isStale(p?.steps[s.id]) ? { stale: true } : {}),
       attempts: p?.steps[s.id]?.attempts ?? 0,
       completedAt: p?.steps[s.id]?.completedAt,
       // facilitators see the exact check each step runs
@@ -40,15 +43,20 @@ export async function runStatus(
           }
         : {}),
     }));
-    const done = steps.filter((s) => s.status === 'passed' || s.status === 'skipped').length;
-    const finished = steps.every(
-      (s) => s.optional || s.status === 'passed' || s.status === 'skipped',
-    );
+    const rows = lesson.steps.map((s) => ({
+      def: s,
+      progress: p?.steps[s.id] ?? { status: 'not-started' as const, attempts: 0, hintsShown: 0 },
+    }));
+    const done = rows.filter((r) => isDone(r.progress)).length;
+    const finished = lessonFinished(rows);
     lessons.push({
       id: lesson.id,
       title: lesson.title,
       started: Boolean(p),
-      currentStep: p ? lesson.steps[p.currentIndex]?.id : undefined,
+      currentStep: currentStepId(
+        lesson.steps.map((s) => s.id),
+        p,
+      ),
       done,
       total: steps.length,
       finished,
@@ -58,7 +66,14 @@ export async function runStatus(
   if (opts.json) {
     io.out(
       JSON.stringify(
-        { target, ...(learner ? { learner } : {}), progressFile: store.file, lessons },
+        {
+          target,
+          ...(learner ? { learner } : {}),
+          progressFile: store.file,
+          // what was saved at the last check, not a live check (that is `ecr-tutor check`)
+          saved: true,
+          lessons,
+        },
         null,
         2,
       ) + '\n',
@@ -66,7 +81,8 @@ export async function runStatus(
     return 0;
   }
   io.out(
-    `Progress${learner ? ` of ${learner}` : ''} for ${target.kind === 'sandbox' ? 'the sandbox' : target.kind} account ${target.accountId} (${target.region}):\n`,
+    `Saved progress${learner ? ` of ${learner}` : ''} for ${target.kind === 'sandbox' ? 'the sandbox' : target.kind} account ${target.accountId} (${target.region}):\n` +
+      '  (as recorded at the last checks, not checked now: `ecr-tutor check` re-checks live state)\n',
   );
   for (const l of lessons) {
     if (!l.started) {
@@ -76,15 +92,17 @@ export async function runStatus(
     io.out(`  ${l.title}: ${l.done}/${l.total} steps done${l.finished ? ' (finished)' : ''}\n`);
     for (const s of l.steps) {
       const mark =
-        s.status === 'passed'
-          ? 'x'
-          : s.status === 'skipped'
-            ? 's'
-            : s.status === 'failed'
-              ? '!'
-              : ' ';
+        'stale' in s
+          ? '~'
+          : s.status === 'passed'
+            ? 'x'
+            : s.status === 'skipped'
+              ? 's'
+              : s.status === 'failed'
+                ? '!'
+                : ' ';
       io.out(
-        `    [${mark}] ${s.title}${s.status === 'skipped' ? ' (skipped: solved by the tutor)' : ''}${l.currentStep === s.id ? '   <- you are here' : ''}\n`,
+        `    [${mark}] ${s.title}${'stale' in s ? ' (was done, but its check failed since)' : s.status === 'skipped' ? ' (skipped: solved by the tutor)' : ''}${l.currentStep === s.id ? '   <- you are here' : ''}\n`,
       );
       if ('check' in s && s.check)
         io.out(
