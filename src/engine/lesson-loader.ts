@@ -15,6 +15,8 @@ import type {
   StepViewKind,
 } from './types.js';
 import { templateNames } from './template.js';
+import { getLanguage, type Lang } from '../i18n/index.js';
+import { localizeLesson, TRANSLATION_LANGS } from '../i18n/lesson-translation.js';
 
 export const MANIFEST = 'lesson.yaml';
 
@@ -66,6 +68,8 @@ const LESSON_KEYS = new Set([
   'params',
   'learnerParams',
   'steps',
+  // translations (title, summary): src/i18n/lesson-translation.ts
+  ...TRANSLATION_LANGS,
 ]);
 const STEP_KEYS = new Set([
   'id',
@@ -85,6 +89,8 @@ const STEP_KEYS = new Set([
   'undoes',
   'timeoutMs',
   'records',
+  // translations (title, hints, input, quiz): src/i18n/lesson-translation.ts
+  ...TRANSLATION_LANGS,
 ]);
 
 /** The parameters a named check or action takes (all text). */
@@ -103,6 +109,8 @@ export interface LoadOptions {
   paramSpecs?: Readonly<Record<string, ParamSpec>>;
   /** a learner in a shared account: the lesson's `learnerParams` get "-NAME" (see deriveLearnerValue) */
   learner?: string;
+  /** the language of the texts (default: the process language); translations fall back to English */
+  lang?: Lang;
 }
 
 /**
@@ -446,19 +454,17 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
     }
   }
   if (problems.length || !id || !title) return { problems };
-  return {
-    lesson: {
-      id,
-      title,
-      summary,
-      params,
-      steps,
-      dir,
-      ...(learnerParams.length ? { learnerParams } : {}),
-      ...(opts.learner ? { learner: opts.learner } : {}),
-    },
-    problems,
+  const english: LessonDef = {
+    id,
+    title,
+    summary,
+    params,
+    steps,
+    dir,
+    ...(learnerParams.length ? { learnerParams } : {}),
+    ...(opts.learner ? { learner: opts.learner } : {}),
   };
+  return { lesson: await localizeLesson(english, opts.lang ?? getLanguage()), problems };
 }
 
 /** A lesson as listed by `lessons list`. */

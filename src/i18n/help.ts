@@ -6,8 +6,11 @@
  * option or argument has no Vietnamese text.
  */
 import { Help, Option, type Argument, type Command } from 'commander';
-import { getLanguage, t, type MessageKey } from './index.js';
+import { getLanguage, t, type Lang, type MessageKey } from './index.js';
 import { HELP_VI } from './messages/help-vi.js';
+
+/** Help tables by language; English is the text in cli.ts itself. */
+const HELP: Partial<Record<Lang, Readonly<Record<string, string>>>> = { vi: HELP_VI };
 
 const TITLES: Record<string, MessageKey> = {
   'Usage:': 'help.usage',
@@ -35,7 +38,10 @@ export function helpKeys(cmd: Command): { description: string; options: string[]
 }
 
 /** The Vietnamese text of a key: the command's own, else the one shared by every command. */
-export function helpText(key: string, table: Readonly<Record<string, string>> = HELP_VI) {
+export function helpText(
+  key: string,
+  table: Readonly<Record<string, string>> = HELP[getLanguage()] ?? HELP_VI,
+): string | undefined {
   if (table[key] !== undefined) return table[key];
   const shared = key.slice(key.lastIndexOf(' ') + 1);
   return shared.startsWith('--') || shared.startsWith('<') ? table[shared] : undefined;
@@ -50,16 +56,17 @@ function localizeExtras(text: string): string {
 
 const base = new Help();
 
-function translate(cmd: Command): void {
+function translate(cmd: Command, table: Readonly<Record<string, string>>): void {
   const keys = helpKeys(cmd);
-  const d = helpText(keys.description);
+  const lookup = (k: string) => helpText(k, table);
+  const d = lookup(keys.description);
   if (d !== undefined) cmd.description(d);
   cmd.options.forEach((o: Option, i) => {
-    const text = helpText(keys.options[i]!);
+    const text = lookup(keys.options[i]!);
     if (text !== undefined) o.description = text;
   });
   cmd.registeredArguments.forEach((a: Argument, i) => {
-    const text = helpText(keys.args[i]!);
+    const text = lookup(keys.args[i]!);
     if (text !== undefined) a.description = text;
   });
 }
@@ -77,7 +84,8 @@ export function localizeProgram(program: Command): void {
     }
     cmd.helpOption('-h, --help', t('help.helpOption'));
     if (cmd.commands.length > 0) cmd.helpCommand('help [command]', t('help.helpCommand'));
-    if (lang !== 'en') translate(cmd);
+    const table = HELP[lang];
+    if (table) translate(cmd, table);
     cmd.configureHelp({
       styleTitle: (s) => (TITLES[s] ? t(TITLES[s]) : s),
       optionDescription: (o) => localizeExtras(base.optionDescription(o)),
