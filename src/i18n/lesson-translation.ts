@@ -423,5 +423,8 @@ export async function translationProblems(lesson: LessonDef): Promise<Translatio
         problems.push({ file, message: t('lessonI18n.bodyNotNfc', { lang }) });
     }
   }
-  return problems;
+  // in file order, like the loader's, so an author can fix them top to bottom
+  return problems.sort((a, b) =>
+    a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1,
+  );
 }

@@ -114,9 +114,9 @@ describe('lessons validate on translations', () => {
     const r = await validate(dir);
     expect(r.code).toBe(1);
     expect(r.lines.map((l) => l.replace(/^lesson\.yaml:\d+: /, 'lesson.yaml:N: '))).toEqual([
-      'lesson.yaml:N: vi: step "concepts" has no translation of its hint 3',
-      'lesson.yaml:N: vi: step "concepts" has no translation of its quiz same-account: label of choice "no"',
       'lesson.yaml:N: vi: step "concepts" has no translation of quiz question "cross-account"',
+      'lesson.yaml:N: vi: step "concepts" has no translation of its quiz same-account: label of choice "no"',
+      'lesson.yaml:N: vi: step "concepts" has no translation of its hint 3',
       'lesson.yaml:N: vi: step "verify" has no translated text: 07-verify.vi.md does not exist beside the English file',
       'lesson.yaml:N: vi: step "explain" has no translation of its quiz partner-needs: explanation',
     ]);
@@ -125,37 +125,55 @@ describe('lessons validate on translations', () => {
   it('reports a {{param}} that a translation drops or renames, in yaml and in the step text', async () => {
     const dir = await copyLesson();
     const yaml = join(dir, 'lesson.yaml');
+    // a rename to another name the lesson knows: only the translation check can see it
     await edit(
       yaml,
-      "'Tạo cái còn thiếu: `aws ecr create-repository --repository-name {{repository}}",
-      "'Tạo cái còn thiếu: `aws ecr create-repository --repository-name {{repo}}",
+      '`aws iam create-user --user-name {{ciUser}}{{endpointFlag}}`; hoặc',
+      '`aws iam create-user --user-name {{partnerUser}}{{endpointFlag}}`; hoặc',
     );
     await edit(join(dir, '04-concepts.vi.md'), /`\{\{repository\}\}`/g, '`fcj-workshop-app`');
+    await edit(join(dir, '06-apply.vi.md'), '{{profileFlag}}', '{{profile}}');
     const r = await validate(dir);
     expect(r.code).toBe(1);
-    const lines = r.lines.map((l) => l.replace(/:\d+: /, ':N: '));
-    expect(lines).toContain(
-      'lesson.yaml:N: vi: step "prerequisites", hint 3: the translation uses {{repo}}, which the English does not (renamed?)',
-    );
-    expect(lines).toContain(
+    expect(r.lines.map((l) => l.replace(/:\d+: /, ':N: '))).toEqual([
       '04-concepts.vi.md: vi: the translation drops {{repository}}, which 04-concepts.md uses',
-    );
-    expect(lines).toContain(
-      'lesson.yaml:N: vi: step "prerequisites", hint 3: the translation drops {{repository}}, which the English uses',
-    );
-    expect(lines.filter((l) => l.includes('hint 3'))).toHaveLength(2);
+      '06-apply.vi.md: vi: the translation drops {{profileFlag}}, which 06-apply.md uses',
+      '06-apply.vi.md:N: vi: {{profile}} is not in the English text of this step (renamed?)',
+      'lesson.yaml:N: vi: step "prerequisites", hint 3: the translation drops {{ciUser}}, which the English uses',
+      'lesson.yaml:N: vi: step "prerequisites", hint 3: the translation uses {{partnerUser}}, which the English does not (renamed?)',
+    ]);
   });
 
-  it('reports decomposed (NFD) Vietnamese, a stray step translation and an unknown key', async () => {
+  it('an unknown {{name}} or key in a yaml translation is a schema mistake, with its line', async () => {
+    const dir = await copyLesson();
+    const yaml = join(dir, 'lesson.yaml');
+    await edit(
+      yaml,
+      '--repository-name {{repository}}{{regionFlag}}{{endpointFlag}}` và `aws iam create-user',
+      '--repository-name {{repo}}{{regionFlag}}{{endpointFlag}}` và `aws iam create-user',
+    );
+    await edit(yaml, '      title: Soạn policy\n', '      title: Soạn policy\n      body: x.md\n');
+    const r = await validate(dir);
+    expect(r.code).toBe(1);
+    expect(r.lines.map((l) => l.replace(/:\d+: /, ':N: '))).toEqual([
+      'lesson.yaml:N: {{repo}} is not a lesson parameter, an input variable or a recorded value',
+      'lesson.yaml:N: unknown key "body" in "vi" (allowed: title, hints, input, quiz)',
+    ]);
+  });
+
+  it('reports decomposed (NFD) Vietnamese and a step translated into an undeclared language', async () => {
     const dir = await copyLesson();
     const yaml = join(dir, 'lesson.yaml');
     await edit(yaml, 'title: Kết nối', `title: ${'Kết nối'.normalize('NFD')}`);
-    await edit(yaml, '      title: Soạn policy\n', '      title: Soạn policy\n      body: x.md\n');
+    await writeFile(
+      join(dir, '09-cleanup.vi.md'),
+      (await readFile(join(dir, '09-cleanup.vi.md'), 'utf8')).normalize('NFD'),
+    );
     const r = await validate(dir);
     const lines = r.lines.map((l) => l.replace(/:\d+: /, ':N: '));
     expect(lines).toEqual([
+      '09-cleanup.vi.md: vi: not in precomposed Unicode (NFC); save the file as NFC',
       'lesson.yaml:N: vi: step "connect", title: not in precomposed Unicode (NFC); save it as NFC',
-      'lesson.yaml:N: vi: unknown key "body" in a translation (allowed: title, hints, input, quiz)',
     ]);
 
     // a step translated into a language the lesson does not declare
