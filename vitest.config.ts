@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // builds dist/ when the sources are newer: pty tests run the bundle that ships
+    globalSetup: ['test/global-setup.ts'],
     env: {
       FORCE_COLOR: '0',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

@@ -432,7 +432,7 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
   if (failure) {
     // Errors here come from the CI user's credentials: point the fix at the CI profile.
     const d = ciProfile
-      ? describeAwsError(failure, { targetKind: ctx.env.session.kind, profile: ciProfile })
+      ? describeAwsError(failure, { ...ctx.env.session.adviceContext(), profile: ciProfile })
       : plainError(ctx, failure);
     return {
       status: 'error',

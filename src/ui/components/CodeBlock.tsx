@@ -1,4 +1,6 @@
 import { Box, Text } from 'ink';
+import { sanitizeForTerminal } from '../../text/sanitize.js';
+import { expandTabs } from '../../text/width.js';
 import { jsonLineTokens, looksLikeJson, type JsonTokenKind } from '../json-tokens.js';
 import { useTheme } from '../theme-context.js';
 import type { TextStyle } from '../theme.js';
@@ -28,10 +30,13 @@ export function CodeBlock({
 }) {
   const theme = useTheme();
   const json = looksLikeJson(lang, text);
-  const lines = text
+  // The text may come from the learner's file or a lesson pack: no escape or control
+  // character reaches the terminal, and tabs become spaces (a raw tab moves the cursor to the
+  // terminal's own tab stop, which Ink cannot see: the rest of the line was drawn over).
+  const lines = sanitizeForTerminal(text)
     .replace(/\n$/, '')
     .split('\n')
-    .map((l) => l || ' ');
+    .map((l) => expandTabs(l) || ' ');
   const width = String(lines.length).length;
   return (
     <Box flexDirection="column" paddingLeft={2}>
