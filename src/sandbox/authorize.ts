@@ -13,7 +13,7 @@ import {
   type RequestPrincipal,
 } from '../policy/index.js';
 import { AWS_MANAGED_POLICIES } from './iam/managed.js';
-import { requestedRegion, type Caller, type RequestContext } from './context.js';
+import type { Caller, RequestContext } from './context.js';
 import { AwsError } from './protocols/errors.js';
 import type { SandboxState } from './store/model.js';
 
@@ -112,7 +112,8 @@ export function decide(
         'aws:EpochTime': Math.floor(Date.now() / 1000),
         // aws:PrincipalArn/Account/Type, aws:username and aws:userid are derived by evaluate()
         // from the principal (for an assumed role, PrincipalArn is the role's ARN, as on AWS).
-        'aws:RequestedRegion': requestedRegion(ctx),
+        // the endpoint's region (the front door sets ctx.region), not the client's signature
+        'aws:RequestedRegion': ctx.region,
       },
     },
     identityPolicies: identityPoliciesOf(state, ctx.caller),

@@ -32,22 +32,16 @@ export interface RequestContext {
   core: SandboxCore;
   caller: Caller;
   requestId: string;
-  /** region of the request's credential scope (the client's; see requestedRegion for the endpoint's) */
+  /**
+   * The region the request acts in: the endpoint's, decided at the front door
+   * (front-door.ts requestedRegion), never the client's signature. It is aws:RequestedRegion.
+   */
   region: string;
   sourceIp: string;
 }
 
 export function stateOf(ctx: RequestContext): SandboxState {
   return ctx.core.metadata.state;
-}
-
-/**
- * aws:RequestedRegion: the region of the endpoint the request was sent to, i.e. the sandbox's
- * own region. Not the credential scope: with an endpoint override the SDK signs with whatever
- * region the client is configured with, so `ctx.region` says nothing about where it went.
- */
-export function requestedRegion(ctx: RequestContext): string {
-  return stateOf(ctx).region || ctx.region;
 }
 
 /** The caller's own account (always exists: keys are only issued inside known accounts). */

@@ -15,9 +15,6 @@ import {
   SANDBOX_CI_USER,
   SANDBOX_REPOSITORY,
 } from '../../src/sandbox/index.js';
-import { decide } from '../../src/sandbox/authorize.js';
-import type { RequestContext } from '../../src/sandbox/context.js';
-import { seedState } from '../../src/sandbox/seed.js';
 import { type TestSandbox } from '../helpers/sandbox.js';
 import { sandboxForEachTest } from '../helpers/sandbox-hooks.js';
 
@@ -154,44 +151,29 @@ describe('IAM "AWS global condition context keys": aws:PrincipalArn of a role se
 });
 
 describe('IAM "AWS global condition context keys": aws:RequestedRegion', () => {
-  it("is the endpoint's region, whatever region the client signed with", () => {
-    const { state } = seedState('eu-central-1');
-    const acct = state.primaryAccountId;
-    const ctx = {
-      core: { metadata: { state } },
-      caller: {
-        accessKeyId: 'AKIAEXAMPLE',
-        accountId: acct,
-        arn: `arn:aws:iam::${acct}:user/${SANDBOX_ADMIN_USER}`,
-        userId: 'AIDAEXAMPLE',
-        type: 'user',
-        userName: SANDBOX_ADMIN_USER,
+  it("is the endpoint's region: a policy keyed on it allows or denies as written", async () => {
+    const region = sb.sandbox.region;
+    const denyUnless = (r: string) => [
+      {
+        Sid: 'OnlyHere',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 'ecr:BatchGetImage',
+        Condition: { StringNotEquals: { 'aws:RequestedRegion': r } },
       },
-      requestId: 'r',
-      // the credential scope of a client configured for another region
-      region: 'us-west-2',
-      sourceIp: '127.0.0.1',
-    } as unknown as RequestContext;
-    const repo = `arn:aws:ecr:eu-central-1:${acct}:repository/${SANDBOX_REPOSITORY}`;
-    const policy = (region: string) => ({
-      name: 'repository policy',
-      text: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 'ecr:*',
-            Condition: { StringNotEquals: { 'aws:RequestedRegion': region } },
-          },
-        ],
-      }),
-    });
-    expect(
-      decide(ctx, 'ecr:BatchGetImage', repo, { resourcePolicy: policy('eu-central-1') }).decision,
-    ).toBe('allowed');
-    expect(
-      decide(ctx, 'ecr:BatchGetImage', repo, { resourcePolicy: policy('us-west-2') }).decision,
-    ).toBe('explicit-deny');
+    ];
+    await setPolicy(denyUnless(region));
+    await expect(pull()).resolves.toHaveProperty('images');
+    await setPolicy(denyUnless(region === 'eu-west-1' ? 'us-east-1' : 'eu-west-1'));
+    await expect(pull()).rejects.toThrow(/with an explicit deny in a resource-based policy$/);
+    // a client signing for another region does not get to choose it: the front door refuses
+    await expect(
+      sb.ecr({ region: region === 'eu-west-1' ? 'us-east-1' : 'eu-west-1' }).send(
+        new BatchGetImageCommand({
+          repositoryName: SANDBOX_REPOSITORY,
+          imageIds: [{ imageTag: 'latest' }],
+        }),
+      ),
+    ).rejects.toThrow(/Credential should be scoped to a valid region/);
   });
 });
