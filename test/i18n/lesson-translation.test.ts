@@ -74,8 +74,8 @@ describe('Vietnamese lesson texts', () => {
     expect(concepts.quiz!.map((q) => [q.id, q.answer, q.choices.map((c) => c.value)])).toEqual(
       en.steps[3]!.quiz!.map((q) => [q.id, q.answer, q.choices.map((c) => c.value)]),
     );
-    expect(concepts.quiz![2]!.choices[1]!.label).toBe(
-      'Không: một Deny tường minh ở bất kỳ policy nào cũng thắng',
+    expect(concepts.quiz!.find((q) => q.id === 'explicit-deny')!.choices[1]!.label).toBe(
+      'Không, quản trị viên không push được',
     );
     expect(vi.steps.map((s) => [s.id, s.check, s.solve, s.view])).toEqual(
       en.steps.map((s) => [s.id, s.check, s.solve, s.view]),
@@ -103,8 +103,8 @@ describe('lessons validate on translations', () => {
     const dir = await copyLesson();
     await rm(join(dir, '07-verify.vi.md'));
     const yaml = join(dir, 'lesson.yaml');
-    await edit(yaml, "        - 'Đáp án: có, không, không.'\n", '');
-    await edit(yaml, / {12}'no': 'Không: cả hai policy đều phải cho phép'\n/, '');
+    await edit(yaml, "        - 'Đáp án: có, không, không, không.'\n", '');
+    await edit(yaml, / {12}'no': 'Không, nó không push được'\n/, '');
     await edit(
       yaml,
       / {10}explanation: Truy cập khác tài khoản cần Allow ở cả hai phía; chỉ một phía thì vẫn bị từ chối.\n/,

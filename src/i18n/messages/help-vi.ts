@@ -73,7 +73,11 @@ export const HELP_VI: Readonly<Record<string, string>> = {
   'policy explain --principal': 'ai gửi request',
   'policy explain --action': 'ví dụ: ecr:PutImage',
   'policy explain --identity-policy': 'một identity policy của principal (lặp lại được)',
-  'policy explain --resource': 'ARN của repository (mặc định: fcj-workshop-app ở us-east-1)',
+  'policy explain --resource':
+    'ARN của repository (mặc định: fcj-workshop-app ở us-east-1, trong tài khoản của --account)',
+  'policy explain --account': 'tài khoản của repository khi không có --resource',
+  'policy explain --context':
+    'một khóa trong request context, ví dụ aws:SourceIp=203.0.113.7 (lặp lại được)',
   'policy explain --json': 'in quyết định và trace dạng JSON cho máy đọc',
 
   sandbox: 'AWS cục bộ có sẵn (STS, IAM, ECR) mà tutor dùng theo mặc định',
