@@ -276,7 +276,9 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
       kind: 'no-credentials',
       summary: /Profile .* (was not found|could not be found)/i.test(msg)
         ? `There is no AWS profile${ctx.profile ? ` "${ctx.profile}"` : ''} in ~/.aws/credentials or ~/.aws/config.`
-        : `No AWS credentials were found${profileHint}.`,
+        : /Could not resolve credentials using profile/.test(msg)
+          ? `The AWS profile${ctx.profile ? ` "${ctx.profile}"` : ''} is not in ~/.aws/credentials or ~/.aws/config, or holds no credentials.`
+          : `No AWS credentials were found${profileHint}.`,
       fix: noCredentialsFix(ctx),
       ...base,
     };
