@@ -77,7 +77,11 @@ function targetOf(opts: Record<string, unknown>): TargetOptions {
 }
 
 /** Builds the command tree. `io` receives all output; the returned promise holds the exit code. */
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+export function buildProgram(
+  io: Io,
+  setExit: (code: number) => void,
+  argv: readonly string[] = [],
+): Command {
   const program = new Command('ecr-tutor')
     .description(
       'A hands-on tutor for Amazon ECR repository policies, checked against live AWS state ' +
@@ -105,6 +109,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--plain', 'line-by-line prompts instead of the full-screen tutor')
     .addOption(lessonsOption)
     .action(async (lesson: string | undefined, opts: Record<string, unknown>) => {
+      if (lesson !== undefined) {
+        // A typo must exit now, before any screen is drawn or the sandbox started.
+        const { assertLessonArg } = await import('./commands/lesson-arg.js');
+        await assertLessonArg(lesson, {
+          lessonsDir: opts.lessons as string | undefined,
+          commands: program.commands.map((c) => c.name()),
+          explicitStart: argv.includes('start'),
+        });
+      }
       const { runStart } = await import('./commands/start.js');
       // start reads these through openLesson's environment (ECR_TUTOR_LEARNER/_FACILITATOR)
       const who = learnerOf(opts);
@@ -404,7 +417,7 @@ function allCommands(cmd: Command): Command[] {
 /** Runs the CLI with the given arguments and returns the process exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let code = 0;
-  const program = buildProgram(io, (c) => (code = c));
+  const program = buildProgram(io, (c) => (code = c), argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -73,9 +73,8 @@ describe('the CI user and the repository policy', () => {
     expect(
       Buffer.from(token.authorizationData![0]!.authorizationToken!, 'base64').toString(),
     ).toMatch(/^AWS:/);
-    expect(token.authorizationData![0]!.proxyEndpoint).toBe(
-      `https://${acct}.dkr.ecr.us-east-1.amazonaws.com`,
-    );
+    // the sandbox's registry of this account, on loopback (docker speaks plain HTTP to 127/8)
+    expect(token.authorizationData![0]!.proxyEndpoint).toBe(`http://127.0.0.1:${sb.sandbox.port}`);
   });
 
   it('pushes layer by layer and pulls back byte-identical once the policy names it', async () => {
