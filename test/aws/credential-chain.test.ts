@@ -44,17 +44,38 @@ function check(flags: string[], env?: Record<string, string | undefined>) {
 
 describe('the credential chain, as the AWS CLI reads it', () => {
   it('a named profile in ~/.aws/credentials, its region only in ~/.aws/config', async () => {
+    // A sandbox that serves eu-west-1 only: the region must come from the profile.
+    const eu = await startTestSandbox({ region: 'eu-west-1' });
+    try {
+      const k = eu.sandbox.user().credentials;
+      await l.write('.aws/credentials', keysIni('lab', k));
+      await l.write('.aws/config', '[profile lab]\nregion = eu-west-1\n');
+      const r = await l.run(['check', '--endpoint-url', eu.sandbox.endpoint, '--profile', 'lab']);
+      const arn = `arn:aws:iam::${eu.sandbox.accountId}:user/workshop-admin`;
+      expect(r.stdout).toContain(
+        `checking the endpoint ${eu.sandbox.endpoint} (account ${eu.sandbox.accountId}, eu-west-1)`,
+      );
+      expect(r.stdout).toContain(
+        `1. Connect: pass\n      Connected to the endpoint ${eu.sandbox.endpoint} as ${arn} in eu-west-1.`,
+      );
+      expect(r.stdout).toContain('3. Check the repository and the CI user: pass');
+      // the commands shown carry the same profile and region, as the learner must type them
+      expect(r.stdout).toMatch(/aws ecr set-repository-policy .* --profile lab --region eu-west-1/);
+    } finally {
+      await eu.cleanup();
+    }
+  });
+
+  it('a profile whose region the endpoint does not serve: says so, not "wrong secret"', async () => {
     await l.write('.aws/credentials', keysIni('lab', admin));
-    await l.write('.aws/config', '[profile lab]\nregion = eu-west-1\n');
+    await l.write('.aws/config', '[profile lab]\nregion = ap-south-1\n');
     const r = await check(['--profile', 'lab']);
-    expect(r.stdout).toContain(
-      `checking the endpoint ${tsb.sandbox.endpoint} (account ${account}, eu-west-1)`,
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(
+      `error: the endpoint ${tsb.sandbox.endpoint} does not accept requests signed for the region ap-south-1.`,
     );
-    expect(r.stdout).toContain(
-      `1. Connect: pass\n      Connected to the endpoint ${tsb.sandbox.endpoint} as ${ADMIN_ARN()} in eu-west-1.`,
-    );
-    // the commands shown carry the same profile and region, as the learner must type them
-    expect(r.stdout).toMatch(/aws ecr set-repository-policy .* --profile lab --region eu-west-1/);
+    expect(r.stderr).toContain('--region');
+    expect(r.stderr).not.toContain('secret access key');
   });
 
   it('AWS_PROFILE picks the profile, as it does for the AWS CLI', async () => {
