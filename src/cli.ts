@@ -336,7 +336,16 @@ export function buildProgram(
       "an identity policy of the principal's (repeatable)",
       collect,
     )
-    .option('--resource <arn>', 'the repository ARN (default: fcj-workshop-app in us-east-1)')
+    .option(
+      '--resource <arn>',
+      "the repository ARN (default: fcj-workshop-app in us-east-1, in --account's account)",
+    )
+    .option('--account <id>', "the repository's account when --resource is not given")
+    .option(
+      '--context <key=value>',
+      'a request-context key, e.g. aws:SourceIp=203.0.113.7 (repeatable)',
+      collect,
+    )
     .option('--json', 'print machine-readable decision and trace')
     .action(async (opts: Record<string, unknown>) => {
       const { runPolicyExplain } = await import('./commands/policy.js');
@@ -347,6 +356,8 @@ export function buildProgram(
           action: opts.action as string,
           identityPolicies: (opts.identityPolicy as string[] | undefined) ?? [],
           resource: opts.resource as string | undefined,
+          account: opts.account as string | undefined,
+          context: (opts.context as string[] | undefined) ?? [],
           json: opts.json === true,
         }),
       );
