@@ -73,7 +73,8 @@ async function ciClients(
   ctx: LabContext,
   ciUser: string,
   ciProfile: string | undefined,
-  accountId: string,
+  /** the learner's account (for the temporary-key journal); asked of STS when not given */
+  accountId?: string,
 ): Promise<CiClients> {
   const s = ctx.env.session;
   if (ciProfile)
@@ -98,7 +99,7 @@ async function ciClients(
       };
   }
   // Journaled (temp-keys.ts) so that an interrupted run's key is found and deleted later.
-  const where = journalTarget(s, accountId);
+  const where = journalTarget(s, accountId ?? (await s.whoAmI()).accountId);
   await sweepLeftoverTempKeys(s, ctx.env.dataDir, where);
   const created = await s.clients.iam.send(new CreateAccessKeyCommand({ UserName: ciUser }));
   const key = created.AccessKey!;
