@@ -29,6 +29,8 @@ export async function goToStep(t: PtySession, n: number): Promise<string> {
   await t.waitFor('Passed: Found the repository');
   if (n === 3) return account;
   t.press('enter');
+  await t.waitFor('questions below the text');
+  t.press('enter');
   await t.waitFor('Q1.');
   t.press('1');
   await t.waitFor('Q2.');
