@@ -106,23 +106,23 @@ export function layoutCommand(command: string, width: number): string[] {
     const last = gi === groups.length - 1;
     const joined = g.join(' ');
     if (!cur) {
-      cur = joined;
-      if (fits(cur, last)) continue;
+      if (fits(joined, last)) {
+        cur = joined;
+        continue;
+      }
     } else if (fits(`${cur} ${joined}`, last)) {
       cur = `${cur} ${joined}`;
       continue;
-    } else {
+    } else if (fits(indent + joined, last)) {
       lines.push(`${cur} \\`);
       cur = indent + joined;
-      if (fits(cur, last)) continue;
+      continue;
     }
-    // the group alone is too wide: its words go one after another
-    const words = cur.trimStart().split(' ');
-    const lead = cur.startsWith(indent) && lines.length ? indent : '';
-    cur = lead + words[0]!;
-    for (const [wi, w] of words.slice(1).entries()) {
-      const lastWord = last && wi === words.length - 2;
-      if (fits(`${cur} ${w}`, lastWord)) cur = `${cur} ${w}`;
+    // the group is too wide for a line of its own: its words go one after another
+    for (const [wi, w] of g.entries()) {
+      const lastWord = last && wi === g.length - 1;
+      if (!cur) cur = w;
+      else if (fits(`${cur} ${w}`, lastWord)) cur = `${cur} ${w}`;
       else {
         lines.push(`${cur} \\`);
         cur = indent + w;
