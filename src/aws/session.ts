@@ -6,7 +6,9 @@
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromIni } from '@aws-sdk/credential-provider-ini';
 import type { TargetInfo, TargetKind } from '../engine/types.js';
+import { EXPIRED_CREDENTIALS, type DescribeContext, type TargetPlace } from './errors.js';
 import type { TargetOptions } from './target.js';
 import { wantsExternalTarget } from './target.js';
 
@@ -43,6 +45,8 @@ export interface CallerIdentity {
 
 export interface AwsSession {
   kind: TargetKind;
+  /** finer than kind, for advice: the tutor's sandbox, the learner's, another endpoint, AWS */
+  place: TargetPlace;
   region: string;
   endpoint?: string;
   profile?: string;
@@ -56,7 +60,60 @@ export interface AwsSession {
   whoAmI(): Promise<CallerIdentity>;
   /** flags that make an AWS CLI command reach the same target (" --endpoint-url ..." etc.) */
   cliFlags(): string;
+  /** what describeAwsError needs to give advice for this target */
+  adviceContext(): DescribeContext;
+  /** a warning when the learner's credentials expire soon (or have), else undefined */
+  credentialWarning(now?: Date): Promise<string | undefined>;
   close(): Promise<void>;
+}
+
+/** Where resolved credentials came from, from the SDK's own provider tags (`$source`). */
+export function credentialSource(
+  creds: unknown,
+): 'env' | 'sso' | 'process' | 'profile' | undefined {
+  const src = Object.keys(
+    (creds as { $source?: Record<string, string> } | undefined)?.$source ?? {},
+  );
+  if (src.some((k) => k.includes('SSO'))) return 'sso';
+  if (src.some((k) => k.includes('PROCESS'))) return 'process';
+  if (src.includes('CREDENTIALS_ENV_VARS')) return 'env';
+  if (src.some((k) => k.startsWith('CREDENTIALS_PROFILE'))) return 'profile';
+  return undefined;
+}
+
+interface ResolvedCredentials {
+  expiration?: Date;
+}
+
+type CredentialsFn = () => Promise<ResolvedCredentials>;
+type Next = (args: unknown) => Promise<unknown>;
+
+/**
+ * Before every request: credentials whose expiry time has passed (an SSO role session, a
+ * credential_process answer, AWS_CREDENTIAL_EXPIRATION) are not sent. AWS would answer
+ * ExpiredToken; the tutor says when they expired and how to refresh them instead.
+ */
+function refuseExpiredCredentials(client: ECRClient | IAMClient | STSClient): void {
+  const credentials = (client.config as { credentials?: CredentialsFn }).credentials;
+  if (typeof credentials !== 'function') return;
+  // One middleware for three client types: the stack's overloads do not unify, the shape does.
+  const stack = client.middlewareStack as unknown as {
+    add(mw: (next: Next) => Next, o: { step: 'initialize'; name: string }): void;
+  };
+  stack.add(
+    (next) => async (args) => {
+      const creds = await credentials();
+      if (creds.expiration && creds.expiration.getTime() <= Date.now()) {
+        throw Object.assign(new Error(`credentials expired at ${creds.expiration.toISOString()}`), {
+          name: EXPIRED_CREDENTIALS,
+          expiration: creds.expiration,
+          credentialSource: credentialSource(creds),
+        });
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'ecrTutorRefuseExpiredCredentials' },
+  );
 }
 
 function makeClients(cfg: {
@@ -64,20 +121,37 @@ function makeClients(cfg: {
   endpoint?: string;
   credentials?: AwsCredentials;
   profile?: string;
+  place: TargetPlace;
 }): AwsClients {
   const base = {
     region: cfg.region,
     ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}),
-    ...(cfg.credentials ? { credentials: cfg.credentials } : {}),
-    ...(cfg.profile ? { profile: cfg.profile } : {}),
-    // A check is interactive: fail fast and let the engine's retry budget decide.
-    maxAttempts: 2,
+    // A named profile is read by the SDK's own profile provider (keys, SSO, credential_process,
+    // assume-role), as `aws --profile NAME` reads it. Not through the default chain: that one
+    // hides why a profile failed behind "Could not load credentials from any providers".
+    ...(cfg.credentials
+      ? { credentials: cfg.credentials }
+      : cfg.profile
+        ? { profile: cfg.profile, credentials: fromIni({ profile: cfg.profile }) }
+        : {}),
+    // The SDK's standard retry mode (backoff with jitter, a retry quota, throttling errors
+    // retried). A check is interactive: on a sandbox fail fast and let the engine's budget
+    // decide; on AWS allow the standard three attempts, throttling is real there.
+    retryMode: 'standard',
+    maxAttempts: cfg.place === 'aws' ? 3 : 2,
     // Without timeouts a peer that accepts but never answers (a stopped process still holding
     // its port, a dead network path) would hang a check, and the tutor, for ever.
     requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
   };
-  return { ecr: new ECRClient(base), iam: new IAMClient(base), sts: new STSClient(base) };
+  const clients = { ecr: new ECRClient(base), iam: new IAMClient(base), sts: new STSClient(base) };
+  refuseExpiredCredentials(clients.ecr);
+  refuseExpiredCredentials(clients.iam);
+  refuseExpiredCredentials(clients.sts);
+  return clients;
 }
+
+/** How long before expiry the tutor warns (a lesson step takes a few minutes). */
+export const EXPIRY_WARNING_MS = 10 * 60_000;
 
 function destroy(c: AwsClients): void {
   c.ecr.destroy();
@@ -87,6 +161,7 @@ function destroy(c: AwsClients): void {
 
 function buildSession(o: {
   kind: TargetKind;
+  place: TargetPlace;
   region: string;
   endpoint?: string;
   profile?: string;
@@ -96,8 +171,15 @@ function buildSession(o: {
 }): AwsSession {
   const clients = makeClients(o);
   const extra: AwsClients[] = [];
+  const advice = (): DescribeContext => ({
+    place: o.place,
+    profile: o.profile,
+    endpoint: o.endpoint,
+    region: o.region,
+  });
   return {
     kind: o.kind,
+    place: o.place,
     region: o.region,
     endpoint: o.endpoint,
     profile: o.profile,
@@ -106,8 +188,8 @@ function buildSession(o: {
     clientsAs(cred) {
       const c =
         'profile' in cred
-          ? makeClients({ region: o.region, endpoint: o.endpoint, profile: cred.profile })
-          : makeClients({ region: o.region, endpoint: o.endpoint, credentials: cred });
+          ? makeClients({ ...o, profile: cred.profile, credentials: undefined })
+          : makeClients({ ...o, profile: undefined, credentials: cred });
       extra.push(c);
       return c;
     },
@@ -122,6 +204,29 @@ function buildSession(o: {
         ` --region ${o.region}`,
       ].join('');
     },
+    adviceContext: advice,
+    async credentialWarning(now = new Date()) {
+      let creds: ResolvedCredentials & { $source?: Record<string, string> };
+      try {
+        creds = await (
+          clients.sts.config as unknown as { credentials: CredentialsFn }
+        ).credentials();
+      } catch {
+        return undefined; // the first check explains a credential chain that fails
+      }
+      if (!creds.expiration) return undefined;
+      const left = creds.expiration.getTime() - now.getTime();
+      if (left > EXPIRY_WARNING_MS) return undefined;
+      const at = `${creds.expiration.toISOString().slice(11, 16)} UTC`;
+      const who = o.profile ? ` (profile "${o.profile}")` : '';
+      const refresh =
+        credentialSource(creds) === 'sso'
+          ? `\`aws sso login${o.profile ? ` --profile ${o.profile}` : ''}\``
+          : 'new temporary keys';
+      return left <= 0
+        ? `Your AWS credentials${who} expired at ${at}: checks will not run until you refresh them (${refresh}).`
+        : `Your AWS credentials${who} expire at ${at}, in ${Math.max(1, Math.round(left / 60_000))} minute(s): refresh them (${refresh}) before then, or a check will stop part-way.`;
+    },
     async close() {
       destroy(clients);
       for (const c of extra) destroy(c);
@@ -135,12 +240,23 @@ export function sessionForSandbox(sb: SandboxHandle, onClose?: () => Promise<voi
   const admin = sb.user();
   return buildSession({
     kind: 'sandbox',
+    place: onClose ? 'tutor-sandbox' : 'learner-sandbox',
     region: sb.region,
     endpoint: sb.endpoint,
     credentials: admin.credentials,
     sandbox: sb,
     onClose,
   });
+}
+
+/**
+ * The profile the AWS CLI would use: --profile, else AWS_PROFILE unless keys are in the
+ * environment (the AWS CLI takes environment keys before AWS_PROFILE).
+ */
+function profileOf(target: TargetOptions, env: NodeJS.ProcessEnv): string | undefined {
+  if (target.profile) return target.profile;
+  if (env.AWS_PROFILE && !env.AWS_ACCESS_KEY_ID) return env.AWS_PROFILE;
+  return undefined;
 }
 
 async function resolveRegion(target: TargetOptions, env: NodeJS.ProcessEnv): Promise<string> {
@@ -214,6 +330,10 @@ export async function openSession(
 ): Promise<AwsSession> {
   const env = o.env ?? process.env;
   if (wantsExternalTarget(target)) {
+    // The SDK, like the AWS CLI, sends every request to AWS_ENDPOINT_URL when it is set (say,
+    // after `eval "$(ecr-tutor sandbox env)"`): name that endpoint rather than claim it is AWS.
+    if (!target.endpointUrl && env.AWS_ENDPOINT_URL)
+      target = { ...target, endpointUrl: env.AWS_ENDPOINT_URL };
     const region = await resolveRegion(target, env);
     if (target.endpointUrl) {
       const sb = await findSandboxAt(target.endpointUrl, o.sandboxStateDir);
@@ -224,14 +344,21 @@ export async function openSession(
           : undefined;
       return buildSession({
         kind: 'endpoint',
+        place: sb ? 'learner-sandbox' : 'endpoint',
         region,
         endpoint: target.endpointUrl,
-        profile: target.profile,
+        profile: profileOf(target, env),
         sandbox: sb,
         credentials,
       });
     }
-    return buildSession({ kind: 'aws', region, profile: target.profile });
+    // AWS_PROFILE chooses the profile as it does for the AWS CLI; naming it lets advice say so.
+    return buildSession({
+      kind: 'aws',
+      place: 'aws',
+      region,
+      profile: target.profile ?? env.AWS_PROFILE,
+    });
   }
   const sandboxMod = await sandboxModule();
   const stateDir = o.sandboxStateDir ?? sandboxMod.defaultSandboxStateDir(env);
@@ -274,6 +401,20 @@ async function findSandboxAt(
     // not ours, or no sandbox: the CI user's keys must then come from a profile
   }
   return undefined;
+}
+
+/** Advice context from the command line alone, for errors before a session exists. */
+export function adviceForTarget(
+  target: TargetOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): DescribeContext {
+  const profile = target.profile ?? (wantsExternalTarget(target) ? env.AWS_PROFILE : undefined);
+  return {
+    place: target.endpointUrl ? 'endpoint' : wantsExternalTarget(target) ? 'aws' : 'tutor-sandbox',
+    profile,
+    endpoint: target.endpointUrl,
+    region: target.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+  };
 }
 
 /** TargetInfo for the header and the progress lock (one live STS call). */

@@ -1,6 +1,6 @@
 /** The registry of named checks and actions that lesson manifests refer to. */
-import { describeAwsError } from '../aws/errors.js';
-import type { CheckRegistry } from '../engine/check-api.js';
+import { describeAwsError, type DescribeContext } from '../aws/errors.js';
+import type { ActionFn, CheckFn, CheckRegistry, StepContext } from '../engine/check-api.js';
 import type { ParamSpec } from '../engine/lesson-loader.js';
 import type { CheckResult } from '../engine/types.js';
 import {
@@ -53,8 +53,32 @@ export const STATE_CHANGING_ACTIONS: ReadonlySet<string> = new Set([
   'restore-policy',
 ]);
 
+/** The target an error came from, attached by adviceOnThrow (not enumerable: never printed). */
+const ADVICE = Symbol('ecr-tutor advice context');
+
+/** Wraps checks or actions so a thrown error carries its session's target for describeError. */
+function adviceOnThrow<F extends CheckFn<LabEnv> | ActionFn<LabEnv>>(
+  fns: Record<string, F>,
+): Record<string, F> {
+  const out: Record<string, F> = {};
+  for (const [name, fn] of Object.entries(fns)) {
+    out[name] = (async (ctx: StepContext<LabEnv>, params: Record<string, unknown>) => {
+      try {
+        return await fn(ctx, params);
+      } catch (err) {
+        if (err && typeof err === 'object' && !(ADVICE in err))
+          Object.defineProperty(err, ADVICE, { value: ctx.env.session.adviceContext() });
+        throw err;
+      }
+    }) as F;
+  }
+  return out;
+}
+
 function describeError(err: unknown): CheckResult {
-  const d = describeAwsError(err);
+  const advice =
+    err && typeof err === 'object' ? (err as { [ADVICE]?: DescribeContext })[ADVICE] : undefined;
+  const d = describeAwsError(err, advice);
   return {
     status: 'error',
     summary: d.summary,
@@ -66,7 +90,7 @@ function describeError(err: unknown): CheckResult {
 /** Every check and action the built-in lessons may name. */
 export function builtinRegistry(): CheckRegistry<LabEnv> {
   return {
-    checks: {
+    checks: adviceOnThrow({
       'caller-identity': checkCallerIdentity,
       'account-id-matches': checkAccountIdMatches,
       'resources-exist': checkResourcesExist,
@@ -76,8 +100,8 @@ export function builtinRegistry(): CheckRegistry<LabEnv> {
       'push-pull-as-ci-user': checkPushPullAsCiUser,
       'explain-decisions': checkExplainDecisions,
       'lesson-changes-removed': checkLessonChangesRemoved,
-    },
-    actions: {
+    }),
+    actions: adviceOnThrow({
       'fill-account-id': fillAccountId,
       'create-resources': createResources,
       'delete-repository': deleteRepository,
@@ -87,7 +111,7 @@ export function builtinRegistry(): CheckRegistry<LabEnv> {
       'backup-repository-policy': backupRepositoryPolicy,
       'apply-policy': applyPolicy,
       'restore-policy': restorePolicy,
-    },
+    }),
     describeError,
     changesState: STATE_CHANGING_ACTIONS,
   };

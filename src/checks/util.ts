@@ -20,12 +20,7 @@ export function optionalParam(params: Record<string, unknown>, name: string): st
 
 /** Plain words for an SDK error, pointed at this lab's target. */
 export function plainError(ctx: LabContext, err: unknown): PlainAwsError {
-  const s = ctx.env.session;
-  return describeAwsError(err, {
-    targetKind: s.kind,
-    profile: s.profile,
-    endpoint: s.kind === 'endpoint' ? s.endpoint : undefined,
-  });
+  return describeAwsError(err, ctx.env.session.adviceContext());
 }
 
 /** An `error` result for an SDK failure that stopped the check from reading state. */

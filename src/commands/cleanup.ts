@@ -58,11 +58,7 @@ export async function runCleanupCommand(io: Io, opts: CleanupOptions): Promise<n
     try {
       target = await describeTarget(session);
     } catch (err) {
-      const d = describeAwsError(err, {
-        targetKind: session.kind,
-        profile: session.profile,
-        endpoint: session.endpoint,
-      });
+      const d = describeAwsError(err, session.adviceContext());
       throw new TutorError(d.summary, d.fix);
     }
     const store = await ProgressStore.open(tutorPaths(env).state, target, undefined, { learner });
@@ -74,6 +70,9 @@ export async function runCleanupCommand(io: Io, opts: CleanupOptions): Promise<n
       repository,
       ciUser,
       vars,
+      tempKeys: target.accountId
+        ? { dataDir: tutorPaths(env).data, accountId: target.accountId }
+        : undefined,
     };
     const who = learner ? ` for ${learner}` : '';
     const where = `${target.kind} account ${target.accountId} (${target.region})`;
@@ -81,7 +80,7 @@ export async function runCleanupCommand(io: Io, opts: CleanupOptions): Promise<n
     try {
       plan = await planCleanup(input);
     } catch (err) {
-      const d = describeAwsError(err, { targetKind: session.kind, profile: session.profile });
+      const d = describeAwsError(err, session.adviceContext());
       throw new TutorError(`Could not read what the lesson left${who}: ${d.summary}`, d.fix);
     }
     for (const k of plan.kept) io.out(`  keep: ${k}\n`);
@@ -101,7 +100,7 @@ export async function runCleanupCommand(io: Io, opts: CleanupOptions): Promise<n
     try {
       outcome = await runCleanup(input, plan);
     } catch (err) {
-      const d = describeAwsError(err, { targetKind: session.kind, profile: session.profile });
+      const d = describeAwsError(err, session.adviceContext());
       throw new TutorError(
         `Clean-up stopped part-way: ${d.summary}`,
         `${d.fix} Then run \`ecr-tutor cleanup${learner ? ` --learner ${learner}` : ''} --yes\` again: it picks up what is left.`,

@@ -23,7 +23,7 @@ export async function openTargetProgress(
   learner: string | undefined,
 ): Promise<{ target: TargetInfo; store: ProgressStore }> {
   const { ProgressStore } = await import('../engine/index.js');
-  const { quietTargetInfo } = await import('../aws/session.js');
+  const { adviceForTarget, quietTargetInfo } = await import('../aws/session.js');
   const { describeAwsError } = await import('../aws/errors.js');
   const { tutorPaths } = await import('../paths.js');
   let target;
@@ -31,7 +31,7 @@ export async function openTargetProgress(
     target = await quietTargetInfo(targetOptions);
   } catch (err) {
     if (err instanceof TutorError) throw err;
-    const d = describeAwsError(err);
+    const d = describeAwsError(err, adviceForTarget(targetOptions));
     throw new TutorError(d.summary, d.fix);
   }
   const store = await ProgressStore.open(tutorPaths().state, target, undefined, { learner });

@@ -105,11 +105,7 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
     target = await describeTarget(session);
   } catch (err) {
     if (ownSession) await session.close();
-    const d = describeAwsError(err, {
-      targetKind: session.kind,
-      profile: session.profile,
-      endpoint: session.endpoint,
-    });
+    const d = describeAwsError(err, session.adviceContext());
     throw new TutorError(d.summary, d.fix);
   }
   const store = await ProgressStore.open(paths.state, target, undefined, { learner });
@@ -129,6 +125,9 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
       );
     }
   }
+  // Temporary credentials that run out mid-lesson stop a check part-way: say so before one runs.
+  const expiring = await session.credentialWarning();
+  if (expiring) notices.push(expiring);
   const cwd = resolve(o.cwd ?? process.cwd());
   return createEngine({
     lesson: loaded.lesson,

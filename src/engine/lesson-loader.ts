@@ -1,20 +1,30 @@
 /**
  * Loads a lesson folder (lesson.yaml + one Markdown file per step) into a LessonDef whose
  * text still holds {{templates}}, and reports every mistake with its file and line.
- * The format is documented for instructors in lessons/README.md.
+ * The shape of the manifest is declared once, in ./lesson-schema.ts; this file adds what a
+ * schema cannot see (the folder name, files, step order, check names, templates).
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import type {
-  CheckRef,
-  LessonDef,
-  QuizQuestion,
-  StepDef,
-  StepInput,
-  StepViewKind,
-} from './types.js';
-import { templateNames } from './template.js';
+import {
+  isMap,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
+import type { z } from 'zod';
+import {
+  LessonManifestSchema,
+  StepSchema,
+  type CheckRef,
+  type StepManifest,
+} from './lesson-schema.js';
+import type { LessonDef, StepDef } from './types.js';
+import { templateUses } from './template.js';
+import { getLanguage, type Lang } from '../i18n/index.js';
+import { localizeLesson } from '../i18n/lesson-translation.js';
 
 export const MANIFEST = 'lesson.yaml';
 
@@ -28,6 +38,8 @@ export interface LessonProblem {
 export interface LoadedLesson {
   lesson?: LessonDef;
   problems: LessonProblem[];
+  /** the manifest's `order` (position in `lessons list`), when given */
+  order?: number;
 }
 
 /** Names a lesson may use in {{...}} besides its params and its steps' input/records. */
@@ -46,48 +58,6 @@ export const BUILTIN_VARS = [
   'learner',
 ] as const;
 
-const VIEWS: StepViewKind[] = [
-  'text',
-  'connect',
-  'account-id',
-  'resources',
-  'concept',
-  'policy-file',
-  'apply',
-  'verify',
-  'explain',
-  'cleanup',
-];
-
-const LESSON_KEYS = new Set([
-  'id',
-  'title',
-  'summary',
-  'order',
-  'params',
-  'learnerParams',
-  'steps',
-]);
-const STEP_KEYS = new Set([
-  'id',
-  'title',
-  'body',
-  'view',
-  'check',
-  'solve',
-  'setup',
-  'verifySetup',
-  'input',
-  'quiz',
-  'hints',
-  'watch',
-  'watchFiles',
-  'optional',
-  'undoes',
-  'timeoutMs',
-  'records',
-]);
-
 /** The parameters a named check or action takes (all text). */
 export interface ParamSpec {
   required: string[];
@@ -104,6 +74,8 @@ export interface LoadOptions {
   paramSpecs?: Readonly<Record<string, ParamSpec>>;
   /** a learner in a shared account: the lesson's `learnerParams` get "-NAME" (see deriveLearnerValue) */
   learner?: string;
+  /** the language of the texts (default: the process language); translations fall back to English */
+  lang?: Lang;
 }
 
 /**
@@ -115,18 +87,88 @@ export function deriveLearnerValue(value: string, learner: string): string {
   return m ? `${m[1]}-${learner}${m[2]}` : `${value}-${learner}`;
 }
 
+/** Reads a file of the pack (a step's Markdown). The one place the loader touches pack files. */
+async function readPackText(dir: string, relPath: string): Promise<string> {
+  return readFile(join(dir, relPath), 'utf8');
+}
+
+type Path = ReadonlyArray<string | number>;
+
+/** What a mapping at this path is called in messages. */
+function whatIsAt(path: Path): string {
+  const last = path[path.length - 1];
+  if (path.length === 0) return 'the lesson';
+  if (path[0] === 'steps' && path.length === 2) return 'a step';
+  if (path.includes('quiz') && typeof last === 'number') return 'a quiz question';
+  if (path.includes('choices') && typeof last === 'number') return 'a quiz choice';
+  return `"${String(last)}"`;
+}
+
+/** Which keys a mapping at this path may have (for "unknown key" messages). */
+function allowedKeysAt(schema: z.ZodType, path: Path): string[] {
+  let s: unknown = schema;
+  for (const seg of path) {
+    s = unwrap(s);
+    const def = (
+      s as {
+        def?: {
+          type?: string;
+          shape?: Record<string, unknown>;
+          element?: unknown;
+          options?: unknown[];
+        };
+      }
+    ).def;
+    if (!def) return [];
+    if (def.type === 'object' && typeof seg === 'string') s = def.shape?.[seg];
+    else if (def.type === 'array') s = def.element;
+    else return [];
+  }
+  s = unwrap(s);
+  const shape = (s as { def?: { shape?: Record<string, unknown> } }).def?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function unwrap(s: unknown): unknown {
+  for (;;) {
+    const def = (
+      s as
+        | {
+            def?: {
+              type?: string;
+              innerType?: unknown;
+              out?: unknown;
+              in?: unknown;
+              options?: unknown[];
+            };
+          }
+        | undefined
+    )?.def;
+    if (!def) return s;
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default')
+      s = def.innerType;
+    else if (def.type === 'pipe')
+      s = (def.in as { def?: { type?: string } })?.def?.type === 'transform' ? def.out : def.in;
+    else if (def.type === 'union')
+      s =
+        def.options?.find((o) => (o as { def?: { type?: string } }).def?.type === 'object') ??
+        def.options?.[0];
+    else return s;
+  }
+}
+
 /** Loads and validates one lesson folder. `lesson` is undefined when a problem prevents use. */
 export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<LoadedLesson> {
   const file = join(dir, MANIFEST);
   const problems: LessonProblem[] = [];
-  let text: string;
+  let yamlText: string;
   try {
-    text = await readFile(file, 'utf8');
+    yamlText = await readFile(file, 'utf8');
   } catch {
     return { problems: [{ file, message: `no ${MANIFEST} here: a lesson folder needs one` }] };
   }
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const doc = parseDocument(yamlText, { lineCounter: lc, prettyErrors: false });
   for (const e of doc.errors) {
     problems.push({
       file,
@@ -139,327 +181,227 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
     const r = (n as YamlNode | undefined)?.range;
     return r ? lc.linePos(r[0]).line : undefined;
   };
-  const bad = (node: unknown, message: string): void => {
-    problems.push({ file, line: lineOf(node), message });
+  /** The node at a path, or the nearest node above it that exists. */
+  const nodeAt = (path: Path): unknown => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : (doc as Document).getIn(path.slice(0, n), true);
+      if (node !== undefined && node !== null) return node;
+    }
+    return undefined;
   };
-  const root = doc.contents;
-  if (!isMap(root)) {
-    bad(root, 'the manifest must be a mapping with id, title, summary, params and steps');
-    return { problems };
-  }
-  const get = (m: unknown, key: string): unknown => (isMap(m) ? m.get(key, true) : undefined);
-  const str = (m: unknown, key: string, required: boolean): string | undefined => {
-    const n = get(m, key);
-    if (n === undefined) {
-      if (required) bad(m, `missing "${key}"`);
-      return undefined;
-    }
-    if (!isScalar(n) || (typeof n.value !== 'string' && typeof n.value !== 'number')) {
-      bad(n, `"${key}" must be text`);
-      return undefined;
-    }
-    return String(n.value);
+  const bad = (path: Path, message: string): void => {
+    problems.push({ file, line: lineOf(nodeAt(path)), message });
   };
-  const bool = (m: unknown, key: string): boolean | undefined => {
-    const n = get(m, key);
-    if (n === undefined) return undefined;
-    if (!isScalar(n) || typeof n.value !== 'boolean') {
-      bad(n, `"${key}" must be true or false`);
-      return undefined;
-    }
-    return n.value;
-  };
-  const strList = (m: unknown, key: string): string[] | undefined => {
-    const n = get(m, key);
-    if (n === undefined) return undefined;
-    if (!isSeq(n)) {
-      bad(n, `"${key}" must be a list`);
-      return undefined;
-    }
-    const out: string[] = [];
-    for (const item of n.items) {
-      if (isScalar(item) && typeof item.value === 'string') out.push(item.value);
-      else
-        bad(item, `every entry of "${key}" must be text (put it in quotes when it contains ": ")`);
-    }
-    return out;
-  };
-  const unknownKeys = (m: unknown, allowed: Set<string>, what: string): void => {
-    if (!isMap(m)) return;
-    for (const pair of m.items) {
-      const k = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!allowed.has(k)) {
-        bad(pair.key, `unknown key "${k}" in ${what} (allowed: ${[...allowed].join(', ')})`);
-      }
-    }
-  };
-  const checkRef = (m: unknown, key: string, kind: 'check' | 'action'): CheckRef | undefined => {
-    const n = get(m, key);
-    if (n === undefined) return undefined;
-    let ref: CheckRef | undefined;
-    if (isScalar(n) && typeof n.value === 'string') ref = { name: n.value, params: {} };
-    else if (isMap(n)) {
-      unknownKeys(n, new Set(['name', 'params']), `"${key}"`);
-      const name = str(n, 'name', true);
-      const p = get(n, 'params');
-      if (p !== undefined && !isMap(p)) bad(p, `"${key}.params" must be a mapping`);
-      const params = (p && isMap(p) ? (p.toJSON() as Record<string, unknown>) : {}) ?? {};
-      if (name) ref = { name, params };
-    } else bad(n, `"${key}" must be a name or {name, params}`);
-    if (ref) {
-      const known = kind === 'check' ? opts.knownChecks : opts.knownActions;
-      if (known && !known.has(ref.name)) {
-        bad(n, `unknown ${kind} "${ref.name}" (known: ${[...known].sort().join(', ')})`);
-      }
-      const spec = opts.paramSpecs?.[ref.name];
-      if (spec) {
-        const takes = [...spec.required, ...(spec.optional ?? [])];
-        const pNode = isMap(n) ? get(n, 'params') : undefined;
-        for (const [k, v] of Object.entries(ref.params)) {
-          const at = (isMap(pNode) ? pNode.get(k, true) : undefined) ?? n;
-          if (!takes.includes(k))
-            bad(
-              at,
-              `${kind} "${ref.name}" has no parameter "${k}" (it takes: ${takes.join(', ') || 'none'})`,
-            );
-          else if (typeof v !== 'string')
-            bad(at, `parameter "${k}" of ${kind} "${ref.name}" must be text`);
+  /** Reports the schema's complaints in the learner's (instructor's) words, at their lines. */
+  const report = (schema: z.ZodType, base: Path, issues: z.core.$ZodIssue[]): void => {
+    for (const iss of issues) {
+      const path = [...base, ...(iss.path as Array<string | number>)];
+      const key = path[path.length - 1];
+      const name = typeof key === 'number' ? String(path[path.length - 2]) : String(key);
+      if (iss.code === 'unrecognized_keys') {
+        const map = nodeAt(path);
+        const allowed = allowedKeysAt(schema, iss.path as Path);
+        for (const k of iss.keys) {
+          const pair = isMap(map)
+            ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === k)
+            : undefined;
+          problems.push({
+            file,
+            line: lineOf(pair?.key ?? map),
+            message: `unknown key "${k}" in ${whatIsAt(path)} (allowed: ${allowed.join(', ')})`,
+          });
         }
-        for (const k of spec.required) {
-          if (!(k in ref.params)) bad(n, `${kind} "${ref.name}" needs the parameter "${k}"`);
-        }
-      }
+      } else if (iss.code === 'invalid_type' && iss.input === undefined) {
+        bad(path, `missing "${name}"`);
+      } else if (iss.code === 'invalid_type' && iss.message.startsWith('Invalid input')) {
+        const what: Record<string, string> = {
+          string: 'text',
+          boolean: 'true or false',
+          array: 'a list',
+          object: 'a mapping',
+          record: 'a mapping',
+          number: 'a number',
+        };
+        if (typeof key === 'number' && iss.expected === 'string')
+          bad(
+            path,
+            `every entry of "${name}" must be text (put it in quotes when it contains ": ")`,
+          );
+        else if (path.includes('params') && path[path.length - 2] === 'params')
+          bad(path, `parameter "${name}" must be a plain value`);
+        else bad(path, `"${name}" must be ${what[iss.expected] ?? iss.expected}`);
+      } else if (iss.code === 'invalid_union') {
+        bad(path, `"${name}" must be a name or {name, params}`);
+      } else bad(path, iss.message);
     }
-    return ref;
   };
 
-  unknownKeys(root, LESSON_KEYS, 'the lesson');
-  const id = str(root, 'id', true);
-  const title = str(root, 'title', true);
-  const summary = str(root, 'summary', true) ?? '';
+  const raw = doc.toJS() as unknown;
+  const top = LessonManifestSchema.safeParse(raw, { reportInput: true });
+  if (!top.success) report(LessonManifestSchema, [], top.error.issues);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    if (top.success || !problems.length)
+      bad([], 'the manifest must be a mapping with id, title, summary, params and steps');
+    return { problems };
+  }
+  const m = fieldsOf(LessonManifestSchema, raw);
+  const { id, title } = m;
+  const summary = m.summary ?? '';
   const folderName = dir
     .replace(/[/\\]+$/, '')
     .split(/[/\\]/)
     .pop();
   if (id && folderName && id !== folderName) {
-    bad(get(root, 'id'), `the lesson id "${id}" must match its folder name "${folderName}"`);
+    bad(['id'], `the lesson id "${id}" must match its folder name "${folderName}"`);
   }
-  const params: Record<string, string> = {};
-  const pNode = get(root, 'params');
-  if (pNode !== undefined) {
-    if (!isMap(pNode)) bad(pNode, '"params" must be a mapping of name: default value');
-    else {
-      for (const pair of pNode.items) {
-        const k = isScalar(pair.key) ? String(pair.key.value) : '';
-        if (!isScalar(pair.value))
-          bad(pair.value ?? pair.key, `parameter "${k}" must be a plain value`);
-        else params[k] = String(pair.value.value);
-      }
-    }
-  }
+  const params: Record<string, string> = { ...(m.params ?? {}) };
   for (const [k, v] of Object.entries(opts.params ?? {})) params[k] = v;
   // Which parameters name things each learner of a shared account must have of their own.
-  const learnerParams = strList(root, 'learnerParams') ?? [];
+  const learnerParams = m.learnerParams ?? [];
   for (const k of learnerParams) {
     if (!Object.prototype.hasOwnProperty.call(params, k))
-      bad(
-        get(root, 'learnerParams'),
-        `learnerParams names "${k}", which is not a lesson parameter`,
-      );
+      bad(['learnerParams'], `learnerParams names "${k}", which is not a lesson parameter`);
     else if (opts.learner && params[k]) params[k] = deriveLearnerValue(params[k]!, opts.learner);
   }
 
-  const stepsNode = get(root, 'steps');
+  const rawSteps = Array.isArray((raw as { steps?: unknown }).steps)
+    ? (raw as { steps: unknown[] }).steps
+    : [];
   const steps: StepDef[] = [];
   const seenIds = new Map<string, number>();
   const declaredVars = new Set<string>([...Object.keys(params), ...BUILTIN_VARS]);
-  const templatesToCheck: Array<{ node: unknown; text: string; file?: string }> = [];
-  if (!isSeq(stepsNode) || stepsNode.items.length === 0) {
-    bad(stepsNode ?? root, '"steps" must be a non-empty list');
-  } else {
-    for (const s of stepsNode.items) {
-      if (!isMap(s)) {
-        bad(s, 'every step must be a mapping');
-        continue;
-      }
-      unknownKeys(s, STEP_KEYS, 'a step');
-      const sid = str(s, 'id', true);
-      const stitle = str(s, 'title', true);
-      const bodyFile = str(s, 'body', true);
-      const viewStr = str(s, 'view', false) ?? 'text';
-      if (!VIEWS.includes(viewStr as StepViewKind)) {
-        bad(get(s, 'view'), `unknown view "${viewStr}" (one of: ${VIEWS.join(', ')})`);
-      }
-      if (sid) {
-        if (!/^[a-z0-9][a-z0-9-]*$/.test(sid))
-          bad(get(s, 'id'), `step id "${sid}" must be lower-case words joined by -`);
-        if (seenIds.has(sid))
-          bad(get(s, 'id'), `duplicate step id "${sid}" (first on line ${seenIds.get(sid)})`);
-        seenIds.set(sid, lineOf(get(s, 'id')) ?? 0);
-      }
-      const check = checkRef(s, 'check', 'check');
-      if (!get(s, 'check')) bad(s, `step "${sid ?? '?'}" needs a "check"`);
-      const solve = checkRef(s, 'solve', 'action');
-      const setup = checkRef(s, 'setup', 'action');
-      const verifySetup = checkRef(s, 'verifySetup', 'action');
-      let input: StepInput | undefined;
-      const iNode = get(s, 'input');
-      if (iNode !== undefined) {
-        if (!isMap(iNode)) bad(iNode, '"input" must be a mapping');
-        else {
-          unknownKeys(
-            iNode,
-            new Set(['prompt', 'variable', 'pattern', 'patternMessage', 'placeholder']),
-            '"input"',
-          );
-          const prompt = str(iNode, 'prompt', true);
-          const variable = str(iNode, 'variable', true);
-          const pattern = str(iNode, 'pattern', false);
-          if (pattern !== undefined) {
-            try {
-              new RegExp(pattern);
-            } catch (e) {
-              bad(
-                get(iNode, 'pattern'),
-                `"pattern" is not a valid regular expression: ${(e as Error).message}`,
-              );
-            }
-          }
-          if (prompt && variable) {
-            input = {
-              prompt,
-              variable,
-              pattern,
-              patternMessage: str(iNode, 'patternMessage', false),
-              placeholder: str(iNode, 'placeholder', false),
-            };
-            declaredVars.add(variable);
-          }
-        }
-      }
-      for (const r of strList(s, 'records') ?? []) declaredVars.add(r);
-      let quiz: QuizQuestion[] | undefined;
-      const qNode = get(s, 'quiz');
-      if (qNode !== undefined) {
-        if (!isSeq(qNode)) bad(qNode, '"quiz" must be a list of questions');
-        else {
-          quiz = [];
-          for (const q of qNode.items) {
-            if (!isMap(q)) {
-              bad(q, 'every quiz question must be a mapping');
-              continue;
-            }
-            unknownKeys(
-              q,
-              new Set(['id', 'question', 'choices', 'answer', 'explanation']),
-              'a quiz question',
+  const templatesToCheck: Array<{ path: Path; text: string; file?: string }> = [];
+  for (const [i, rawStep] of rawSteps.entries()) {
+    const at = (...rest: Array<string | number>): Path => ['steps', i, ...rest];
+    if (rawStep === null || typeof rawStep !== 'object' || Array.isArray(rawStep)) {
+      bad(at(), 'every step must be a mapping');
+      continue;
+    }
+    const parsed = StepSchema.safeParse(rawStep, { reportInput: true });
+    if (!parsed.success) report(StepSchema, at(), parsed.error.issues);
+    // Check each part that is valid on its own, so one mistake does not hide the others.
+    const s: Partial<StepManifest> = parsed.success ? parsed.data : fieldsOf(StepSchema, rawStep);
+    const sid = s.id;
+    if (sid) {
+      if (seenIds.has(sid))
+        bad(at('id'), `duplicate step id "${sid}" (first on line ${seenIds.get(sid)})`);
+      seenIds.set(sid, lineOf(nodeAt(at('id'))) ?? 0);
+    }
+    const refs: Array<[string, CheckRef | undefined, 'check' | 'action']> = [
+      ['check', s.check, 'check'],
+      ['solve', s.solve, 'action'],
+      ['setup', s.setup, 'action'],
+      ['verifySetup', s.verifySetup, 'action'],
+    ];
+    for (const [key, ref, kind] of refs) {
+      if (!ref) continue;
+      const known = kind === 'check' ? opts.knownChecks : opts.knownActions;
+      if (known && !known.has(ref.name))
+        bad(at(key), `unknown ${kind} "${ref.name}" (known: ${[...known].sort().join(', ')})`);
+      const spec = opts.paramSpecs?.[ref.name];
+      if (spec) {
+        const takes = [...spec.required, ...(spec.optional ?? [])];
+        for (const [k, v] of Object.entries(ref.params)) {
+          if (!takes.includes(k))
+            bad(
+              at(key, 'params', k),
+              `${kind} "${ref.name}" has no parameter "${k}" (it takes: ${takes.join(', ') || 'none'})`,
             );
-            const qid = str(q, 'id', true);
-            const question = str(q, 'question', true);
-            const answer = str(q, 'answer', true);
-            const explanation = str(q, 'explanation', true);
-            const cNode = get(q, 'choices');
-            const choices: Array<{ value: string; label: string }> = [];
-            if (!isSeq(cNode) || cNode.items.length < 2)
-              bad(cNode ?? q, '"choices" must list at least two {value, label}');
-            else {
-              for (const c of cNode.items) {
-                const value = str(c, 'value', true);
-                const label = str(c, 'label', true);
-                if (value && label) choices.push({ value, label });
-              }
-            }
-            if (answer && choices.length && !choices.some((c) => c.value === answer)) {
-              bad(get(q, 'answer'), `the answer "${answer}" is not one of the choices' values`);
-            }
-            if (qid && question && answer && explanation)
-              quiz.push({ id: qid, question, choices, answer, explanation });
-          }
+          else if (typeof v !== 'string')
+            bad(at(key, 'params', k), `parameter "${k}" of ${kind} "${ref.name}" must be text`);
+        }
+        for (const k of spec.required) {
+          if (!(k in ref.params)) bad(at(key), `${kind} "${ref.name}" needs the parameter "${k}"`);
         }
       }
-      const hints = strList(s, 'hints') ?? [];
-      if (hints.length === 0)
-        bad(s, `step "${sid ?? '?'}" needs "hints": at least one (nudge, more, then the answer)`);
-      const undoes = strList(s, 'undoes');
-      for (const u of undoes ?? []) {
-        if (!seenIds.has(u) || u === sid)
-          bad(get(s, 'undoes'), `"undoes" names "${u}", which is not an earlier step`);
+    }
+    if (s.input) declaredVars.add(s.input.variable);
+    for (const r of s.records ?? []) declaredVars.add(r);
+    for (const u of s.undoes ?? []) {
+      if (!seenIds.has(u) || u === sid)
+        bad(at('undoes'), `"undoes" names "${u}", which is not an earlier step`);
+    }
+    let body = '';
+    if (s.body) {
+      try {
+        body = await readPackText(dir, s.body);
+        templatesToCheck.push({ path: at('body'), text: body, file: join(dir, s.body) });
+      } catch {
+        bad(at('body'), `the step text "${s.body}" does not exist in ${dir}`);
       }
-      const tNode = get(s, 'timeoutMs');
-      let timeoutMs: number | undefined;
-      if (tNode !== undefined) {
-        if (!isScalar(tNode) || typeof tNode.value !== 'number' || tNode.value <= 0)
-          bad(tNode, '"timeoutMs" must be a positive number');
-        else timeoutMs = tNode.value;
-      }
-      let body = '';
-      if (bodyFile) {
-        const bodyPath = join(dir, bodyFile);
-        try {
-          body = await readFile(bodyPath, 'utf8');
-          templatesToCheck.push({ node: get(s, 'body'), text: body, file: bodyPath });
-        } catch {
-          bad(get(s, 'body'), `the step text "${bodyFile}" does not exist in ${dir}`);
-        }
-      }
-      for (const h of hints) templatesToCheck.push({ node: get(s, 'hints'), text: h });
-      for (const ref of [check, solve, setup, verifySetup]) {
-        if (ref) templatesToCheck.push({ node: s, text: JSON.stringify(ref.params) });
-      }
-      if (sid && stitle && check) {
-        steps.push({
-          id: sid,
-          title: stitle,
-          body,
-          view: viewStr as StepViewKind,
-          check,
-          solve,
-          setup,
-          verifySetup,
-          input,
-          quiz,
-          hints,
-          watch: bool(s, 'watch'),
-          watchFiles: strList(s, 'watchFiles'),
-          optional: bool(s, 'optional'),
-          undoes,
-          timeoutMs,
-        });
-      }
+    }
+    // Every text of the step in the manifest may hold {{names}}: check them where they are.
+    collectStrings(rawStep, at(), (path, text) => templatesToCheck.push({ path, text }));
+    if (parsed.success) {
+      const d = parsed.data;
+      steps.push({
+        id: d.id,
+        title: d.title,
+        body,
+        view: d.view ?? 'text',
+        check: d.check,
+        solve: d.solve,
+        setup: d.setup,
+        verifySetup: d.verifySetup,
+        input: d.input,
+        quiz: d.quiz,
+        hints: d.hints,
+        watch: d.watch,
+        watchFiles: d.watchFiles,
+        optional: d.optional,
+        undoes: d.undoes,
+        timeoutMs: d.timeoutMs,
+      });
     }
   }
   for (const t of templatesToCheck) {
-    for (const name of templateNames(t.text)) {
-      if (!declaredVars.has(name)) {
-        if (t.file) {
-          const line = t.text.slice(0, t.text.indexOf(`{{`)).split('\n').length;
-          problems.push({
-            file: t.file,
-            line,
-            message: `{{${name}}} is not a lesson parameter, an input variable or a recorded value`,
-          });
-        } else
-          bad(
-            t.node,
-            `{{${name}}} is not a lesson parameter, an input variable or a recorded value`,
-          );
-      }
+    for (const { name, line } of templateUses(t.text)) {
+      if (declaredVars.has(name)) continue;
+      const message = `{{${name}}} is not a lesson parameter, an input variable or a recorded value`;
+      if (t.file) problems.push({ file: t.file, line, message });
+      else bad(t.path, message);
     }
   }
+  // In file order, so an instructor can fix them top to bottom.
+  problems.sort((a, b) =>
+    a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1,
+  );
   if (problems.length || !id || !title) return { problems };
-  return {
-    lesson: {
-      id,
-      title,
-      summary,
-      params,
-      steps,
-      dir,
-      ...(learnerParams.length ? { learnerParams } : {}),
-      ...(opts.learner ? { learner: opts.learner } : {}),
-    },
-    problems,
+  const english: LessonDef = {
+    id,
+    title,
+    summary,
+    params,
+    steps,
+    dir,
+    ...(learnerParams.length ? { learnerParams } : {}),
+    ...(opts.learner ? { learner: opts.learner } : {}),
   };
+  return {
+    // the texts in the learner's language (src/i18n/lesson-translation.ts), English where untranslated
+    lesson: await localizeLesson(english, opts.lang ?? getLanguage()),
+    problems,
+    ...(m.order !== undefined ? { order: m.order } : {}),
+  };
+}
+
+/** The keys of an object that are valid on their own (the rest are reported by the schema). */
+function fieldsOf<S extends z.ZodObject>(schema: S, value: unknown): Partial<z.output<S>> {
+  const out: Record<string, unknown> = {};
+  if (value === null || typeof value !== 'object') return out as Partial<z.output<S>>;
+  for (const [k, field] of Object.entries(schema.shape)) {
+    const r = (field as z.ZodType).safeParse((value as Record<string, unknown>)[k]);
+    if (r.success && r.data !== undefined) out[k] = r.data;
+  }
+  return out as Partial<z.output<S>>;
+}
+
+/** Calls `visit` for every string inside a YAML value, with its path. */
+function collectStrings(v: unknown, path: Path, visit: (path: Path, text: string) => void): void {
+  if (typeof v === 'string') visit(path, v);
+  else if (Array.isArray(v)) v.forEach((x, i) => collectStrings(x, [...path, i], visit));
+  else if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) collectStrings(x, [...path, k], visit);
 }
 
 /** A lesson as listed by `lessons list`. */
@@ -496,18 +438,15 @@ export async function lessonDirs(packDir: string): Promise<string[]> {
 export async function listLessons(packDir: string): Promise<LessonSummary[]> {
   const out: LessonSummary[] = [];
   for (const d of await lessonDirs(packDir)) {
-    const { lesson } = await loadLesson(d);
+    const { lesson, order } = await loadLesson(d);
     if (!lesson) continue;
-    const raw = parseDocument(await readFile(join(d, MANIFEST), 'utf8')).toJSON() as {
-      order?: number;
-    };
     out.push({
       id: lesson.id,
       title: lesson.title,
       summary: lesson.summary,
       steps: lesson.steps.length,
       dir: d,
-      order: typeof raw.order === 'number' ? raw.order : 1000,
+      order: order ?? 1000,
     });
   }
   return out.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));

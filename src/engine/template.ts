@@ -29,3 +29,11 @@ export function renderValue(value: unknown, vars: Readonly<Record<string, string
 export function templateNames(text: string): string[] {
   return [...text.matchAll(PATTERN)].map((m) => m[1]!);
 }
+
+/** Each {{name}} of a text with the (1-based) line it is on. */
+export function templateUses(text: string): Array<{ name: string; line: number }> {
+  return [...text.matchAll(PATTERN)].map((m) => ({
+    name: m[1]!,
+    line: text.slice(0, m.index).split('\n').length,
+  }));
+}

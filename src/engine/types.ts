@@ -94,82 +94,27 @@ export interface TargetInfo {
   profile?: string;
 }
 
-/** A named check or solve with its parameters, as written in the lesson manifest. */
-export interface CheckRef {
-  name: string;
-  params: Record<string, unknown>;
-}
+// The lesson's own shapes are declared once, as schemas, in ./lesson-schema.ts.
+import type { CheckRef, LessonManifest, StepManifest, StepViewKind } from './lesson-schema.js';
+export type {
+  CheckRef,
+  QuizQuestion,
+  StepInput,
+  StepManifest,
+  StepViewKind,
+} from './lesson-schema.js';
 
-export interface StepInput {
-  /** the question asked, e.g. "Your 12-digit AWS account ID" */
-  prompt: string;
-  /** variable the answer is stored in, usable later as {{name}} */
-  variable: string;
-  /** regular expression the answer must match as typed */
-  pattern?: string;
-  /** message when it does not */
-  patternMessage?: string;
-  placeholder?: string;
-}
-
-/** How the front-end should present the step. */
-export type StepViewKind =
-  | 'text'
-  | 'connect'
-  | 'account-id'
-  | 'resources'
-  | 'concept'
-  | 'policy-file'
-  | 'apply'
-  | 'verify'
-  | 'explain'
-  | 'cleanup';
-
-/** A concept-check question (the identity-vs-resource step). */
-export interface QuizQuestion {
-  id: string;
-  question: string;
-  choices: Array<{ value: string; label: string }>;
-  answer: string;
-  /** why the right answer is right (shown after answering) */
-  explanation: string;
-}
-
-export interface StepDef {
-  id: string;
-  title: string;
-  /** Markdown body with {{variables}} already substituted */
-  body: string;
+/**
+ * A step as the engine uses it: the manifest's keys (see lesson-schema.ts for what each
+ * means), with `body` holding the Markdown text itself and `view` defaulted.
+ */
+export type StepDef = Omit<StepManifest, 'view' | 'records'> & {
   view: StepViewKind;
-  check: CheckRef;
-  solve?: CheckRef;
   /** whether running the solve changes AWS state (front-ends must confirm first) */
   solveChangesState?: boolean;
-  input?: StepInput;
-  quiz?: QuizQuestion[];
-  /** hint levels: nudge, more, then the answer */
-  hints: string[];
-  /** re-check automatically (file save, every few seconds) while the learner works elsewhere */
-  watch?: boolean;
-  /** files (relative to the working directory) whose change should trigger a re-check */
-  watchFiles?: string[];
-  optional?: boolean;
-  /** runs when the step is entered and before its check (idempotent, never destructive),
-   *  e.g. writing the starter policy file when it does not exist yet */
-  setup?: CheckRef;
-  /** run only by `lessons verify` before the first check, to undo what the seed already
-   *  provides so that the solve is really exercised (e.g. delete the repository) */
-  verifySetup?: CheckRef;
-  /** ids of earlier steps whose AWS state this (clean-up) step removes on purpose */
-  undoes?: string[];
-  /** time budget for retrying `pending` results (default 30 s) */
-  timeoutMs?: number;
-}
+};
 
-export interface LessonDef {
-  id: string;
-  title: string;
-  summary: string;
+export type LessonDef = Pick<LessonManifest, 'id' | 'title' | 'summary'> & {
   /** lesson parameters (repository, ciUser, ...) after defaults and overrides */
   params: Record<string, string>;
   steps: StepDef[];
@@ -179,7 +124,7 @@ export interface LessonDef {
   learnerParams?: string[];
   /** the learner these params were derived for, when any */
   learner?: string;
-}
+};
 
 export type StepStatus = 'not-started' | 'passed' | 'skipped' | 'failed';
 

@@ -10,7 +10,9 @@ import type { SandboxCore } from './context.js';
 import { acquireLock, pidAlive, readLock, recordEndpoint, releaseLock } from './lock.js';
 import { SANDBOX_ADMIN_USER } from './names.js';
 import { seedState } from './seed.js';
-import { listen } from './server.js';
+import type { FrontDoorLimits } from './front-door.js';
+import { listen, type ListenOptions } from './server.js';
+import { SECOND_REGISTRY_IP, setRegistryHosts, wantsSecondRegistry } from './registry/address.js';
 import { BlobStore } from './store/blobs.js';
 import { loadState, MetadataStore } from './store/metadata.js';
 import type { SandboxState } from './store/model.js';
@@ -40,6 +42,8 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** one line per request: `HH:MM:SS ecr:PutImage by fcj-ecr-ci-cd-user -> 400 AccessDeniedException` */
   accessLog?: (line: string) => void;
+  /** the front door's limits (body bytes in flight, body timeouts, connections); tests shorten them */
+  limits?: Partial<FrontDoorLimits>;
 }
 
 export interface SandboxCredentials {
@@ -136,6 +140,28 @@ function defaultRegion(region?: string): string {
   return region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
 }
 
+/**
+ * The second account's registry on 127.0.0.2 at the same port (see registry/address.ts). When
+ * that address cannot be bound, the sandbox still runs and says what is missing.
+ */
+async function listenSecondRegistry(
+  core: SandboxCore,
+  host: string,
+  port: number,
+  listenOpts: ListenOptions,
+  log: (line: string) => void,
+): Promise<{ close(): Promise<void> } | undefined> {
+  if (!wantsSecondRegistry(host)) return undefined;
+  try {
+    return await listen(core, SECOND_REGISTRY_IP, port, listenOpts);
+  } catch (err) {
+    log(
+      `note: the second account's registry could not listen on ${SECOND_REGISTRY_IP}:${port} (${(err as NodeJS.ErrnoException).code ?? String(err)}); cross-account pulls with docker or skopeo need it (macOS: sudo ifconfig lo0 alias ${SECOND_REGISTRY_IP})`,
+    );
+    return undefined;
+  }
+}
+
 /** Starts a sandbox on its state folder (seeding it on first use). */
 export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
   const host = opts.host ?? '127.0.0.1';
@@ -168,10 +194,15 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       ...(opts.accessLog ? { accessLog: opts.accessLog } : {}),
     };
     let http;
+    // Beyond loopback (explicitly allowed) the Host names whatever the clients use.
+    const listenOpts: ListenOptions = {
+      checkHost: isLoopback(host),
+      ...(opts.limits ? { limits: opts.limits } : {}),
+    };
     try {
-      http = await listen(core, host, opts.port ?? 0).catch((err: unknown) => {
+      http = await listen(core, host, opts.port ?? 0, listenOpts).catch((err: unknown) => {
         const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
-        if (busy && opts.fallbackToAnyPort && opts.port) return listen(core, host, 0);
+        if (busy && opts.fallbackToAnyPort && opts.port) return listen(core, host, 0, listenOpts);
         throw err;
       });
     } catch (err) {
@@ -185,6 +216,12 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     }
     const shownHost = host.includes(':') ? `[${host}]` : host;
     core.endpoint = `http://${shownHost}:${http.port}`;
+    const second = await listenSecondRegistry(core, host, http.port, listenOpts, log);
+    setRegistryHosts(core, {
+      main: shownHost,
+      port: http.port,
+      ...(second ? { second: SECOND_REGISTRY_IP } : {}),
+    });
     await recordEndpoint(opts.stateDir, core.endpoint);
     log(`sandbox listening on ${core.endpoint} (state in ${opts.stateDir})`);
     let stopped = false;
@@ -212,7 +249,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       async stop() {
         if (stopped) return;
         stopped = true;
-        await http.close();
+        await Promise.all([http.close(), second?.close()]);
         await core.metadata.flush();
         await releaseLock(opts.stateDir);
         log('sandbox stopped');

@@ -10,6 +10,7 @@ import type { Caller, RequestContext, SandboxCore } from './context.js';
 import { ECR_HANDLERS } from './ecr/index.js';
 import { DOWNLOAD_PATH_PREFIX, serveDownload } from './ecr/download.js';
 import { IAM_HANDLERS } from './iam/index.js';
+import { handleRegistry, isRegistryPath } from './registry/index.js';
 import { newRequestId } from './ids.js';
 import { AwsError } from './protocols/errors.js';
 import { ECR_TARGET_PREFIX, parseJsonBody, sendJson, sendJsonError } from './protocols/json.js';
@@ -22,17 +23,37 @@ import {
   type XmlFields,
 } from './protocols/query.js';
 import {
+  checkSignedHeaders,
   parseAuthorization,
   SigV4Error,
   verifySignature,
   type ParsedAuthorization,
 } from './sigv4.js';
+import {
+  BodyBudget,
+  bodyLimitFor,
+  BodyTimeout,
+  BodyTooLarge,
+  BudgetTimeout,
+  declaredTooLarge,
+  DEFAULT_LIMITS,
+  expectedBodySize,
+  isLoopbackHost,
+  payloadHashProblem,
+  readBody,
+  regionProblem,
+  requestedRegion,
+  type FrontDoorLimits,
+} from './front-door.js';
 import { STS_HANDLERS } from './sts.js';
 
-/** ECR layer parts are up to 20 MB of binary, i.e. ~27 MB of base64 inside JSON. */
-export const MAX_JSON_BODY = 30 * 1024 * 1024;
-/** STS and IAM requests carry at most a few policies of a few KiB. */
-export const MAX_QUERY_BODY = 1024 * 1024;
+/** The front door's state for one listener: its limits and the shared body budget. */
+interface FrontDoor {
+  limits: FrontDoorLimits;
+  budget: BodyBudget;
+  /** false when the sandbox was told to listen beyond loopback (--allow-non-loopback) */
+  checkHost: boolean;
+}
 
 export type JsonHandler = (ctx: RequestContext, input: Record<string, unknown>) => Promise<unknown>;
 export type QueryHandler = (
@@ -67,37 +88,6 @@ function routeOf(req: IncomingMessage, auth: ParsedAuthorization | undefined): R
     service,
     namespace: service === 'iam' ? IAM_NAMESPACE : STS_NAMESPACE,
   };
-}
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(header(req, 'content-length') ?? '0');
-    if (declared > limit) {
-      reject(new BodyTooLarge());
-      return;
-    }
-    // With a declared length, chunks are copied into one buffer as they arrive (no list of
-    // chunks plus a concatenated copy: a big layer part is held once, not twice).
-    const sized =
-      Number.isInteger(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      if (size + c.length > (sized ? declared : limit)) {
-        reject(new BodyTooLarge());
-        req.removeAllListeners('data');
-        req.pause();
-        return;
-      }
-      if (sized) c.copy(sized, size);
-      else chunks.push(c);
-      size += c.length;
-    });
-    req.on('end', () => resolve(sized ? sized.subarray(0, size) : Buffer.concat(chunks, size)));
-    req.on('error', reject);
-  });
 }
 
 function sendError(res: ServerResponse, route: Route, requestId: string, err: AwsError): void {
@@ -172,9 +162,61 @@ function diskFailure(err: unknown): string | undefined {
   }
 }
 
-async function handle(core: SandboxCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * After an answer given before the body was read (or while it was being read): what the client
+ * still sends is drained and dropped, and a client still sending after a moment is cut off.
+ * Nothing of the body is kept. (`connection: close` is not used: Node then destroys the socket
+ * as soon as the answer is written, and the reset can reach the client before the answer does.)
+ */
+function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  if (req.complete || res.headersSent) return;
+  res.on('finish', () => {
+    req.removeAllListeners('data');
+    req.resume();
+    const cut = setTimeout(() => req.socket.destroy(), 2000);
+    cut.unref();
+    req.once('end', () => clearTimeout(cut));
+  });
+}
+
+const HOST_REFUSED = (host: string | undefined): string =>
+  `The sandbox answers only requests addressed to a loopback name (localhost, 127.0.0.1, [::1]); ` +
+  `this one was addressed to ${host === undefined ? 'no host' : JSON.stringify(host.slice(0, 100))}. ` +
+  `Use the endpoint \`ecr-tutor sandbox env\` prints.`;
+
+/** A foreign Host (DNS rebinding from a web page, a LAN name): refused before anything else. */
+function refuseHost(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): void {
+  const message = HOST_REFUSED(req.headers.host);
+  closeAfterAnswer(req, res);
+  if (url.pathname === '/v2' || url.pathname.startsWith('/v2/')) {
+    res.writeHead(403, { 'content-type': 'application/json', 'x-amzn-requestid': requestId });
+    res.end(JSON.stringify({ errors: [{ code: 'DENIED', message }] }));
+    return;
+  }
+  const err = new AwsError(
+    header(req, 'x-amz-target') !== undefined ? 'AccessDeniedException' : 'AccessDenied',
+    message,
+    403,
+  );
+  if (header(req, 'x-amz-target') !== undefined) sendJsonError(res, requestId, err);
+  else sendQueryError(res, requestId, STS_NAMESPACE, err);
+}
+
+async function handle(
+  core: SandboxCore,
+  door: FrontDoor,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const requestId = newRequestId();
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+  if (door.checkHost && !isLoopbackHost(req.headers.host)) {
+    core.log(`request ${requestId}: refused the foreign Host ${JSON.stringify(req.headers.host)}`);
+    refuseHost(req, res, url, requestId);
+    return;
+  }
+  // The registry API (docker, skopeo) streams its own bodies and answers in its own format.
+  if (isRegistryPath(url.pathname)) return handleRegistry(core, req, res);
   if (req.method === 'GET' && url.pathname.startsWith(DOWNLOAD_PATH_PREFIX)) {
     if (core.accessLog) {
       const accessLog = core.accessLog;
@@ -198,6 +240,7 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
       ),
     );
   }
+  let release: (() => void) | undefined;
   try {
     let auth: ParsedAuthorization | undefined;
     let authFailure: SigV4Error | undefined;
@@ -209,31 +252,9 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
     }
     route = routeOf(req, auth);
     entry.op = route.protocol === 'json' ? route.operation.replace('\0', '') : '';
+    // Everything the headers decide is decided before a byte of the body is read: who signs,
+    // for which service and region, when, over which headers, and how large the body may be.
     if (authFailure) throw authFailure;
-    const limit = route.protocol === 'json' ? MAX_JSON_BODY : MAX_QUERY_BODY;
-    let body: Buffer;
-    try {
-      body = await readBody(req, limit);
-    } catch (err) {
-      if (!(err instanceof BodyTooLarge)) throw err;
-      // Stop reading (no memory growth), answer, and close the connection behind the answer.
-      res.setHeader('connection', 'close');
-      // Drain (and drop) what the client still sends rather than resetting the connection,
-      // which could lose the answer on the way; give up on a client that keeps sending.
-      res.on('finish', () => {
-        req.removeAllListeners('data');
-        req.resume();
-        setTimeout(() => req.socket.destroy(), 2000).unref();
-      });
-      throw new AwsError(
-        route.protocol === 'json' ? 'ValidationException' : 'RequestEntityTooLarge',
-        `The request body is larger than the sandbox accepts (${limit} bytes).`,
-        413,
-      );
-    }
-    if (route.protocol === 'query' && body.length < 4096) {
-      entry.op = new URLSearchParams(body.toString('utf8')).get('Action') ?? '';
-    }
     if (req.method !== 'POST') {
       throw new AwsError(
         route.protocol === 'json' ? 'UnknownOperationException' : 'InvalidAction',
@@ -249,12 +270,52 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
         detail: `Credential should be scoped to correct service: '${service}'. `,
       });
     }
+    const sandboxRegion = core.metadata.state.region;
+    const wrongRegion = regionProblem(service, auth.region, sandboxRegion);
+    if (wrongRegion) throw new SigV4Error({ kind: 'mismatch', detail: wrongRegion });
+    const unsignedPayload = payloadHashProblem(header(req, 'x-amz-content-sha256'));
+    if (unsignedPayload) throw new SigV4Error({ kind: 'mismatch', detail: unsignedPayload });
     const token = header(req, 'x-amz-security-token');
     const who = resolveCaller(core, auth, token);
     entry.who =
       who.caller.type === 'user'
         ? who.caller.userName!
         : `${who.caller.roleName}/${who.caller.sessionName}`;
+    checkSignedHeaders(auth, req.headers);
+    const limit = route.protocol === 'json' ? bodyLimitFor('json', route.operation) : MAX_BODY;
+    if (declaredTooLarge(req, limit)) throw tooLarge(route, limit);
+    try {
+      release = await door.budget.reserve(expectedBodySize(req, limit), door.limits.budgetWaitMs);
+    } catch (err) {
+      if (!(err instanceof BudgetTimeout)) throw err;
+      throw new AwsError(
+        route.protocol === 'json' ? 'ThrottlingException' : 'Throttling',
+        `Rate exceeded: the sandbox is already reading ${Math.round(door.budget.inUse / 2 ** 20)} MiB of request bodies; retry in a moment.`,
+        400,
+      );
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, limit, {
+        idleMs: door.limits.bodyIdleMs,
+        deadlineMs: door.limits.bodyDeadlineMs,
+      });
+    } catch (err) {
+      if (err instanceof BodyTooLarge) throw tooLarge(route, limit);
+      if (err instanceof BodyTimeout) {
+        throw new AwsError(
+          route.protocol === 'json' ? 'RequestTimeoutException' : 'RequestTimeout',
+          err.idle
+            ? `Your socket connection to the sandbox was not read from or written to within the timeout period: no body data for ${door.limits.bodyIdleMs / 1000} s.`
+            : `The request body was not complete within ${door.limits.bodyDeadlineMs / 1000} s.`,
+          408,
+        );
+      }
+      throw err;
+    }
+    if (route.protocol === 'query' && body.length < 4096) {
+      entry.op = new URLSearchParams(body.toString('utf8')).get('Action') ?? '';
+    }
     await verifySignature({
       method: req.method,
       path: url.pathname,
@@ -269,7 +330,7 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
       core,
       caller: who.caller,
       requestId,
-      region: auth.region,
+      region: requestedRegion(service, auth.region, sandboxRegion),
       sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
     };
     if (route.protocol === 'json') {
@@ -308,6 +369,8 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
     const result = await handler(ctx, params);
     sendQueryResult(res, requestId, route.namespace, action!, result);
   } catch (err) {
+    // Answered before the body was whole: close behind the answer, keep nothing of the body.
+    if (!req.complete && !req.destroyed) closeAfterAnswer(req, res);
     if (err instanceof SigV4Error) {
       const e = authError(route.protocol, err.failure);
       entry.error = e.code;
@@ -355,7 +418,20 @@ async function handle(core: SandboxCore, req: IncomingMessage, res: ServerRespon
             ),
       );
     }
+  } finally {
+    release?.();
   }
+}
+
+/** STS and IAM bodies (and every small ECR operation): a few policies of a few KiB at most. */
+const MAX_BODY = bodyLimitFor('query', '');
+
+function tooLarge(route: Route, limit: number): AwsError {
+  return new AwsError(
+    route.protocol === 'json' ? 'ValidationException' : 'RequestEntityTooLarge',
+    `The request body is larger than the sandbox accepts for this operation (${limit} bytes).`,
+    413,
+  );
 }
 
 export interface HttpServerHandle {
@@ -364,24 +440,40 @@ export interface HttpServerHandle {
   close(): Promise<void>;
 }
 
+export interface ListenOptions {
+  /** the front door's limits (defaults: DEFAULT_LIMITS) */
+  limits?: Partial<FrontDoorLimits>;
+  /** refuse requests whose Host is not a loopback name (default true) */
+  checkHost?: boolean;
+}
+
 /** Starts listening; resolves with the bound port. */
 export async function listen(
   core: SandboxCore,
   host: string,
   port: number,
+  opts: ListenOptions = {},
 ): Promise<HttpServerHandle & { port: number }> {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const door: FrontDoor = {
+    limits,
+    budget: new BodyBudget(limits.bodyBytesInFlight),
+    checkHost: opts.checkHost ?? true,
+  };
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
-    handle(core, req, res).catch((err: unknown) => {
+    handle(core, door, req, res).catch((err: unknown) => {
       core.log(`request failed: ${String(err)}`);
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });
   });
-  // Slow or stuck clients must not hold the server: bound every phase of a request.
+  // Slow or stuck clients must not hold the server: bound every phase of a request, and the
+  // number of connections (further ones are closed as they arrive).
   server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;
   server.keepAliveTimeout = 5_000;
+  server.maxConnections = limits.maxConnections;
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

@@ -125,9 +125,16 @@ function signerFor(
   return signer;
 }
 
-/** Throws SigV4Error unless the request carries a valid signature for the given secret. */
-export async function verifySignature(input: VerifyInput): Promise<void> {
-  const { auth, headers } = input;
+/**
+ * What can be checked from the headers alone, before any body is read: a signing time within
+ * the clock skew AWS allows, every signed header present (Host among them, as SigV4 requires).
+ * Returns the signing date and the signed headers' values; throws SigV4Error.
+ */
+export function checkSignedHeaders(
+  auth: ParsedAuthorization,
+  headers: IncomingHttpHeaders,
+  now: Date = new Date(),
+): { signingDate: Date; signed: Record<string, string> } {
   const amzDate = headerValue(headers, 'x-amz-date');
   const signingDate = parseAmzDate(amzDate) ?? (headers.date ? new Date(headers.date) : undefined);
   if (!signingDate || Number.isNaN(signingDate.getTime())) {
@@ -137,7 +144,6 @@ export async function verifySignature(input: VerifyInput): Promise<void> {
         "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
     });
   }
-  const now = input.now ?? new Date();
   if (Math.abs(now.getTime() - signingDate.getTime()) > MAX_CLOCK_SKEW_MS) {
     throw new SigV4Error({
       kind: 'skew',
@@ -146,15 +152,29 @@ export async function verifySignature(input: VerifyInput): Promise<void> {
       future: signingDate.getTime() > now.getTime(),
     });
   }
+  if (!auth.signedHeaders.includes('host')) {
+    throw new SigV4Error({
+      kind: 'mismatch',
+      detail: "'Host' must be a 'SignedHeader' in the AWS Authorization.",
+    });
+  }
   const signed: Record<string, string> = {};
   for (const name of auth.signedHeaders) {
     const v = headerValue(headers, name);
     if (v === undefined) throw new SigV4Error({ kind: 'mismatch' });
     signed[name] = v;
   }
-  // A signed payload hash must be the hash of the body actually received (tampering check).
-  const declared = signed['x-amz-content-sha256'];
-  if (declared !== undefined && declared !== 'UNSIGNED-PAYLOAD') {
+  return { signingDate, signed };
+}
+
+/** Throws SigV4Error unless the request carries a valid signature for the given secret. */
+export async function verifySignature(input: VerifyInput): Promise<void> {
+  const { auth, headers } = input;
+  const { signingDate, signed } = checkSignedHeaders(auth, headers, input.now);
+  // A declared payload hash must be the hash of the body actually received (tampering check);
+  // ECR, IAM and STS sign their payloads, so UNSIGNED-PAYLOAD is no hash at all here.
+  const declared = headerValue(headers, 'x-amz-content-sha256');
+  if (declared !== undefined) {
     const actual = createHash('sha256').update(input.body).digest('hex');
     if (declared !== actual) throw new SigV4Error({ kind: 'mismatch' });
   }

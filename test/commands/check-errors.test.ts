@@ -40,7 +40,7 @@ describe('ecr-tutor check with nothing listening', () => {
     const out = JSON.parse(io.stdout());
     expect(out).toMatchObject({
       ok: false,
-      error: `Could not reach http://127.0.0.1:${port} (ECONNREFUSED).`,
+      error: `Could not reach the endpoint http://127.0.0.1:${port} (ECONNREFUSED).`,
     });
     expect(out.fix).toMatch(/ecr-tutor sandbox start/);
   });

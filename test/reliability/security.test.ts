@@ -195,11 +195,15 @@ describe('size caps and path traversal', () => {
     const a = await send(sb.sandbox.endpoint, { headers: h, body: q });
     expect(a.status).toBe(413);
     expect(a.body).toContain('<Code>RequestEntityTooLarge</Code>');
+    const signedPart = await signedHeaders(
+      sb.sandbox.endpoint,
+      sb.sandbox.user().credentials,
+      'ecr',
+      '{',
+      { 'x-amz-target': ECR_PREFIX + 'UploadLayerPart' },
+    );
     const j = await send(sb.sandbox.endpoint, {
-      headers: {
-        'x-amz-target': ECR_PREFIX + 'UploadLayerPart',
-        'content-length': String(31 * 1024 * 1024),
-      },
+      headers: { ...signedPart, 'content-length': String(31 * 1024 * 1024) },
       body: '{',
     }).catch(() => undefined);
     if (j) expect(j.status).toBe(413);

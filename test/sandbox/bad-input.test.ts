@@ -88,6 +88,14 @@ describe('bad input on ECR (awsJson1_1)', () => {
   it('answers 413 from the declared length alone, before any body arrives', async () => {
     const http = await import('node:http');
     const url = new URL(sb.sandbox.endpoint);
+    // Signed headers (the signature itself waits for the body, which never comes).
+    const { init } = await signRawRequest(sb.sandbox.endpoint, {
+      service: 'ecr',
+      region: sb.sandbox.region,
+      credentials: sb.sandbox.user().credentials,
+      body: '{}',
+      headers: ecr('UploadLayerPart'),
+    });
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(
         {
@@ -95,7 +103,10 @@ describe('bad input on ECR (awsJson1_1)', () => {
           port: Number(url.port),
           method: 'POST',
           path: '/',
-          headers: { ...ecr('UploadLayerPart'), 'content-length': String(64 * 1024 * 1024) },
+          headers: {
+            ...(init.headers as Record<string, string>),
+            'content-length': String(64 * 1024 * 1024),
+          },
         },
         (res) => {
           let body = '';
