@@ -111,17 +111,19 @@ describe('a learner in the TUI', () => {
 
   it('4. answers the concept questions, one wrong first', async () => {
     // the text (the rule the questions ask about) comes first; Enter moves into the questions
-    await waitForText(r, '3 questions below the text: Enter');
+    await waitForText(r, '4 questions below the text: Enter');
     await press(r, KEY.enter);
     await waitForText(r, 'Q1. fcj-ecr-ci-cd-user lives in the same account');
     await press(r, '2');
-    await waitForText(r, '✘ Not quite: Inside one account AWS adds the two up');
+    await waitForText(r, '✘ Not quite: Inside one account, a repository policy that names');
     await press(r, '1');
-    await waitForText(r, 'Q2. partner-developer is in a different account');
+    await waitForText(r, 'Q2. Now the repository policy allows ecr:PutImage');
     await press(r, KEY.down, KEY.enter);
-    await waitForText(r, 'Q3. An administrator');
+    await waitForText(r, 'Q3. partner-developer is in a different account');
     await press(r, '2');
-    await waitForText(r, '✔ Passed: All 3 answers are right.');
+    await waitForText(r, 'Q4. An administrator');
+    await press(r, '2');
+    await waitForText(r, '✔ Passed: All 4 answers are right.');
     await press(r, KEY.enter);
     await waitForText(r, 'step 5/9');
   });
