@@ -53,14 +53,14 @@ class Denied extends Error {
   }
 }
 
-interface CiClients {
+export interface CiClients {
   clients: AwsClients;
   how: string;
   cleanup: () => Promise<void>;
 }
 
 /** The CI user's clients: sandbox keys, a named profile, or a temporary key deleted afterwards. */
-async function ciClients(
+export async function ciClients(
   ctx: LabContext,
   ciUser: string,
   ciProfile: string | undefined,

@@ -97,7 +97,12 @@ async function call(
   login: RegistryLogin,
   method: string,
   path: string,
-  init: { body?: NonNullable<RequestInit['body']>; headers?: Record<string, string>; what: string; ok?: number[] },
+  init: {
+    body?: NonNullable<RequestInit['body']>;
+    headers?: Record<string, string>;
+    what: string;
+    ok?: number[];
+  },
 ): Promise<Response> {
   const url = path.startsWith('http') ? path : `${login.base}${path}`;
   let res: Response;
@@ -120,7 +125,9 @@ async function call(
 
 function bodyOf(blob: LocalBlob): NonNullable<RequestInit['body']> {
   if (blob.bytes) return blob.bytes;
-  return Readable.toWeb(createReadStream(blob.file!)) as unknown as NonNullable<RequestInit['body']>;
+  return Readable.toWeb(createReadStream(blob.file!)) as unknown as NonNullable<
+    RequestInit['body']
+  >;
 }
 
 /** Pushes blobs the registry lacks, then the manifest under `tag`; returns the manifest digest. */

@@ -85,7 +85,12 @@ describe('ecr-tutor push and pull as the CI user', () => {
 
     const again = memoryIo();
     expect(
-      await runPush(again, { target: {}, source: out, image: `${SANDBOX_REPOSITORY}:again` }),
+      await runPush(again, {
+        target: {},
+        generate: false,
+        source: out,
+        image: `${SANDBOX_REPOSITORY}:again`,
+      }),
     ).toBe(0);
     expect(again.stdout()).toContain(`digest ${digest}`);
     expect(again.stderr()).toContain('already in fcj-workshop-app');
@@ -99,7 +104,9 @@ describe('ecr-tutor push and pull as the CI user', () => {
       reference: 'sha256:' + 'a'.repeat(64),
     });
     const io = memoryIo();
-    expect(await runPush(io, { target: {}, source: tmp, image: 'fcj-workshop-app:x' })).toBe(1);
+    expect(
+      await runPush(io, { target: {}, generate: false, source: tmp, image: 'fcj-workshop-app:x' }),
+    ).toBe(1);
     expect(io.stderr()).toContain('is not an image folder');
     const both = memoryIo();
     expect(await runPush(both, { target: {}, generate: true, source: tmp, image: 'a1:x' })).toBe(2);
