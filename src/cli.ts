@@ -4,6 +4,8 @@ import { processIo, type Io } from './io.js';
 import type { TargetOptions } from './aws/target.js';
 import { VERSION } from './version.js';
 import { SANDBOX_DEFAULT_PORT } from './sandbox/names.js';
+import { localizeProgram } from './i18n/help.js';
+import { chooseProcessLanguage } from './i18n/process-language.js';
 
 // Command modules are imported lazily inside each action so that `--help`, `policy lint` and
 // friends never pay for loading Ink or the AWS SDK.
@@ -336,7 +338,16 @@ export function buildProgram(
       "an identity policy of the principal's (repeatable)",
       collect,
     )
-    .option('--resource <arn>', 'the repository ARN (default: fcj-workshop-app in us-east-1)')
+    .option(
+      '--resource <arn>',
+      "the repository ARN (default: fcj-workshop-app in us-east-1, in --account's account)",
+    )
+    .option('--account <id>', "the repository's account when --resource is not given")
+    .option(
+      '--context <key=value>',
+      'a request-context key, e.g. aws:SourceIp=203.0.113.7 (repeatable)',
+      collect,
+    )
     .option('--json', 'print machine-readable decision and trace')
     .action(async (opts: Record<string, unknown>) => {
       const { runPolicyExplain } = await import('./commands/policy.js');
@@ -347,6 +358,8 @@ export function buildProgram(
           action: opts.action as string,
           identityPolicies: (opts.identityPolicy as string[] | undefined) ?? [],
           resource: opts.resource as string | undefined,
+          account: opts.account as string | undefined,
+          context: (opts.context as string[] | undefined) ?? [],
           json: opts.json === true,
         }),
       );
@@ -446,6 +459,9 @@ export function buildProgram(
       setExit(await runSandboxReset(io));
     });
 
+  // --lang on every command, and the help in the chosen language
+  localizeProgram(program);
+
   // Usage mistakes are one line and exit 2; help and version exit 0.
   program.exitOverride();
   for (const cmd of allCommands(program)) {
@@ -465,6 +481,12 @@ function allCommands(cmd: Command): Command[] {
 /** Runs the CLI with the given arguments and returns the process exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let code = 0;
+  try {
+    chooseProcessLanguage(argv, io);
+  } catch (err) {
+    io.err(formatError(err) + '\n');
+    return err instanceof TutorError ? err.exitCode : 1;
+  }
   const program = buildProgram(io, (c) => (code = c), argv);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -135,7 +135,12 @@ describe('the CI user and the repository policy', () => {
           imageIds: [{ imageTag: 'latest' }],
         }),
       ),
-    ).rejects.toThrow(/because with an explicit deny in a resource-based policy$/);
+    ).rejects.toThrow(
+      // IAM "Troubleshoot access denied error messages": an explicit deny has no "because"
+      new RegExp(
+        `on resource: ${repoArn(sb.sandbox.accountId)} with an explicit deny in a resource-based policy$`,
+      ),
+    );
     // the other actions stay allowed
     await expect(
       ci.send(new InitiateLayerUploadCommand({ repositoryName: SANDBOX_REPOSITORY })),
