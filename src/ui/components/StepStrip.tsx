@@ -3,6 +3,7 @@ import type { EngineSnapshot } from '../../engine/types.js';
 import { isStale } from '../../engine/rules.js';
 import { useTheme } from '../theme-context.js';
 import type { Tone } from '../theme.js';
+import { t as msg } from '../../i18n/index.js';
 
 const TONE: Record<string, Tone> = {
   passed: 'ok',
@@ -17,7 +18,7 @@ export function StepStrip({ snap }: { snap: EngineSnapshot }) {
   const theme = useTheme();
   return (
     <Text wrap="truncate-end">
-      <Text {...theme.style('muted')}>Steps </Text>
+      <Text {...theme.style('muted')}>{msg('tui.strip.steps')} </Text>
       {snap.steps.map(({ def, progress }, i) => {
         const status = isStale(progress) ? 'stale' : progress.status;
         const mark = theme.mark(status);
@@ -28,7 +29,7 @@ export function StepStrip({ snap }: { snap: EngineSnapshot }) {
           </Text>
         );
       })}
-      <Text {...theme.style('muted')}> g: list</Text>
+      <Text {...theme.style('muted')}> {msg('tui.strip.list')}</Text>
     </Text>
   );
 }
