@@ -379,7 +379,8 @@ function arrive(snap: EngineSnapshot, s0: SessionState, revisit: boolean): Step 
       effects: [{ type: 'recheck', indexes: [i] }],
     };
   }
+  // (its result replaces whatever was said before, as any check does)
   if (checksOnArrival(entry.def) && !s.busy)
-    return { state: { ...s, busy: 'check' }, effects: [{ type: 'check' }] };
+    return { state: { ...s, busy: 'check', flash: undefined }, effects: [{ type: 'check' }] };
   return { state: s, effects: [] };
 }
