@@ -319,9 +319,10 @@ export function reduce(snap: EngineSnapshot, s0: SessionState, intent: Intent): 
     case 'toggle-watch':
       return { state: { ...s, watchOn: !s.watchOn }, effects: none };
     case 'checked': {
-      let st: SessionState = { ...s, busy: undefined };
-      const effects: Effect[] = [];
       const here = intent.stepId === def.id;
+      // the result on screen is now what the learner reads: an older message goes
+      let st: SessionState = { ...s, busy: undefined, ...(here ? { flash: undefined } : {}) };
+      const effects: Effect[] = [];
       if (intent.error !== undefined)
         st = say(
           st,
@@ -379,8 +380,8 @@ function arrive(snap: EngineSnapshot, s0: SessionState, revisit: boolean): Step 
       effects: [{ type: 'recheck', indexes: [i] }],
     };
   }
-  // (its result replaces whatever was said before, as any check does)
+  // what was said before (e.g. "moved on") stays until this check's result replaces it
   if (checksOnArrival(entry.def) && !s.busy)
-    return { state: { ...s, busy: 'check', flash: undefined }, effects: [{ type: 'check' }] };
+    return { state: { ...s, busy: 'check' }, effects: [{ type: 'check' }] };
   return { state: s, effects: [] };
 }
