@@ -1,3 +1,5 @@
+import { sanitizeForTerminal } from './text/sanitize.js';
+
 /** A failure the user can act on: what happened, and one line saying what to try next. */
 export class TutorError extends Error {
   constructor(
@@ -36,8 +38,15 @@ const FS_WORDS: Record<string, [string, string]> = {
   ],
 };
 
-/** Formats any thrown value for a terminal, without a stack trace for expected failures. */
+/**
+ * Formats any thrown value for a terminal, without a stack trace for expected failures. The
+ * text is sanitised: messages quote file names, AWS answers and lesson text, all from outside.
+ */
 export function formatError(err: unknown): string {
+  return sanitizeForTerminal(describeError(err));
+}
+
+function describeError(err: unknown): string {
   if (err instanceof TutorError) {
     return err.tryMessage
       ? `error: ${err.message}\n  try: ${err.tryMessage}`

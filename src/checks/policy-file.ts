@@ -68,7 +68,9 @@ export const writeSolutionPolicy: LabAction = async (ctx, params) => {
   if (await exists(file)) {
     const old = await readFile(file, 'utf8');
     if (old !== text) {
-      const backup = `${file}.before-solve`;
+      // Every earlier copy is kept: the first free name of .before-solve, .before-solve-2, ...
+      let backup = `${file}.before-solve`;
+      for (let n = 2; await exists(backup); n++) backup = `${file}.before-solve-${n}`;
       await rename(file, backup);
       kept = ` (your version is kept as ${backup})`;
     }

@@ -19,6 +19,7 @@ import {
   type NamedPolicy,
   type RequestPrincipal,
 } from '../policy/index.js';
+import { jsonForTerminal, sanitizeLine } from '../text/sanitize.js';
 
 /** Reads a file, or standard input for `-`; returns the text or an error line for the user. */
 async function readInput(file: string): Promise<{ text: string } | { error: string }> {
@@ -50,12 +51,15 @@ function usage(io: Io, message: string, tryMessage: string): number {
 
 function formatFinding(file: string, lines: string[], f: Finding): string {
   const src = lines[f.line - 1];
-  let out = `${file}:${f.line}:${f.column}: ${f.severity} [${f.code}] ${f.message}\n`;
+  // The policy is someone else's text: its messages and quoted line go through the sanitiser,
+  // and the caret stands under the sanitised column.
+  let out = `${sanitizeLine(file)}:${f.line}:${f.column}: ${f.severity} [${f.code}] ${sanitizeLine(f.message)}\n`;
   if (src !== undefined && src.trim() !== '') {
-    const shown = src.replace(/\t/g, ' ');
-    out += `    ${shown}\n    ${' '.repeat(Math.max(0, f.column - 1))}^\n`;
+    const shown = sanitizeLine(src);
+    const before = sanitizeLine(src.slice(0, Math.max(0, f.column - 1)));
+    out += `    ${shown}\n    ${' '.repeat(before.length)}^\n`;
   }
-  if (f.suggestion) out += `    fix: ${f.suggestion}\n`;
+  if (f.suggestion) out += `    fix: ${sanitizeLine(f.suggestion)}\n`;
   return out;
 }
 
@@ -92,7 +96,7 @@ export async function runPolicyLint(
       path: f.path,
       suggestion: f.suggestion ?? null,
     }));
-    io.out(JSON.stringify({ findings: shaped }, null, 2) + '\n');
+    io.out(jsonForTerminal({ findings: shaped }, null, 2) + '\n');
   } else {
     const lines = input.text.split(/\r?\n/);
     for (const f of findings) io.out(formatFinding(opts.file, lines, f));
@@ -196,7 +200,7 @@ export async function runPolicyExplain(
 
   if (opts.json) {
     io.out(
-      JSON.stringify(
+      jsonForTerminal(
         {
           decision: result.decision,
           reason: result.reason,
