@@ -205,3 +205,49 @@ describe("learners' reports", () => {
     expect(JSON.parse(jsonForTerminal(v))).toEqual(v);
   });
 });
+
+describe('the shipped bundle', () => {
+  it('the TUI frame shows the hostile lesson harmless (no title, clipboard or link escape reaches the terminal)', async () => {
+    const { spawnTutor } = await import('../helpers/pty.js');
+    const t = await spawnTutor(['--lessons', PACK, 'escapes'], { cols: 100, rows: 30 });
+    try {
+      const s = await t.waitFor('Escapes lesson');
+      expect(s).toContain('<U+202E>gnp.exe');
+      expect(s).not.toMatch(/PWNED|evil\.example|ZWNo/);
+      // the raw bytes: none of the pack's sequences (Ink's own drawing sequences aside)
+      expect(t.output()).not.toMatch(/\u001b\]0;|\u001b\]52;|\u001b\]8;|\u202e|PWNED/);
+      t.press('q');
+      await t.waitForExit();
+    } finally {
+      await t.kill();
+    }
+  }, 60_000);
+
+  it('--plain prints the hostile lesson harmless', async () => {
+    const { spawn } = await import('node:child_process');
+    const { launcher } = await import('../helpers/pty.js');
+    const home = await mkdtemp(join(dir, 'plain-'));
+    const out = await new Promise<string>((resolve) => {
+      const c = spawn(process.execPath, [launcher, '--plain', '--lessons', PACK, 'escapes'], {
+        cwd: home,
+        env: {
+          PATH: process.env.PATH,
+          HOME: home,
+          ECR_TUTOR_HOME: home,
+          AWS_CONFIG_FILE: '/nonexistent',
+          AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        },
+      });
+      let text = '';
+      c.stdout.on('data', (b: Buffer) => (text += b.toString()));
+      c.stderr.on('data', (b: Buffer) => (text += b.toString()));
+      c.stdin.end('h\nq\n');
+      c.on('close', () => resolve(text));
+    });
+    expect(out).toContain('Escapes lesson <U+202E>gnp.exe');
+    expect(out).toContain('with a clipboard write');
+    expectHarmless(out);
+    expect(out).not.toMatch(/PWNED|evil\.example|ZWNo/);
+  }, 60_000);
+});
