@@ -152,6 +152,27 @@ const bench: BenchModule = {
     });
     const ratio = ours / theirs;
 
+    // Issue 14: lint cost on wildcard-heavy actions (`ecr:` + 48 `?` + `*`, about 58 characters
+    // each: 100 make 5.7 KB, 800 make 45 KB, over the limit), against the seed policy's lint.
+    const seedText = JSON.stringify(seedJson, null, 2);
+    const lintRounds = ctx.quick ? 50 : 300;
+    const seedLintMs = await medianMs(() => lintPolicy(seedText), lintRounds, 5);
+    const wild = (n: number): string =>
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: CI },
+            Action: Array.from({ length: n }, () => `ecr:${'?'.repeat(48)}*`),
+          },
+        ],
+      });
+    const wild100 = wild(100);
+    const wild800 = wild(800);
+    const wild100Ms = await medianMs(() => lintPolicy(wild100), lintRounds, 5);
+    const wild800Ms = await medianMs(() => lintPolicy(wild800), lintRounds, 5);
+
     const big = tenKilobytePolicy();
     const lintFindings = lintPolicy(big).findings.filter((f) => f.severity === 'error');
     if (lintFindings.length > 0)
@@ -177,6 +198,25 @@ const bench: BenchModule = {
         met: lintMs < 5,
       },
       { name: `parsePolicy of the same policy, median`, value: parseMs, unit: 'ms' },
+      { name: `policy lint of the seed policy, median`, value: seedLintMs, unit: 'ms' },
+      {
+        name: `policy lint of 100 wildcard actions (${(wild100.length / 1024).toFixed(1)} KB), median`,
+        value: wild100Ms,
+        unit: 'ms',
+        baseline: { name: 'the seed policy', value: seedLintMs },
+        ratio: wild100Ms / seedLintMs,
+        goal: "<= 3x the seed policy's lint",
+        met: wild100Ms <= 3 * seedLintMs,
+      },
+      {
+        name: `policy lint of 800 wildcard actions (${(wild800.length / 1024).toFixed(1)} KB, over the limit), median`,
+        value: wild800Ms,
+        unit: 'ms',
+        baseline: { name: 'the seed policy', value: seedLintMs },
+        ratio: wild800Ms / seedLintMs,
+        goal: "<= 5x the seed policy's lint",
+        met: wild800Ms <= 5 * seedLintMs,
+      },
     ];
   },
 };

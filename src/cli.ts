@@ -4,6 +4,8 @@ import { processIo, terminalSafeIo, type Io } from './io.js';
 import type { TargetOptions } from './aws/target.js';
 import { VERSION } from './version.js';
 import { SANDBOX_DEFAULT_PORT } from './sandbox/names.js';
+import { localizeProgram } from './i18n/help.js';
+import { chooseProcessLanguage } from './i18n/process-language.js';
 
 // Command modules are imported lazily inside each action so that `--help`, `policy lint` and
 // friends never pay for loading Ink or the AWS SDK.
@@ -77,7 +79,11 @@ function targetOf(opts: Record<string, unknown>): TargetOptions {
 }
 
 /** Builds the command tree. `io` receives all output; the returned promise holds the exit code. */
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+export function buildProgram(
+  io: Io,
+  setExit: (code: number) => void,
+  argv: readonly string[] = [],
+): Command {
   const program = new Command('ecr-tutor')
     .description(
       'A hands-on tutor for Amazon ECR repository policies, checked against live AWS state ' +
@@ -109,6 +115,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       'run a lesson pack that is not built in without asking first (it still lists what it will change)',
     )
     .action(async (lesson: string | undefined, opts: Record<string, unknown>) => {
+      if (lesson !== undefined) {
+        // A typo must exit now, before any screen is drawn or the sandbox started.
+        const { assertLessonArg } = await import('./commands/lesson-arg.js');
+        await assertLessonArg(lesson, {
+          lessonsDir: opts.lessons as string | undefined,
+          commands: program.commands.map((c) => c.name()),
+          explicitStart: argv.includes('start'),
+        });
+      }
       const { runStart } = await import('./commands/start.js');
       // start reads these through openLesson's environment (ECR_TUTOR_LEARNER/_FACILITATOR)
       const who = learnerOf(opts);
@@ -328,7 +343,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       "an identity policy of the principal's (repeatable)",
       collect,
     )
-    .option('--resource <arn>', 'the repository ARN (default: fcj-workshop-app in us-east-1)')
+    .option(
+      '--resource <arn>',
+      "the repository ARN (default: fcj-workshop-app in us-east-1, in --account's account)",
+    )
+    .option('--account <id>', "the repository's account when --resource is not given")
+    .option(
+      '--context <key=value>',
+      'a request-context key, e.g. aws:SourceIp=203.0.113.7 (repeatable)',
+      collect,
+    )
     .option('--json', 'print machine-readable decision and trace')
     .action(async (opts: Record<string, unknown>) => {
       const { runPolicyExplain } = await import('./commands/policy.js');
@@ -339,6 +363,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
           action: opts.action as string,
           identityPolicies: (opts.identityPolicy as string[] | undefined) ?? [],
           resource: opts.resource as string | undefined,
+          account: opts.account as string | undefined,
+          context: (opts.context as string[] | undefined) ?? [],
           json: opts.json === true,
         }),
       );
@@ -390,6 +416,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(await runSandboxReset(io));
     });
 
+  // --lang on every command, and the help in the chosen language
+  localizeProgram(program);
+
   // Usage mistakes are one line and exit 2; help and version exit 0.
   program.exitOverride();
   for (const cmd of allCommands(program)) {
@@ -410,7 +439,13 @@ function allCommands(cmd: Command): Command[] {
 export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
   const io = terminalSafeIo(rawIo);
   let code = 0;
-  const program = buildProgram(io, (c) => (code = c));
+  try {
+    chooseProcessLanguage(argv, io);
+  } catch (err) {
+    io.err(formatError(err) + '\n');
+    return err instanceof TutorError ? err.exitCode : 1;
+  }
+  const program = buildProgram(io, (c) => (code = c), argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

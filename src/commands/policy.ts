@@ -49,15 +49,28 @@ function usage(io: Io, message: string, tryMessage: string): number {
   return 2;
 }
 
+const QUOTE_WIDTH = 100;
+
+/** At most `width` characters of `line` around index `at`, with `...` where it was cut. */
+function lineWindow(line: string, at: number, width: number): { text: string; caret: number } {
+  if (line.length <= width) return { text: line, caret: Math.max(0, at) };
+  const start = Math.max(0, Math.min(at - Math.floor(width / 2), line.length - width));
+  const head = start > 0 ? '...' : '';
+  const tail = start + width < line.length ? '...' : '';
+  return { text: head + line.slice(start, start + width) + tail, caret: head.length + at - start };
+}
+
 function formatFinding(file: string, lines: string[], f: Finding): string {
   const src = lines[f.line - 1];
   // The policy is someone else's text: its messages and quoted line go through the sanitiser,
   // and the caret stands under the sanitised column.
   let out = `${sanitizeLine(file)}:${f.line}:${f.column}: ${f.severity} [${f.code}] ${sanitizeLine(f.message)}\n`;
   if (src !== undefined && src.trim() !== '') {
-    const shown = sanitizeLine(src);
-    const before = sanitizeLine(src.slice(0, Math.max(0, f.column - 1)));
-    out += `    ${shown}\n    ${' '.repeat(before.length)}^\n`;
+    // A window of the line around the column: a one-line 10 KB policy quoted once per finding
+    // would print megabytes. Sanitised, with the caret under the sanitised column.
+    const { text, caret } = lineWindow(src.replace(/\t/g, ' '), f.column - 1, QUOTE_WIDTH);
+    const before = sanitizeLine(text.slice(0, caret));
+    out += `    ${sanitizeLine(text)}\n    ${' '.repeat(before.length)}^\n`;
   }
   if (f.suggestion) out += `    fix: ${sanitizeLine(f.suggestion)}\n`;
   return out;
@@ -133,6 +146,42 @@ async function loadPolicy(io: Io, file: string, name: string): Promise<NamedPoli
   }
 }
 
+/** Keys that are always present on an ECR API request, with the value they have there. */
+const ECR_CONTEXT_DEFAULTS: Record<string, string> = {
+  // IAM: aws:SecureTransport "is always present"; the ECR API is HTTPS only, so it is true.
+  'aws:SecureTransport': 'true',
+};
+
+/** `--context KEY=VALUE` options into request-context values (a key given twice becomes a list). */
+function parseContext(
+  items: string[],
+): { values: Record<string, string | string[]>; defaults: string[] } | { error: string } {
+  const values: Record<string, string | string[]> = {};
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    const key = eq > 0 ? item.slice(0, eq).trim() : '';
+    if (!/^[A-Za-z0-9-]+:[A-Za-z0-9_/.:-]+$/.test(key)) {
+      return {
+        error: `--context "${item}" is not KEY=VALUE with a condition key such as aws:SourceIp.`,
+      };
+    }
+    const value = item.slice(eq + 1);
+    const known = Object.keys(values).find((k) => k.toLowerCase() === key.toLowerCase());
+    if (known !== undefined) {
+      const prev = values[known]!;
+      values[known] = [...(Array.isArray(prev) ? prev : [prev]), value];
+    } else values[key] = value;
+  }
+  const defaults: string[] = [];
+  for (const [k, v] of Object.entries(ECR_CONTEXT_DEFAULTS)) {
+    if (!Object.keys(values).some((x) => x.toLowerCase() === k.toLowerCase())) {
+      values[k] = v;
+      defaults.push(k);
+    }
+  }
+  return { values, defaults };
+}
+
 /** `policy explain`: decision and statement-by-statement trace; 0 = allowed, 1 = denied, 2 = usage/IO. */
 export async function runPolicyExplain(
   io: Io,
@@ -142,6 +191,10 @@ export async function runPolicyExplain(
     action: string;
     identityPolicies: string[];
     resource?: string;
+    /** the repository's account when --resource is not given (default: the principal's) */
+    account?: string;
+    /** `KEY=VALUE` request-context keys (repeatable) */
+    context?: string[];
     json: boolean;
   },
 ): Promise<number> {
@@ -169,7 +222,18 @@ export async function runPolicyExplain(
   const action = known?.name ?? opts.action;
   // Account-scoped actions (ecr:GetAuthorizationToken) act on "*", and only IAM policies govern them.
   const accountScoped = known?.scope === '*';
-  const account = principal.accountId || '123456789012';
+  if (opts.account !== undefined && !/^\d{12}$/.test(opts.account)) {
+    return usage(
+      io,
+      `--account must be a 12-digit AWS account id (the repository's account); got "${opts.account}".`,
+      '--account 123456789012',
+    );
+  }
+  const context = parseContext(opts.context ?? []);
+  if ('error' in context) return usage(io, context.error, '--context aws:SourceIp=203.0.113.7');
+  // Without --resource the repository is fcj-workshop-app in --account's account, else the
+  // principal's: a partner probe must not land in the partner's own account by accident.
+  const account = opts.account ?? (principal.accountId || '123456789012');
   const resource =
     opts.resource ??
     (accountScoped ? '*' : `arn:aws:ecr:us-east-1:${account}:repository/fcj-workshop-app`);
@@ -188,12 +252,13 @@ export async function runPolicyExplain(
     );
   }
   const result = evaluate({
-    request: { principal, action, resource },
+    request: { principal, action, resource, context: context.values },
     identityPolicies,
     ...(accountScoped ? {} : { resourcePolicy }),
   });
   const resourceAccount =
-    /^arn:[^:]+:[^:]+:[^:]*:(\d{12}):/.exec(resource)?.[1] ?? principal.accountId;
+    /^arn:[^:]+:[^:]+:[^:]*:(\d{12}):/.exec(resource)?.[1] ??
+    (accountScoped ? principal.accountId : account);
   const sameAccount = resourceAccount === principal.accountId;
   const denied = result.decision !== 'allowed';
   const message = denied ? accessDeniedMessage(principal.arn, action, resource, result) : undefined;
@@ -214,6 +279,10 @@ export async function runPolicyExplain(
             resourceAccount,
             sameAccount,
           },
+          resourceAssumed: opts.resource === undefined,
+          context: context.values,
+          contextDefaults: context.defaults,
+          absentKeys: result.absentKeys,
           trace: result.trace,
           unsupported: result.unsupported,
           notes,
@@ -230,9 +299,20 @@ export async function runPolicyExplain(
   out += `\nRequest\n`;
   out += `  principal: ${principal.arn} (${principal.type}, account ${principal.accountId || 'none'})\n`;
   out += `  action:    ${action}\n`;
-  out += `  resource:  ${resource}${opts.resource ? '' : ' (default)'}\n`;
+  out += `  resource:  ${resource}${
+    opts.resource
+      ? ''
+      : accountScoped
+        ? ' (assumed: the action is account-scoped)'
+        : ` (assumed: fcj-workshop-app in ${opts.account ? '--account' : "the principal's account"} ${account}, us-east-1; pass --resource to change it)`
+  }\n`;
+  const contextKeys = Object.keys(context.values);
+  out += `  context:   ${contextKeys.map((k) => `${k}=${String(context.values[k])}`).join(', ')}`;
+  if (context.defaults.length)
+    out += ` (${context.defaults.join(', ')}: always present on the HTTPS-only ECR API; override with --context)`;
+  out += `\n`;
   out += sameAccount
-    ? `  same account: an Allow from EITHER the identity policy OR the repository policy is enough.\n`
+    ? `  same account: an Allow from EITHER an identity policy OR a repository policy that names the user, role or session is enough; a repository policy that names only the account delegates to IAM, so an identity policy must allow too.\n`
     : `  cross-account (${principal.accountId} -> ${resourceAccount}): the repository policy AND an identity policy must both allow.\n`;
   out += `  An explicit Deny in any policy always wins.\n`;
   out += `\nStatements\n`;
@@ -241,6 +321,13 @@ export async function runPolicyExplain(
     const id = `#${t.statementIndex + 1}${t.sid ? ` "${t.sid}"` : ''}`;
     const mark = t.matched ? (t.effect === 'Deny' ? 'DENY ' : 'ALLOW') : '  -  ';
     out += `  ${mark} ${t.policy} statement ${id} (${t.effect}): ${t.why}\n`;
+  }
+  if (result.absentKeys.length > 0) {
+    out += `\nCondition keys absent from the request (give them with --context KEY=VALUE):\n`;
+    for (const a of result.absentKeys) {
+      const id = `#${a.statementIndex + 1}${a.sid ? ` "${a.sid}"` : ''}`;
+      out += `  - ${a.key}: ${a.op} was ${a.held ? 'true' : 'false'} without it, so ${a.policy} statement ${id} (${a.effect}) ${a.held ? 'could apply' : 'did not apply'}\n`;
+    }
   }
   if (result.unsupported.length > 0) {
     out += `\nNot supported by this evaluator (the statements using them were treated as not matching):\n`;

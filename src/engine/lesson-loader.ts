@@ -31,6 +31,8 @@ import {
 } from './pack-boundary.js';
 import type { LessonDef, StepDef } from './types.js';
 import { templateUses } from './template.js';
+import { getLanguage, type Lang } from '../i18n/index.js';
+import { localizeLesson } from '../i18n/lesson-translation.js';
 
 export const MANIFEST = 'lesson.yaml';
 
@@ -79,6 +81,8 @@ export interface LoadOptions {
   paramSpecs?: Readonly<Record<string, ParamSpec>>;
   /** a learner in a shared account: the lesson's `learnerParams` get "-NAME" (see deriveLearnerValue) */
   learner?: string;
+  /** the language of the texts (default: the process language); translations fall back to English */
+  lang?: Lang;
 }
 
 /**
@@ -385,18 +389,20 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
     a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1,
   );
   if (problems.length || !id || !title) return { problems };
+  const english: LessonDef = {
+    id,
+    title,
+    summary,
+    params,
+    steps,
+    dir,
+    ...(learnerParams.length ? { learnerParams } : {}),
+    ...(opts.learner ? { learner: opts.learner } : {}),
+  };
   return {
-    // Every text a person sees came from the pack's author: sanitised once, here.
-    lesson: sanitizeLessonText({
-      id,
-      title,
-      summary,
-      params,
-      steps,
-      dir,
-      ...(learnerParams.length ? { learnerParams } : {}),
-      ...(opts.learner ? { learner: opts.learner } : {}),
-    }),
+    // The texts in the learner's language (src/i18n/lesson-translation.ts), English where
+    // untranslated; every text a person sees came from the pack's author: sanitised once, here.
+    lesson: sanitizeLessonText(await localizeLesson(english, opts.lang ?? getLanguage())),
     problems,
     ...(m.order !== undefined ? { order: m.order } : {}),
   };

@@ -12,7 +12,7 @@
 import { arnRegExp, globRegExp, splitArn } from './wildcard.js';
 import type { ConditionBlock } from './types.js';
 
-/** Context keys the evaluator derives or knows how to read; others must come in the request. */
+/** Context keys the evaluator derives from the caller or the sandbox sets; others come in the request (`--context`) or are absent. */
 export const SUPPORTED_GLOBAL_KEYS = [
   'aws:PrincipalArn',
   'aws:PrincipalAccount',
@@ -23,7 +23,6 @@ export const SUPPORTED_GLOBAL_KEYS = [
   'aws:SecureTransport',
   'aws:CurrentTime',
 ] as const;
-const SUPPORTED_LOWER = new Set(SUPPORTED_GLOBAL_KEYS.map((k) => k.toLowerCase()));
 
 /** Request context for conditions: lower-cased key -> values (one for single-valued keys). */
 export type ConditionContext = Map<string, string[] | string>;
@@ -157,39 +156,77 @@ export function compileConditions(block: ConditionBlock, version: string): Compi
   return { clauses };
 }
 
+/** A condition clause on a key the request did not have, and what the missing-key rule made of it. */
+export interface AbsentKeyClause {
+  key: string;
+  op: string;
+  /** whether the clause held with the key absent (IfExists, Null "true", negated operators, ForAllValues: yes) */
+  held: boolean;
+}
+
 export interface ConditionOutcome {
   matched: boolean;
   /** plain words, e.g. `aws:SourceIp 10.0.0.1 is not in 192.168.0.0/16` */
   why: string;
   unsupported: string[];
+  /** clauses evaluated on keys absent from the request (up to the one that decided) */
+  absent: AbsentKeyClause[];
 }
 
-/** Evaluates compiled conditions against the request context (all clauses must hold). */
+/** Why a clause on an absent key held or not, in the words of IAM's missing-key rules. */
+function absentRule(clause: Clause, held: boolean): string {
+  const p = clause.parsed!;
+  if (p.base === 'Null')
+    return `Null checks only whether the key is present: ${held ? 'true' : 'false'}`;
+  if (p.set === 'ForAllValues') return 'ForAllValues on an absent key is true (no value fails it)';
+  if (p.set === 'ForAnyValue') return 'ForAnyValue on an absent key is false';
+  if (p.ifExists) return `${clause.op} on an absent key is true`;
+  if (OPERATORS[p.base]!.negated)
+    return `${clause.op} on an absent key is true (nothing equals it)`;
+  return `${clause.op} on an absent key is false`;
+}
+
+/**
+ * Evaluates compiled conditions against the request context (all clauses must hold). A key the
+ * request does not have is absent, and IAM's rules for absent keys decide (see the file
+ * comment); only an operator the evaluator does not know is "unsupported".
+ */
 export function evaluateConditions(c: CompiledConditions, ctx: ConditionContext): ConditionOutcome {
   const unsupported: string[] = [];
   for (const clause of c.clauses) {
     if (!clause.parsed) unsupported.push(`condition operator ${clause.op}`);
-    else if (!ctx.has(clause.keyLower) && !SUPPORTED_LOWER.has(clause.keyLower)) {
-      unsupported.push(`condition key ${clause.key} (not in the request context)`);
-    }
   }
+  const absent: AbsentKeyClause[] = [];
   if (unsupported.length > 0) {
     return {
       matched: false,
       why: `unsupported ${unsupported.join(', ')}: statement treated as not matching`,
       unsupported,
+      absent,
     };
   }
+  const notes: string[] = [];
   for (const clause of c.clauses) {
     const ok = evaluateClause(clause, ctx);
+    const missing = !ctx.has(clause.keyLower);
+    if (missing) {
+      absent.push({ key: clause.key, op: clause.op, held: ok });
+      notes.push(`${clause.key} is absent from the request, and ${absentRule(clause, ok)}`);
+    }
     if (!ok)
       return {
         matched: false,
-        why: `condition ${clause.op} ${clause.key} ${describeContext(clause, ctx)} is not met`,
+        why: missing
+          ? `condition ${clause.op} ${clause.key} is not met: ${notes[notes.length - 1]}`
+          : `condition ${clause.op} ${clause.key} ${describeContext(clause, ctx)} is not met`,
         unsupported,
+        absent,
       };
   }
-  return { matched: true, why: c.clauses.length ? 'conditions met' : '', unsupported };
+  const why = c.clauses.length
+    ? `conditions met${notes.length ? ` (${notes.join('; ')})` : ''}`
+    : '';
+  return { matched: true, why, unsupported, absent };
 }
 
 function describeContext(clause: Clause, ctx: ConditionContext): string {

@@ -17,11 +17,13 @@ import {
 import {
   compileConditions,
   evaluateConditions,
+  type AbsentKeyClause,
   type CompiledConditions,
   type ConditionContext,
 } from './conditions.js';
 import { arnRegExp, globRegExp, hasWildcard, splitArn } from './wildcard.js';
 import type {
+  AbsentKey,
   EvaluationInput,
   EvaluationRequest,
   EvaluationResult,
@@ -239,6 +241,7 @@ interface StatementOutcome {
   principal: PrincipalMatch;
   why: string;
   unsupported: string[];
+  absent?: AbsentKeyClause[];
 }
 
 const NO_UNSUPPORTED: string[] = [];
@@ -279,6 +282,7 @@ function evaluateStatement(
     return miss('the statement has no Resource element (an identity policy needs one)');
   }
   let principal: PrincipalMatch = 'direct';
+  let notPrincipalNote = '';
   if (kind === 'resource') {
     const who = principalWords(req.principal);
     if (cs.principal) {
@@ -286,16 +290,31 @@ function evaluateStatement(
       if (principal === 'none')
         return miss(`${who} is not named in Principal ${cs.principal.text}`);
     } else if (cs.notPrincipal) {
-      if (principalMatches(cs.notPrincipal, req.principal) !== 'none') {
-        return miss(`${who} is excluded by NotPrincipal ${cs.notPrincipal.text}`);
+      if (cs.statement.effect === 'Allow') {
+        const u = 'NotPrincipal with "Effect": "Allow" (AWS supports NotPrincipal only with Deny)';
+        return { matched: false, principal: 'none', why: `unsupported ${u}`, unsupported: [u] };
       }
+      const exempt = notPrincipalExempts(cs.notPrincipal, req.principal);
+      if (exempt.exempt) return miss(`${who} is excluded by NotPrincipal ${cs.notPrincipal.text}`);
+      if (exempt.note) notPrincipalNote = exempt.note;
     } else {
       return miss('the statement has no Principal (a resource policy needs one)');
     }
   }
+  let conditionsWhy = '';
+  let absent: AbsentKeyClause[] | undefined;
   if (cs.conditions) {
     const c = evaluateConditions(cs.conditions, ctx.get());
-    if (!c.matched) return { matched: false, principal, why: c.why, unsupported: c.unsupported };
+    if (!c.matched)
+      return {
+        matched: false,
+        principal,
+        why: c.why,
+        unsupported: c.unsupported,
+        absent: c.absent,
+      };
+    conditionsWhy = `, ${c.why}`;
+    absent = c.absent;
   }
   const via =
     kind === 'resource' && principal === 'account'
@@ -304,9 +323,44 @@ function evaluateStatement(
   return {
     matched: true,
     principal,
-    why: `matches ${req.action} on ${req.resource}${via}${cs.conditions ? ', conditions met' : ''}`,
+    why: `matches ${req.action} on ${req.resource}${via}${notPrincipalNote}${conditionsWhy}`,
     unsupported: NO_UNSUPPORTED,
+    ...(absent ? { absent } : {}),
   };
+}
+
+/**
+ * The one place for NotPrincipal with Deny (IAM User Guide, "AWS JSON policy elements:
+ * NotPrincipal"): AWS may check the caller's account first, then its role, then the user or
+ * session, so a caller is exempt only when its account ARN AND its own ARN (for a session: its
+ * role's ARN) are both listed. AWS's example: NotPrincipal [Bob, account root] denies everyone
+ * but Bob, the account's other users included; without the account ARN, Bob may be denied too.
+ */
+function notPrincipalExempts(
+  m: PrincipalMatcher,
+  p: RequestPrincipal,
+): { exempt: boolean; note?: string } {
+  if (m.everyone) return { exempt: true };
+  if (p.type === 'anonymous') return { exempt: false };
+  const accountListed = m.accounts.has(p.accountId);
+  if (p.type === 'root') return { exempt: accountListed };
+  const selfListed =
+    p.type === 'assumed-role'
+      ? !!p.name && m.roles.has(`${p.accountId}:${p.name}`)
+      : m.arns.has(p.arn) ||
+        (p.type === 'role' && !!p.name && m.roles.has(`${p.accountId}:${p.name}`));
+  if (accountListed && selfListed) return { exempt: true };
+  if (selfListed)
+    return {
+      exempt: false,
+      note: ` (NotPrincipal lists the caller but not its account arn:aws:iam::${p.accountId}:root, and AWS checks the account first: the caller is not exempt)`,
+    };
+  if (accountListed)
+    return {
+      exempt: false,
+      note: ` (NotPrincipal lists account ${p.accountId}, but that exempts only the principals also listed by name, not the account's other ${p.type === 'assumed-role' ? 'roles' : 'users'})`,
+    };
+  return { exempt: false };
 }
 
 function principalWords(p: RequestPrincipal): string {
@@ -341,6 +395,7 @@ interface Tally {
   resourceDeny: boolean;
   trace: TraceEntry[];
   unsupported: string[];
+  absent: AbsentKey[];
 }
 
 function runPolicy(
@@ -355,6 +410,11 @@ function runPolicy(
     const o = evaluateStatement(cs, req, actionLower, ctx, kind);
     for (const u of o.unsupported) if (!t.unsupported.includes(u)) t.unsupported.push(u);
     const effect = cs.statement.effect;
+    for (const a of o.absent ?? []) {
+      const entry: AbsentKey = { ...a, policy: policy.name, statementIndex: cs.index, effect };
+      if (cs.statement.sid !== undefined) entry.sid = cs.statement.sid;
+      t.absent.push(entry);
+    }
     const entry: TraceEntry = {
       policy: policy.name,
       policyType: kind,
@@ -380,12 +440,11 @@ function runPolicy(
 }
 
 function finish(
-  trace: TraceEntry[],
-  unsupported: string[],
+  t: Tally,
   decision: EvaluationResult['decision'],
   reason: string,
 ): EvaluationResult {
-  return { decision, reason, trace, unsupported };
+  return { decision, reason, trace: t.trace, unsupported: t.unsupported, absentKeys: t.absent };
 }
 
 /** Decides a request the way AWS documents it (explicit deny > allow; same vs cross account). */
@@ -402,6 +461,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
       reason: 'sts:GetCallerIdentity needs no permission (it works even under an explicit deny)',
       trace,
       unsupported: [],
+      absentKeys: [],
     };
   }
 
@@ -413,6 +473,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     resourceDeny: false,
     trace,
     unsupported: [],
+    absent: [],
   };
   // Identity policies do not apply to the root user or to anonymous callers.
   const identityApplies = p.type !== 'root' && p.type !== 'anonymous';
@@ -424,34 +485,18 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     runPolicy(state, input.resourcePolicy, 'resource', req, actionLower, ctx);
   const { identityAllow, identityDeny, resourceAllowDirect, resourceAllowAccount, resourceDeny } =
     state;
-  const unsupported = state.unsupported;
   const noIdentity = `no identity-based policy allows the ${req.action} action`;
   const noResource = `no resource-based policy allows the ${req.action} action`;
 
   if (identityDeny)
-    return finish(
-      trace,
-      unsupported,
-      'explicit-deny',
-      'with an explicit deny in an identity-based policy',
-    );
+    return finish(state, 'explicit-deny', 'with an explicit deny in an identity-based policy');
   if (resourceDeny)
-    return finish(
-      trace,
-      unsupported,
-      'explicit-deny',
-      'with an explicit deny in a resource-based policy',
-    );
+    return finish(state, 'explicit-deny', 'with an explicit deny in a resource-based policy');
 
   if (p.type === 'anonymous') {
     return resourceAllowDirect
-      ? finish(
-          trace,
-          unsupported,
-          'allowed',
-          'allowed by a resource-based policy that allows everyone (*)',
-        )
-      : finish(trace, unsupported, 'implicit-deny', noResource);
+      ? finish(state, 'allowed', 'allowed by a resource-based policy that allows everyone (*)')
+      : finish(state, 'implicit-deny', noResource);
   }
 
   const sameAccount = resourceAccountOf(req) === p.accountId;
@@ -467,53 +512,52 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   if (sameAccount) {
     // Same account: one Allow from either side is enough.
     if (p.type === 'root')
-      return finish(
-        trace,
-        unsupported,
-        'allowed',
-        'the root user is allowed by default in its own account',
-      );
+      return finish(state, 'allowed', 'the root user is allowed by default in its own account');
     if (identitySide && resourceGrants)
       return finish(
-        trace,
-        unsupported,
+        state,
         'allowed',
         'allowed by an identity-based policy and by the resource-based policy',
       );
     if (identitySide)
       return finish(
-        trace,
-        unsupported,
+        state,
         'allowed',
         'allowed by an identity-based policy (same account: that is enough)',
       );
     if (resourceGrants)
       return finish(
-        trace,
-        unsupported,
+        state,
         'allowed',
         'allowed by the resource-based policy (same account: that is enough)',
       );
-    return finish(trace, unsupported, 'implicit-deny', noIdentity);
+    return finish(state, 'implicit-deny', noIdentity);
   }
   // Cross account: the resource policy must allow the caller or its account, AND the identity side.
-  if (resourceMatch === 'none') return finish(trace, unsupported, 'implicit-deny', noResource);
-  if (!identitySide || !resourceGrants)
-    return finish(trace, unsupported, 'implicit-deny', noIdentity);
+  if (resourceMatch === 'none') return finish(state, 'implicit-deny', noResource);
+  if (!identitySide || !resourceGrants) return finish(state, 'implicit-deny', noIdentity);
   return finish(
-    trace,
-    unsupported,
+    state,
     'allowed',
     'allowed by the resource-based policy and by an identity-based policy (cross-account needs both)',
   );
 }
 
-/** `User: ARN is not authorized to perform: ACTION on resource: RES because REASON` */
+/**
+ * AWS's closing clause of an access-denied message (IAM "Troubleshoot access denied error
+ * messages"): an implicit deny says `because no identity-based policy allows the ACTION action`,
+ * an explicit deny says `with an explicit deny in a resource-based policy`, with no "because".
+ */
+export function denialClause(result: Pick<EvaluationResult, 'decision' | 'reason'>): string {
+  return result.decision === 'explicit-deny' ? result.reason : `because ${result.reason}`;
+}
+
+/** `User: ARN is not authorized to perform: ACTION on resource: RES because REASON` (or `RES with an explicit deny in ...`) */
 export function accessDeniedMessage(
   principalArn: string,
   action: string,
   resource: string,
   result: EvaluationResult,
 ): string {
-  return `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource} because ${result.reason}`;
+  return `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource} ${denialClause(result)}`;
 }

@@ -14,7 +14,7 @@ export {
   InvalidPrincipalError,
   canonicalAwsPrincipal,
 } from './principal.js';
-export { evaluate, accessDeniedMessage } from './evaluate.js';
+export { evaluate, accessDeniedMessage, denialClause } from './evaluate.js';
 export {
   findAction,
   didYouMean,

@@ -18,7 +18,7 @@ import {
   valueOf,
 } from './parse.js';
 import { ACCOUNT_ID, accountOfPrincipal } from './principal.js';
-import { globRegExp, hasWildcard } from './wildcard.js';
+import { globMatch, hasWildcard } from './wildcard.js';
 import type { Finding, PolicyDocument, Severity } from './types.js';
 
 export interface LintOptions {
@@ -45,6 +45,9 @@ const PUSH_ORDER = [
   'ecr:PutImage',
 ];
 const PULL_ORDER = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+/** ECR user guide, "Pushing a Docker image": its required permissions include BatchGetImage. */
+const PUSH_ALSO_LISTS =
+  "AWS's push page also lists ecr:BatchGetImage among the permissions a push needs.";
 const PUSH_STEP: Record<string, string> = {
   'ecr:BatchCheckLayerAvailability': 'the first call, checking which layers already exist',
   'ecr:InitiateLayerUpload': 'starting each layer upload',
@@ -60,6 +63,7 @@ const PULL_STEP: Record<string, string> = {
 const PLACEHOLDER =
   /<[^<>"\s]*(?:[A-Z_]{3,}|ACCOUNT|account)[^<>"]*>|\bYOUR_[A-Z_]+\b|\bACCOUNT_ID\b/;
 const SID = /^[A-Za-z0-9]*$/;
+const SID_WITH_SPACES = /^[A-Za-z0-9 ]*$/;
 const PRINCIPAL_ARN =
   /^arn:(aws|aws-cn|aws-us-gov):(iam::(\d+):(root|user\/.+|role\/.+|group\/.+)|sts::(\d+):(assumed-role\/[^/]+\/[^/]+|federated-user\/.+))$/;
 
@@ -88,15 +92,18 @@ class Linter {
   }
 
   run(): LintResult {
+    // The limit comes first and alone: AWS refuses such a policy before reading it, and no
+    // rule below (parsing, wildcard expansion) should spend time on text that cannot be applied.
     if (this.repository && this.text.length > MAX_POLICY_CHARS) {
       this.add(
         'error',
         'policy-too-long',
-        `The policy is ${this.text.length.toLocaleString('en-US')} characters; a repository policy may have at most ${MAX_POLICY_CHARS.toLocaleString('en-US')}.`,
+        `The policy is ${this.text.length.toLocaleString('en-US')} characters; a repository policy may have at most ${MAX_POLICY_CHARS.toLocaleString('en-US')}. The other checks run once it fits.`,
         { line: 1, column: 1 },
         '',
-        'Merge statements that share a principal, or drop whitespace.',
+        'Merge statements that share a principal, use fewer wildcard actions, or drop whitespace.',
       );
+      return { findings: this.findings };
     }
     let ast: DocumentNode;
     try {
@@ -195,6 +202,8 @@ class Linter {
         'Use "Version": "2012-10-17".',
       );
     }
+    const versionText = version?.type === 'String' ? version.value : '2008-10-17';
+    if (versionText === '2008-10-17') this.literalVariables(body, version === undefined);
     const id = member(body, 'Id');
     if (id && id.type !== 'String')
       this.add('error', 'invalid-type', 'Id must be a string.', id.loc.start, 'Id');
@@ -247,6 +256,31 @@ class Linter {
     if (this.repository) this.pushPullSets(grants);
   }
 
+  /** Under Version 2008-10-17 (or none) `${aws:username}` and other variables are literal text. */
+  literalVariables(body: ObjectNode, noVersion: boolean): void {
+    const seen: Array<{ node: ValueNode; path: string }> = [];
+    const walk = (n: ValueNode, p: string): void => {
+      if (n.type === 'String') {
+        if (n.value.includes('${')) seen.push({ node: n, path: p });
+      } else if (n.type === 'Array') n.elements.forEach((e, i) => walk(e.value, `${p}[${i}]`));
+      else if (n.type === 'Object')
+        for (const m of n.members) walk(m.value, joinPath(p, memberKey(m)));
+    };
+    const statement = member(body, 'Statement');
+    if (statement) walk(statement, 'Statement');
+    for (const { node, path } of seen) {
+      const name = /\$\{[^}]*\}/.exec(node.type === 'String' ? node.value : '')?.[0] ?? '${...}';
+      this.add(
+        'warning',
+        'variable-in-old-version',
+        `${name} is literal text here: policy variables work only under "Version": "2012-10-17", and this policy ${noVersion ? 'has no Version (AWS assumes "2008-10-17")' : 'says "2008-10-17"'}.`,
+        node.loc.start,
+        path,
+        'Set "Version": "2012-10-17" if you meant the variable.',
+      );
+    }
+  }
+
   statement(
     node: ObjectNode,
     path: string,
@@ -256,7 +290,19 @@ class Linter {
     this.unknownKeys(node, path, STATEMENT_KEYS, 'in a statement');
     const sid = member(node, 'Sid');
     if (sid) {
-      if (sid.type !== 'String' || !SID.test(sid.value)) {
+      if (sid.type === 'String' && SID_WITH_SPACES.test(sid.value) && !SID.test(sid.value)) {
+        // IAM documents letters and digits only, yet ECR's own example policy uses
+        // "Sid": "ECR Repository Policy" and is accepted: a warning, not an error.
+        this.add(
+          'warning',
+          'sid-with-spaces',
+          `Sid ${show(sid)} has spaces: IAM documents only letters and digits, though ECR accepts spaces (its own example uses "ECR Repository Policy").`,
+          sid.loc.start,
+          joinPath(path, 'Sid'),
+          `Use "${sid.value.replace(/ /g, '')}" to be safe everywhere.`,
+        );
+      }
+      if (sid.type !== 'String' || !SID_WITH_SPACES.test(sid.value)) {
         this.add(
           'error',
           'invalid-sid',
@@ -344,7 +390,10 @@ class Linter {
     }
     const principalKey = principal ? JSON.stringify(valueOf(principal)) : '';
     if (principal) this.principal(principal, joinPath(path, 'Principal'), effectValue, !!condition);
-    if (notPrincipal) this.principal(notPrincipal, joinPath(path, 'NotPrincipal'), undefined, true);
+    if (notPrincipal) {
+      this.principal(notPrincipal, joinPath(path, 'NotPrincipal'), undefined, true);
+      this.notPrincipal(notPrincipal, joinPath(path, 'NotPrincipal'), effectValue);
+    }
 
     const action = member(node, 'Action');
     const notAction = member(node, 'NotAction');
@@ -517,6 +566,62 @@ class Linter {
     }
   }
 
+  /**
+   * IAM User Guide, "AWS JSON policy elements: NotPrincipal": with Allow it is not supported;
+   * with Deny, each exempted user or role needs its account ARN listed too, or AWS may deny
+   * the whole account (it checks the account first); aws:PrincipalArn conditions are the
+   * recommended way.
+   */
+  notPrincipal(node: ValueNode, path: string, effect: 'Allow' | 'Deny' | undefined): void {
+    if (effect === 'Allow') {
+      this.add(
+        'error',
+        'not-principal-with-allow',
+        'NotPrincipal with "Effect": "Allow" is not supported by AWS: it would allow everyone except the principals listed, anonymous callers included.',
+        node.loc.start,
+        path,
+        'Use "Principal" with the users or roles to allow instead.',
+      );
+      return;
+    }
+    if (node.type !== 'Object') return;
+    const awsMember = node.members.find((m) => memberKey(m) === 'AWS');
+    if (!awsMember) return;
+    const items =
+      awsMember.value.type === 'Array'
+        ? awsMember.value.elements.map((e, i) => ({ node: e.value, path: `${path}.AWS[${i}]` }))
+        : [{ node: awsMember.value, path: `${path}.AWS` }];
+    const values = items.flatMap((it) =>
+      it.node.type === 'String' ? [{ value: it.node.value, node: it.node, path: it.path }] : [],
+    );
+    const accounts = new Set<string>();
+    for (const v of values) {
+      if (ACCOUNT_ID.test(v.value)) accounts.add(v.value);
+      const root = /^arn:[^:]+:iam::(\d{12}):root$/.exec(v.value);
+      if (root) accounts.add(root[1]!);
+    }
+    for (const v of values) {
+      const account = accountOfPrincipal(v.value);
+      if (!account || accounts.has(account) || /:root$/.test(v.value)) continue;
+      this.add(
+        'warning',
+        'not-principal-account-missing',
+        `NotPrincipal exempts ${v.value} but not its account arn:aws:iam::${account}:root. AWS may check the account first and then deny the whole account, this principal included.`,
+        v.node.loc.start,
+        v.path,
+        `Add "arn:aws:iam::${account}:root" to NotPrincipal, or better: use "Principal": "*" with a Condition {"ArnNotEquals": {"aws:PrincipalArn": ["${v.value}"]}}.`,
+      );
+    }
+    this.add(
+      'info',
+      'not-principal',
+      'AWS recommends aws:PrincipalArn conditions instead of NotPrincipal: listing an account ARN here does not exempt its other users (all principals but those named are denied).',
+      node.loc.start,
+      path,
+      'Write "Principal": "*" with {"ArnNotEquals": {"aws:PrincipalArn": [...]}} in the Condition.',
+    );
+  }
+
   awsPrincipal(
     value: string,
     node: ValueNode,
@@ -650,8 +755,7 @@ class Linter {
       const known = CATALOGUE_SERVICES.includes(service);
       if (known) {
         if (hasWildcard(value)) {
-          const re = globRegExp(value, true);
-          const matches = actionsOfService(service).filter((a) => re.test(a));
+          const matches = actionsMatching(service, value);
           if (matches.length === 0) {
             this.add(
               'error',
@@ -723,14 +827,25 @@ class Linter {
         const missing = PUSH_ORDER.filter((a) => !actions.has(a));
         if (missing.length > 0) {
           const first = missing[0]!;
+          const alsoRead = actions.has('ecr:BatchGetImage') ? [] : ['ecr:BatchGetImage'];
           this.add(
             'warning',
             'incomplete-push',
             `The push permissions are incomplete: docker push would fail at ${first} (${PUSH_STEP[first]}).` +
-              (missing.length > 1 ? ` Also missing: ${missing.slice(1).join(', ')}.` : ''),
+              (missing.length > 1 ? ` Also missing: ${missing.slice(1).join(', ')}.` : '') +
+              (alsoRead.length ? ` ${PUSH_ALSO_LISTS}` : ''),
             node.loc.start,
             path,
-            `Add ${missing.join(', ')}.`,
+            `Add ${[...missing, ...alsoRead].join(', ')}.`,
+          );
+        } else if (!actions.has('ecr:BatchGetImage')) {
+          this.add(
+            'info',
+            'push-without-batch-get-image',
+            `The five push actions are there. ${PUSH_ALSO_LISTS}`,
+            node.loc.start,
+            path,
+            'Add ecr:BatchGetImage.',
           );
         }
       }
@@ -808,6 +923,23 @@ class Linter {
       }
     }
   }
+}
+
+const expansions = new Map<string, string[]>();
+
+/**
+ * The catalogue's actions a wildcard action names, remembered per pattern (a policy often
+ * repeats one pattern) and matched without RegExp, so no pattern can make lint backtrack.
+ */
+function actionsMatching(service: string, pattern: string): string[] {
+  const key = `${service}\u0000${pattern.toLowerCase()}`;
+  let found = expansions.get(key);
+  if (!found) {
+    if (expansions.size > 5000) expansions.clear();
+    found = actionsOfService(service).filter((a) => globMatch(pattern, a, true));
+    expansions.set(key, found);
+  }
+  return found;
 }
 
 /** Maps each string value's start (line * 100000 + column) to its JSON path. */

@@ -108,4 +108,19 @@ export interface EvaluationResult {
   trace: TraceEntry[];
   /** features met in the policies that the evaluator does not support (never silently ignored) */
   unsupported: string[];
+  /** condition clauses on keys the request did not have, and what IAM's missing-key rules made of them */
+  absentKeys: AbsentKey[];
+}
+
+/** A condition clause evaluated on a key absent from the request context. */
+export interface AbsentKey {
+  key: string;
+  /** the operator as written, e.g. `StringEqualsIfExists` */
+  op: string;
+  /** whether the clause held with the key absent */
+  held: boolean;
+  policy: string;
+  statementIndex: number;
+  sid?: string;
+  effect: 'Allow' | 'Deny';
 }

@@ -84,3 +84,42 @@ export function splitArn(arn: string): string[] | undefined {
   out.push(arn.slice(start));
   return out[0] === 'arn' ? out : undefined;
 }
+
+/** Does the fixed-length segment (`?` = any one character) match `text` at `at`? */
+function segmentAt(seg: string, text: string, at: number): boolean {
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg.charCodeAt(i);
+    if (c !== 63 /* ? */ && c !== text.charCodeAt(at + i)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whole-string IAM glob match without RegExp and without backtracking: the part before the
+ * first `*` is anchored at the start, the part after the last at the end, and each segment in
+ * between is taken at its leftmost place (segments have a fixed length, so the leftmost place
+ * never loses a match). Time O(pattern x text) at worst, whatever the pattern.
+ */
+export function globMatch(pattern: string, text: string, ignoreCase = false): boolean {
+  const p = ignoreCase ? pattern.toLowerCase() : pattern;
+  const t = ignoreCase ? text.toLowerCase() : text;
+  const segs = p.split('*');
+  const first = segs[0]!;
+  if (segs.length === 1) return first.length === t.length && segmentAt(first, t, 0);
+  const last = segs[segs.length - 1]!;
+  let minLength = 0;
+  for (const seg of segs) minLength += seg.length;
+  if (t.length < minLength) return false;
+  if (!segmentAt(first, t, 0) || !segmentAt(last, t, t.length - last.length)) return false;
+  let pos = first.length;
+  const end = t.length - last.length;
+  for (let i = 1; i < segs.length - 1; i++) {
+    const seg = segs[i]!;
+    if (seg === '') continue;
+    let at = pos;
+    while (at + seg.length <= end && !segmentAt(seg, t, at)) at++;
+    if (at + seg.length > end) return false;
+    pos = at + seg.length;
+  }
+  return true;
+}

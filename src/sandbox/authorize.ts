@@ -65,8 +65,18 @@ export function identityPoliciesOf(state: SandboxState, caller: Caller): NamedPo
     : identityPoliciesOfEntity(state, caller.accountId, 'role', caller.roleName!);
 }
 
-export function requestPrincipal(caller: Caller): RequestPrincipal {
-  return { ...principalFromArn(caller.arn), userId: caller.userId };
+/**
+ * The caller as the evaluator sees it. A role session's aws:PrincipalArn is its role's ARN with
+ * the role's path (IAM "AWS global condition context keys"); a session ARN has no path, so the
+ * role's real ARN comes from the sandbox state.
+ */
+export function requestPrincipal(caller: Caller, state?: SandboxState): RequestPrincipal {
+  const p: RequestPrincipal = { ...principalFromArn(caller.arn), userId: caller.userId };
+  if (p.type === 'assumed-role' && state) {
+    const role = state.accounts[caller.accountId]?.roles[caller.roleName ?? p.name ?? ''];
+    if (role) p.roleArn = role.arn;
+  }
+  return p;
 }
 
 export interface AuthorizeOptions {
@@ -89,17 +99,20 @@ export function decide(
   const resourcePolicyDoc = opts.resourcePolicy ? cachedPolicy(opts.resourcePolicy.text) : null;
   return evaluate({
     request: {
-      principal: requestPrincipal(ctx.caller),
+      principal: requestPrincipal(ctx.caller, state),
       action,
       resource,
       ...(opts.resourceAccount ? { resourceAccount: opts.resourceAccount } : {}),
       context: {
         'aws:SourceIp': ctx.sourceIp,
-        'aws:SecureTransport': false,
+        // "always present" (IAM global condition keys), and true on the ECR API, which AWS
+        // serves over HTTPS only: the sandbox's loopback HTTP stands in for that HTTPS.
+        'aws:SecureTransport': true,
         'aws:CurrentTime': new Date().toISOString(),
         'aws:EpochTime': Math.floor(Date.now() / 1000),
         // aws:PrincipalArn/Account/Type, aws:username and aws:userid are derived by evaluate()
         // from the principal (for an assumed role, PrincipalArn is the role's ARN, as on AWS).
+        // the endpoint's region (the front door sets ctx.region), not the client's signature
         'aws:RequestedRegion': ctx.region,
       },
     },

@@ -32,7 +32,10 @@ export interface RequestContext {
   core: SandboxCore;
   caller: Caller;
   requestId: string;
-  /** region of the request's credential scope */
+  /**
+   * The region the request acts in: the endpoint's, decided at the front door
+   * (front-door.ts requestedRegion), never the client's signature. It is aws:RequestedRegion.
+   */
   region: string;
   sourceIp: string;
 }

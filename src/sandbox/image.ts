@@ -107,6 +107,10 @@ export interface ManifestRefs {
   digests: string[];
   /** layer sizes summed */
   size: number;
+  /** an image index's manifests (they must already be in the repository) */
+  manifests: string[];
+  /** the config descriptor's media type (what DescribeImages calls artifactMediaType) */
+  configMediaType?: string;
 }
 
 /** Reads the blob digests a manifest references; undefined when it is not a manifest. */
@@ -131,11 +135,18 @@ export function manifestRefs(text: string): ManifestRefs | undefined {
     return true;
   };
   if (Array.isArray(o.manifests)) {
-    // an image index references manifests, not blobs: nothing to check at the blob level
+    // an image index references manifests, not blobs: those must be in the repository
+    const manifests: string[] = [];
+    for (const d of o.manifests as unknown[]) {
+      const digest = (d as { digest?: unknown } | null)?.digest;
+      if (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest)) return undefined;
+      manifests.push(digest);
+    }
     return {
       mediaType: typeof o.mediaType === 'string' ? o.mediaType : undefined,
       digests: [],
       size: 0,
+      manifests,
     };
   }
   if (o.schemaVersion === 1) {
@@ -146,10 +157,22 @@ export function manifestRefs(text: string): ManifestRefs | undefined {
         return undefined;
       if (!digests.includes(l.blobSum)) digests.push(l.blobSum);
     }
-    return { mediaType: 'application/vnd.docker.distribution.manifest.v1+json', digests, size };
+    return {
+      mediaType: 'application/vnd.docker.distribution.manifest.v1+json',
+      digests,
+      size,
+      manifests: [],
+    };
   }
   // schema 2 image manifest (Docker or OCI): a config and a list of layers, each a descriptor
   if (!take(o.config, false) || !Array.isArray(o.layers)) return undefined;
   for (const l of o.layers) if (!take(l, true)) return undefined;
-  return { mediaType: typeof o.mediaType === 'string' ? o.mediaType : undefined, digests, size };
+  const configType = (o.config as { mediaType?: unknown }).mediaType;
+  return {
+    mediaType: typeof o.mediaType === 'string' ? o.mediaType : undefined,
+    digests,
+    size,
+    manifests: [],
+    ...(typeof configType === 'string' ? { configMediaType: configType } : {}),
+  };
 }

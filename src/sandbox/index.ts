@@ -11,6 +11,7 @@ import { SANDBOX_ADMIN_USER } from './names.js';
 import { seedState } from './seed.js';
 import type { FrontDoorLimits } from './front-door.js';
 import { listen, type ListenOptions } from './server.js';
+import { SECOND_REGISTRY_IP, setRegistryHosts, wantsSecondRegistry } from './registry/address.js';
 import { BlobStore } from './store/blobs.js';
 import { loadState, MetadataStore } from './store/metadata.js';
 import type { SandboxState } from './store/model.js';
@@ -139,6 +140,28 @@ function defaultRegion(region?: string): string {
   return region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
 }
 
+/**
+ * The second account's registry on 127.0.0.2 at the same port (see registry/address.ts). When
+ * that address cannot be bound, the sandbox still runs and says what is missing.
+ */
+async function listenSecondRegistry(
+  core: SandboxCore,
+  host: string,
+  port: number,
+  listenOpts: ListenOptions,
+  log: (line: string) => void,
+): Promise<{ close(): Promise<void> } | undefined> {
+  if (!wantsSecondRegistry(host)) return undefined;
+  try {
+    return await listen(core, SECOND_REGISTRY_IP, port, listenOpts);
+  } catch (err) {
+    log(
+      `note: the second account's registry could not listen on ${SECOND_REGISTRY_IP}:${port} (${(err as NodeJS.ErrnoException).code ?? String(err)}); cross-account pulls with docker or skopeo need it (macOS: sudo ifconfig lo0 alias ${SECOND_REGISTRY_IP})`,
+    );
+    return undefined;
+  }
+}
+
 /** Starts a sandbox on its state folder (seeding it on first use). */
 export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
   const host = opts.host ?? '127.0.0.1';
@@ -193,6 +216,12 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     }
     const shownHost = host.includes(':') ? `[${host}]` : host;
     core.endpoint = `http://${shownHost}:${http.port}`;
+    const second = await listenSecondRegistry(core, host, http.port, listenOpts, log);
+    setRegistryHosts(core, {
+      main: shownHost,
+      port: http.port,
+      ...(second ? { second: SECOND_REGISTRY_IP } : {}),
+    });
     await recordEndpoint(opts.stateDir, core.endpoint);
     log(`sandbox listening on ${core.endpoint} (state in ${opts.stateDir})`);
     let stopped = false;
@@ -220,7 +249,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       async stop() {
         if (stopped) return;
         stopped = true;
-        await http.close();
+        await Promise.all([http.close(), second?.close()]);
         await core.metadata.flush();
         await releaseLock(opts.stateDir);
         log('sandbox stopped');

@@ -10,6 +10,7 @@ import type { Caller, RequestContext, SandboxCore } from './context.js';
 import { ECR_HANDLERS } from './ecr/index.js';
 import { DOWNLOAD_PATH_PREFIX, serveDownload } from './ecr/download.js';
 import { IAM_HANDLERS } from './iam/index.js';
+import { handleRegistry, isRegistryPath } from './registry/index.js';
 import { newRequestId } from './ids.js';
 import { AwsError } from './protocols/errors.js';
 import { ECR_TARGET_PREFIX, parseJsonBody, sendJson, sendJsonError } from './protocols/json.js';
@@ -214,6 +215,8 @@ async function handle(
     refuseHost(req, res, url, requestId);
     return;
   }
+  // The registry API (docker, skopeo) streams its own bodies and answers in its own format.
+  if (isRegistryPath(url.pathname)) return handleRegistry(core, req, res);
   if (req.method === 'GET' && url.pathname.startsWith(DOWNLOAD_PATH_PREFIX)) {
     if (core.accessLog) {
       const accessLog = core.accessLog;

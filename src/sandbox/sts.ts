@@ -67,7 +67,7 @@ async function assumeRole(ctx: RequestContext, q: QueryParams): Promise<XmlField
   // identity policies say: evaluate it as if cross-account with an allow-everything identity.
   const trustOnly = evaluate({
     request: {
-      principal: requestPrincipal(ctx.caller),
+      principal: requestPrincipal(ctx.caller, stateOf(ctx)),
       action: 'sts:AssumeRole',
       resource: roleArn!,
       resourceAccount: ctx.caller.accountId === '000000000000' ? '000000000001' : '000000000000',

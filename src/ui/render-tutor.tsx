@@ -77,6 +77,9 @@ export async function runTutor(
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    // The resume() above keeps a flowing, referenced stdin alive after Ink is gone: without
+    // this, a lesson that fails to open (`ecr-tutor chek`) printed its error and never exited.
+    stdin.pause();
   }
   return engine;
 }

@@ -93,10 +93,17 @@ describe('a learner walks the Repository Policy lesson', () => {
   it('4. gets the same-account rule wrong first, then right', async () => {
     engine.next();
     const quiz = engine.snapshot().steps[3]!.def.quiz!;
-    expect(quiz.map((q) => q.id)).toEqual(['same-account', 'cross-account', 'explicit-deny']);
+    expect(quiz.map((q) => q.id)).toEqual([
+      'same-account',
+      'account-principal',
+      'cross-account',
+      'explicit-deny',
+    ]);
     const first = engine.answerQuiz('same-account', 'no');
     expect(first.correct).toBe(false);
-    expect(first.explanation).toMatch(/OR in the repository policy/);
+    expect(first.explanation).toMatch(/OR from such a\s+repository policy is enough/);
+    // naming only the account delegates to IAM: the CI user could not push
+    expect(engine.answerQuiz('account-principal', 'no').correct).toBe(true);
     engine.answerQuiz('cross-account', 'no');
     engine.answerQuiz('explicit-deny', 'no');
     const r1 = await engine.check();

@@ -38,6 +38,7 @@ describe('the plain front-end', () => {
       '', // 3 prerequisites: check
       '2', // 4 concepts: wrong answer to the first question
       '1', // right
+      '2', // naming only the account: no
       '2',
       '2',
       's', // 5 compose: skip ...
@@ -74,8 +75,10 @@ describe('the plain front-end', () => {
     expect(text).toContain('== Step 3 of 9: Check the repository and the CI user ==');
     expect(text).toContain('This step is done. n = next step, Enter = check it again.');
     // step 4: the wrong answer is explained, then the right ones pass
-    expect(text).toContain('Not quite: Inside one account AWS adds the two up');
-    expect(text).toMatch(/PASSED: All 3 answers are right\./);
+    expect(text).toContain(
+      'Not quite: Inside one account, a repository policy that names the user',
+    );
+    expect(text).toMatch(/PASSED: All 4 answers are right\./);
     // steps 5 and 6 skipped after confirmation
     expect(text).toContain('Skip "Compose the policy"? The tutor applies the solution (y/n) n');
     expect(text).toContain(

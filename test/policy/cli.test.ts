@@ -97,7 +97,7 @@ describe('policy explain', () => {
     const out = io.stdout();
     expect(out).toMatch(/^Decision: ALLOWED\n/);
     expect(out).toContain(
-      `resource:  arn:aws:ecr:us-east-1:${ACCOUNT}:repository/fcj-workshop-app (default)`,
+      `resource:  arn:aws:ecr:us-east-1:${ACCOUNT}:repository/fcj-workshop-app (assumed: fcj-workshop-app in the principal's account ${ACCOUNT}, us-east-1; pass --resource to change it)`,
     );
     expect(out).toContain('same account');
     expect(out).toMatch(

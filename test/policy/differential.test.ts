@@ -3,6 +3,10 @@
  * used only here) on thousands of generated requests and policies: same and cross account,
  * Allow/Deny, Not* elements, wildcards and conditions. Every decision must agree.
  *
+ * NotPrincipal: the simulator is given the list rewritten to the IAM User Guide's documented
+ * rule (see withDocumentedNotPrincipal); the cases where that rule and the simulator's own
+ * differ are counted, not hidden.
+ *
  * Outside the compared set (documented differences, not generated): the root user (we apply
  * AWS's "root is allowed by default in its own account"; the simulator evaluates root like any
  * principal), anonymous callers, policy variables, and Principal types other than AWS.
@@ -98,6 +102,20 @@ const condition = fc.constantFrom<Record<string, Record<string, string | string[
   { 'ForAnyValue:StringEquals': { 'aws:PrincipalAccount': [A, B] } },
   { 'ForAllValues:StringLike': { 'aws:username': ['a*', 'b*'] } },
   { StringEquals: { 'aws:PrincipalAccount': A }, Bool: { 'aws:SecureTransport': 'true' } },
+  // keys the request may lack (issue 13): IfExists, Null, negated and set operators decide
+  { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abc' } },
+  { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abc' } },
+  { StringEquals: { 'aws:PrincipalOrgID': 'o-abc' } },
+  { StringNotEquals: { 'aws:PrincipalOrgID': 'o-abc' } },
+  { Null: { 'aws:PrincipalOrgID': 'true' } },
+  { Null: { 'aws:PrincipalTag/team': 'false' } },
+  { StringEquals: { 'aws:PrincipalTag/team': 'ci' } },
+  { StringLikeIfExists: { 'aws:PrincipalTag/team': 'c*' } },
+  { IpAddressIfExists: { 'aws:SourceIp': '10.0.0.0/8' } },
+  { NotIpAddressIfExists: { 'aws:SourceIp': '10.0.0.0/8' } },
+  { 'ForAllValues:StringLike': { 'aws:TagKeys': ['team*'] } },
+  { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['team-a', 'owner'] } },
+  { 'ForAllValues:StringEquals': { 'aws:PrincipalOrgID': ['o-abc', 'o-def'] } },
 );
 const oneOrList = <T>(arb: fc.Arbitrary<T>) =>
   fc.oneof(arb, fc.array(arb, { minLength: 1, maxLength: 3 }));
@@ -157,7 +175,41 @@ const scenario = fc.record({
     nil: undefined,
   }),
   secure: fc.option(fc.boolean(), { nil: undefined }),
+  orgId: fc.option(fc.constantFrom('o-abc', 'o-other'), { nil: undefined }),
+  team: fc.option(fc.constantFrom('ci', 'ops'), { nil: undefined }),
+  tagKeys: fc.option(fc.constantFrom(['team-a'], ['team-a', 'owner'], ['x']), { nil: undefined }),
 });
+
+/**
+ * NotPrincipal with Deny, as the IAM User Guide documents it ("AWS JSON policy elements:
+ * NotPrincipal", the "Bob" example): a caller is exempt only when its account ARN AND its own
+ * ARN (a session: its role's ARN) are listed; listing an account does not exempt the account's
+ * other users. iam-simulate exempts every caller an account entry matches (its source marks that
+ * as untested). To compare everything else, the simulator gets the list rewritten to what the
+ * documented rule exempts: the user and role entries whose account is listed too.
+ */
+function withDocumentedNotPrincipal<T>(policy: T): T {
+  const p = policy as { Statement: Array<Record<string, unknown>> };
+  const isAccount = (v: string) => /^\d{12}$/.test(v) || /:root$/.test(v);
+  const accountOf = (v: string) => (/^\d{12}$/.test(v) ? v : v.split(':')[4]!);
+  return {
+    ...p,
+    Statement: p.Statement.map((st) => {
+      const np = st.NotPrincipal as { AWS: string | string[] } | undefined;
+      if (!np) return st;
+      const list = Array.isArray(np.AWS) ? np.AWS : [np.AWS];
+      const accounts = new Set(list.filter(isAccount).map(accountOf));
+      const kept = list.filter(
+        (v) => !isAccount(v) && !v.includes(':assumed-role/') && accounts.has(accountOf(v)),
+      );
+      // nobody exempt: a principal that exists nowhere in the generated cases
+      return {
+        ...st,
+        NotPrincipal: { AWS: kept.length ? kept : ['arn:aws:iam::333333333333:user/nobody'] },
+      };
+    }),
+  } as T;
+}
 
 const SIM_DECISION: Record<string, Decision> = {
   Allowed: 'allowed',
@@ -170,23 +222,35 @@ describe('differential: evaluate vs @cloud-copilot/iam-simulate', () => {
   it('agrees on every decision for 2,500 generated cases', async () => {
     const cases = fc.sample(scenario, { seed: 20260101, numRuns: 2500 });
     const disagreements: string[] = [];
-    const seen = { allowed: 0, 'implicit-deny': 0, 'explicit-deny': 0, cross: 0, conditions: 0 };
+    const seen = {
+      allowed: 0,
+      'implicit-deny': 0,
+      'explicit-deny': 0,
+      cross: 0,
+      conditions: 0,
+      notPrincipalRule: 0,
+      absentKeys: 0,
+    };
     for (const c of cases) {
       const principal = principalFromArn(c.caller);
       const resourceAccount = c.resource.split(':')[4]!;
       const context: Record<string, string> = { 'aws:CurrentTime': CURRENT_TIME };
       if (c.sourceIp) context['aws:SourceIp'] = c.sourceIp;
       if (c.secure !== undefined) context['aws:SecureTransport'] = String(c.secure);
+      if (c.orgId) context['aws:PrincipalOrgID'] = c.orgId;
+      if (c.team) context['aws:PrincipalTag/team'] = c.team;
+      const fullContext: Record<string, string | string[]> = { ...context };
+      if (c.tagKeys) fullContext['aws:TagKeys'] = [...c.tagKeys];
       // the simulator is told the keys we derive from the caller
-      const simContext: Record<string, string> = {
-        ...context,
+      const simContext: Record<string, string | string[]> = {
+        ...fullContext,
         'aws:PrincipalArn': principal.roleArn ?? principal.arn,
         'aws:PrincipalAccount': principal.accountId,
         'aws:PrincipalType': principal.type === 'user' ? 'User' : 'AssumedRole',
         ...(principal.type === 'user' ? { 'aws:username': principal.name! } : {}),
       };
       const ours = evaluate({
-        request: { principal, action: c.action, resource: c.resource, context },
+        request: { principal, action: c.action, resource: c.resource, context: fullContext },
         identityPolicies: c.identity.map((p, i) => ({
           name: `id${i}`,
           document: normaliseDocument(p),
@@ -200,7 +264,9 @@ describe('differential: evaluate vs @cloud-copilot/iam-simulate', () => {
           identityPolicies: c.identity.map((p, i) => ({ name: `id${i}`, policy: p })),
           serviceControlPolicies: [],
           resourceControlPolicies: [],
-          ...(c.resourcePolicy ? { resourcePolicy: c.resourcePolicy } : {}),
+          ...(c.resourcePolicy
+            ? { resourcePolicy: withDocumentedNotPrincipal(c.resourcePolicy) }
+            : {}),
           request: {
             action: c.action,
             principal: c.caller,
@@ -210,6 +276,31 @@ describe('differential: evaluate vs @cloud-copilot/iam-simulate', () => {
         } as Parameters<typeof runSimulation>[0],
         {},
       );
+      // How often the documented NotPrincipal rule decides differently from iam-simulate's own.
+      if (c.resourcePolicy && JSON.stringify(c.resourcePolicy).includes('NotPrincipal')) {
+        const asSimulatorHasIt = await runSimulation(
+          {
+            identityPolicies: c.identity.map((p, i) => ({ name: `id${i}`, policy: p })),
+            serviceControlPolicies: [],
+            resourceControlPolicies: [],
+            resourcePolicy: c.resourcePolicy,
+            request: {
+              action: c.action,
+              principal: c.caller,
+              resource: { accountId: resourceAccount, resource: c.resource },
+              contextVariables: simContext,
+            },
+          } as Parameters<typeof runSimulation>[0],
+          {},
+        );
+        if (
+          asSimulatorHasIt.resultType === 'single' &&
+          SIM_DECISION[asSimulatorHasIt.overallResult] !== ours.decision
+        )
+          seen.notPrincipalRule++;
+      }
+      const absentRule = ours.absentKeys.length > 0;
+      if (absentRule) seen.absentKeys++;
       if (sim.resultType !== 'single') {
         disagreements.push(`simulator could not run: ${JSON.stringify(sim).slice(0, 400)}`);
         continue;
@@ -232,7 +323,10 @@ describe('differential: evaluate vs @cloud-copilot/iam-simulate', () => {
     expect(seen['explicit-deny']).toBeGreaterThan(200);
     expect(seen.cross).toBeGreaterThan(500);
     expect(seen.conditions).toBeGreaterThan(1000);
-  }, 60_000);
+    // the documented NotPrincipal rule and the absent-key rules really were exercised
+    expect(seen.notPrincipalRule).toBeGreaterThan(10);
+    expect(seen.absentKeys).toBeGreaterThan(150);
+  }, 120_000);
 
   it('agrees on account-scoped actions (resource "*", identity policies only) for 500 cases', async () => {
     const accountScoped = fc.record({

@@ -47,7 +47,7 @@ describe('repositories', () => {
     );
     expect(created.repository).toMatchObject({
       repositoryArn: `arn:aws:ecr:us-east-1:${acct}:repository/team/api`,
-      repositoryUri: `${acct}.dkr.ecr.us-east-1.amazonaws.com/team/api`,
+      repositoryUri: `127.0.0.1:${sb.sandbox.port}/team/api`,
       imageTagMutability: 'IMMUTABLE',
     });
     expect(created.repository?.createdAt).toBeInstanceOf(Date);

@@ -73,9 +73,8 @@ describe('the CI user and the repository policy', () => {
     expect(
       Buffer.from(token.authorizationData![0]!.authorizationToken!, 'base64').toString(),
     ).toMatch(/^AWS:/);
-    expect(token.authorizationData![0]!.proxyEndpoint).toBe(
-      `https://${acct}.dkr.ecr.us-east-1.amazonaws.com`,
-    );
+    // the sandbox's registry of this account, on loopback (docker speaks plain HTTP to 127/8)
+    expect(token.authorizationData![0]!.proxyEndpoint).toBe(`http://127.0.0.1:${sb.sandbox.port}`);
   });
 
   it('pushes layer by layer and pulls back byte-identical once the policy names it', async () => {
@@ -136,7 +135,12 @@ describe('the CI user and the repository policy', () => {
           imageIds: [{ imageTag: 'latest' }],
         }),
       ),
-    ).rejects.toThrow(/because with an explicit deny in a resource-based policy$/);
+    ).rejects.toThrow(
+      // IAM "Troubleshoot access denied error messages": an explicit deny has no "because"
+      new RegExp(
+        `on resource: ${repoArn(sb.sandbox.accountId)} with an explicit deny in a resource-based policy$`,
+      ),
+    );
     // the other actions stay allowed
     await expect(
       ci.send(new InitiateLayerUploadCommand({ repositoryName: SANDBOX_REPOSITORY })),

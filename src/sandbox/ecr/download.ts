@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ServerResponse } from 'node:http';
 import type { SandboxCore } from '../context.js';
 import { escapeXml } from '../protocols/query.js';
+import { registryAddress } from '../registry/address.js';
 
 export const DOWNLOAD_PATH_PREFIX = '/_sandbox/layers/';
 /** How long a download URL stays valid (AWS's pre-signed layer URLs are short-lived too). */
@@ -27,7 +28,8 @@ export function downloadUrl(
   const payload = Buffer.from(
     JSON.stringify({ a: accountId, r: repositoryName, d: digest, e: expires }),
   ).toString('base64url');
-  return `${core.endpoint}${DOWNLOAD_PATH_PREFIX}${payload}.${sign(core.metadata.state.urlSigningKey, payload)}`;
+  // On the registry of the repository's account, as ECR's layer URLs follow its registry.
+  return `http://${registryAddress(core, accountId)}${DOWNLOAD_PATH_PREFIX}${payload}.${sign(core.metadata.state.urlSigningKey, payload)}`;
 }
 
 function refuse(

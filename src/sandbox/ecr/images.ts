@@ -6,7 +6,7 @@ import type { Repository, StoredImage } from '../store/model.js';
 import { IMAGE_TAG, objectList, optObject, optString, reqString, stringList } from './input.js';
 import { authorizeRepo, target } from './repos.js';
 
-const MAX_MANIFEST = 4 * 1024 * 1024;
+export const MAX_MANIFEST = 4 * 1024 * 1024;
 
 interface ImageId {
   imageDigest?: string;
@@ -25,7 +25,7 @@ function readImageIds(
   }));
 }
 
-function findByTag(repo: Repository, tag: string): StoredImage | undefined {
+export function findByTag(repo: Repository, tag: string): StoredImage | undefined {
   return Object.values(repo.images).find((i) => i.imageTags.includes(tag));
 }
 
@@ -57,16 +57,26 @@ function resolve(
   return img;
 }
 
-export async function putImage(
+/** What a push hands over: the manifest text and, optionally, its media type, tag and digest. */
+export interface ImagePush {
+  manifest: string;
+  mediaType?: string;
+  tag?: string;
+  digest?: string;
+}
+
+/**
+ * Stores a pushed manifest after ECR's checks (valid manifest, digest, every blob present,
+ * tag mutability). The ECR API's PutImage and the registry's manifest PUT both come here, so an
+ * image pushed either way is the same image. The caller has authorized ecr:PutImage.
+ */
+export async function storeImage(
   ctx: RequestContext,
-  input: Record<string, unknown>,
-): Promise<unknown> {
-  const t = target(ctx, input);
-  const manifest = reqString(input, 'imageManifest', { min: 1, max: MAX_MANIFEST });
-  const mediaTypeIn = optString(input, 'imageManifestMediaType');
-  const tag = optString(input, 'imageTag', IMAGE_TAG);
-  const digestIn = optString(input, 'imageDigest');
-  const repo = authorizeRepo(ctx, t, 'PutImage');
+  t: { registryId: string; repositoryName: string },
+  repo: Repository,
+  push: ImagePush,
+): Promise<{ image: StoredImage; mediaType: string }> {
+  const { manifest, tag, digest: digestIn } = push;
   const refs = manifestRefs(manifest);
   if (!refs) {
     throw new AwsError(
@@ -86,6 +96,7 @@ export async function putImage(
     if (repo.layers[d] === undefined || (await ctx.core.blobs.size(d)) === undefined)
       missing.push(d);
   }
+  for (const d of refs.manifests) if (!repo.images[d]) missing.push(d);
   if (missing.length) {
     throw new AwsError(
       'LayersNotFoundException',
@@ -102,7 +113,7 @@ export async function putImage(
   if (tag) {
     const holder = findByTag(repo, tag);
     if (holder && holder.imageDigest !== digest) {
-      if (repo.imageTagMutability === 'IMMUTABLE') {
+      if (repo.imageTagMutability.startsWith('IMMUTABLE')) {
         throw new AwsError(
           'ImageTagAlreadyExistsException',
           `The image tag '${tag}' already exists in the '${t.repositoryName}' repository and cannot be overwritten because the repository is immutable.`,
@@ -112,7 +123,7 @@ export async function putImage(
     }
   }
   const mediaType =
-    mediaTypeIn ?? refs.mediaType ?? 'application/vnd.docker.distribution.manifest.v2+json';
+    push.mediaType ?? refs.mediaType ?? 'application/vnd.docker.distribution.manifest.v2+json';
   const img: StoredImage = existing ?? {
     imageDigest: digest,
     imageManifest: manifest,
@@ -125,13 +136,32 @@ export async function putImage(
   if (tag && !img.imageTags.includes(tag)) img.imageTags.push(tag);
   repo.images[digest] = img;
   await persist(ctx);
+  return { image: img, mediaType: img.imageManifestMediaType };
+}
+
+export async function putImage(
+  ctx: RequestContext,
+  input: Record<string, unknown>,
+): Promise<unknown> {
+  const t = target(ctx, input);
+  const manifest = reqString(input, 'imageManifest', { min: 1, max: MAX_MANIFEST });
+  const mediaType = optString(input, 'imageManifestMediaType');
+  const tag = optString(input, 'imageTag', IMAGE_TAG);
+  const digest = optString(input, 'imageDigest');
+  const repo = authorizeRepo(ctx, t, 'PutImage');
+  const stored = await storeImage(ctx, t, repo, {
+    manifest,
+    ...(mediaType !== undefined ? { mediaType } : {}),
+    ...(tag !== undefined ? { tag } : {}),
+    ...(digest !== undefined ? { digest } : {}),
+  });
   return {
     image: {
       registryId: t.registryId,
       repositoryName: t.repositoryName,
-      imageId: { imageDigest: digest, ...(tag ? { imageTag: tag } : {}) },
+      imageId: { imageDigest: stored.image.imageDigest, ...(tag ? { imageTag: tag } : {}) },
       imageManifest: manifest,
-      imageManifestMediaType: mediaType,
+      imageManifestMediaType: stored.mediaType,
     },
   };
 }

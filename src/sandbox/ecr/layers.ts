@@ -1,7 +1,8 @@
 /** The push path (layer availability, chunked layer upload) plus login and layer download URLs. */
-import { randomBytes } from 'node:crypto';
 import { authorize } from '../authorize.js';
-import { persist, stateOf, type RequestContext } from '../context.js';
+import { persist, type RequestContext } from '../context.js';
+import { registryAddress } from '../registry/address.js';
+import { issueRegistryPassword, REGISTRY_TOKEN_HOURS } from '../registry/token.js';
 import { newUploadId } from '../ids.js';
 import { AwsError } from '../protocols/errors.js';
 import { digestHex } from '../store/blobs.js';
@@ -16,7 +17,6 @@ export const MIN_PART_SIZE = 5 * 1024 * 1024;
 export const RECOMMENDED_PART_SIZE = 10 * 1024 * 1024;
 /** Largest part accepted (the API reference allows 20 MB layer part blobs). */
 export const MAX_PART_SIZE = 20 * 1024 * 1024;
-const TOKEN_HOURS = 12;
 
 export async function getAuthorizationToken(
   ctx: RequestContext,
@@ -24,15 +24,16 @@ export async function getAuthorizationToken(
 ): Promise<unknown> {
   const registryIds = stringList(input, 'registryIds', false) ?? [ctx.caller.accountId];
   authorize(ctx, 'ecr:GetAuthorizationToken', '*', { protocol: 'json' });
-  const expiresAt = Math.floor(Date.now() / 1000) + TOKEN_HOURS * 3600;
-  const region = stateOf(ctx).region;
+  const expiresAt = Math.floor(Date.now() / 1000) + REGISTRY_TOKEN_HOURS * 3600;
+  // One password per principal works on every registry it may use (as on ECR); each entry
+  // names its registry's address on loopback.
   return {
     authorizationData: registryIds.map((id) => ({
-      authorizationToken: Buffer.from(`AWS:${randomBytes(48).toString('base64')}`).toString(
-        'base64',
-      ),
+      authorizationToken: Buffer.from(
+        `AWS:${issueRegistryPassword(ctx.core, ctx.caller, expiresAt)}`,
+      ).toString('base64'),
       expiresAt,
-      proxyEndpoint: `https://${id}.dkr.ecr.${region}.amazonaws.com`,
+      proxyEndpoint: `http://${registryAddress(ctx.core, id)}`,
     })),
   };
 }

@@ -2,7 +2,12 @@
  * Repository policies: Get/Set/DeleteRepositoryPolicy, with ECR's validation (size, syntax,
  * unsupported elements, principals that do not exist) and the `force` lockout guard.
  */
-import { parsePolicy, principalsOf, type PolicyDocument } from '../../policy/index.js';
+import {
+  denialClause,
+  parsePolicy,
+  principalsOf,
+  type PolicyDocument,
+} from '../../policy/index.js';
 import { decide } from '../authorize.js';
 import { persist, stateOf, type RequestContext } from '../context.js';
 import { AwsError } from '../protocols/errors.js';
@@ -52,6 +57,8 @@ export function validateRepositoryPolicy(ctx: RequestContext, text: string): Pol
   if (doc.version !== '2012-10-17' && doc.version !== '2008-10-17') throw invalid(INVALID_POLICY);
   for (const st of doc.statements) {
     if (!st.principal && !st.notPrincipal) throw invalid(INVALID_POLICY);
+    // IAM: "NotPrincipal must be used with "Effect":"Deny". Using it with Allow is not supported."
+    if (st.notPrincipal && st.effect === 'Allow') throw invalid(INVALID_POLICY);
     for (const a of [...(st.action ?? []), ...(st.notAction ?? [])]) {
       const lower = a.toLowerCase();
       // GetAuthorizationToken is account-level: ECR refuses it in a repository policy.
@@ -102,7 +109,7 @@ export async function setRepositoryPolicy(
     });
     if (after.decision !== 'allowed') {
       throw invalid(
-        `The repository policy would prevent you from setting another policy in the future (you would be denied ecr:SetRepositoryPolicy ${after.reason}). Set force to true to apply it anyway`,
+        `The repository policy would prevent you from setting another policy in the future (you would be denied ecr:SetRepositoryPolicy ${denialClause(after)}). Set force to true to apply it anyway`,
       );
     }
   }

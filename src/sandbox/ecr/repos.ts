@@ -2,6 +2,7 @@
 import { authorize } from '../authorize.js';
 import { stateOf, type RequestContext } from '../context.js';
 import { AwsError } from '../protocols/errors.js';
+import { registryAddress } from '../registry/address.js';
 import type { AccountState, Repository } from '../store/model.js';
 import { optString, REGISTRY_ID, REPOSITORY_NAME, reqString } from './input.js';
 
@@ -17,8 +18,9 @@ export function repositoryArn(ctx: RequestContext, registryId: string, name: str
   return `arn:aws:ecr:${stateOf(ctx).region}:${registryId}:repository/${name}`;
 }
 
+/** `HOST:PORT/NAME` on the sandbox's registry for the repository's account (see registry/address.ts). */
 export function repositoryUri(ctx: RequestContext, repo: Repository): string {
-  return `${repo.registryId}.dkr.ecr.${stateOf(ctx).region}.amazonaws.com/${repo.repositoryName}`;
+  return `${registryAddress(ctx.core, repo.registryId)}/${repo.repositoryName}`;
 }
 
 export function notFound(t: { registryId: string; repositoryName: string }): AwsError {

@@ -29,6 +29,16 @@ export interface Upload {
 /** How long an upload may stay unfinished before it is dropped. */
 export const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 
+/** A streamed part whose length is not the one its Content-Range announced (nothing was kept). */
+export class UploadLengthMismatch extends Error {
+  constructor(
+    readonly expected: number,
+    readonly received: number,
+  ) {
+    super(`the part announced ${expected} bytes but carried ${received}`);
+  }
+}
+
 const DIGEST_RE = /^sha256:([0-9a-f]{64})$/;
 
 /** Splits `sha256:<hex>` into its hex part; undefined when the digest is not sha256. */
@@ -157,6 +167,56 @@ export class BlobStore {
       u.hash = hash;
       u.received = at;
       u.parts.push(written);
+      return written;
+    } finally {
+      u.busy = false;
+    }
+  }
+
+  /**
+   * Appends a stream (a registry PATCH or PUT body) at the upload's end, written in slices of
+   * up to 1 MiB so a layer of any size passes through memory one slice at a time. Like
+   * appendPart, the bytes count only once the whole stream is written.
+   */
+  async appendStream(
+    u: Upload,
+    body: AsyncIterable<Buffer>,
+    expectedLength?: number,
+  ): Promise<number> {
+    const SLICE = 1024 * 1024;
+    u.busy = true;
+    try {
+      const hash = u.hash.copy();
+      let at = u.received;
+      const fh = await open(u.file, 'r+');
+      try {
+        let pending: Buffer[] = [];
+        let pendingSize = 0;
+        const flush = async (): Promise<void> => {
+          if (pendingSize === 0) return;
+          const buf = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingSize);
+          pending = [];
+          pendingSize = 0;
+          await fh.write(buf, 0, buf.length, at);
+          hash.update(buf);
+          at += buf.length;
+        };
+        for await (const chunk of body) {
+          pending.push(chunk);
+          pendingSize += chunk.length;
+          if (pendingSize >= SLICE) await flush();
+        }
+        await flush();
+      } finally {
+        await fh.close();
+      }
+      const written = at - u.received;
+      if (expectedLength !== undefined && written !== expectedLength) {
+        throw new UploadLengthMismatch(expectedLength, written);
+      }
+      u.hash = hash;
+      u.received = at;
+      if (written > 0) u.parts.push(written);
       return written;
     } finally {
       u.busy = false;
