@@ -215,6 +215,7 @@ describe('the shipped bundle', () => {
       expect(s).toContain('<U+202E>gnp.exe');
       expect(s).not.toMatch(/PWNED|evil\.example|ZWNo/);
       // the raw bytes: none of the pack's sequences (Ink's own drawing sequences aside)
+      // eslint-disable-next-line no-control-regex -- looking for escape sequences is the point
       expect(t.output()).not.toMatch(/\u001b\]0;|\u001b\]52;|\u001b\]8;|\u202e|PWNED/);
       t.press('q');
       await t.waitForExit();
