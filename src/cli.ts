@@ -440,7 +440,7 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
   const io = terminalSafeIo(rawIo);
   let code = 0;
   try {
-    chooseProcessLanguage(argv, io);
+    await chooseProcessLanguage(argv, io);
   } catch (err) {
     io.err(formatError(err) + '\n');
     return err instanceof TutorError ? err.exitCode : 1;

@@ -58,6 +58,7 @@ export const BUILTIN_VARS = [
   'endpointFlag',
   'profileFlag',
   'regionFlag',
+  'tutor',
   'cwd',
   'secondAccountId',
   'policyBackup',

@@ -18,6 +18,7 @@ import type { OpenLessonOptions } from './index.js';
 import { progressDir, progressKey, ProgressStore } from './progress.js';
 import type { LessonDef } from './types.js';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files.js';
+import { tutorCommand } from '../text/tutor-command.js';
 
 /**
  * Lesson parameters from the environment: ECR_TUTOR_PARAM_ciProfile=ci-user sets `ciProfile`
@@ -90,6 +91,7 @@ export async function previewLesson(o: OpenLessonOptions): Promise<TutorEngine |
         endpointFlag: ` --endpoint-url ${endpoint}`,
         profileFlag: '',
         regionFlag: ` --region ${state.region}`,
+        tutor: tutorCommand(),
         secondAccountId: state.secondAccountId,
         learner: learner ?? '',
       },
