@@ -25,10 +25,15 @@ const EVIL = join(PACK, 'evil');
 const EXAMPLES = fileURLToPath(new URL('../../lessons/examples/', import.meta.url));
 
 let dir: string;
+const savedHome = process.env.ECR_TUTOR_HOME;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ecr-tutor-pack-'));
+  // nothing of the machine's own tutor folder (a saved language, progress) may leak in
+  process.env.ECR_TUTOR_HOME = join(dir, 'home');
 });
 afterAll(async () => {
+  if (savedHome === undefined) delete process.env.ECR_TUTOR_HOME;
+  else process.env.ECR_TUTOR_HOME = savedHome;
   await rm(dir, { recursive: true, force: true });
 });
 
