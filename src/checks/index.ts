@@ -18,6 +18,7 @@ import { checkResourcesExist, createResources, deleteRepository } from './resour
 import type { LabEnv } from './types.js';
 import { checkPushPullAsCiUser } from './verify.js';
 import { DEFAULT_ACTION_RULES } from '../engine/pack-boundary.js';
+import { checkCiPushArrived, prepareCiPush, pushAsCiUser } from './learner-push.js';
 
 export type { LabEnv, LabContext, LabCheck, LabAction } from './types.js';
 
@@ -30,6 +31,9 @@ export const PARAM_SPECS: Readonly<Record<string, ParamSpec>> = {
   'policy-file-grants': { required: ['file', 'repository', 'ciUser'] },
   'policy-applied': { required: ['repository', 'ciUser', 'file'] },
   'push-pull-as-ci-user': { required: ['repository', 'ciUser'], optional: ['ciProfile'] },
+  'ci-push-arrived': { required: ['repository', 'ciUser'], optional: ['ciProfile', 'tag'] },
+  'prepare-ci-push': { required: ['repository', 'ciUser'], optional: ['ciProfile', 'imageFile'] },
+  'push-as-ci-user': { required: ['repository', 'ciUser'], optional: ['ciProfile', 'tag'] },
   'explain-decisions': {
     required: ['repository', 'ciUser', 'partnerUser'],
     optional: ['partnerAccount'],
@@ -94,6 +98,7 @@ export function builtinRegistry(): CheckRegistry<LabEnv> {
       'policy-file-grants': checkPolicyFileGrants,
       'policy-applied': checkPolicyApplied,
       'push-pull-as-ci-user': checkPushPullAsCiUser,
+      'ci-push-arrived': checkCiPushArrived,
       'explain-decisions': checkExplainDecisions,
       'lesson-changes-removed': checkLessonChangesRemoved,
     }),
@@ -107,6 +112,8 @@ export function builtinRegistry(): CheckRegistry<LabEnv> {
       'backup-repository-policy': backupRepositoryPolicy,
       'apply-policy': applyPolicy,
       'restore-policy': restorePolicy,
+      'prepare-ci-push': prepareCiPush,
+      'push-as-ci-user': pushAsCiUser,
     }),
     describeError,
     changesState: STATE_CHANGING_ACTIONS,

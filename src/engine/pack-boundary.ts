@@ -94,6 +94,8 @@ export interface ActionRules {
   deleting: ReadonlySet<string>;
   /** parameters that name a file in the working folder */
   fileParams: ReadonlySet<string>;
+  /** parameters that name a cloud resource (what a state-changing action touches) */
+  resourceParams: ReadonlySet<string>;
 }
 
 export const DEFAULT_ACTION_RULES: ActionRules = {
@@ -102,9 +104,11 @@ export const DEFAULT_ACTION_RULES: ActionRules = {
     'delete-repository',
     'apply-policy',
     'restore-policy',
+    'push-as-ci-user',
   ]),
   deleting: new Set(['delete-repository']),
   fileParams: new Set(['file']),
+  resourceParams: new Set(['repository', 'ciUser', 'partnerUser', 'partnerAccount', 'userName']),
 };
 
 /** One violation, at a path of the manifest (the loader turns the path into a line). */
@@ -154,7 +158,7 @@ export function boundaryViolations(
               message: `the file "${sanitizeLine(value)}" is refused: ${why}`,
             });
         }
-        if (rules.stateChanging.has(ref.name) && !rules.fileParams.has(k)) {
+        if (rules.stateChanging.has(ref.name) && rules.resourceParams.has(k)) {
           if (!m || !Object.prototype.hasOwnProperty.call(params, m[1]!)) {
             out.push({
               path: at('params', k),
