@@ -1,9 +1,9 @@
 /** Wire details a boto3 sweep found: the model's error shapes and enum values. */
+import type { ECRServiceException } from '@aws-sdk/client-ecr';
 import {
   BatchGetImageCommand,
   CreateRepositoryCommand,
   DescribeRepositoriesCommand,
-  ECRServiceException,
   PutImageCommand,
   UploadLayerPartCommand,
 } from '@aws-sdk/client-ecr';
