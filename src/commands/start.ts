@@ -118,7 +118,7 @@ export async function runStart(
       : 'AWS'
     : 'the sandbox (local AWS)';
   const open = async (): Promise<Engine> => {
-    const { openLesson } = await import('../engine/index.js');
+    const { openLesson } = await import('../app/index.js');
     return openLesson({
       lessonId: opts.lesson,
       lessonsDir: opts.lessonsDir,
@@ -157,7 +157,7 @@ export async function runStart(
   // answers behind it. Elsewhere (real AWS, an endpoint) open the lesson while Ink loads.
   const previewing = wantsExternalTarget(opts.target)
     ? Promise.resolve(undefined)
-    : import('../engine/preview.js').then((m) =>
+    : import('../app/preview.js').then((m) =>
         m.previewLesson({
           lessonId: opts.lesson,
           lessonsDir: opts.lessonsDir,
