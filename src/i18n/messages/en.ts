@@ -277,6 +277,55 @@ export const en = {
   'plain.typeNumber': 'Type a number from 1 to {max}.',
   'plain.typeYesNo': 'Type y or n.',
   'plain.hint': 'Hint {n} of {total}:',
+
+  // commands (src/commands/*)
+  'cmd.note': 'note: {text}',
+  'cmd.warning': 'warning: {text}',
+  'cmd.check.pass': 'pass',
+  'cmd.check.fail': 'FAIL',
+  'cmd.check.wait': 'WAIT',
+  'cmd.check.error': 'ERROR',
+  'cmd.check.cleanedUp': 'done, then cleaned up',
+  'cmd.check.optional': 'optional',
+  'cmd.check.check': 'check: {check}',
+  'cmd.check.heading':
+    '{title}: checking {target, select, aws {AWS account {account} in {region}} other {the {target} {endpoint} (account {account}, {region})}}',
+  'cmd.check.titleLearner': '{title} (learner {learner})',
+  'cmd.check.allPass': 'Every step passes.',
+  'cmd.check.failing': '{count} step(s) do not pass yet.',
+  'cmd.start.theSandbox': 'the sandbox (local AWS)',
+  'cmd.start.connecting': 'connecting to {what}…',
+  'cmd.start.savedAll':
+    'Progress saved: all {done} steps of "{title}" are done. `{me} status` shows them.',
+  'cmd.start.saved':
+    'Progress saved: {done} of {total} steps done in "{title}". Run `{me}` to continue, or `{me} status` to see where you are.',
+  'cmd.start.noTerminal':
+    'error: the interactive tutor needs a terminal, and neither standard input nor standard output is one.\n  try: `ecr-tutor --plain` to go through the lesson with line-by-line prompts (answers can be piped in),\n       or `ecr-tutor check` to check every step against live state without any questions.',
+  'tui.key.skipApply': 'skip and apply the solution',
+  'tui.key.keepWorking': 'keep working',
+  'tui.key.choose': 'choose',
+  'tui.key.goTo': 'go to step',
+  'tui.key.cancel': 'cancel',
+  'tui.key.submit': 'submit',
+  'tui.key.keys': 'keys (hint, skip, back)',
+  'tui.key.quit': 'quit',
+  'tui.key.questions': 'questions',
+  'tui.key.answer': 'answer',
+  'tui.key.check': 'check',
+  'tui.key.next': 'next',
+  'tui.key.type': 'type',
+  'tui.key.hint': 'hint',
+  'tui.key.skip': 'skip',
+  'tui.key.back': 'back',
+  'tui.key.jump': 'jump',
+  'tui.key.text': 'text',
+  'tui.key.results': 'results',
+  'tui.key.watchOff': 'watch off',
+  'tui.key.watchOn': 'watch on',
+  'tui.key.copy': 'copy command',
+  'tui.key.accept': 'accept new identity',
+  'tui.copied':
+    'Copied {count, plural, one {the command} other {the # commands}} to the clipboard (terminals with OSC 52; else select them on screen).',
 } as const satisfies Record<string, string>;
 
 /** Every message key. */
