@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatError, TutorError, UsageError } from './errors.js';
-import { processIo, type Io } from './io.js';
+import { processIo, terminalSafeIo, type Io } from './io.js';
 import type { TargetOptions } from './aws/target.js';
 import { VERSION } from './version.js';
 import { SANDBOX_DEFAULT_PORT } from './sandbox/names.js';
@@ -110,6 +110,10 @@ export function buildProgram(
   )
     .option('--plain', 'line-by-line prompts instead of the full-screen tutor')
     .addOption(lessonsOption)
+    .option(
+      '--trust-pack',
+      'run a lesson pack that is not built in without asking first (it still lists what it will change)',
+    )
     .action(async (lesson: string | undefined, opts: Record<string, unknown>) => {
       if (lesson !== undefined) {
         // A typo must exit now, before any screen is drawn or the sandbox started.
@@ -138,6 +142,7 @@ export function buildProgram(
           target: targetOf(opts),
           plain: opts.plain === true,
           lessonsDir: opts.lessons as string | undefined,
+          trustPack: opts.trustPack === true,
         }),
       );
     });
@@ -365,6 +370,54 @@ export function buildProgram(
       );
     });
 
+  const pushPullOptions = (cmd: Command): Command =>
+    withTarget(cmd)
+      .option('--user <name>', 'act as this sandbox IAM user (e.g. fcj-ecr-ci-cd-user)')
+      .option('--registry-id <account>', "another account's registry (cross-account)");
+  pushPullOptions(
+    program
+      .command('push')
+      .description(
+        'push an image to the registry as docker push does (for machines without docker or skopeo)',
+      )
+      .usage('[options] IMAGE-DIR REPO:TAG | --generate REPO:TAG')
+      .argument('<first>', 'IMAGE-DIR (a skopeo dir: or oci: folder), or REPO:TAG with --generate')
+      .argument('[image]', 'where to push: REPO:TAG (or HOST:PORT/REPO:TAG)')
+      .option('--generate', 'push a small freshly generated test image instead of a folder'),
+  ).action(async (a: string | undefined, b: string | undefined, opts: Record<string, unknown>) => {
+    const { runPush } = await import('./commands/push-pull.js');
+    // one argument: the image (with --generate); two: the folder, then the image
+    const [source, image] = b === undefined ? [undefined, a!] : [a, b];
+    setExit(
+      await runPush(io, {
+        target: targetOf(opts),
+        ...(source !== undefined ? { source } : {}),
+        image,
+        generate: opts.generate === true,
+        ...(typeof opts.user === 'string' ? { user: opts.user } : {}),
+        ...(typeof opts.registryId === 'string' ? { registryId: opts.registryId } : {}),
+      }),
+    );
+  });
+  pushPullOptions(
+    program
+      .command('pull')
+      .description('pull an image and verify every digest, as docker pull does')
+      .argument('<image>', 'REPO:TAG, REPO@sha256:..., or HOST:PORT/REPO:TAG')
+      .option('--output <dir>', 'also write the image to this new folder (skopeo dir: layout)'),
+  ).action(async (image: string, opts: Record<string, unknown>) => {
+    const { runPull } = await import('./commands/push-pull.js');
+    setExit(
+      await runPull(io, {
+        target: targetOf(opts),
+        image,
+        ...(typeof opts.output === 'string' ? { output: opts.output } : {}),
+        ...(typeof opts.user === 'string' ? { user: opts.user } : {}),
+        ...(typeof opts.registryId === 'string' ? { registryId: opts.registryId } : {}),
+      }),
+    );
+  });
+
   const sandbox = program
     .command('sandbox')
     .description('the built-in local AWS (STS, IAM, ECR) the tutor uses by default');
@@ -431,7 +484,8 @@ function allCommands(cmd: Command): Command[] {
 }
 
 /** Runs the CLI with the given arguments and returns the process exit code. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  const io = terminalSafeIo(rawIo);
   let code = 0;
   try {
     await chooseProcessLanguage(argv, io);

@@ -4,6 +4,7 @@ import { TutorError } from '../errors.js';
 import type { CheckAllRow, EngineSnapshot } from '../engine/index.js';
 import { describeRef } from '../instructor/facilitator.js';
 import { t as msg, type MessageKey } from '../i18n/index.js';
+import { jsonForTerminal } from '../text/sanitize.js';
 
 const MARK: Record<string, MessageKey> = {
   pass: 'cmd.check.pass',
@@ -49,7 +50,7 @@ export async function runCheck(
   } catch (err) {
     if (opts.json && err instanceof TutorError) {
       io.out(
-        JSON.stringify({ ok: false, error: err.message, fix: err.tryMessage }, null, 2) + '\n',
+        jsonForTerminal({ ok: false, error: err.message, fix: err.tryMessage }, null, 2) + '\n',
       );
       return 1;
     }
@@ -62,7 +63,7 @@ export async function runCheck(
     for (const n of snap.notices ?? []) io.err(`${msg('cmd.note', { text: n })}\n`);
     if (opts.json) {
       io.out(
-        JSON.stringify(
+        jsonForTerminal(
           {
             ok,
             lesson: snap.lesson.id,

@@ -10,9 +10,10 @@
  * a damaged file is still detected and kept aside.
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StepProgress, TargetInfo } from './types.js';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files.js';
 
 export const PROGRESS_VERSION = 1;
 
@@ -118,7 +119,7 @@ export class ProgressStore {
     opts: { learner?: string } = {},
   ): Promise<ProgressStore> {
     const dir = progressDir(stateDir);
-    await mkdir(dir, { recursive: true });
+    await ensurePrivateDir(dir);
     const key = progressKey(target, opts.learner);
     const file = join(dir, `${key}.json`);
     const notices: string[] = [];
@@ -205,7 +206,7 @@ export class ProgressStore {
     // thread-pool round trips of the async versions (measured in bench/check.bench.ts).
     const write = async (): Promise<void> => {
       try {
-        writeFileSync(tmp, text);
+        writeFileSync(tmp, text, { mode: PRIVATE_FILE_MODE });
         renameSync(tmp, this.file);
       } catch (err) {
         rmSync(tmp, { force: true });
@@ -235,4 +236,38 @@ export async function otherRegionsWithProgress(
     .filter((n) => n.startsWith(prefix) && n.endsWith('.json') && !n.includes(LEARNER_SEP))
     .map((n) => n.slice(prefix.length, -'.json'.length))
     .filter((r) => r !== target.region);
+}
+
+/**
+ * Real AWS only: other accounts this lesson has progress in (another profile was used before).
+ * Each with the region and the identity that lab started as, so the learner can tell which
+ * profile to switch back to. Sandbox and endpoint account ids change with the server: skipped.
+ */
+export async function otherAccountsWithProgress(
+  stateDir: string,
+  target: TargetInfo,
+  lessonId: string,
+): Promise<Array<{ accountId: string; region: string; arn?: string }>> {
+  if (target.kind !== 'aws' || !target.accountId) return [];
+  let names: string[] = [];
+  try {
+    names = await readdir(progressDir(stateDir));
+  } catch {
+    return [];
+  }
+  const out: Array<{ accountId: string; region: string; arn?: string }> = [];
+  for (const n of names) {
+    const m = /^aws-(\d{12})-([a-z0-9-]+)\.json$/.exec(n);
+    if (!m || m[1] === target.accountId) continue;
+    try {
+      const file = JSON.parse(
+        await readFile(join(progressDir(stateDir), n), 'utf8'),
+      ) as ProgressFile;
+      const lp = file.lessons?.[lessonId];
+      if (lp) out.push({ accountId: m[1]!, region: m[2]!, arn: lp.lockedIdentity?.arn });
+    } catch {
+      // unreadable: ProgressStore.open reports it when that lab is opened
+    }
+  }
+  return out;
 }
