@@ -4,6 +4,8 @@ import { processIo, type Io } from './io.js';
 import type { TargetOptions } from './aws/target.js';
 import { VERSION } from './version.js';
 import { SANDBOX_DEFAULT_PORT } from './sandbox/names.js';
+import { localizeProgram } from './i18n/help.js';
+import { chooseProcessLanguage } from './i18n/process-language.js';
 
 // Command modules are imported lazily inside each action so that `--help`, `policy lint` and
 // friends never pay for loading Ink or the AWS SDK.
@@ -418,6 +420,9 @@ export function buildProgram(
       setExit(await runSandboxReset(io));
     });
 
+  // --lang on every command, and the help in the chosen language
+  localizeProgram(program);
+
   // Usage mistakes are one line and exit 2; help and version exit 0.
   program.exitOverride();
   for (const cmd of allCommands(program)) {
@@ -437,6 +442,12 @@ function allCommands(cmd: Command): Command[] {
 /** Runs the CLI with the given arguments and returns the process exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let code = 0;
+  try {
+    chooseProcessLanguage(argv, io);
+  } catch (err) {
+    io.err(formatError(err) + '\n');
+    return err instanceof TutorError ? err.exitCode : 1;
+  }
   const program = buildProgram(io, (c) => (code = c), argv);
   try {
     await program.parseAsync(argv, { from: 'user' });

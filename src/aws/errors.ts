@@ -276,7 +276,9 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
       kind: 'no-credentials',
       summary: /Profile .* (was not found|could not be found)/i.test(msg)
         ? `There is no AWS profile${ctx.profile ? ` "${ctx.profile}"` : ''} in ~/.aws/credentials or ~/.aws/config.`
-        : `No AWS credentials were found${profileHint}.`,
+        : /Could not resolve credentials using profile/.test(msg)
+          ? `The AWS profile${ctx.profile ? ` "${ctx.profile}"` : ''} is not in ~/.aws/credentials or ~/.aws/config, or holds no credentials.`
+          : `No AWS credentials were found${profileHint}.`,
       fix: noCredentialsFix(ctx),
       ...base,
     };
@@ -303,6 +305,18 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
     code === 'InvalidSignatureException'
   ) {
     const signature = code === 'SignatureDoesNotMatch' || code === 'InvalidSignatureException';
+    // AWS (and the sandbox) answer a request signed for a region they do not serve this way too.
+    const region = /scoped to a valid region, not '([^']+)'/.exec(msg)?.[1];
+    if (signature && region) {
+      return {
+        kind: 'no-region',
+        summary: `${where} does not accept requests signed for the region ${region}.`,
+        fix: sandbox
+          ? `Use the sandbox's region: --region ${/e\.g\. export AWS_REGION=([a-z0-9-]+)/.exec(msg)?.[1] ?? 'us-east-1'} (\`ecr-tutor sandbox env\` prints it).`
+          : `Pass the region you mean with --region${ctx.profile ? ` (or set it in the profile "${ctx.profile}": \`aws configure set region REGION --profile ${ctx.profile}\`)` : ''}.`,
+        ...base,
+      };
+    }
     return {
       kind: 'bad-credentials',
       summary: signature

@@ -6,6 +6,7 @@
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromIni } from '@aws-sdk/credential-provider-ini';
 import type { TargetInfo, TargetKind } from '../engine/types.js';
 import { EXPIRED_CREDENTIALS, type DescribeContext, type TargetPlace } from './errors.js';
 import type { TargetOptions } from './target.js';
@@ -125,8 +126,14 @@ function makeClients(cfg: {
   const base = {
     region: cfg.region,
     ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}),
-    ...(cfg.credentials ? { credentials: cfg.credentials } : {}),
-    ...(cfg.profile ? { profile: cfg.profile } : {}),
+    // A named profile is read by the SDK's own profile provider (keys, SSO, credential_process,
+    // assume-role), as `aws --profile NAME` reads it. Not through the default chain: that one
+    // hides why a profile failed behind "Could not load credentials from any providers".
+    ...(cfg.credentials
+      ? { credentials: cfg.credentials }
+      : cfg.profile
+        ? { profile: cfg.profile, credentials: fromIni({ profile: cfg.profile }) }
+        : {}),
     // The SDK's standard retry mode (backoff with jitter, a retry quota, throttling errors
     // retried). A check is interactive: on a sandbox fail fast and let the engine's budget
     // decide; on AWS allow the standard three attempts, throttling is real there.
@@ -242,6 +249,16 @@ export function sessionForSandbox(sb: SandboxHandle, onClose?: () => Promise<voi
   });
 }
 
+/**
+ * The profile the AWS CLI would use: --profile, else AWS_PROFILE unless keys are in the
+ * environment (the AWS CLI takes environment keys before AWS_PROFILE).
+ */
+function profileOf(target: TargetOptions, env: NodeJS.ProcessEnv): string | undefined {
+  if (target.profile) return target.profile;
+  if (env.AWS_PROFILE && !env.AWS_ACCESS_KEY_ID) return env.AWS_PROFILE;
+  return undefined;
+}
+
 async function resolveRegion(target: TargetOptions, env: NodeJS.ProcessEnv): Promise<string> {
   if (target.region) return target.region;
   if (env.AWS_REGION) return env.AWS_REGION;
@@ -313,6 +330,10 @@ export async function openSession(
 ): Promise<AwsSession> {
   const env = o.env ?? process.env;
   if (wantsExternalTarget(target)) {
+    // The SDK, like the AWS CLI, sends every request to AWS_ENDPOINT_URL when it is set (say,
+    // after `eval "$(ecr-tutor sandbox env)"`): name that endpoint rather than claim it is AWS.
+    if (!target.endpointUrl && env.AWS_ENDPOINT_URL)
+      target = { ...target, endpointUrl: env.AWS_ENDPOINT_URL };
     const region = await resolveRegion(target, env);
     if (target.endpointUrl) {
       const sb = await findSandboxAt(target.endpointUrl, o.sandboxStateDir);
@@ -326,7 +347,7 @@ export async function openSession(
         place: sb ? 'learner-sandbox' : 'endpoint',
         region,
         endpoint: target.endpointUrl,
-        profile: target.profile ?? env.AWS_PROFILE,
+        profile: profileOf(target, env),
         sandbox: sb,
         credentials,
       });

@@ -31,6 +31,7 @@ import type { ActionRow, CheckResult } from '../engine/types.js';
 import type { AwsClients } from '../aws/session.js';
 import { describeAwsError } from '../aws/errors.js';
 import { readRepositoryPolicy, TEST_TAG_PREFIX } from './apply.js';
+import { deleteTempKey, journalTarget, recordTempKey, sweepLeftoverTempKeys } from './temp-keys.js';
 import type { LabCheck, LabContext } from './types.js';
 import {
   errName,
@@ -64,6 +65,7 @@ async function ciClients(
   ctx: LabContext,
   ciUser: string,
   ciProfile: string | undefined,
+  accountId: string,
 ): Promise<CiClients> {
   const s = ctx.env.session;
   if (ciProfile)
@@ -87,13 +89,27 @@ async function ciClients(
         cleanup: async () => {},
       };
   }
+  // Journaled (temp-keys.ts) so that an interrupted run's key is found and deleted later.
+  const where = journalTarget(s, accountId);
+  await sweepLeftoverTempKeys(s, ctx.env.dataDir, where);
   const created = await s.clients.iam.send(new CreateAccessKeyCommand({ UserName: ciUser }));
   const key = created.AccessKey!;
-  const cleanup = async (): Promise<void> => {
-    await s.clients.iam.send(
-      new DeleteAccessKeyCommand({ UserName: ciUser, AccessKeyId: key.AccessKeyId! }),
-    );
-  };
+  const ref = { accessKeyId: key.AccessKeyId!, userName: ciUser };
+  const cleanup = (): Promise<void> => deleteTempKey(s, ctx.env.dataDir, ref);
+  try {
+    await recordTempKey(ctx.env.dataDir, {
+      ...where,
+      ...ref,
+      createdAt: new Date().toISOString(),
+      pid: process.pid,
+    });
+  } catch (err) {
+    // Without the record an interrupted run could leave the key behind: do not use it.
+    await s.clients.iam
+      .send(new DeleteAccessKeyCommand({ UserName: ciUser, AccessKeyId: ref.accessKeyId }))
+      .catch(() => undefined);
+    throw err;
+  }
   const clients = s.clientsAs({
     accessKeyId: key.AccessKeyId!,
     secretAccessKey: key.SecretAccessKey!,
@@ -340,7 +356,7 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
   }
   let ci: CiClients;
   try {
-    ci = await ciClients(ctx, ciUser, ciProfile);
+    ci = await ciClients(ctx, ciUser, ciProfile, me.accountId);
   } catch (err) {
     const d = plainError(ctx, err);
     return {

@@ -70,6 +70,9 @@ export async function runCleanupCommand(io: Io, opts: CleanupOptions): Promise<n
       repository,
       ciUser,
       vars,
+      tempKeys: target.accountId
+        ? { dataDir: tutorPaths(env).data, accountId: target.accountId }
+        : undefined,
     };
     const who = learner ? ` for ${learner}` : '';
     const where = `${target.kind} account ${target.accountId} (${target.region})`;

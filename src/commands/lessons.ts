@@ -34,6 +34,7 @@ export async function runLessonsList(io: Io, opts: { lessonsDir?: string }): Pro
 export async function runLessonsValidate(io: Io, opts: { dir?: string }): Promise<number> {
   const { loadLesson } = await import('../engine/lesson-loader.js');
   const { builtinRegistry, PARAM_SPECS } = await import('../checks/index.js');
+  const { translationProblems } = await import('../i18n/lesson-translation.js');
   const dir = resolve(opts.dir ?? builtinLessonsDir);
   const folders = await lessonFolders(dir);
   if (!folders.length)
@@ -49,7 +50,9 @@ export async function runLessonsValidate(io: Io, opts: { dir?: string }): Promis
       knownChecks: new Set(Object.keys(reg.checks)),
       knownActions: new Set(Object.keys(reg.actions)),
       paramSpecs: PARAM_SPECS,
+      lang: 'en', // the translations are checked against the English below
     });
+    if (r.lesson) r.problems.push(...(await translationProblems(r.lesson)));
     if (r.lesson) {
       const prev = ids.get(r.lesson.id);
       if (prev) {

@@ -23,6 +23,8 @@ import {
 } from './lesson-schema.js';
 import type { LessonDef, StepDef } from './types.js';
 import { templateUses } from './template.js';
+import { getLanguage, type Lang } from '../i18n/index.js';
+import { localizeLesson } from '../i18n/lesson-translation.js';
 
 export const MANIFEST = 'lesson.yaml';
 
@@ -71,6 +73,8 @@ export interface LoadOptions {
   paramSpecs?: Readonly<Record<string, ParamSpec>>;
   /** a learner in a shared account: the lesson's `learnerParams` get "-NAME" (see deriveLearnerValue) */
   learner?: string;
+  /** the language of the texts (default: the process language); translations fall back to English */
+  lang?: Lang;
 }
 
 /**
@@ -362,17 +366,19 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
     a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1,
   );
   if (problems.length || !id || !title) return { problems };
+  const english: LessonDef = {
+    id,
+    title,
+    summary,
+    params,
+    steps,
+    dir,
+    ...(learnerParams.length ? { learnerParams } : {}),
+    ...(opts.learner ? { learner: opts.learner } : {}),
+  };
   return {
-    lesson: {
-      id,
-      title,
-      summary,
-      params,
-      steps,
-      dir,
-      ...(learnerParams.length ? { learnerParams } : {}),
-      ...(opts.learner ? { learner: opts.learner } : {}),
-    },
+    // the texts in the learner's language (src/i18n/lesson-translation.ts), English where untranslated
+    lesson: await localizeLesson(english, opts.lang ?? getLanguage()),
     problems,
     ...(m.order !== undefined ? { order: m.order } : {}),
   };

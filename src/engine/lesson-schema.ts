@@ -105,6 +105,50 @@ export const QuizQuestionSchema = z
       });
   });
 
+/**
+ * A step's texts in another language (`vi:` in a step; src/i18n/lesson-translation.ts reads
+ * them and `lessons validate` checks they are complete). Ids, checks, answers and choice values
+ * are never translated.
+ */
+export const StepTranslationSchema = z
+  .object({
+    title: text.optional().meta({ description: 'the step title' }),
+    hints: textList.optional().meta({ description: 'one per English hint, in the same order' }),
+    input: z
+      .object({
+        prompt: text.optional(),
+        patternMessage: text.optional(),
+        placeholder: text.optional(),
+      })
+      .strict()
+      .optional()
+      .meta({ description: "`prompt`, `patternMessage`, `placeholder` of the step's `input`" }),
+    quiz: z
+      .record(
+        z.string(),
+        z
+          .object({
+            question: text.optional(),
+            choices: z.record(z.string(), text).optional(),
+            explanation: text.optional(),
+          })
+          .strict(),
+      )
+      .optional()
+      .meta({
+        description: 'by question id: `question`, `choices` (label by choice value), `explanation`',
+      }),
+  })
+  .strict();
+
+/** The lesson's own texts in another language (`vi:` at the top; it declares the language). */
+export const LessonTranslationSchema = z
+  .object({
+    title: text.optional().meta({ description: 'the lesson title' }),
+    summary: text.optional().meta({ description: 'the summary' }),
+  })
+  .strict();
+
 /** One step of `steps:`. The order of keys here is the order of the reference table. */
 export const StepSchema = z
   .object({
@@ -173,6 +217,10 @@ export const StepSchema = z
       description:
         "names of values the step's check or actions record (e.g. `policyPath`), so `{{policyPath}}` is accepted",
     }),
+    vi: StepTranslationSchema.optional().meta({
+      description:
+        'the step in Vietnamese (`title`, `hints`, `input`, `quiz`); the text is `NN-step.vi.md` (see Translations)',
+    }),
   })
   .strict();
 
@@ -208,6 +256,10 @@ export const LessonManifestSchema = z
       .array(z.unknown(), { error: '"steps" must be a non-empty list' })
       .min(1, { error: '"steps" must be a non-empty list' })
       .meta({ description: 'required; the steps, in order (keys below)' }),
+    vi: LessonTranslationSchema.optional().meta({
+      description:
+        'the lesson in Vietnamese (`title`, `summary`): declares the translation (see Translations)',
+    }),
   })
   .strict();
 

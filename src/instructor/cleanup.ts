@@ -29,6 +29,14 @@ import { readFile } from 'node:fs/promises';
 import type { AwsSession } from '../aws/session.js';
 import { POLICY_BEFORE_VAR, TEST_TAG_PREFIX } from '../checks/apply.js';
 import { carriesTutorTags } from '../checks/tags.js';
+import {
+  creatorIsRunning,
+  deleteTempKey,
+  journalTarget,
+  shortKeyId,
+  tempKeyExists,
+  tempKeysFor,
+} from '../checks/temp-keys.js';
 import { errName } from '../checks/util.js';
 import { parsePolicy, policiesEquivalent } from '../policy/index.js';
 
@@ -63,6 +71,8 @@ export interface CleanupInput {
   ciUser: string;
   /** the learner's recorded values (policyBefore, ...) from the progress file */
   vars: Readonly<Record<string, string>>;
+  /** where the journal of verify's temporary keys is, and the target's account */
+  tempKeys?: { dataDir: string; accountId: string };
 }
 
 function isNotFound(err: unknown, ...names: string[]): boolean {
@@ -292,11 +302,35 @@ async function planUser(i: CleanupInput, plan: CleanupPlan): Promise<void> {
   });
 }
 
+/** Temporary CI keys an interrupted verify step left, from the journal (checks/temp-keys.ts). */
+async function planTempKeys(i: CleanupInput, plan: CleanupPlan): Promise<void> {
+  if (!i.tempKeys) return;
+  const { dataDir, accountId } = i.tempKeys;
+  const listed = new Set(plan.items.filter((x) => x.kind === 'access-key').map((x) => x.name));
+  for (const k of await tempKeysFor(dataDir, journalTarget(i.session, accountId))) {
+    if (listed.has(k.accessKeyId)) continue;
+    const key = `the temporary access key ${shortKeyId(k.accessKeyId)} of ${k.userName}`;
+    if (creatorIsRunning(k)) {
+      plan.kept.push(`${key}: the verify step that created it (process ${k.pid}) is still running`);
+      continue;
+    }
+    if (!(await tempKeyExists(i.session, k))) continue;
+    plan.items.push({
+      kind: 'access-key',
+      action: 'delete',
+      name: k.accessKeyId,
+      what: `delete ${key}, created by a verify step that was interrupted (${k.createdAt})`,
+      run: () => deleteTempKey(i.session, dataDir, k),
+    });
+  }
+}
+
 /** What clean-up would do now (reads live state; changes nothing). */
 export async function planCleanup(i: CleanupInput): Promise<CleanupPlan> {
   const plan: CleanupPlan = { items: [], kept: [] };
   await planRepository(i, plan);
   await planUser(i, plan);
+  await planTempKeys(i, plan);
   return plan;
 }
 

@@ -298,7 +298,7 @@ describe('push-pull-as-ci-user with a named profile (ciProfile)', () => {
       });
       expect(bad.status).toBe('error');
       expect(bad.summary).toBe(
-        `The test push/pull as ${CI} stopped: No AWS credentials were found (profile "no-such-profile").`,
+        `The test push/pull as ${CI} stopped: The AWS profile "no-such-profile" is not in ~/.aws/credentials or ~/.aws/config, or holds no credentials.`,
       );
       expect(bad.fix).toMatch(/aws configure --profile no-such-profile/);
     } finally {
