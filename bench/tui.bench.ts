@@ -155,10 +155,12 @@ async function wholeLesson(home: string, cwd: string): Promise<number> {
   await step(/Your 12-digit AWS account ID/, `${account}\r`);
   await step(/Passed: Right/, '\r');
   await step(/Passed: Found the repository/, '\r');
+  await step(/questions below the text/, '\r');
   await step(/Q1\./, '1');
   await step(/Q2\./, '2');
   await step(/Q3\./, '2');
-  await step(/All 3 answers are right/, '\r');
+  await step(/Q4\./, '2');
+  await step(/All 4 answers are right/, '\r');
   await step(/Compose the policy/);
   await p.waitFor(/line \d+:\d+/, 30_000, mark);
   await writeFile(

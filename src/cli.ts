@@ -443,7 +443,7 @@ function allCommands(cmd: Command): Command[] {
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let code = 0;
   try {
-    chooseProcessLanguage(argv, io);
+    await chooseProcessLanguage(argv, io);
   } catch (err) {
     io.err(formatError(err) + '\n');
     return err instanceof TutorError ? err.exitCode : 1;

@@ -10,6 +10,7 @@ import type { TargetOptions } from '../aws/target.js';
 import { wantsExternalTarget } from '../aws/target.js';
 import type { Engine } from '../engine/types.js';
 import { formatError, TutorError } from '../errors.js';
+import { tutorCommand } from '../text/tutor-command.js';
 
 export type FrontEnd = 'tui' | 'plain' | 'none';
 
@@ -184,9 +185,13 @@ export async function runStart(
       (s) => s.progress.status === 'passed' || s.progress.status === 'skipped',
     ).length;
     if (env[EXIT_AFTER_FIRST_FRAME] !== '1') {
+      // in the words of the shell that started it: `ecr-tutor` may not be on PATH
+      const me = tutorCommand();
       io.out(
-        `Progress saved: ${done} of ${snap.steps.length} steps done in "${snap.lesson.title}". ` +
-          'Run `ecr-tutor` to continue, or `ecr-tutor status` to see where you are.\n',
+        done === snap.steps.length
+          ? `Progress saved: all ${done} steps of "${snap.lesson.title}" are done. \`${me} status\` shows them.\n`
+          : `Progress saved: ${done} of ${snap.steps.length} steps done in "${snap.lesson.title}". ` +
+              `Run \`${me}\` to continue, or \`${me} status\` to see where you are.\n`,
       );
     }
   }

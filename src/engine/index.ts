@@ -12,6 +12,7 @@ import { createEngine, type TutorEngine } from './engine.js';
 import { listLessons, loadLesson, type LessonSummary } from './lesson-loader.js';
 import { paramsFromEnv } from './preview.js';
 import { otherRegionsWithProgress, ProgressStore } from './progress.js';
+import { tutorCommand } from '../text/tutor-command.js';
 
 export type * from './types.js';
 export type { CheckAllRow, TutorEngine } from './engine.js';
@@ -143,6 +144,7 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
       endpointFlag: session.endpoint ? ` --endpoint-url ${session.endpoint}` : '',
       profileFlag: session.profile ? ` --profile ${session.profile}` : '',
       regionFlag: ` --region ${session.region}`,
+      tutor: tutorCommand(),
       ...(session.sandbox ? { secondAccountId: session.sandbox.secondAccountId } : {}),
       learner: learner ?? '',
     },

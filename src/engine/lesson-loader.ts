@@ -50,6 +50,7 @@ export const BUILTIN_VARS = [
   'endpointFlag',
   'profileFlag',
   'regionFlag',
+  'tutor',
   'cwd',
   'secondAccountId',
   'policyBackup',

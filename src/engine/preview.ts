@@ -17,6 +17,7 @@ import { createEngine, type TutorEngine } from './engine.js';
 import type { OpenLessonOptions } from './index.js';
 import { progressDir, progressKey, ProgressStore } from './progress.js';
 import type { LessonDef } from './types.js';
+import { tutorCommand } from '../text/tutor-command.js';
 
 /**
  * Lesson parameters from the environment: ECR_TUTOR_PARAM_ciProfile=ci-user sets `ciProfile`
@@ -89,6 +90,7 @@ export async function previewLesson(o: OpenLessonOptions): Promise<TutorEngine |
         endpointFlag: ` --endpoint-url ${endpoint}`,
         profileFlag: '',
         regionFlag: ` --region ${state.region}`,
+        tutor: tutorCommand(),
         secondAccountId: state.secondAccountId,
         learner: learner ?? '',
       },

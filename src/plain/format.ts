@@ -6,6 +6,23 @@ import type {
   EngineSnapshot,
   StepStatus,
 } from '../engine/types.js';
+import { sanitizeLine } from '../text/sanitize.js';
+
+/** `text` without a leading status word ("Not yet: …"): the line's head already says it. */
+function withoutPrefix(text: string, words: string[]): string {
+  let t = text.trim();
+  for (const w of words) {
+    const re = new RegExp(`^${w}\\s*[:.!-]\\s*`, 'i');
+    t = t.replace(re, '');
+  }
+  return t;
+}
+
+const norm = (x: string) =>
+  x
+    .trim()
+    .replace(/[.\s]+$/, '')
+    .toLowerCase();
 
 const HEAD: Record<CheckResult['status'], string> = {
   pass: 'PASSED',
@@ -64,9 +81,16 @@ export function formatRow(r: ActionRow): string {
 
 /** A check result as lines: the verdict, what was read and expected, the fix, the view. */
 export function formatResult(r: CheckResult, withView = true): string {
-  const lines = [`${HEAD[r.status]}: ${r.summary}`];
-  for (const d of r.details ?? []) lines.push(`  ${d}`);
-  if (r.fix) lines.push(`  try: ${r.fix}`);
+  const summary = withoutPrefix(sanitizeLine(r.summary), ['not yet', 'passed', 'error']);
+  const lines = [`${HEAD[r.status]}: ${summary}`];
+  // each thing once: a detail or fix that repeats the summary (or an earlier line) is left out
+  const said = new Set([norm(summary)]);
+  for (const d of (r.details ?? []).map(sanitizeLine)) {
+    if (said.has(norm(d))) continue;
+    said.add(norm(d));
+    lines.push(`  ${d}`);
+  }
+  if (r.fix && !said.has(norm(sanitizeLine(r.fix)))) lines.push(`  try: ${sanitizeLine(r.fix)}`);
   // The identity view repeats the header (who, where): only the other views add something.
   if (withView && r.view && r.view.kind !== 'identity') lines.push(...formatView(r.view));
   return lines.join('\n') + '\n';

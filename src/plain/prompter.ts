@@ -55,7 +55,7 @@ export function linePrompter(
   return {
     async ask(message, opts = {}) {
       for (;;) {
-        write(`? ${message}${opts.default !== undefined ? ` (${opts.default})` : ''} `);
+        write(`? ${message}${opts.default ? ` (${opts.default})` : ''} `);
         let v = (await next()).trim();
         if (v === '' && opts.default !== undefined) v = opts.default;
         const err = opts.validate?.(v);
@@ -95,6 +95,9 @@ export async function inquirerPrompter(
 ): Promise<Prompter> {
   const { input: inputPrompt, rawlist, confirm } = await import('@inquirer/prompts');
   const ctx = { input, output } as Parameters<typeof inputPrompt>[1];
+  // Inquirer marks every answered prompt with a green ✔, right or wrong, and in Unicode: a
+  // neutral ASCII mark instead (the tutor says itself whether an answer was right).
+  const theme = { prefix: { idle: '?', done: '>' } };
   const guard = async <T>(p: () => Promise<T>): Promise<T> => {
     // Ink (if it ran before in this process) unrefs stdin on unmount; a prompt needs it back.
     (input as NodeJS.ReadStream).ref?.();
@@ -112,7 +115,8 @@ export async function inquirerPrompter(
         inputPrompt(
           {
             message,
-            default: opts.default,
+            theme,
+            default: opts.default || undefined,
             validate: (v: string) => opts.validate?.(v.trim()) ?? true,
           },
           ctx,
@@ -120,9 +124,12 @@ export async function inquirerPrompter(
       ),
     choose: (message, choices) =>
       guard(() =>
-        rawlist({ message, choices: choices.map((c) => ({ value: c.value, name: c.label })) }, ctx),
+        rawlist(
+          { message, theme, choices: choices.map((c) => ({ value: c.value, name: c.label })) },
+          ctx,
+        ),
       ),
-    confirm: (message) => guard(() => confirm({ message, default: false }, ctx)),
+    confirm: (message) => guard(() => confirm({ message, theme, default: false }, ctx)),
     close() {},
   };
 }

@@ -7,7 +7,8 @@ import type { CheckProgress, CheckResult, Engine, EngineSnapshot } from '../engi
 import { describeRef } from '../instructor/facilitator.js';
 import type { Io } from '../io.js';
 import { formatHeader, formatResult, formatRow, formatStepList } from './format.js';
-import { markdownToText } from './markdown-text.js';
+import { tutorCommand } from '../text/tutor-command.js';
+import { markdownToText, plainAscii, plainWidth } from './markdown-text.js';
 import { InputClosed, inquirerPrompter, linePrompter, type Prompter } from './prompter.js';
 
 export interface PlainOptions {
@@ -23,6 +24,17 @@ export interface PlainOptions {
 const COMMANDS =
   'Enter = check, w = wait here (re-checks as you work), h = hint, s = skip, b = back, ' +
   'l = list steps, j N = jump to step N, n = next, q = quit';
+
+/** How to come back, in the words of the shell that started the tutor. */
+function againLine(s: EngineSnapshot): string {
+  const all = s.steps.every(
+    (x) => x.progress.status === 'passed' || x.progress.status === 'skipped',
+  );
+  const cmd = `${tutorCommand()} --plain`;
+  return all
+    ? `Every step is done; \`${cmd}\` opens the lesson again.`
+    : `Run \`${cmd}\` to continue.`;
+}
 
 function done(s: EngineSnapshot, i = s.currentIndex): boolean {
   const st = s.steps[i]?.progress.status;
@@ -81,9 +93,11 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
   const showStep = (s: EngineSnapshot) => {
     const { def } = s.steps[s.currentIndex]!;
     out(
-      `\n== Step ${s.currentIndex + 1} of ${s.steps.length}: ${def.title}${def.optional ? ' (optional)' : ''} ==\n\n`,
+      `\n== Step ${s.currentIndex + 1} of ${s.steps.length}: ${def.title}${def.optional && !/optional/i.test(def.title) ? ' (optional)' : ''} ==\n\n`,
     );
-    out(`${markdownToText(def.body)}\n\n`);
+    out(
+      `${markdownToText(def.body, { width: plainWidth(o.output), ascii: plainAscii(), skipHeading: def.title })}\n\n`,
+    );
     if (s.currentIndex === 0 || shownIndex === -1) out(`Commands: ${COMMANDS}\n`);
     const f = s.steps[s.currentIndex]!.facilitator;
     if (f) {
@@ -190,7 +204,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
         shownIndex = -1;
       }
     } else if (cmd === 'q') {
-      out('Progress saved. Run `ecr-tutor --plain` to continue.\n');
+      out(`Progress saved. ${againLine(engine.snapshot())}\n`);
       return 0;
     } else if (cmd === '?') out(`${COMMANDS}\n`);
     else out(`Unknown command "${cmd}". ${COMMANDS}\n`);
@@ -269,7 +283,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
   } catch (err) {
     if (err instanceof InputClosed) {
       out(
-        `\n${err.reason === 'interrupt' ? 'Stopped' : 'Input ended'}: progress saved. Run \`ecr-tutor --plain\` to continue.\n`,
+        `\n${err.reason === 'interrupt' ? 'Stopped' : 'Input ended'}: progress saved. ${againLine(engine.snapshot())}\n`,
       );
       return 0;
     }

@@ -2,16 +2,20 @@
  * The tutor screen: header, step list beside the current step, check panel, key footer.
  * The root is the only component that calls exit(); everything else goes through useTutor.
  */
-import { Box, Text, useApp } from 'ink';
+import { Box, Text, useApp, useStdout } from 'ink';
+import { useMemo, useState } from 'react';
+import { layoutMarkdown } from '../text/markdown.js';
+import { osc52 } from './copy.js';
 import type { Engine } from '../engine/types.js';
 import { CheckPanel } from './components/CheckPanel.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { StepList } from './components/StepList.js';
-import { StepPane } from './components/StepPane.js';
+import { quizOpen, StepPane } from './components/StepPane.js';
 import { StepStrip } from './components/StepStrip.js';
 import { furthestReachable, useTutor } from './hooks/use-tutor.js';
 import { keyHelp, useTutorKeys } from './hooks/use-tutor-keys.js';
+import { useScroll } from './hooks/use-scroll.js';
 import { useTerminalSize, type Size } from './hooks/use-terminal-size.js';
 import { ThemeContext } from './theme-context.js';
 import type { Theme } from './theme.js';
@@ -42,7 +46,40 @@ function Screen({ engine, size: fixed, watchIntervalMs, onQuit }: AppProps) {
     },
     { watchIntervalMs },
   );
-  useTutorKeys(s, a);
+  // The pane starts at the top of new content; on a step with open questions the arrows first
+  // move through the text, then (↓ at its end, or Enter) into the questions.
+  const answered = Object.keys(s.quizAnswers).length;
+  const scrollKey = `${s.index}|${s.showResults}|${s.snap.lastResult?.status}|${s.snap.lastResult?.summary}|${answered}`;
+  const scroll = useScroll(scrollKey, quizOpen(s) && !s.showResults ? 'text' : 'questions');
+  // `y` copies the step's commands (each on its own line, as they would be typed).
+  const { stdout } = useStdout();
+  const commands = useMemo(
+    () => layoutMarkdown(s.def.body, { width: Infinity }).commands,
+    [s.def.body],
+  );
+  const [copied, setCopied] = useState<string>();
+  const stepKey = `${s.index}|${s.def.id}`;
+  const [copiedStep, setCopiedStep] = useState(stepKey);
+  if (copiedStep !== stepKey) {
+    setCopiedStep(stepKey);
+    setCopied(undefined);
+  }
+  const view = useMemo(
+    () =>
+      commands.length
+        ? {
+            ...scroll,
+            copy: () => {
+              stdout.write(osc52(commands.join('\n') + '\n'));
+              setCopied(
+                `Copied ${commands.length === 1 ? 'the command' : `the ${commands.length} commands`} to the clipboard (terminals with OSC 52; else select them on screen).`,
+              );
+            },
+          }
+        : scroll,
+    [commands, scroll, stdout],
+  );
+  useTutorKeys(s, a, view);
 
   // Stay one row short of the terminal: an Ink frame as tall as the screen is redrawn by
   // clearing the whole terminal, which flickers.
@@ -89,15 +126,25 @@ function Screen({ engine, size: fixed, watchIntervalMs, onQuit }: AppProps) {
         ) : null}
         {listInPane ? null : (
           <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
-            <StepPane s={s} textMin={Math.max(2, Math.floor(paneHeight * 0.3))} />
+            <StepPane
+              s={s}
+              scroll={scroll}
+              width={side ? width - listWidth : width}
+              textMin={Math.max(2, Math.floor(paneHeight * 0.3))}
+            />
             <Box flexDirection="column" flexShrink={0} marginTop={1}>
-              <CheckPanel s={s} maxDetails={maxDetails} />
+              <CheckPanel s={s} maxDetails={maxDetails} width={side ? width - listWidth : width} />
+              {copied ? (
+                <Text {...theme.style('muted')} wrap="truncate-end">
+                  {copied}
+                </Text>
+              ) : null}
             </Box>
           </Box>
         )}
       </Box>
       <Text {...theme.style('muted')}>{rule}</Text>
-      <Footer keys={keyHelp(s)} />
+      <Footer keys={keyHelp(s, view)} width={width} />
     </Box>
   );
 }

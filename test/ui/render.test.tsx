@@ -56,9 +56,9 @@ describe('Markdown to Ink elements', () => {
     );
     expect(f).toBe(
       [
-        '# Title',
+        'Title',
         '',
-        'Some bold and soft wrapped `code` text.',
+        'Some bold and soft wrapped code text.',
         '',
         '1. first',
         '2. second',
@@ -119,9 +119,11 @@ describe('Markdown to Ink elements', () => {
     expect(f).toContain('{"a": 1}');
   });
 
-  it('plain text for the line front-end keeps code in backticks and indents code blocks', () => {
-    expect(markdownToText('## Apply\n\nRun **this**:\n\n```\naws ecr x\n```\n\n- a `b`')).toBe(
-      '## Apply\n\nRun this:\n\n    aws ecr x\n\n- a `b`',
+  it('plain text for the line front-end prints text, not Markdown marks; commands on their own lines', () => {
+    const md = '## Apply\n\nRun **this**:\n\n```\naws ecr x\n```\n\n- a `b`';
+    expect(markdownToText(md)).toBe('Apply\n\nRun this:\n\n  aws ecr x\n\n• a b');
+    expect(markdownToText(md, { ascii: true, skipHeading: 'Apply' })).toBe(
+      'Run this:\n\n  aws ecr x\n\n- a b',
     );
   });
 });

@@ -5,6 +5,24 @@ import type { TutorState } from '../hooks/use-tutor.js';
 import { useSpinner } from '../hooks/use-spinner.js';
 import { useTheme } from '../theme-context.js';
 import type { Tone } from '../theme.js';
+import { sanitizeLine } from '../../text/sanitize.js';
+import { Para } from './Lines.js';
+
+/** `text` without a leading "Not yet:" (or whatever `word` is): the head already says it. */
+export function withoutPrefix(text: string, word: string): string {
+  const t = text.trim();
+  const re = new RegExp(`^${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:.!-]\\s*`, 'i');
+  return t.replace(re, '');
+}
+
+function same(a: string, b: string): boolean {
+  const n = (x: string) =>
+    x
+      .trim()
+      .replace(/[.\s]+$/, '')
+      .toLowerCase();
+  return n(a) === n(b);
+}
 
 const HEAD: Record<
   CheckResult['status'],
@@ -17,7 +35,16 @@ const HEAD: Record<
 };
 
 /** Check status (spinner, result, details, fix), hints shown so far, and dialogs. */
-export function CheckPanel({ s, maxDetails }: { s: TutorState; maxDetails: number }) {
+export function CheckPanel({
+  s,
+  maxDetails,
+  width,
+}: {
+  s: TutorState;
+  maxDetails: number;
+  /** cells available */
+  width: number;
+}) {
   const theme = useTheme();
   const { snap, def } = s;
   const running = Boolean(s.busy || snap.running);
@@ -59,29 +86,36 @@ export function CheckPanel({ s, maxDetails }: { s: TutorState; maxDetails: numbe
       </Text>,
     );
   }
-  if (running) {
-    const what =
-      s.busy === 'skip'
-        ? 'Applying the solution, then checking'
-        : s.busy
-          ? 'Checking'
-          : 'Watching: checking';
-    lines.push(
-      <Text key="spin" {...theme.style('accent')}>
-        {frame} {what}…
-      </Text>,
-    );
-  } else if (r) {
+  const what =
+    s.busy === 'skip' ? 'Applying the solution, then checking' : s.busy ? 'Checking' : 'checking';
+  if (r) {
+    // The last result stays on screen while a new check runs (no flicker in watch mode): the
+    // spinner goes beside it.
     const h = HEAD[r.status];
+    const mark = theme.ascii ? h.ascii : h.glyph;
+    const summary = withoutPrefix(sanitizeLine(r.summary), h.word);
     lines.push(
-      <Text key="head">
-        <Text {...theme.style(h.tone)}>
-          {theme.ascii ? h.ascii : h.glyph} {h.word}:
-        </Text>{' '}
-        {r.summary}
-      </Text>,
+      <Para
+        key="head"
+        width={width}
+        spans={[
+          { text: `${mark} ${h.word}:`, style: h.tone as 'ok' | 'bad' | 'warn' },
+          { text: ` ${summary}` },
+          ...(running ? [{ text: ` ${frame} ${what}…`, style: 'accent' as const }] : []),
+        ]}
+      />,
     );
-    for (const [i, d] of (r.details ?? []).slice(0, maxDetails).entries()) {
+    // Each thing once: a detail or fix that only repeats the summary is left out.
+    const said = [summary];
+    // the explain view shows each request with its trace: its one-line digest is not repeated
+    const shown =
+      r.view?.kind === 'explain' ? r.view.cases.map((c) => `${c.principal} ${c.action}:`) : [];
+    const details = (r.details ?? []).map(sanitizeLine).filter((d) => {
+      if (said.some((x) => same(x, d)) || shown.some((p) => d.startsWith(p))) return false;
+      said.push(d);
+      return true;
+    });
+    for (const [i, d] of details.slice(0, maxDetails).entries()) {
       lines.push(
         <Text key={`d${i}`} wrap="truncate-end" {...theme.style('muted')}>
           {'  '}
@@ -89,23 +123,32 @@ export function CheckPanel({ s, maxDetails }: { s: TutorState; maxDetails: numbe
         </Text>,
       );
     }
-    if (r.fix) {
+    const fix = r.fix ? sanitizeLine(r.fix) : undefined;
+    if (fix && !said.some((x) => same(x, fix))) {
       lines.push(
-        <Text key="fix" wrap="truncate-end">
-          <Text {...theme.style('key')}> try: </Text>
-          {r.fix}
-        </Text>,
+        <Para
+          key="fix"
+          width={width}
+          indent="       "
+          spans={[{ text: '  try: ', style: 'accent' }, { text: fix }]}
+        />,
       );
     }
-    if (r.status === 'pass' && !snap.finished) {
+    if (r.status === 'pass' && !snap.finished && !running) {
       lines.push(
         <Text key="next" {...theme.style('muted')}>
           Press Enter for the next step.
         </Text>,
       );
     }
+  } else if (running) {
+    lines.push(
+      <Text key="spin" {...theme.style('accent')}>
+        {frame} {s.busy ? what : 'Watching: checking'}…
+      </Text>,
+    );
   }
-  if (s.watching && !running && (!r || r.status !== 'pass')) {
+  if (s.watching && r && r.status !== 'pass') {
     lines.push(
       <Text key="watch" {...theme.style('muted')}>
         {theme.ascii ? '(o)' : '◉'} Watching: re-checks when you save and every few seconds.

@@ -1,18 +1,34 @@
 import { Box, Text } from 'ink';
+import type { Scroll } from '../hooks/use-scroll.js';
 import type { TutorState } from '../hooks/use-tutor.js';
 import { useTheme } from '../theme-context.js';
 import { Markdown } from './Markdown.js';
+import { ScrollView } from './ScrollView.js';
 import { StepView } from './StepView.js';
 
 /**
  * The current step: its title, then either its Markdown text with the live part below
  * (answer field, quiz, last check's data), or, after a check with rich data or a quiz
  * answer, the live part alone over the whole pane (80x24 has no room for both). `t` switches.
- * Whichever is shown scrolls with the arrow keys.
+ * Whichever is shown scrolls with the arrow keys and PgUp/PgDn.
  */
-export function StepPane({ s, textMin }: { s: TutorState; textMin: number }) {
+export function StepPane({
+  s,
+  scroll,
+  width,
+  textMin,
+}: {
+  s: TutorState;
+  scroll: Scroll;
+  /** cells the pane has */
+  width: number;
+  textMin: number;
+}) {
   const theme = useTheme();
   const n = s.index + 1;
+  // While the learner reads, the questions wait as one line under the text: the text (the rule
+  // they ask about) gets the pane first.
+  const quizWaiting = scroll.focus === 'text' && quizOpen(s);
   return (
     <Box flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
       <Box flexShrink={0} marginBottom={1}>
@@ -25,31 +41,26 @@ export function StepPane({ s, textMin }: { s: TutorState; textMin: number }) {
         </Text>
       </Box>
       {s.showResults ? (
-        <Box flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
-          {/* A negative top margin scrolls: Ink clips what moves above the box. */}
-          <Box flexDirection="column" marginTop={-s.scroll} flexShrink={0}>
-            <StepView s={s} />
-          </Box>
-        </Box>
+        <ScrollView scroll={scroll}>
+          <StepView s={s} width={width} />
+        </ScrollView>
       ) : (
         <>
-          <Box
-            flexDirection="column"
-            flexGrow={1}
-            flexShrink={1}
-            flexBasis={0}
-            minHeight={textMin}
-            overflow="hidden"
-          >
-            <Box flexDirection="column" marginTop={-s.scroll} flexShrink={0}>
-              <Markdown source={s.def.body} skipHeading={s.def.title} />
-            </Box>
-          </Box>
+          <ScrollView scroll={scroll} minHeight={textMin}>
+            <Markdown source={s.def.body} skipHeading={s.def.title} width={width} />
+          </ScrollView>
           <Box flexDirection="column" flexShrink={1} overflow="hidden">
-            <StepView s={s} />
+            <StepView s={s} width={width} quizWaiting={quizWaiting} />
           </Box>
         </>
       )}
     </Box>
   );
+}
+
+/** The step has questions not yet answered right. */
+export function quizOpen(s: TutorState): boolean {
+  const status = s.snap.steps[s.index]?.progress.status;
+  if (status === 'passed' || status === 'skipped') return false;
+  return (s.def.quiz ?? []).some((q) => !s.quizAnswers[q.id]?.correct);
 }

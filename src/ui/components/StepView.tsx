@@ -1,4 +1,4 @@
-import { Box } from 'ink';
+import { Box, Text } from 'ink';
 import type { TutorState } from '../hooks/use-tutor.js';
 import { AnswerInput } from '../views/AnswerInput.js';
 import { ApplyView } from '../views/ApplyView.js';
@@ -7,9 +7,21 @@ import { PolicyFileView } from '../views/PolicyFileView.js';
 import { QuizView } from '../views/QuizView.js';
 import { ResourcesView } from '../views/ResourcesView.js';
 import { VerifyView } from '../views/VerifyView.js';
+import { useTheme } from '../theme-context.js';
 
 /** The step-specific part under the step's text: input, quiz, or the last check's rich data. */
-export function StepView({ s }: { s: TutorState }) {
+export function StepView({
+  s,
+  width,
+  quizWaiting,
+}: {
+  s: TutorState;
+  /** cells available */
+  width: number;
+  /** the learner is still reading the text: the questions show as one line */
+  quizWaiting?: boolean;
+}) {
+  const theme = useTheme();
   const { def, snap } = s;
   const view = snap.lastResult?.view;
   const status = snap.steps[s.index]?.progress.status;
@@ -28,7 +40,15 @@ export function StepView({ s }: { s: TutorState }) {
     );
   }
   const quizParts = [];
-  if (def.quiz?.length) {
+  if (def.quiz?.length && quizWaiting) {
+    const n = def.quiz.length;
+    quizParts.push(
+      <Text key="quiz" {...theme.style('accent')} wrap="truncate-end">
+        {n === 1 ? 'A question' : `${n} questions`} below the text: Enter (or{' '}
+        {theme.ascii ? 'down' : '↓'} at its end) to answer
+      </Text>,
+    );
+  } else if (def.quiz?.length) {
     quizParts.push(
       <QuizView
         key="quiz"
@@ -37,6 +57,7 @@ export function StepView({ s }: { s: TutorState }) {
         cursor={s.quizCursor}
         lastAnswered={s.lastAnswered}
         passed={status === 'passed' || status === 'skipped'}
+        width={width}
       />,
     );
   }
@@ -59,7 +80,7 @@ export function StepView({ s }: { s: TutorState }) {
   } else if (view?.kind === 'applied-policy') {
     parts.push(<ApplyView key="apply" cliCommand={view.cliCommand} diff={view.diff} />);
   } else if (view?.kind === 'explain') {
-    parts.push(<ExplainView key="explain" cases={view.cases} />);
+    parts.push(<ExplainView key="explain" cases={view.cases} width={width} />);
   } else if (view?.kind === 'resources') {
     // (an identity view adds nothing to the header, which shows identity, account and region)
     parts.push(<ResourcesView key="res" view={view} />);

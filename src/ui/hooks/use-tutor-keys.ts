@@ -1,9 +1,16 @@
 import { useInput, useStdin, type Key } from 'ink';
 import { useCallback, useLayoutEffect, useRef } from 'react';
+import type { Scroll } from './use-scroll.js';
 import { stepDone, watchesByDefault, type TutorActions, type TutorState } from './use-tutor.js';
 
 /** What each key does, by what is on screen. Shown in the footer by `keyHelp`. */
-export function handleKey(input: string, key: Key, s: TutorState, a: TutorActions): void {
+export function handleKey(
+  input: string,
+  key: Key,
+  s: TutorState,
+  a: TutorActions,
+  view?: Scroll,
+): void {
   if (key.ctrl && input === 'c') return a.quit();
 
   if (s.dialog === 'confirm-skip') {
@@ -19,7 +26,8 @@ export function handleKey(input: string, key: Key, s: TutorState, a: TutorAction
     return;
   }
   if (s.typing) {
-    if (key.return) a.submitInput();
+    if (view && (key.pageUp || key.pageDown)) view.page(key.pageUp ? -1 : 1);
+    else if (key.return) a.submitInput();
     else if (key.escape || key.tab) a.setInputFocus(false);
     else if (key.backspace || key.delete) a.backspace();
     else if (input && !key.ctrl && !key.meta) typeBurst(input, a);
@@ -28,7 +36,16 @@ export function handleKey(input: string, key: Key, s: TutorState, a: TutorAction
 
   const quizOpen =
     !stepDone(s.snap, s.index) && (s.def.quiz ?? []).some((q) => !s.quizAnswers[q.id]?.correct);
+  if (quizOpen && view?.focus === 'text' && !s.showResults) {
+    // reading the text first: the arrows scroll it, and move into the questions at its end
+    if (key.downArrow || input === 'j')
+      return view.moreBelow ? view.by(1) : view.setFocus('questions');
+    if (key.upArrow || input === 'k') return view.by(-1);
+    if (key.return) return view.setFocus('questions');
+  }
   if (quizOpen) {
+    if (key.upArrow && view && s.quizCursor === 0 && !s.showResults && view.scrollable)
+      return view.setFocus('text');
     if (key.upArrow) return a.quizMove(-1);
     if (key.downArrow) return a.quizMove(1);
     if (key.return) return a.quizAnswer();
@@ -48,7 +65,15 @@ export function handleKey(input: string, key: Key, s: TutorState, a: TutorAction
   if ((input === 't' || key.tab) && (s.snap.lastResult?.view || s.def.quiz?.length))
     return a.toggleResults();
   if (input === 'a' && s.snap.targetWarning) return a.acceptTarget();
+  if (input === 'y' && view?.copy) return view.copy();
   if (s.def.input && input === 'i') return a.setInputFocus(true);
+  if (view) {
+    if (key.upArrow || input === 'k') return view.by(-1);
+    if (key.downArrow || input === 'j') return view.by(1);
+    if (key.pageUp) return view.page(-1);
+    if (key.pageDown || input === ' ') return view.page(1);
+    return;
+  }
   if (key.upArrow || input === 'k') return a.scrollBy(-1);
   if (key.downArrow || input === 'j') return a.scrollBy(1);
   if (key.pageUp) return a.scrollBy(-8);
@@ -80,7 +105,7 @@ function typeBurst(input: string, a: TutorActions): void {
 }
 
 /** The keys shown in the footer for what is on screen now. */
-export function keyHelp(s: TutorState): Array<[string, string]> {
+export function keyHelp(s: TutorState, view?: Scroll): Array<[string, string]> {
   if (s.dialog === 'confirm-skip')
     return [
       ['y', 'skip and apply the solution'],
@@ -100,12 +125,12 @@ export function keyHelp(s: TutorState): Array<[string, string]> {
     ];
   const done = stepDone(s.snap, s.index);
   const keys: Array<[string, string]> = [];
-  if (
+  const questions =
     s.def.view === 'concept' &&
     !done &&
-    (s.def.quiz ?? []).some((q) => !s.quizAnswers[q.id]?.correct)
-  )
-    keys.push(['↑↓ Enter', 'answer']);
+    (s.def.quiz ?? []).some((q) => !s.quizAnswers[q.id]?.correct);
+  if (questions && view?.focus === 'text' && !s.showResults) keys.push(['Enter', 'questions']);
+  else if (questions) keys.push(['↑↓ Enter', 'answer']);
   if (keys.length) keys.push(['c', 'check']);
   else keys.push(done && !s.snap.finished ? ['Enter', 'next'] : ['Enter', 'check']);
   if (s.def.input) keys.push(['i', 'type']);
@@ -113,22 +138,23 @@ export function keyHelp(s: TutorState): Array<[string, string]> {
   if (s.snap.lastResult?.view || s.def.quiz?.length)
     keys.push(['t', s.showResults ? 'text' : 'results']);
   if (watchesByDefault(s.def)) keys.push(['w', s.watchOn ? 'watch off' : 'watch on']);
+  if (view?.copy) keys.push(['y', 'copy command']);
   if (s.snap.targetWarning) keys.push(['a', 'accept new identity']);
   keys.push(['q', 'quit']);
   return keys;
 }
 
 /** Routes key presses to the tutor; inactive without raw mode (no TTY), where Ink would throw. */
-export function useTutorKeys(s: TutorState, a: TutorActions): void {
+export function useTutorKeys(s: TutorState, a: TutorActions, view?: Scroll): void {
   const { isRawModeSupported } = useStdin();
   // Keys must act on what is on screen now. Ink re-subscribes a changed handler in a passive
   // effect, which can run after the next key arrives; a ref updated at commit cannot lag.
-  const latest = useRef({ s, a });
+  const latest = useRef({ s, a, view });
   useLayoutEffect(() => {
-    latest.current = { s, a };
+    latest.current = { s, a, view };
   });
   const onKey = useCallback((input: string, key: Key) => {
-    handleKey(input, key, latest.current.s, latest.current.a);
+    handleKey(input, key, latest.current.s, latest.current.a, latest.current.view);
   }, []);
   useInput(onKey, { isActive: isRawModeSupported === true });
 }

@@ -36,13 +36,12 @@ export function AnswerInput({
       </Text>
       {error ? (
         <Text {...theme.style('warn')}> {error}</Text>
-      ) : ok ? (
+      ) : ok && saved !== value ? (
+        // only before this answer was checked: after, the check's own result says it
         <Text {...theme.style('ok')}>
           {' '}
           {theme.ascii ? 'ok' : '✔'} looks right; press Enter to check it
         </Text>
-      ) : saved && saved === value ? (
-        <Text {...theme.style('muted')}> saved answer</Text>
       ) : null}
     </Box>
   );

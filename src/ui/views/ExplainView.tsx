@@ -1,29 +1,45 @@
 import { Box, Text } from 'ink';
 import type { CheckView } from '../../engine/types.js';
+import { sanitizeLine } from '../../text/sanitize.js';
+import { Para } from '../components/Lines.js';
 import { useTheme } from '../theme-context.js';
 
 type ExplainCases = Extract<CheckView, { kind: 'explain' }>['cases'];
 
-/** Each request's decision and the statement-by-statement evaluation trace behind it. */
-export function ExplainView({ cases }: { cases: ExplainCases }) {
+/** `arn:aws:iam::123:user/name` -> `name` (the account is in the reason line when it matters). */
+function shortName(arn: string): string {
+  return arn.split(/[:/]/).pop() || arn;
+}
+
+/**
+ * Each request's decision and the statement-by-statement evaluation trace behind it, each
+ * labelled "Request N of M" so that no trace is left without saying whose it is.
+ */
+export function ExplainView({ cases, width }: { cases: ExplainCases; width: number }) {
   const theme = useTheme();
   return (
     <Box flexDirection="column" gap={1}>
       {cases.map((c, i) => (
         <Box key={i} flexDirection="column">
           <Text wrap="truncate-end">
-            <Text {...theme.style(c.decision === 'allowed' ? 'ok' : 'bad')}>{c.decision}</Text>{' '}
-            {c.action} by {c.principal}
+            <Text {...theme.style('strong')}>
+              Request {i + 1} of {cases.length}:
+            </Text>{' '}
+            {sanitizeLine(shortName(c.principal))} calls {sanitizeLine(c.action)} →{' '}
+            <Text {...theme.style(c.decision === 'allowed' ? 'ok' : 'bad')}>{c.decision}</Text>
           </Text>
-          <Text {...theme.style('muted')}> {c.reason}</Text>
+          <Para
+            width={width}
+            indent="  "
+            spans={[{ text: `  ${sanitizeLine(c.reason)}`, style: 'muted' }]}
+          />
           {c.trace.map((t, j) => (
             <Text key={j} wrap="truncate-end">
               {'  '}
               <Text {...theme.style(t.matched ? (t.effect === 'Allow' ? 'ok' : 'bad') : 'muted')}>
                 {t.matched ? (theme.ascii ? '*' : '●') : theme.ascii ? 'o' : '○'} {t.effect}
               </Text>{' '}
-              {t.policyType} {t.policy}
-              {t.sid ? `#${t.sid}` : ''}: {t.why}
+              {sanitizeLine(`${t.policyType} ${t.policy}${t.sid ? `#${t.sid}` : ''}: ${t.why}`)}
             </Text>
           ))}
         </Box>

@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
 import type { QuizQuestion } from '../../engine/types.js';
+import { sanitizeLine } from '../../text/sanitize.js';
+import { Para } from '../components/Lines.js';
 import type { QuizAnswer } from '../hooks/use-tutor.js';
 import { useTheme } from '../theme-context.js';
 
@@ -10,6 +12,7 @@ export function QuizView({
   cursor,
   passed,
   lastAnswered,
+  width,
 }: {
   quiz: QuizQuestion[];
   answers: Record<string, QuizAnswer>;
@@ -17,6 +20,8 @@ export function QuizView({
   passed: boolean;
   /** id of the question answered last (its explanation stays visible) */
   lastAnswered?: string;
+  /** cells available */
+  width: number;
 }) {
   const theme = useTheme();
   const open = passed ? undefined : quiz.find((q) => !answers[q.id]?.correct);
@@ -27,35 +32,55 @@ export function QuizView({
     <Box flexDirection="column" gap={1}>
       {quiz.map((q, n) => {
         const a = answers[q.id];
+        const question = sanitizeLine(q.question);
         if (q !== open) {
           if (!a?.correct && !passed) return null;
           return (
             <Box key={q.id} flexDirection="column">
               <Text wrap="truncate-end">
-                <Text {...theme.style('ok')}>{theme.ascii ? '[x]' : '✔'} </Text>Q{n + 1}.{' '}
-                {q.question}
+                <Text {...theme.style('ok')}>{theme.ascii ? '[x]' : '✔'} </Text>Q{n + 1}. {question}
               </Text>
               {q.id === latest || passed ? (
-                <Text {...theme.style('muted')}>{q.explanation}</Text>
+                <Para
+                  width={width}
+                  spans={[{ text: sanitizeLine(q.explanation), style: 'muted' }]}
+                />
               ) : null}
             </Box>
           );
         }
         return (
           <Box key={q.id} flexDirection="column">
-            <Text {...theme.style('strong')}>
-              Q{n + 1}. {q.question}
-            </Text>
-            {q.choices.map((c, i) => (
-              <Text key={c.value} {...(i === cursor ? theme.style('accent') : {})}>
-                {i === cursor ? (theme.ascii ? '> ' : '❯ ') : '  '}
-                {i + 1}) {c.label}
-              </Text>
-            ))}
+            <Para width={width} spans={[{ text: `Q${n + 1}. ${question}`, style: 'strong' }]} />
+            {q.choices.map((c, i) => {
+              const mark = i === cursor ? (theme.ascii ? '> ' : '❯ ') : '  ';
+              const label = `${mark}${i + 1}) `;
+              return (
+                <Box key={c.value} flexDirection="column">
+                  <Para
+                    width={width}
+                    indent={' '.repeat(label.length)}
+                    spans={[
+                      {
+                        text: label + sanitizeLine(c.label),
+                        style: i === cursor ? 'accent' : undefined,
+                      },
+                    ]}
+                  />
+                </Box>
+              );
+            })}
             {a && !a.correct ? (
-              <Text {...theme.style('bad')}>
-                {theme.ascii ? 'x' : '✘'} Not quite: {a.explanation}
-              </Text>
+              <Para
+                width={width}
+                indent="  "
+                spans={[
+                  {
+                    text: `${theme.ascii ? 'x' : '✘'} Not quite: ${sanitizeLine(a.explanation)}`,
+                    style: 'bad',
+                  },
+                ]}
+              />
             ) : null}
           </Box>
         );
