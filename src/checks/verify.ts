@@ -175,7 +175,8 @@ async function step<T>(
       throw new Denied(action, msg);
     }
     row.status = 'error';
-    row.message = msg;
+    // the learner's words for it, never the SDK's parse error on a foreign answer
+    row.message = plainError(ctx, err).summary;
     ctx.report({ kind: 'action', row: { ...row } });
     throw err;
   }
