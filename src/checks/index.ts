@@ -35,6 +35,7 @@ import { answerQuiz, checkQuizAnswered } from './quiz.js';
 import { checkResourcesExist, createResources, deleteRepository } from './resources.js';
 import type { LabEnv } from './types.js';
 import { checkPushPullAsCiUser } from './verify.js';
+import { checkCiPushArrived, prepareCiPush, pushAsCiUser } from './learner-push.js';
 
 export type { LabEnv, LabContext, LabCheck, LabAction } from './types.js';
 
@@ -47,6 +48,9 @@ export const PARAM_SPECS: Readonly<Record<string, ParamSpec>> = {
   'policy-file-grants': { required: ['file', 'repository', 'ciUser'] },
   'policy-applied': { required: ['repository', 'ciUser', 'file'] },
   'push-pull-as-ci-user': { required: ['repository', 'ciUser'], optional: ['ciProfile'] },
+  'ci-push-arrived': { required: ['repository', 'ciUser'], optional: ['ciProfile', 'tag'] },
+  'prepare-ci-push': { required: ['repository', 'ciUser'], optional: ['ciProfile', 'imageFile'] },
+  'push-as-ci-user': { required: ['repository', 'ciUser'], optional: ['ciProfile', 'tag'] },
   'explain-decisions': {
     required: ['repository', 'ciUser', 'partnerUser'],
     optional: ['partnerAccount'],
@@ -102,6 +106,7 @@ export const STATE_CHANGING_ACTIONS: ReadonlySet<string> = new Set([
   'grant-ci-push',
   'apply-deny-push-policy',
   'remove-deny-statement',
+  'push-as-ci-user',
 ]);
 
 /** The target an error came from, attached by adviceOnThrow (not enumerable: never printed). */
@@ -149,6 +154,7 @@ export function builtinRegistry(): CheckRegistry<LabEnv> {
       'policy-file-grants': checkPolicyFileGrants,
       'policy-applied': checkPolicyApplied,
       'push-pull-as-ci-user': checkPushPullAsCiUser,
+      'ci-push-arrived': checkCiPushArrived,
       'explain-decisions': checkExplainDecisions,
       'lesson-changes-removed': checkLessonChangesRemoved,
       'partner-account-ready': checkPartnerAccountReady,
@@ -181,6 +187,8 @@ export function builtinRegistry(): CheckRegistry<LabEnv> {
       'write-deny-policy-file': writeDenyPolicyFile,
       'apply-deny-push-policy': applyDenyPushPolicy,
       'remove-deny-statement': removeDenyStatement,
+      'prepare-ci-push': prepareCiPush,
+      'push-as-ci-user': pushAsCiUser,
     }),
     describeError,
     changesState: STATE_CHANGING_ACTIONS,

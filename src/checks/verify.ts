@@ -54,7 +54,7 @@ class Denied extends Error {
   }
 }
 
-interface CiClients {
+export interface CiClients {
   clients: AwsClients;
   how: string;
   cleanup: () => Promise<void>;
@@ -69,7 +69,7 @@ interface CiClients {
 export const NEW_KEY_PROPAGATION_MS = 60_000;
 
 /** The CI user's clients: sandbox keys, a named profile, or a temporary key deleted afterwards. */
-async function ciClients(
+export async function ciClients(
   ctx: LabContext,
   ciUser: string,
   ciProfile: string | undefined,

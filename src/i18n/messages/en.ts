@@ -144,6 +144,71 @@ export const en = {
     '{count, plural, one {# test image} other {# test images}} tagged {prefix}… {count, plural, one {is} other {are}} still in {repository}.',
   'check.cleanup.restored': '{repository} has its original policy back.',
   'check.cleanup.gone': "The lesson's policy is gone from {repository}.",
+
+  // the TUI (src/ui/**)
+  'tui.header.target':
+    '{target, select, sandbox {sandbox (local AWS)} aws {AWS} endpoint {endpoint} other {{target}}}',
+  'tui.header.targetProfile':
+    '{target, select, sandbox {sandbox (local AWS)} aws {AWS} endpoint {endpoint} other {{target}}} (profile {profile})',
+  'tui.header.account': 'account {account}',
+  'tui.header.as': 'as {arn}',
+  'tui.header.learner': 'learner {learner}',
+  'tui.header.facilitator': 'facilitator',
+  'tui.header.step': 'step {n}/{total}',
+  'tui.strip.steps': 'Steps',
+  'tui.strip.list': 'g: list',
+  'tui.check.passed': 'Passed',
+  'tui.check.notYet': 'Not yet',
+  'tui.check.pending': 'Waiting for AWS to apply the change',
+  'tui.check.error': 'Could not check',
+  'tui.check.facilitator': 'Facilitator: check {check}',
+  'tui.check.facilitatorSolve': 'Facilitator: check {check} · solve {solve}',
+  'tui.check.solution': 'Solution:',
+  'tui.check.confirmSkip': 'Skip this step? The tutor will apply the solution for you. y/n',
+  'tui.check.confirmSkipAws':
+    'Skip this step? The tutor will apply the solution for you (this changes your AWS resources). y/n',
+  'tui.check.jump': 'Go to which step? ↑↓ then Enter (steps you have not reached are locked)',
+  'tui.check.applyingSolution': 'Applying the solution, then checking',
+  'tui.check.checking': 'Checking',
+  'tui.check.checkingLower': 'checking',
+  'tui.check.try': 'try:',
+  'tui.check.pressEnter': 'Press Enter for the next step.',
+  'tui.check.watchingChecking': 'Watching: checking',
+  'tui.check.watching': 'Watching: re-checks when you save and every few seconds.',
+  'tui.check.optionalLeft':
+    'Every required step is done: this one is optional (Enter checks it, s lets the tutor do it, q quits).',
+  'tui.check.complete':
+    'Lesson complete: every step is done. Press q to quit (your progress is saved).',
+  'tui.check.hint': 'Hint {n}/{total}:',
+  'tui.check.idle': 'Not checked yet.',
+  'tui.key.down': 'down',
+  'tui.key.up': 'up',
+  'tui.quiz.waiting':
+    '{n, plural, one {A question} other {# questions}} below the text: Enter (or {down} at its end) to answer',
+  'tui.quiz.question': 'Q{n}. {question}',
+  'tui.quiz.notQuite': 'Not quite: {explanation}',
+  'tui.scroll.where': 'lines {first}-{last} of {total}',
+  'tui.scroll.more': '{mark} more below: PgDn or {key} ({where})',
+  'tui.scroll.end': '{mark} the end: PgUp or {key} goes back ({where})',
+  'tui.boot.connecting': 'Connecting to {what}…',
+  'tui.input.example': '(e.g. {example})',
+  'tui.input.looksRight': 'looks right; press Enter to check it',
+  'tui.apply.run': 'Run this (or use the console), then wait here:',
+  'tui.apply.diff': 'What AWS has vs your file:',
+  'tui.explain.request': 'Request {n} of {total}:',
+  'tui.explain.calls': '{principal} calls {action} →',
+  'tui.explain.decision':
+    '{decision, select, allowed {allowed} implicit_deny {implicit-deny} explicit_deny {explicit-deny} other {{decision}}}',
+  'tui.policyFile.findings': '{count, plural, =0 {no findings} one {# finding} other {# findings}}',
+  'tui.policyFile.at':
+    'line {line}:{column} {severity, select, error {error} warning {warning} other {{severity}}}',
+  'tui.resources.identity': 'identity',
+  'tui.resources.account': 'account',
+  'tui.resources.region': 'region',
+  'tui.resources.notFound': '(not found)',
+  'tui.verify.status':
+    '{status, select, waiting {waiting} running {running} allowed {allowed} denied {denied} error {error} not_run {not-run} other {{status}}}',
+  'tui.verify.upload': 'layer upload',
 } as const satisfies Record<string, string>;
 
 /** Every message key. */
