@@ -35,6 +35,7 @@ import { answerQuiz, checkQuizAnswered } from './quiz.js';
 import { checkResourcesExist, createResources, deleteRepository } from './resources.js';
 import type { LabEnv } from './types.js';
 import { checkPushPullAsCiUser } from './verify.js';
+import { DEFAULT_ACTION_RULES } from '../engine/pack-boundary.js';
 import { checkCiPushArrived, prepareCiPush, pushAsCiUser } from './learner-push.js';
 
 export type { LabEnv, LabContext, LabCheck, LabAction } from './types.js';
@@ -78,7 +79,7 @@ export const PARAM_SPECS: Readonly<Record<string, ParamSpec>> = {
     optional: ['partnerProfile'],
   },
   'write-partner-policy-file': { required: ['file', 'repository', 'partnerUser'] },
-  'grant-partner-pull': { required: ['repository', 'partnerUser', 'partnerAccount'] },
+  'grant-partner-pull': { required: ['repository', 'partnerUser'] },
   'write-partner-identity-file': { required: ['file', 'repository'] },
   'attach-partner-pull-policy': { required: ['repository', 'partnerUser', 'partnerAdmin'] },
   'remove-partner-access': { required: ['repository', 'partnerUser', 'partnerAdmin'] },
@@ -95,19 +96,7 @@ export const PARAM_SPECS: Readonly<Record<string, ParamSpec>> = {
 };
 
 /** Actions that change AWS state: front-ends confirm before running them. */
-export const STATE_CHANGING_ACTIONS: ReadonlySet<string> = new Set([
-  'create-resources',
-  'delete-repository',
-  'apply-policy',
-  'restore-policy',
-  'grant-partner-pull',
-  'attach-partner-pull-policy',
-  'remove-partner-access',
-  'grant-ci-push',
-  'apply-deny-push-policy',
-  'remove-deny-statement',
-  'push-as-ci-user',
-]);
+export const STATE_CHANGING_ACTIONS: ReadonlySet<string> = DEFAULT_ACTION_RULES.stateChanging;
 
 /** The target an error came from, attached by adviceOnThrow (not enumerable: never printed). */
 const ADVICE = Symbol('ecr-tutor advice context');

@@ -8,7 +8,8 @@ import { evaluate, parsePolicy, principalFromArn, type PolicyDocument } from '..
 import { readRepositoryPolicy } from './apply.js';
 import { writeLessonFile } from './lesson-files.js';
 import { withStatement } from './probes.js';
-import type { LabAction, LabCheck } from './types.js';
+import { PARTNER_ACCOUNT_VAR } from './partner-account.js';
+import type { LabAction, LabCheck, LabContext } from './types.js';
 import { errorResult, param, repositoryArn, userArn } from './util.js';
 
 /** The Sid of the statement the lesson adds (and its clean-up removes). */
@@ -129,13 +130,23 @@ export const writePartnerPolicyFile: LabAction = async (ctx, params) => {
   return { summary: await writeLessonFile(ctx, param(params, 'file'), text) };
 };
 
+/** The partner account recorded by the partner-account step (a recorded value, not a lesson param). */
+function recordedPartnerAccount(ctx: LabContext): string {
+  const a = ctx.vars[PARTNER_ACCOUNT_VAR] ?? ctx.env.session.sandbox?.secondAccountId;
+  if (!a)
+    throw new Error(
+      'The partner account is not known yet: do the step "Meet the partner account" first.',
+    );
+  return a;
+}
+
 /** Solve: adds the partner's statement to the live repository policy (the others are kept). */
 export const grantPartnerPull: LabAction = async (ctx, params) => {
   const repository = param(params, 'repository');
   const current = await readRepositoryPolicy(ctx, repository);
   const policyText = withStatement(
     current,
-    partnerStatement(param(params, 'partnerAccount'), param(params, 'partnerUser')),
+    partnerStatement(recordedPartnerAccount(ctx), param(params, 'partnerUser')),
   );
   await ctx.env.session.clients.ecr.send(
     new SetRepositoryPolicyCommand({ repositoryName: repository, policyText }),

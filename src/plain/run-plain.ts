@@ -7,6 +7,7 @@ import type { CheckProgress, CheckResult, Engine, EngineSnapshot } from '../engi
 import { describeRef } from '../instructor/facilitator.js';
 import type { Io } from '../io.js';
 import { formatHeader, formatResult, formatRow, formatStepList } from './format.js';
+import { sanitizeForTerminal } from '../text/sanitize.js';
 import { tutorCommand } from '../text/tutor-command.js';
 import { markdownToText, plainAscii, plainWidth } from './markdown-text.js';
 import { InputClosed, inquirerPrompter, linePrompter, type Prompter } from './prompter.js';
@@ -43,7 +44,8 @@ function done(s: EngineSnapshot, i = s.currentIndex): boolean {
 
 /** Runs the lesson line by line until it is finished or the learner quits; returns the exit code. */
 export async function runPlain(engine: Engine, o: PlainOptions): Promise<number> {
-  const out = (t: string) => void o.output.write(t);
+  // Lesson text, AWS messages and file names are outside text: through the sanitiser.
+  const out = (t: string) => void o.output.write(sanitizeForTerminal(t));
   const p =
     o.prompter ??
     (o.input.isTTY ? await inquirerPrompter(o.input, o.output) : linePrompter(o.input, o.output));
