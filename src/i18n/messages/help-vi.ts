@@ -15,6 +15,8 @@ export const HELP_VI: Readonly<Record<string, string>> = {
   '--region': 'AWS Region (mặc định: lấy từ cấu hình AWS của bạn, nếu không có thì us-east-1)',
   '--endpoint-url':
     'làm việc với endpoint tương thích AWS này (ví dụ: một sandbox chạy bằng `ecr-tutor sandbox start`)',
+  '--partner-profile':
+    'AWS thật: một profile của người dùng đối tác trong tài khoản thứ hai (bài học pull khác tài khoản)',
   '--learner':
     'một học viên trong tài khoản dùng chung: tên tài nguyên và tiến độ riêng (mặc định: $ECR_TUTOR_LEARNER)',
   '--facilitator':
