@@ -183,7 +183,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
         out('This step has no automatic solution: it only needs a check (see the hints).\n');
       else if (
         await p.confirm(
-          `Skip "${def.title}"? The tutor applies the solution${def.solveChangesState ? ' (this changes your AWS resources)' : ''}`,
+          `Skip "${def.title}"? The tutor applies the solution${def.solveChangesState ? ' (this changes your AWS resources)' : ''}${def.solveWritesFile ? `. It writes ${def.solveWritesFile} (a different earlier copy is kept next to it)` : ''}`,
         )
       ) {
         out('Applying the solution, then checking…\n');
