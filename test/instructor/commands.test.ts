@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { openLesson, type TutorEngine } from '../../src/engine/index.js';
+import { openLesson, type TutorEngine } from '../../src/app/index.js';
 import { memoryIo } from '../../src/io.js';
 import { defaultSandboxStateDir } from '../../src/sandbox/index.js';
 import { pushImage, sampleImage, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
@@ -174,7 +174,7 @@ describe('facilitator mode in check and status', () => {
       /check: resources-exist repository="fcj-workshop-app-cleo" ciUser="fcj-ecr-ci-cd-user-cleo"/,
     );
     const s = await run('status', '--learner', 'cleo', '--facilitator');
-    expect(s.out).toMatch(/Progress of cleo/);
+    expect(s.out).toMatch(/Saved progress of cleo/);
     expect(s.out).toMatch(/check: policy-file-grants file="fcj-workshop-app-policy-cleo.json"/);
     const plain = await run('status', '--learner', 'cleo');
     expect(plain.out).not.toMatch(/check:/);
