@@ -84,6 +84,16 @@ export const HELP_VI: Readonly<Record<string, string>> = {
     'một khóa trong request context, ví dụ aws:SourceIp=203.0.113.7 (lặp lại được)',
   'policy explain --json': 'in quyết định và trace dạng JSON cho máy đọc',
 
+  push: 'push một image lên registry như docker push (cho máy không có docker hay skopeo)',
+  'push <first>': 'IMAGE-DIR (một thư mục skopeo dir: hoặc oci:), hoặc REPO:TAG khi có --generate',
+  'push <image>': 'push tới đâu: REPO:TAG (hoặc HOST:PORT/REPO:TAG)',
+  'push --generate': 'push một image thử nghiệm nhỏ vừa được tạo, thay vì một thư mục',
+  pull: 'pull một image và kiểm tra mọi digest, như docker pull',
+  'pull <image>': 'REPO:TAG, REPO@sha256:..., hoặc HOST:PORT/REPO:TAG',
+  'pull --output': 'ghi thêm image vào thư mục mới này (định dạng skopeo dir:)',
+  '--user': 'thực hiện với danh tính IAM user này của sandbox (ví dụ: fcj-ecr-ci-cd-user)',
+  '--registry-id': 'registry của một tài khoản khác (cross-account)',
+
   sandbox: 'AWS cục bộ có sẵn (STS, IAM, ECR) mà tutor dùng theo mặc định',
   'sandbox start': 'chạy sandbox ở foreground cho AWS CLI hoặc SDK của chính bạn',
   'sandbox start --port': 'cổng để lắng nghe (0 = một cổng trống bất kỳ)',
