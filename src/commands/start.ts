@@ -113,7 +113,7 @@ export async function runStart(
 
   if (mode === 'plain') {
     const { runPlain } = await import('../plain/run-plain.js');
-    io.out(`Connecting to ${what}…\n`);
+    io.out(`Connecting to ${what}${env.TERM === 'dumb' ? '...' : '…'}\n`);
     const engine = await open();
     try {
       return await runPlain(engine, { input: stdin, output: stdout, io });
@@ -189,9 +189,10 @@ export async function runStart(
       const me = tutorCommand();
       io.out(
         done === snap.steps.length
-          ? `Progress saved: all ${done} steps of "${snap.lesson.title}" are done. \`${me} status\` shows them.\n`
-          : `Progress saved: ${done} of ${snap.steps.length} steps done in "${snap.lesson.title}". ` +
-              `Run \`${me}\` to continue, or \`${me} status\` to see where you are.\n`,
+          ? `Progress saved: all ${done} steps of "${snap.lesson.title}" are done. To see them, run: ${me} status\n`
+          : `Progress saved: ${done} of ${snap.steps.length} steps done in "${snap.lesson.title}".\n` +
+              `To continue, run: ${me}\n` +
+              `To see where you are, run: ${me} status\n`,
       );
     }
   }

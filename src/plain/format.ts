@@ -7,6 +7,26 @@ import type {
   StepStatus,
 } from '../engine/types.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import { layoutCommand } from '../text/shell.js';
+import { wrapSpans } from '../text/wrap.js';
+
+/**
+ * Lines wrapped to `width` (Infinity: as they are), each continuation indented two more than
+ * its line: printed once, the terminal never wraps them again.
+ */
+export function fitLines(text: string, width = Infinity): string {
+  if (!Number.isFinite(width)) return text;
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const indent = /^ */.exec(line)![0];
+      const w = Math.max(10, width - indent.length);
+      return wrapSpans([{ text: line.slice(indent.length) }], w, Math.max(10, w - 2)).map(
+        (l, i) => `${indent}${i ? '  ' : ''}${l.map((x) => x.text).join('')}`,
+      );
+    })
+    .join('\n');
+}
 
 /** `text` without a leading status word ("Not yet: …"): the line's head already says it. */
 function withoutPrefix(text: string, words: string[]): string {
@@ -39,7 +59,7 @@ export const STATUS_WORD: Record<StepStatus, string> = {
 };
 
 /** A check's rich data as lines. */
-export function formatView(v: CheckView): string[] {
+export function formatView(v: CheckView, width = Infinity): string[] {
   switch (v.kind) {
     case 'identity':
       return [`  identity: ${v.arn}`, `  account: ${v.accountId}, region: ${v.region}`];
@@ -54,7 +74,8 @@ export function formatView(v: CheckView): string[] {
     case 'applied-policy':
       return [
         '  Command to apply your file:',
-        `    ${v.cliCommand}`,
+        // laid out with \ continuations: pasted, it runs as one command
+        ...layoutCommand(sanitizeLine(v.cliCommand), width - 4).map((l) => `    ${l}`),
         ...(v.diff.length
           ? ['  What AWS has compared with your file:', ...v.diff.map((d) => `    ${d}`)]
           : []),
@@ -80,7 +101,7 @@ export function formatRow(r: ActionRow): string {
 }
 
 /** A check result as lines: the verdict, what was read and expected, the fix, the view. */
-export function formatResult(r: CheckResult, withView = true): string {
+export function formatResult(r: CheckResult, withView = true, width = Infinity): string {
   const summary = withoutPrefix(sanitizeLine(r.summary), ['not yet', 'passed', 'error']);
   const lines = [`${HEAD[r.status]}: ${summary}`];
   // each thing once: a detail or fix that repeats the summary (or an earlier line) is left out
@@ -92,8 +113,14 @@ export function formatResult(r: CheckResult, withView = true): string {
   }
   if (r.fix && !said.has(norm(sanitizeLine(r.fix)))) lines.push(`  try: ${sanitizeLine(r.fix)}`);
   // The identity view repeats the header (who, where): only the other views add something.
-  if (withView && r.view && r.view.kind !== 'identity') lines.push(...formatView(r.view));
-  return lines.join('\n') + '\n';
+  const text = fitLines(lines.join('\n'), width);
+  const view =
+    withView && r.view && r.view.kind !== 'identity'
+      ? formatView(r.view, width).map((l) =>
+          l.endsWith(' \\') || /^ {4}\S/.test(l) ? l : fitLines(l, width),
+        )
+      : [];
+  return [text, ...view].join('\n') + '\n';
 }
 
 /** The step list as lines: number, status word, title; the current one marked. */
@@ -109,7 +136,7 @@ export function formatStepList(s: EngineSnapshot): string {
 }
 
 /** Header lines: lesson and where the checks run. */
-export function formatHeader(s: EngineSnapshot): string {
+export function formatHeader(s: EngineSnapshot, width = Infinity): string {
   const t = s.target;
   const where =
     t.kind === 'sandbox'
@@ -117,12 +144,13 @@ export function formatHeader(s: EngineSnapshot): string {
       : t.kind === 'aws'
         ? 'AWS'
         : `endpoint ${t.endpoint}`;
-  return (
+  return fitLines(
     `ECR tutor: ${s.lesson.title}\n` +
-    `Checking against ${where}, account ${t.accountId ?? 'unknown'}, region ${t.region}` +
-    (t.identityArn ? `, as ${t.identityArn}` : '') +
-    '\n' +
-    (s.targetWarning ? `Warning: ${s.targetWarning}\n` : '') +
-    (s.notices ?? []).map((n) => `Note: ${n}\n`).join('')
+      `Checking against ${where}, account ${t.accountId ?? 'unknown'}, region ${t.region}` +
+      (t.identityArn ? `, as ${t.identityArn}` : '') +
+      '\n' +
+      (s.targetWarning ? `Warning: ${sanitizeLine(s.targetWarning)}\n` : '') +
+      (s.notices ?? []).map((n) => `Note: ${sanitizeLine(n)}\n`).join(''),
+    width,
   );
 }

@@ -6,8 +6,9 @@
 import type { CheckProgress, CheckResult, Engine, EngineSnapshot } from '../engine/types.js';
 import { describeRef } from '../instructor/facilitator.js';
 import type { Io } from '../io.js';
-import { formatHeader, formatResult, formatRow, formatStepList } from './format.js';
+import { fitLines, formatHeader, formatResult, formatRow, formatStepList } from './format.js';
 import { tutorCommand } from '../text/tutor-command.js';
+import { toAscii } from '../text/width.js';
 import { markdownToText, plainAscii, plainWidth } from './markdown-text.js';
 import { InputClosed, inquirerPrompter, linePrompter, type Prompter } from './prompter.js';
 
@@ -32,8 +33,8 @@ function againLine(s: EngineSnapshot): string {
   );
   const cmd = `${tutorCommand()} --plain`;
   return all
-    ? `Every step is done; \`${cmd}\` opens the lesson again.`
-    : `Run \`${cmd}\` to continue.`;
+    ? `Every step is done; to open the lesson again, run: ${cmd}`
+    : `To continue, run: ${cmd}`;
 }
 
 function done(s: EngineSnapshot, i = s.currentIndex): boolean {
@@ -43,7 +44,10 @@ function done(s: EngineSnapshot, i = s.currentIndex): boolean {
 
 /** Runs the lesson line by line until it is finished or the learner quits; returns the exit code. */
 export async function runPlain(engine: Engine, o: PlainOptions): Promise<number> {
-  const out = (t: string) => void o.output.write(t);
+  // TERM=dumb: ASCII only, whatever a message or a lesson pack holds (docs/tui.md says so)
+  const ascii = plainAscii();
+  const width = plainWidth(o.output);
+  const out = (t: string) => void o.output.write(fitLines(ascii ? toAscii(t) : t, width));
   const p =
     o.prompter ??
     (o.input.isTTY ? await inquirerPrompter(o.input, o.output) : linePrompter(o.input, o.output));
@@ -86,7 +90,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
   const check = async (): Promise<CheckResult> => {
     out('Checking…\n');
     const r = await follow(engine.check());
-    out(formatResult(r));
+    out(formatResult(r, true, width));
     return passed(r);
   };
 
@@ -95,9 +99,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
     out(
       `\n== Step ${s.currentIndex + 1} of ${s.steps.length}: ${def.title}${def.optional && !/optional/i.test(def.title) ? ' (optional)' : ''} ==\n\n`,
     );
-    out(
-      `${markdownToText(def.body, { width: plainWidth(o.output), ascii: plainAscii(), skipHeading: def.title })}\n\n`,
-    );
+    out(`${markdownToText(def.body, { width, ascii, skipHeading: def.title })}\n\n`);
     if (s.currentIndex === 0 || shownIndex === -1) out(`Commands: ${COMMANDS}\n`);
     const f = s.steps[s.currentIndex]!.facilitator;
     if (f) {
@@ -126,7 +128,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
           const line = `${r.status}:${r.summary}`;
           if (line !== last) {
             last = line;
-            out(formatResult(r, r.status !== 'pending'));
+            out(formatResult(r, r.status !== 'pending', width));
           }
           if (r.status === 'pass') {
             stop();
@@ -175,7 +177,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
           ? 'Applying the solution, then checking…\n'
           : 'Skipping (no automatic solution)…\n',
       );
-      out(formatResult(passed(await follow(engine.skip()))));
+      out(formatResult(passed(await follow(engine.skip())), true, width));
     } else if (cmd === 's') {
       if (!def.solve)
         out('This step has no automatic solution: it only needs a check (see the hints).\n');
@@ -185,7 +187,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
         )
       ) {
         out('Applying the solution, then checking…\n');
-        out(formatResult(passed(await follow(engine.skip()))));
+        out(formatResult(passed(await follow(engine.skip())), true, width));
       }
     } else if (cmd === 'b') {
       if (s.currentIndex > 0) engine.back();
@@ -212,7 +214,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
   };
 
   try {
-    out(formatHeader(engine.snapshot()));
+    out(formatHeader(engine.snapshot(), width));
     const first = engine.snapshot();
     if (first.learner || first.facilitator)
       out(
