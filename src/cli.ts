@@ -365,6 +365,54 @@ export function buildProgram(
       );
     });
 
+  const pushPullOptions = (cmd: Command): Command =>
+    withTarget(cmd)
+      .option('--user <name>', 'act as this sandbox IAM user (e.g. fcj-ecr-ci-cd-user)')
+      .option('--registry-id <account>', "another account's registry (cross-account)");
+  pushPullOptions(
+    program
+      .command('push')
+      .description(
+        'push an image to the registry as docker push does (for machines without docker or skopeo)',
+      )
+      .usage('[options] IMAGE-DIR REPO:TAG | --generate REPO:TAG')
+      .argument('<first>', 'IMAGE-DIR (a skopeo dir: or oci: folder), or REPO:TAG with --generate')
+      .argument('[image]', 'where to push: REPO:TAG (or HOST:PORT/REPO:TAG)')
+      .option('--generate', 'push a small freshly generated test image instead of a folder'),
+  ).action(async (a: string | undefined, b: string | undefined, opts: Record<string, unknown>) => {
+    const { runPush } = await import('./commands/push-pull.js');
+    // one argument: the image (with --generate); two: the folder, then the image
+    const [source, image] = b === undefined ? [undefined, a!] : [a, b];
+    setExit(
+      await runPush(io, {
+        target: targetOf(opts),
+        ...(source !== undefined ? { source } : {}),
+        image,
+        generate: opts.generate === true,
+        ...(typeof opts.user === 'string' ? { user: opts.user } : {}),
+        ...(typeof opts.registryId === 'string' ? { registryId: opts.registryId } : {}),
+      }),
+    );
+  });
+  pushPullOptions(
+    program
+      .command('pull')
+      .description('pull an image and verify every digest, as docker pull does')
+      .argument('<image>', 'REPO:TAG, REPO@sha256:..., or HOST:PORT/REPO:TAG')
+      .option('--output <dir>', 'also write the image to this new folder (skopeo dir: layout)'),
+  ).action(async (image: string, opts: Record<string, unknown>) => {
+    const { runPull } = await import('./commands/push-pull.js');
+    setExit(
+      await runPull(io, {
+        target: targetOf(opts),
+        image,
+        ...(typeof opts.output === 'string' ? { output: opts.output } : {}),
+        ...(typeof opts.user === 'string' ? { user: opts.user } : {}),
+        ...(typeof opts.registryId === 'string' ? { registryId: opts.registryId } : {}),
+      }),
+    );
+  });
+
   const sandbox = program
     .command('sandbox')
     .description('the built-in local AWS (STS, IAM, ECR) the tutor uses by default');
@@ -434,7 +482,7 @@ function allCommands(cmd: Command): Command[] {
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let code = 0;
   try {
-    chooseProcessLanguage(argv, io);
+    await chooseProcessLanguage(argv, io);
   } catch (err) {
     io.err(formatError(err) + '\n');
     return err instanceof TutorError ? err.exitCode : 1;

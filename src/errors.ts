@@ -1,3 +1,5 @@
+import { t, type MessageKey } from './i18n/index.js';
+
 /** A failure the user can act on: what happened, and one line saying what to try next. */
 export class TutorError extends Error {
   constructor(
@@ -18,30 +20,26 @@ export class UsageError extends TutorError {
   }
 }
 
-/** File-system failures the learner can fix, in words: [why, what to try]. */
-const FS_WORDS: Record<string, [string, string]> = {
-  EROFS: [
-    'the file system is read-only',
-    'make it writable, or point ECR_TUTOR_HOME at a writable folder',
-  ],
-  ENOSPC: ['the disk is full', 'free some disk space and run the command again'],
-  EDQUOT: ['the disk quota is used up', 'free some disk space and run the command again'],
-  EACCES: [
-    'permission denied',
-    'check who owns that folder, or point ECR_TUTOR_HOME at a folder you own',
-  ],
-  EPERM: [
-    'permission denied',
-    'check who owns that folder, or point ECR_TUTOR_HOME at a folder you own',
-  ],
+/** File-system failures the learner can fix, in words: [why, what to try] (message keys). */
+const FS_WORDS: Record<string, [MessageKey, MessageKey]> = {
+  EROFS: ['fs.readOnly', 'fs.readOnlyTry'],
+  ENOSPC: ['fs.diskFull', 'fs.diskFullTry'],
+  EDQUOT: ['fs.quota', 'fs.diskFullTry'],
+  EACCES: ['fs.denied', 'fs.deniedTry'],
+  EPERM: ['fs.denied', 'fs.deniedTry'],
 };
+
+/** "error: MESSAGE" and, when there is one, "  try: WHAT TO DO", in the learner's language. */
+function errorLines(message: string, tryMessage?: string): string {
+  return tryMessage
+    ? `${t('error.label', { message })}\n${t('error.try', { tryMessage })}`
+    : t('error.label', { message });
+}
 
 /** Formats any thrown value for a terminal, without a stack trace for expected failures. */
 export function formatError(err: unknown): string {
   if (err instanceof TutorError) {
-    return err.tryMessage
-      ? `error: ${err.message}\n  try: ${err.tryMessage}`
-      : `error: ${err.message}`;
+    return errorLines(err.message, err.tryMessage);
   }
   const fsCode = (err as NodeJS.ErrnoException | undefined)?.code;
   const fsPath = (err as NodeJS.ErrnoException | undefined)?.path;
@@ -52,13 +50,13 @@ export function formatError(err: unknown): string {
     (err as NodeJS.ErrnoException).syscall === 'mkdir'
   ) {
     // Node's recursive mkdir reports a read-only file system as ENOENT.
-    return `error: could not create the folder ${fsPath}: a parent folder is missing or read-only\n  try: make it writable, or point ECR_TUTOR_HOME at a writable folder`;
+    return errorLines(t('fs.mkdir', { path: fsPath }), t('fs.readOnlyTry'));
   }
   if (err instanceof Error && fsPath && fsCode && FS_WORDS[fsCode]) {
     // A raw errno line ("EROFS: read-only file system, open ...") says neither why nor what to do.
     const [why, fix] = FS_WORDS[fsCode]!;
-    return `error: could not write ${fsPath}: ${why} (${fsCode})\n  try: ${fix}`;
+    return errorLines(t('fs.write', { path: fsPath, why: t(why), code: fsCode }), t(fix));
   }
-  if (err instanceof Error) return `error: ${err.message}`;
-  return `error: ${String(err)}`;
+  if (err instanceof Error) return errorLines(err.message);
+  return errorLines(String(err));
 }

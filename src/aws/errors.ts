@@ -248,7 +248,7 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
     return {
       kind: 'sso-login',
       summary: `Your AWS SSO sign-in${name ? ` for the profile "${name}"` : ''} has expired or was never made.`,
-      fix: `Run \`aws sso login${name ? ` --profile ${name}` : ''}\`, then check again.`,
+      fix: `Run \`aws sso login${name ? ` --profile ${name}` : ''}\`, then try again.`,
       ...base,
     };
   }

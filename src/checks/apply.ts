@@ -23,6 +23,7 @@ import { ACCOUNT_PLACEHOLDER, judgePolicyText, lessonPolicyText } from './policy
 import type { LabAction, LabCheck, LabContext } from './types.js';
 import { memo } from './memo.js';
 import { errName, errorResult, param, policyFilePath } from './util.js';
+import { t as msg } from '../i18n/index.js';
 
 /** Tags of the images the verify step pushes (and deletes); clean-up looks for leftovers. */
 export const TEST_TAG_PREFIX = 'ecr-tutor-check-';
@@ -69,7 +70,7 @@ export const checkPolicyApplied: LabCheck = async (ctx, params) => {
     me = await ctx.env.session.whoAmI();
     applied = await readRepositoryPolicy(ctx, repository);
   } catch (err) {
-    return errorResult(ctx, err, `read the policy of ${repository}`);
+    return errorResult(ctx, err, msg('check.doing.readPolicy', { repository }));
   }
   const command = cliCommand(ctx, repository, file);
   let fileText: string | undefined;
@@ -86,12 +87,14 @@ export const checkPolicyApplied: LabCheck = async (ctx, params) => {
       ? undefined
       : parseCached(fileText);
   const expectedText = fileDoc ? fileText! : lessonPolicyText(me.accountId, ciUser);
-  const expectedLabel = fileDoc ? `your ${file}` : "the lesson's policy";
+  const expectedLabel = fileDoc
+    ? msg('check.apply.yourFile', { file })
+    : msg('check.apply.lessonPolicy');
   if (applied === undefined) {
     return {
       status: 'fail',
-      summary: `${repository} has no repository policy yet.`,
-      details: [`Apply your file: ${command}`],
+      summary: msg('check.apply.none', { repository }),
+      details: [msg('check.apply.applyYourFile', { command })],
       hintKey: 'not-applied',
       view: { kind: 'applied-policy', cliCommand: command, diff: [] },
     };
@@ -107,7 +110,7 @@ export const checkPolicyApplied: LabCheck = async (ctx, params) => {
   if (j.problems.length) {
     return {
       status: 'fail',
-      summary: `The policy on ${repository} is not right: ${j.problems[0]}`,
+      summary: msg('check.apply.wrong', { repository, problem: j.problems[0]! }),
       details: [...j.problems, ...cmp.diff],
       hintKey: 'wrong-policy',
       evidence: { problems: j.problems, diff: cmp.diff },
@@ -116,10 +119,10 @@ export const checkPolicyApplied: LabCheck = async (ctx, params) => {
   }
   return {
     status: 'pass',
-    summary: `The policy on ${repository} grants ${ciUser} exactly push and pull.`,
+    summary: msg('check.apply.right', { repository, user: ciUser }),
     details: cmp.same
-      ? [`It means the same as ${expectedLabel}.`]
-      : [`It differs from ${expectedLabel} in form, but grants the same:`, ...cmp.diff],
+      ? [msg('check.apply.same', { expected: expectedLabel })]
+      : [msg('check.apply.sameMeaning', { expected: expectedLabel }), ...cmp.diff],
     evidence: { equivalentToFile: cmp.same },
     view,
   };
@@ -140,20 +143,19 @@ const compareCached = memo((key: string): { same: boolean; diff: string[] } => {
       ? []
       : describePolicyDiff(e, a, {
           expected: expectedLabel,
-          actual: `the policy on ${repository}`,
+          actual: msg('check.apply.policyOn', { repository: repository! }),
         }),
   };
 });
 
 /** Keeps a copy of the repository's pre-lesson policy once (recorded as policyBefore). */
 export const backupRepositoryPolicy: LabAction = async (ctx, params) => {
-  if (ctx.vars[POLICY_BEFORE_VAR])
-    return { summary: 'the policy from before the lesson is already recorded' };
+  if (ctx.vars[POLICY_BEFORE_VAR]) return { summary: msg('check.apply.backupKnown') };
   const repository = param(params, 'repository');
   const text = await readRepositoryPolicy(ctx, repository);
   if (text === undefined) {
     ctx.setVar(POLICY_BEFORE_VAR, 'none');
-    return { summary: `${repository} had no policy before the lesson` };
+    return { summary: msg('check.apply.hadNone', { repository }) };
   }
   const me = await ctx.env.session.whoAmI();
   const dir = join(ctx.env.dataDir, 'backups');
@@ -167,7 +169,7 @@ export const backupRepositoryPolicy: LabAction = async (ctx, params) => {
   await writeFile(`${path}.tmp`, text);
   await rename(`${path}.tmp`, path);
   ctx.setVar(POLICY_BEFORE_VAR, path);
-  return { summary: `kept the policy ${repository} had before the lesson in ${path}` };
+  return { summary: msg('check.apply.backedUp', { repository, path }) };
 };
 
 /** Solve: backs up any existing policy, then applies the learner's file (or the lesson's policy). */
@@ -191,8 +193,8 @@ export const applyPolicy: LabAction = async (ctx, params) => {
   );
   return {
     summary: usable
-      ? `applied ${file} to ${repository}`
-      : `applied the lesson's policy to ${repository} (your file was not ready)`,
+      ? msg('check.apply.applied', { file, repository })
+      : msg('check.apply.appliedLesson', { repository }),
   };
 };
 
@@ -241,14 +243,17 @@ export const restorePolicy: LabAction = async (ctx, params) => {
       text = await readFile(before, 'utf8');
     } catch {
       throw new Error(
-        `the copy of the policy ${repository} had before the lesson (${before}) is gone, so it cannot be put back. ` +
-          `Remove the lesson's policy instead: aws ecr delete-repository-policy --repository-name ${repository}${ctx.env.session.cliFlags()}`,
+        msg('check.apply.backupGone', {
+          repository,
+          path: before,
+          command: `aws ecr delete-repository-policy --repository-name ${repository}${ctx.env.session.cliFlags()}`,
+        }),
       );
     }
     await ctx.env.session.clients.ecr.send(
       new SetRepositoryPolicyCommand({ repositoryName: repository, policyText: text }),
     );
-    summary = `put back the policy ${repository} had before the lesson (from ${before})`;
+    summary = msg('check.apply.restored', { repository, path: before });
   } else {
     try {
       await ctx.env.session.clients.ecr.send(
@@ -257,10 +262,10 @@ export const restorePolicy: LabAction = async (ctx, params) => {
     } catch (err) {
       if (errName(err) !== 'RepositoryPolicyNotFoundException') throw err;
     }
-    summary = `removed the lesson's policy from ${repository}`;
+    summary = msg('check.apply.removed', { repository });
   }
   const n = await deleteTestImages(ctx, repository);
-  return { summary: n ? `${summary}; deleted ${n} leftover test image(s)` : summary };
+  return { summary: n ? msg('check.apply.andImages', { summary, count: n }) : summary };
 };
 
 /** Passes when the lesson's grant is gone (policy restored or removed) and no test image is left. */
@@ -274,7 +279,7 @@ export const checkLessonChangesRemoved: LabCheck = async (ctx, params) => {
     applied = await readRepositoryPolicy(ctx, repository);
     leftovers = await leftoverTestTags(ctx, repository);
   } catch (err) {
-    return errorResult(ctx, err, `read the state of ${repository}`);
+    return errorResult(ctx, err, msg('check.doing.readState', { repository }));
   }
   const problems: string[] = [];
   const before = ctx.vars[POLICY_BEFORE_VAR];
@@ -298,14 +303,18 @@ export const checkLessonChangesRemoved: LabCheck = async (ctx, params) => {
     if (!restored && stillGrants) {
       problems.push(
         before && before !== 'none'
-          ? `${repository} still has a policy that differs from the one it had before the lesson.`
-          : `${repository} still has a repository policy (it had none before the lesson).`,
+          ? msg('check.cleanup.differs', { repository })
+          : msg('check.cleanup.stillHas', { repository }),
       );
     }
   }
   if (leftovers.length)
     problems.push(
-      `${leftovers.length} test image(s) tagged ${TEST_TAG_PREFIX}… are still in ${repository}.`,
+      msg('check.cleanup.images', {
+        count: leftovers.length,
+        prefix: TEST_TAG_PREFIX,
+        repository,
+      }),
     );
   if (problems.length) {
     return { status: 'fail', summary: problems[0]!, details: problems, hintKey: 'still-there' };
@@ -314,7 +323,7 @@ export const checkLessonChangesRemoved: LabCheck = async (ctx, params) => {
     status: 'pass',
     summary:
       before && before !== 'none'
-        ? `${repository} has its original policy back.`
-        : `The lesson's policy is gone from ${repository}.`,
+        ? msg('check.cleanup.restored', { repository })
+        : msg('check.cleanup.gone', { repository }),
   };
 };

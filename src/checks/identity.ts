@@ -1,6 +1,7 @@
 /** Steps 1 and 2: who am I, and does the learner know their account ID. */
 import type { LabAction, LabCheck } from './types.js';
 import { errorResult, param } from './util.js';
+import { t } from '../i18n/index.js';
 
 /** Passes when STS answers GetCallerIdentity; records identityArn. */
 export const checkCallerIdentity: LabCheck = async (ctx) => {
@@ -9,22 +10,21 @@ export const checkCallerIdentity: LabCheck = async (ctx) => {
   try {
     me = await s.whoAmI();
   } catch (err) {
-    return errorResult(ctx, err, 'ask AWS who you are');
+    return errorResult(ctx, err, t('check.doing.whoAmI'));
   }
   ctx.setVar('identityArn', me.arn);
-  const where =
-    s.kind === 'sandbox'
-      ? `the sandbox at ${s.endpoint}`
-      : s.kind === 'endpoint'
-        ? `the endpoint ${s.endpoint}`
-        : 'real AWS';
   return {
     status: 'pass',
-    summary: `Connected to ${where} as ${me.arn} in ${s.region}.`,
+    summary: t('check.identity.connected', {
+      target: s.kind,
+      endpoint: s.endpoint ?? '',
+      arn: me.arn,
+      region: s.region,
+    }),
     details: [
-      `identity: ${me.arn}`,
-      `region: ${s.region}`,
-      ...(s.profile ? [`profile: ${s.profile}`] : []),
+      t('check.identity.identity', { arn: me.arn }),
+      t('check.identity.region', { region: s.region }),
+      ...(s.profile ? [t('check.identity.profile', { profile: s.profile })] : []),
     ],
     evidence: { arn: me.arn, region: s.region, kind: s.kind },
     view: {
@@ -43,14 +43,14 @@ export const checkAccountIdMatches: LabCheck = async (ctx, params) => {
   if (!answer) {
     return {
       status: 'fail',
-      summary: 'Type your 12-digit account ID first.',
+      summary: t('check.account.noAnswer'),
       hintKey: 'no-answer',
     };
   }
   if (!/^\d{12}$/.test(answer)) {
     return {
       status: 'fail',
-      summary: `"${answer}" is not an account ID: it has exactly 12 digits.`,
+      summary: t('check.account.format', { answer }),
       hintKey: 'format',
     };
   }
@@ -58,22 +58,20 @@ export const checkAccountIdMatches: LabCheck = async (ctx, params) => {
   try {
     me = await ctx.env.session.whoAmI();
   } catch (err) {
-    return errorResult(ctx, err, 'ask AWS for your account ID');
+    return errorResult(ctx, err, t('check.doing.accountId'));
   }
   if (me.accountId !== answer) {
     return {
       status: 'fail',
-      summary: `${answer} is not the account you are signed in to.`,
-      details: [
-        'STS says your identity is in a different account (look at the "Account" field of `aws sts get-caller-identity`).',
-      ],
+      summary: t('check.account.wrong', { answer }),
+      details: [t('check.account.wrongDetail')],
       hintKey: 'wrong-account',
       evidence: { typed: answer },
     };
   }
   return {
     status: 'pass',
-    summary: `Right: you are in account ${answer}.`,
+    summary: t('check.account.right', { answer }),
     evidence: { accountId: answer },
   };
 };
@@ -83,5 +81,5 @@ export const fillAccountId: LabAction = async (ctx, params) => {
   const variable = param(params, 'variable');
   const me = await ctx.env.session.whoAmI();
   ctx.setVar(variable, me.accountId);
-  return { summary: `Filled in your account ID, ${me.accountId}.` };
+  return { summary: t('check.account.filled', { accountId: me.accountId }) };
 };

@@ -17,6 +17,7 @@ import { answerQuiz, checkQuizAnswered } from './quiz.js';
 import { checkResourcesExist, createResources, deleteRepository } from './resources.js';
 import type { LabEnv } from './types.js';
 import { checkPushPullAsCiUser } from './verify.js';
+import { checkCiPushArrived, prepareCiPush, pushAsCiUser } from './learner-push.js';
 
 export type { LabEnv, LabContext, LabCheck, LabAction } from './types.js';
 
@@ -29,6 +30,9 @@ export const PARAM_SPECS: Readonly<Record<string, ParamSpec>> = {
   'policy-file-grants': { required: ['file', 'repository', 'ciUser'] },
   'policy-applied': { required: ['repository', 'ciUser', 'file'] },
   'push-pull-as-ci-user': { required: ['repository', 'ciUser'], optional: ['ciProfile'] },
+  'ci-push-arrived': { required: ['repository', 'ciUser'], optional: ['ciProfile', 'tag'] },
+  'prepare-ci-push': { required: ['repository', 'ciUser'], optional: ['ciProfile', 'imageFile'] },
+  'push-as-ci-user': { required: ['repository', 'ciUser'], optional: ['ciProfile', 'tag'] },
   'explain-decisions': {
     required: ['repository', 'ciUser', 'partnerUser'],
     optional: ['partnerAccount'],
@@ -51,6 +55,7 @@ export const STATE_CHANGING_ACTIONS: ReadonlySet<string> = new Set([
   'delete-repository',
   'apply-policy',
   'restore-policy',
+  'push-as-ci-user',
 ]);
 
 /** The target an error came from, attached by adviceOnThrow (not enumerable: never printed). */
@@ -98,6 +103,7 @@ export function builtinRegistry(): CheckRegistry<LabEnv> {
       'policy-file-grants': checkPolicyFileGrants,
       'policy-applied': checkPolicyApplied,
       'push-pull-as-ci-user': checkPushPullAsCiUser,
+      'ci-push-arrived': checkCiPushArrived,
       'explain-decisions': checkExplainDecisions,
       'lesson-changes-removed': checkLessonChangesRemoved,
     }),
@@ -111,6 +117,8 @@ export function builtinRegistry(): CheckRegistry<LabEnv> {
       'backup-repository-policy': backupRepositoryPolicy,
       'apply-policy': applyPolicy,
       'restore-policy': restorePolicy,
+      'prepare-ci-push': prepareCiPush,
+      'push-as-ci-user': pushAsCiUser,
     }),
     describeError,
     changesState: STATE_CHANGING_ACTIONS,

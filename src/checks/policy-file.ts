@@ -6,6 +6,7 @@ import type { CheckResult, FindingView } from '../engine/types.js';
 import { analyseGrant, grantProblems, REQUIRED_ACTIONS, type GrantTarget } from './grants.js';
 import type { LabAction, LabCheck, LabContext } from './types.js';
 import { errorResult, param, policyFilePath, POLICY_PATH_VAR, userArn } from './util.js';
+import { t as msg } from '../i18n/index.js';
 
 export const ACCOUNT_PLACEHOLDER = '<YOUR_AWS_ACCOUNT_ID>';
 
@@ -51,11 +52,11 @@ async function exists(path: string): Promise<boolean> {
 export const writeStarterPolicy: LabAction = async (ctx, params) => {
   const file = policyFilePath(ctx, param(params, 'file'));
   ctx.setVar(POLICY_PATH_VAR, file);
-  if (await exists(file)) return { summary: `${file} already exists: left as it is.` };
+  if (await exists(file)) return { summary: msg('check.policyFile.exists', { file }) };
   await writeFile(file, lessonPolicyText(ACCOUNT_PLACEHOLDER, param(params, 'ciUser')), {
     flag: 'wx',
   });
-  return { summary: `wrote the starter policy to ${file}` };
+  return { summary: msg('check.policyFile.wroteStarter', { file }) };
 };
 
 /** Solve: writes the finished policy; a learner's different file is kept next to it. */
@@ -64,17 +65,20 @@ export const writeSolutionPolicy: LabAction = async (ctx, params) => {
   ctx.setVar(POLICY_PATH_VAR, file);
   const me = await ctx.env.session.whoAmI();
   const text = lessonPolicyText(me.accountId, param(params, 'ciUser'));
-  let kept = '';
+  let backup = '';
   if (await exists(file)) {
     const old = await readFile(file, 'utf8');
     if (old !== text) {
-      const backup = `${file}.before-solve`;
+      backup = `${file}.before-solve`;
       await rename(file, backup);
-      kept = ` (your version is kept as ${backup})`;
     }
   }
   await writeFile(file, text);
-  return { summary: `wrote the finished policy to ${file}${kept}` };
+  return {
+    summary: backup
+      ? msg('check.policyFile.wroteSolutionKept', { file, backup })
+      : msg('check.policyFile.wroteSolution', { file }),
+  };
 };
 
 function placeholderFinding(text: string): FindingView | undefined {
@@ -84,7 +88,7 @@ function placeholderFinding(text: string): FindingView | undefined {
   return {
     severity: 'error',
     code: 'account-placeholder',
-    message: `Replace ${ACCOUNT_PLACEHOLDER} with your 12-digit account ID.`,
+    message: msg('check.policyFile.placeholder', { placeholder: ACCOUNT_PLACEHOLDER }),
     line: before.length,
     column: before[before.length - 1]!.length + 1,
     path: '',
@@ -114,14 +118,17 @@ const judgeCached = memo((key: string): Judgement => {
   const lint = lintPolicy(text!, { account: t.accountId, kind: 'repository' });
   const findings: FindingView[] = lint.findings.map((f) => ({ ...f }));
   const errors = findings.filter((f) => f.severity === 'error');
-  const problems = errors.map(
-    (f) =>
-      `line ${f.line}, column ${f.column}: ${f.message}${f.suggestion ? ` ${f.suggestion}` : ''}`,
+  const problems = errors.map((f) =>
+    msg('check.policyFile.finding', {
+      line: f.line,
+      column: f.column,
+      message: f.suggestion ? `${f.message} ${f.suggestion}` : f.message,
+    }),
   );
   if (!lint.document)
     return {
       findings,
-      problems: problems.length ? problems : ['The file is not a policy document.'],
+      problems: problems.length ? problems : [msg('check.policyFile.notPolicy')],
       parsed: false,
     };
   problems.push(...grantProblems(analyseGrant(lint.document, t), t));
@@ -148,10 +155,8 @@ export const checkPolicyFileGrants: LabCheck = async (ctx, params) => {
   } catch {
     return {
       status: 'fail',
-      summary: `There is no ${file} yet.`,
-      details: [
-        'The tutor writes a starter file when you enter this step; create it there or go back and forward again.',
-      ],
+      summary: msg('check.policyFile.noFile', { file }),
+      details: [msg('check.policyFile.noFileDetail')],
       hintKey: 'no-file',
     };
   }
@@ -159,7 +164,7 @@ export const checkPolicyFileGrants: LabCheck = async (ctx, params) => {
   try {
     t = await target(ctx, params);
   } catch (err) {
-    return errorResult(ctx, err, 'read your account ID from STS');
+    return errorResult(ctx, err, msg('check.doing.accountIdSts'));
   }
   const j = judgePolicyText(text, t);
   const view = { kind: 'policy-file' as const, file, text, findings: j.findings };
@@ -167,7 +172,10 @@ export const checkPolicyFileGrants: LabCheck = async (ctx, params) => {
     const first = j.findings.find((f) => f.severity === 'error');
     return {
       status: 'fail',
-      summary: first?.code === 'account-placeholder' ? first.message : `Not yet: ${j.problems[0]}`,
+      summary:
+        first?.code === 'account-placeholder'
+          ? first.message
+          : msg('check.notYet', { problem: j.problems[0]! }),
       details: j.problems,
       hintKey: first?.code ?? 'grant',
       evidence: { problems: j.problems },
@@ -176,8 +184,18 @@ export const checkPolicyFileGrants: LabCheck = async (ctx, params) => {
   }
   return {
     status: 'pass',
-    summary: `${rel} grants ${t.ciUser} exactly the ${REQUIRED_ACTIONS.length} push and pull actions.`,
-    details: j.findings.map((f) => `${f.severity} line ${f.line}: ${f.message}`),
+    summary: msg('check.policyFile.grants', {
+      file: rel,
+      user: t.ciUser,
+      count: REQUIRED_ACTIONS.length,
+    }),
+    details: j.findings.map((f) =>
+      msg('check.policyFile.findingLine', {
+        severity: f.severity,
+        line: f.line,
+        message: f.message,
+      }),
+    ),
     view,
   };
 };

@@ -8,6 +8,7 @@ import { CreateUserCommand, GetUserCommand, PutUserPolicyCommand } from '@aws-sd
 import { tagsFor } from './tags.js';
 import type { LabAction, LabCheck, LabContext } from './types.js';
 import { errName, errorResult, param } from './util.js';
+import { t } from '../i18n/index.js';
 
 /** The inline policy the workshop gave the CI user: `docker login` only. */
 export const CI_LOGIN_POLICY = JSON.stringify({
@@ -48,29 +49,31 @@ export const checkResourcesExist: LabCheck = async (ctx, params) => {
   try {
     repo = await repositoryExists(ctx, repository);
   } catch (err) {
-    return errorResult(ctx, err, `look up the repository ${repository}`);
+    return errorResult(ctx, err, t('check.doing.lookUpRepository', { repository }));
   }
   try {
     user = await userExists(ctx, ciUser);
   } catch (err) {
-    return errorResult(ctx, err, `look up the IAM user ${ciUser}`);
+    return errorResult(ctx, err, t('check.doing.lookUpUser', { user: ciUser }));
   }
   const region = ctx.env.session.region;
   const view = {
     kind: 'resources' as const,
     items: [
-      { what: `ECR repository (${region})`, name: repository, exists: repo },
-      { what: 'IAM user', name: ciUser, exists: user },
+      { what: t('check.resources.repositoryIn', { region }), name: repository, exists: repo },
+      { what: t('check.resources.iamUser'), name: ciUser, exists: user },
     ],
   };
   const missing = view.items.filter((i) => !i.exists).map((i) => `${i.what} ${i.name}`);
   if (missing.length) {
     return {
       status: 'fail',
-      summary: `Missing: ${missing.join(' and ')}.`,
-      details: [
-        'The earlier sections of the workshop create these. Check the region first (`--region`), then create what is missing, or let the tutor do it.',
-      ],
+      summary: t('check.resources.missing', {
+        count: missing.length,
+        first: missing[0]!,
+        second: missing[1] ?? '',
+      }),
+      details: [t('check.resources.missingDetail')],
       hintKey: 'missing',
       evidence: { repository: repo, ciUser: user },
       view,
@@ -78,7 +81,7 @@ export const checkResourcesExist: LabCheck = async (ctx, params) => {
   }
   return {
     status: 'pass',
-    summary: `Found the repository ${repository} and the IAM user ${ciUser}.`,
+    summary: t('check.resources.found', { repository, user: ciUser }),
     evidence: { repository: repo, ciUser: user },
     view,
   };
@@ -95,7 +98,7 @@ export const createResources: LabAction = async (ctx, params) => {
     );
     // recorded too: clean-up may only delete what the tutor made
     ctx.setVar('createdRepository', repository);
-    done.push(`created the repository ${repository}`);
+    done.push(t('check.resources.createdRepository', { repository }));
   }
   if (!(await userExists(ctx, ciUser))) {
     await ctx.env.session.clients.iam.send(
@@ -109,9 +112,9 @@ export const createResources: LabAction = async (ctx, params) => {
         PolicyDocument: CI_LOGIN_POLICY,
       }),
     );
-    done.push(`created the IAM user ${ciUser} (allowed only ecr:GetAuthorizationToken)`);
+    done.push(t('check.resources.createdUser', { user: ciUser }));
   }
-  return { summary: done.length ? done.join('; ') : 'Nothing to create: both exist.' };
+  return { summary: done.length ? done.join('; ') : t('check.resources.nothingToCreate') };
 };
 
 /** Verify setup: deletes the repository so the prerequisites solve is really exercised. */
@@ -124,5 +127,5 @@ export const deleteRepository: LabAction = async (ctx, params) => {
   } catch (err) {
     if (errName(err) !== 'RepositoryNotFoundException') throw err;
   }
-  return { summary: `deleted the repository ${repository}` };
+  return { summary: t('check.resources.deletedRepository', { repository }) };
 };

@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { describeAwsError, type PlainAwsError } from '../aws/errors.js';
 import type { CheckResult } from '../engine/types.js';
 import type { LabContext } from './types.js';
+import { t } from '../i18n/index.js';
 
 /** A string parameter (templates already rendered); throws when a required one is empty. */
 export function param(params: Record<string, unknown>, name: string): string {
@@ -23,12 +24,15 @@ export function plainError(ctx: LabContext, err: unknown): PlainAwsError {
   return describeAwsError(err, ctx.env.session.adviceContext());
 }
 
-/** An `error` result for an SDK failure that stopped the check from reading state. */
+/**
+ * An `error` result for an SDK failure that stopped the check from reading state. `doing` is
+ * what the check was doing, as a verb phrase in the learner's language (t('check.doing.*')).
+ */
 export function errorResult(ctx: LabContext, err: unknown, doing: string): CheckResult {
   const d = plainError(ctx, err);
   return {
     status: 'error',
-    summary: `Could not ${doing}: ${d.summary}`,
+    summary: t('check.couldNot', { doing, reason: d.summary }),
     fix: d.fix,
     evidence: { errorKind: d.kind, code: d.code },
   };

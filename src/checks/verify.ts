@@ -54,18 +54,27 @@ class Denied extends Error {
   }
 }
 
-interface CiClients {
+export interface CiClients {
   clients: AwsClients;
   how: string;
   cleanup: () => Promise<void>;
+  /** when a temporary key was created for this run (ms since the epoch) */
+  keyCreatedAt?: number;
 }
 
+/**
+ * How long a brand-new access key may still be unknown to some AWS servers: IAM is eventually
+ * consistent, and ECR can refuse a key for a few seconds after STS already accepts it.
+ */
+export const NEW_KEY_PROPAGATION_MS = 60_000;
+
 /** The CI user's clients: sandbox keys, a named profile, or a temporary key deleted afterwards. */
-async function ciClients(
+export async function ciClients(
   ctx: LabContext,
   ciUser: string,
   ciProfile: string | undefined,
-  accountId: string,
+  /** the learner's account (for the temporary-key journal); asked of STS when not given */
+  accountId?: string,
 ): Promise<CiClients> {
   const s = ctx.env.session;
   if (ciProfile)
@@ -90,7 +99,7 @@ async function ciClients(
       };
   }
   // Journaled (temp-keys.ts) so that an interrupted run's key is found and deleted later.
-  const where = journalTarget(s, accountId);
+  const where = journalTarget(s, accountId ?? (await s.whoAmI()).accountId);
   await sweepLeftoverTempKeys(s, ctx.env.dataDir, where);
   const created = await s.clients.iam.send(new CreateAccessKeyCommand({ UserName: ciUser }));
   const key = created.AccessKey!;
@@ -128,7 +137,12 @@ async function ciClients(
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
-  return { clients, how: `a temporary access key for ${ciUser} (deleted again)`, cleanup };
+  return {
+    clients,
+    how: `a temporary access key for ${ciUser} (deleted again)`,
+    cleanup,
+    keyCreatedAt: t0,
+  };
 }
 
 /** Runs one ECR call as `action`, turning AccessDenied into Denied and updating its row. */
@@ -161,7 +175,8 @@ async function step<T>(
       throw new Denied(action, msg);
     }
     row.status = 'error';
-    row.message = msg;
+    // the learner's words for it, never the SDK's parse error on a foreign answer
+    row.message = plainError(ctx, err).summary;
     ctx.report({ kind: 'action', row: { ...row } });
     throw err;
   }
@@ -445,6 +460,22 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
     pushedDigest,
     pulledDigest: pulled?.manifestDigest,
   };
+  if (
+    failure &&
+    ctx.env.session.kind === 'aws' &&
+    ci.keyCreatedAt !== undefined &&
+    Date.now() - ci.keyCreatedAt < NEW_KEY_PROPAGATION_MS &&
+    ['UnrecognizedClientException', 'InvalidClientTokenId'].includes(errName(failure) ?? '')
+  ) {
+    // Real AWS: the temporary key was seconds old; IAM had not told ECR about it yet.
+    return {
+      status: 'pending',
+      summary: `AWS does not know ${ciUser}'s new temporary access key everywhere yet (IAM takes a few seconds)`,
+      details: [`AWS said: ${(failure as Error).message}`],
+      evidence,
+      view: view(),
+    };
+  }
   if (failure) {
     // Errors here come from the CI user's credentials: point the fix at the CI profile.
     const d = ciProfile

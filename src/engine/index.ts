@@ -11,7 +11,7 @@ import type { AwsSession } from '../aws/session.js';
 import { createEngine, type TutorEngine } from './engine.js';
 import { listLessons, loadLesson, type LessonSummary } from './lesson-loader.js';
 import { paramsFromEnv } from './preview.js';
-import { otherRegionsWithProgress, ProgressStore } from './progress.js';
+import { otherAccountsWithProgress, otherRegionsWithProgress, ProgressStore } from './progress.js';
 import { tutorCommand } from '../text/tutor-command.js';
 
 export type * from './types.js';
@@ -122,6 +122,16 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
       notices.push(
         `You have progress for account ${target.accountId} in ${others.join(', ')}, but the tutor is now using ${target.region}: ` +
           `that is a separate lab. Pass --region ${others[0]} to continue where you were.`,
+      );
+    }
+    // The identity lock across accounts: another profile's account has its own progress.
+    const accounts = await otherAccountsWithProgress(paths.state, target, loaded.lesson.id);
+    if (accounts[0]) {
+      const a = accounts[0];
+      notices.push(
+        `This lesson has progress in AWS account ${a.accountId} (${a.region}${a.arn ? `, as ${a.arn}` : ''}), ` +
+          `but you are signed in to account ${target.accountId}${target.profile ? ` (profile "${target.profile}")` : ''}: ` +
+          `this is a new lab. To continue the other one, use the profile or credentials of account ${a.accountId}.`,
       );
     }
   }

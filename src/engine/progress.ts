@@ -236,3 +236,37 @@ export async function otherRegionsWithProgress(
     .map((n) => n.slice(prefix.length, -'.json'.length))
     .filter((r) => r !== target.region);
 }
+
+/**
+ * Real AWS only: other accounts this lesson has progress in (another profile was used before).
+ * Each with the region and the identity that lab started as, so the learner can tell which
+ * profile to switch back to. Sandbox and endpoint account ids change with the server: skipped.
+ */
+export async function otherAccountsWithProgress(
+  stateDir: string,
+  target: TargetInfo,
+  lessonId: string,
+): Promise<Array<{ accountId: string; region: string; arn?: string }>> {
+  if (target.kind !== 'aws' || !target.accountId) return [];
+  let names: string[] = [];
+  try {
+    names = await readdir(progressDir(stateDir));
+  } catch {
+    return [];
+  }
+  const out: Array<{ accountId: string; region: string; arn?: string }> = [];
+  for (const n of names) {
+    const m = /^aws-(\d{12})-([a-z0-9-]+)\.json$/.exec(n);
+    if (!m || m[1] === target.accountId) continue;
+    try {
+      const file = JSON.parse(
+        await readFile(join(progressDir(stateDir), n), 'utf8'),
+      ) as ProgressFile;
+      const lp = file.lessons?.[lessonId];
+      if (lp) out.push({ accountId: m[1]!, region: m[2]!, arn: lp.lockedIdentity?.arn });
+    } catch {
+      // unreadable: ProgressStore.open reports it when that lab is opened
+    }
+  }
+  return out;
+}

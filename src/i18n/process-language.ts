@@ -24,11 +24,11 @@ function learnerOf(argv: readonly string[], env: NodeJS.ProcessEnv): string | un
  * (said in the language the other sources choose); an ECR_TUTOR_LANG we cannot use is reported
  * on stderr and the next source decides.
  */
-export function chooseProcessLanguage(
+export async function chooseProcessLanguage(
   argv: readonly string[],
   io: Io,
   env: NodeJS.ProcessEnv = process.env,
-): Lang {
+): Promise<Lang> {
   const learner = learnerOf(argv, env);
   const rawFlag = langFlag(argv);
   const flag = rawFlag === undefined ? undefined : parseLang(rawFlag);
@@ -53,7 +53,7 @@ export function chooseProcessLanguage(
   }
   if (choice.source === 'flag') {
     try {
-      saveLanguage(choice.lang, env, learner);
+      await saveLanguage(choice.lang, env, learner);
     } catch {
       // remembering is a convenience: a read-only home must not stop the command
     }

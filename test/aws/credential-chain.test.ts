@@ -114,7 +114,7 @@ describe('the credential chain, as the AWS CLI reads it', () => {
     const r = await check(['--profile', 'lab-sso']);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain(
-      'error: Your AWS SSO sign-in for the profile "lab-sso" has expired or was never made.\n  try: Run `aws sso login --profile lab-sso`, then check again.',
+      'error: Your AWS SSO sign-in for the profile "lab-sso" has expired or was never made.\n  try: Run `aws sso login --profile lab-sso`, then try again.',
     );
   });
 
@@ -146,7 +146,7 @@ describe('the credential chain, as the AWS CLI reads it', () => {
     );
     const r = await check(['--profile', 'lab-sso']);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('Run `aws sso login --profile lab-sso`, then check again.');
+    expect(r.stderr).toContain('Run `aws sso login --profile lab-sso`, then try again.');
     expect(r.stderr).not.toMatch(/\n\s+at |TokenProviderError|CredentialsProviderError/);
   });
 

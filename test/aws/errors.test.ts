@@ -246,7 +246,7 @@ describe('describeAwsError', () => {
     expect(d.summary).toBe(
       'Your AWS SSO sign-in for the profile "lab-sso" has expired or was never made.',
     );
-    expect(d.fix).toBe('Run `aws sso login --profile lab-sso`, then check again.');
+    expect(d.fix).toBe('Run `aws sso login --profile lab-sso`, then try again.');
   });
 
   it('explains credentials the tutor found expired before sending', () => {

@@ -65,3 +65,64 @@ describe('openSession', () => {
     }
   });
 });
+
+describe('the SDK configuration per target', () => {
+  it('on AWS: the standard retry mode with three attempts (throttling is real there); sandbox: two', async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...(await home()),
+      AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE00',
+      AWS_SECRET_ACCESS_KEY: 'x',
+    };
+    delete env.AWS_ENDPOINT_URL;
+    const aws = await openSession({ aws: true, region: 'eu-west-1' }, { env });
+    try {
+      expect(aws.place).toBe('aws');
+      for (const c of [aws.clients.ecr, aws.clients.iam, aws.clients.sts]) {
+        expect(await c.config.retryStrategy()).toMatchObject({ mode: 'standard' });
+        expect(await c.config.maxAttempts()).toBe(3);
+      }
+    } finally {
+      await aws.close();
+    }
+    const sb = await openSession({}, { env: await home() });
+    try {
+      expect(sb.place).toBe('tutor-sandbox');
+      expect(await sb.clients.ecr.config.maxAttempts()).toBe(2);
+      expect(await sb.clients.ecr.config.retryStrategy()).toMatchObject({ mode: 'standard' });
+    } finally {
+      await sb.close();
+    }
+  });
+
+  it('AWS_ENDPOINT_URL (as `sandbox env` exports it) makes --aws an endpoint target, named as such', async () => {
+    const env = await home();
+    const tsb = await startTestSandbox();
+    try {
+      const k = tsb.sandbox.user().credentials;
+      const s = await openSession(
+        { aws: true },
+        {
+          env: {
+            ...env,
+            AWS_ENDPOINT_URL: tsb.sandbox.endpoint,
+            AWS_ACCESS_KEY_ID: k.accessKeyId,
+            AWS_SECRET_ACCESS_KEY: k.secretAccessKey,
+            AWS_REGION: 'us-east-1',
+          },
+        },
+      );
+      try {
+        expect(s.kind).toBe('endpoint');
+        expect(s.endpoint).toBe(tsb.sandbox.endpoint);
+        expect(s.adviceContext()).toMatchObject({
+          place: 'endpoint',
+          endpoint: tsb.sandbox.endpoint,
+        });
+      } finally {
+        await s.close();
+      }
+    } finally {
+      await tsb.cleanup();
+    }
+  });
+});

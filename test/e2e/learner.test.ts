@@ -10,6 +10,8 @@ import type { CheckProgress, TutorEngine } from '../../src/engine/index.js';
 import { openSandboxLesson, type SandboxLesson } from '../helpers/lesson.js';
 import type { TestSandbox } from '../helpers/sandbox.js';
 import { PUSH_PULL_ACTIONS as ALL7 } from '../helpers/workshop.js';
+import { generatedImage } from '../../src/commands/push-pull.js';
+import { pushToRegistry, registryLogin } from '../../src/commands/registry-client.js';
 
 let lesson: SandboxLesson;
 let tsb: TestSandbox;
@@ -169,13 +171,22 @@ describe('a learner walks the Repository Policy lesson', () => {
     expect(stepId()).toBe('apply');
     engine.next();
     expect(stepId()).toBe('verify');
+    await engine.prepare?.(); // the step's setup: a fresh tag and the commands to show
+    const tag = engine.snapshot().vars.pushTag!;
+    expect(tag).toMatch(/^ecr-tutor-check-[0-9a-f]{8}$/);
     const r = await engine.check();
-    expect(r).toMatchObject({ status: 'fail', hintKey: 'denied' });
-    expect(r.summary).toBe('fcj-ecr-ci-cd-user was denied ecr:BatchCheckLayerAvailability.');
-    expect(r.details?.[0]).toMatch(/not authorized to perform: ecr:BatchCheckLayerAvailability/);
-    const rows = r.view?.kind === 'verify' ? r.view.rows : [];
-    expect(rows.find((x) => x.action === 'ecr:BatchCheckLayerAvailability')?.status).toBe('denied');
-    expect(rows.find((x) => x.action === 'ecr:PutImage')?.status).toBe('not-run');
+    expect(r).toMatchObject({ status: 'fail', hintKey: 'waiting' });
+    expect(r.summary).toBe(
+      `Waiting for fcj-workshop-app:${tag}: run the commands above as fcj-ecr-ci-cd-user.`,
+    );
+    // The learner pushes as the CI user (what `ecr-tutor push` runs): refused with AWS's sentence.
+    const login = await registryLogin(tsb.ecr('fcj-ecr-ci-cd-user'));
+    await expect(
+      pushToRegistry(login, 'fcj-workshop-app', tag, generatedImage('e2e too early')),
+    ).rejects.toThrow(
+      /denied: User: arn:aws:iam::\d{12}:user\/fcj-ecr-ci-cd-user is not authorized to perform: ecr:InitiateLayerUpload/,
+    );
+    expect((await engine.check()).hintKey).toBe('waiting');
     expect(engine.snapshot().steps[6]!.progress.status).toBe('failed');
     engine.back();
   });
@@ -216,6 +227,9 @@ describe('a learner walks the Repository Policy lesson', () => {
 
   it('7. pushes and pulls as the CI user, every row live', async () => {
     engine.next();
+    const tag = engine.snapshot().vars.pushTag!;
+    const login = await registryLogin(tsb.ecr('fcj-ecr-ci-cd-user'));
+    await pushToRegistry(login, 'fcj-workshop-app', tag, generatedImage('e2e'));
     const seen: CheckProgress[] = [];
     const off = engine.subscribe((s) => {
       const last = s.running?.progress.at(-1);
@@ -224,6 +238,11 @@ describe('a learner walks the Repository Policy lesson', () => {
     const r = await engine.check();
     off();
     expect(r.status).toBe('pass');
+    expect(r.summary).toMatch(
+      new RegExp(
+        `^The push of fcj-workshop-app:${tag} arrived and pulled back intact as fcj-ecr-ci-cd-user`,
+      ),
+    );
     const rows = r.view?.kind === 'verify' ? r.view.rows : [];
     expect(rows.map((x) => [x.action, x.status])).toEqual(ALL7.map((a) => [a, 'allowed']));
     expect(r.view?.kind === 'verify' && r.view.pushedDigest).toBe(

@@ -18,7 +18,12 @@
  * - No SSO portal: SSO profiles are tested up to the token (missing or expired), which fails
  *   before any request.
  */
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openSession } from '../../src/aws/session.js';
+import { checkPushPullAsCiUser } from '../../src/checks/verify.js';
+import type { LabContext } from '../../src/checks/types.js';
+import type { ActionRow, CheckProgress } from '../../src/engine/types.js';
 import { learnerHome, type LearnerHome } from '../helpers/tutor-cli.js';
 import { MOTO_ACCOUNT, MOTO_KEYS, motoUnavailable, startMoto, type Moto } from './moto.js';
 
@@ -152,6 +157,54 @@ describe.skipIf(why !== undefined)(
       expect(keys.AccessKeyMetadata).toEqual([]);
     });
 
+    it("verify's live rows: the failing call in the learner's words, the rest not run", async () => {
+      await workshopAccount();
+      await applySolution();
+      const saved = { ...process.env };
+      Object.assign(process.env, MOTO_KEYS, { AWS_REGION: 'us-east-1' });
+      delete process.env.AWS_PROFILE;
+      const session = await openSession(
+        { endpointUrl: moto.endpoint, region: 'us-east-1' },
+        { env: process.env, sandboxStateDir: join(l.tutorHome, 'none') },
+      );
+      const rows = new Map<string, ActionRow>();
+      try {
+        const step = {
+          id: 'verify',
+          title: 'v',
+          body: '',
+          view: 'text',
+          check: { name: 'push-pull-as-ci-user', params: {} },
+          hints: [],
+        } as const;
+        const ctx = {
+          env: { session, cwd: l.home, dataDir: join(l.tutorHome, 'data') },
+          lesson: { id: LESSON, title: 'l', summary: '', params: {}, steps: [step], dir: '/' },
+          step,
+          vars: {},
+          setVar: () => undefined,
+          answers: {},
+          setAnswer: () => undefined,
+          signal: new AbortController().signal,
+          report: (p: CheckProgress) => {
+            if (p.kind === 'action') rows.set(p.row.action, p.row);
+          },
+        } as unknown as LabContext;
+        const r = await checkPushPullAsCiUser(ctx, { repository: REPO, ciUser: CI });
+        expect(r.status).toBe('error');
+      } finally {
+        process.env = saved;
+        await session.close();
+      }
+      expect(rows.get('ecr:BatchCheckLayerAvailability')).toEqual({
+        action: 'ecr:BatchCheckLayerAvailability',
+        status: 'error',
+        message: `the endpoint ${moto.endpoint} answered something that is not AWS's format (HTTP 500, text/html).`,
+      });
+      for (const [a, row] of rows)
+        if (a !== 'ecr:BatchCheckLayerAvailability') expect(row.status).toBe('not-run');
+    });
+
     it('report: the verify step is an error (could not check), not passed', async () => {
       await workshopAccount();
       await applySolution();
@@ -255,7 +308,7 @@ describe.skipIf(why !== undefined)(
       );
       const r = await l.run(['check', '--profile', 'lab-sso', '--endpoint-url', moto.endpoint]);
       expect(r.code).not.toBe(0);
-      expect(r.stderr).toContain('try: Run `aws sso login --profile lab-sso`, then check again.');
+      expect(r.stderr).toContain('try: Run `aws sso login --profile lab-sso`, then try again.');
     });
 
     it('moto stopped: the fix is about that endpoint, not the sandbox', async () => {

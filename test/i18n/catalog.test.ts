@@ -18,11 +18,19 @@ describe('message catalogs', () => {
 
   it('every message parses as ICU and the translation uses the same {arguments}', () => {
     const mismatched: string[] = [];
+    const parse = (lang: string, k: string, m: string) => {
+      try {
+        return [...argumentNames(parseMessage(m))].sort();
+      } catch (e) {
+        mismatched.push(`${lang} ${k}: not ICU (${(e as Error).message})`);
+        return [];
+      }
+    };
     for (const k of keys) {
-      const a = [...argumentNames(parseMessage(en[k]))].sort();
+      const a = parse('en', k, en[k]);
       const v = vi[k];
       if (v === undefined) continue;
-      const b = [...argumentNames(parseMessage(v))].sort();
+      const b = parse('vi', k, v);
       if (a.join() !== b.join()) mismatched.push(`${k}: en {${a.join(', ')}} vi {${b.join(', ')}}`);
     }
     expect(mismatched).toEqual([]);

@@ -78,14 +78,16 @@ describe('the process language', () => {
   it('remembers an explicit --lang per learner, privately, and nothing else', async () => {
     const env = { ECR_TUTOR_HOME: await home(), LANG: 'C' };
     const io = memoryIo();
-    expect(chooseProcessLanguage(['status'], io, env)).toBe('en');
+    expect(await chooseProcessLanguage(['status'], io, env)).toBe('en');
     await expect(stat(savedLanguagePath(env))).rejects.toThrow(); // locale: not saved
 
-    expect(chooseProcessLanguage(['status', '--lang', 'vi'], io, env)).toBe('vi');
+    expect(await chooseProcessLanguage(['status', '--lang', 'vi'], io, env)).toBe('vi');
     expect(getLanguage()).toBe('vi');
-    expect(chooseProcessLanguage(['status'], io, env)).toBe('vi'); // remembered
-    expect(chooseProcessLanguage(['status', '--learner', 'ana'], io, env)).toBe('en');
-    expect(chooseProcessLanguage(['status', '--learner=ana', '--lang=vi'], io, env)).toBe('vi');
+    expect(await chooseProcessLanguage(['status'], io, env)).toBe('vi'); // remembered
+    expect(await chooseProcessLanguage(['status', '--learner', 'ana'], io, env)).toBe('en');
+    expect(await chooseProcessLanguage(['status', '--learner=ana', '--lang=vi'], io, env)).toBe(
+      'vi',
+    );
     expect(readSavedLanguage(env, 'ana')).toBe('vi');
     expect((await stat(savedLanguagePath(env))).mode & 0o777).toBe(0o600);
     expect(JSON.parse(await readFile(savedLanguagePath(env), 'utf8'))).toEqual({
@@ -93,7 +95,9 @@ describe('the process language', () => {
       byLearner: { '*': 'vi', ana: 'vi' },
     });
     // ECR_TUTOR_LANG is the learner's own setting: it wins over the saved one, and is not saved
-    expect(chooseProcessLanguage(['status'], io, { ...env, ECR_TUTOR_LANG: 'en' })).toBe('en');
+    expect(await chooseProcessLanguage(['status'], io, { ...env, ECR_TUTOR_LANG: 'en' })).toBe(
+      'en',
+    );
     expect(readSavedLanguage(env)).toBe('vi');
     expect(io.stderr()).toBe('');
   });
@@ -102,7 +106,7 @@ describe('the process language', () => {
     const env = { ECR_TUTOR_HOME: await home(), LANG: 'vi_VN.UTF-8' };
     let err: unknown;
     try {
-      chooseProcessLanguage(['check', '--lang', 'fr'], memoryIo(), env);
+      await chooseProcessLanguage(['check', '--lang', 'fr'], memoryIo(), env);
     } catch (e) {
       err = e;
     }
@@ -115,7 +119,7 @@ describe('the process language', () => {
   it('warns about a bad ECR_TUTOR_LANG on stderr and goes on', async () => {
     const io = memoryIo();
     const env = { ECR_TUTOR_HOME: await home(), ECR_TUTOR_LANG: 'xx', LANG: 'C' };
-    expect(chooseProcessLanguage(['status'], io, env)).toBe('en');
+    expect(await chooseProcessLanguage(['status'], io, env)).toBe('en');
     expect(io.stderr()).toBe(
       'warning: ECR_TUTOR_LANG="xx" is not a language the tutor speaks (en, vi); using the next choice (your locale, else English).\n',
     );
@@ -126,8 +130,8 @@ describe('the process language', () => {
     const { mkdir, writeFile } = await import('node:fs/promises');
     await mkdir(join(env.ECR_TUTOR_HOME, 'state'), { recursive: true });
     await writeFile(savedLanguagePath(env), '{not json');
-    expect(chooseProcessLanguage(['status'], memoryIo(), env)).toBe('en');
-    expect(chooseProcessLanguage(['status', '--lang', 'vi'], memoryIo(), env)).toBe('vi');
+    expect(await chooseProcessLanguage(['status'], memoryIo(), env)).toBe('en');
+    expect(await chooseProcessLanguage(['status', '--lang', 'vi'], memoryIo(), env)).toBe('vi');
     expect(readSavedLanguage(env)).toBe('vi');
   });
 });

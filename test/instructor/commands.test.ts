@@ -141,7 +141,8 @@ describe('ecr-tutor report and class', () => {
       /^cleo,repository-policy,compose,not-started,4,9,false,/,
     );
     expect(lines.find((l) => l.startsWith('solo,'))).toMatch(
-      /^solo,repository-policy,explain,not-started,7,9,false,/,
+      // at verify: the learner has not pushed the step's tag yet
+      /^solo,repository-policy,verify,not-started,6,9,false,/,
     );
     const json = JSON.parse((await run('class', reports, '--format', 'json')).out);
     expect(json.steps.find((s: { id: string }) => s.id === 'apply')).toMatchObject({

@@ -54,6 +54,161 @@ export const en = {
   'lessonI18n.bodyParamDropped': '{lang}: the translation drops {param}, which {english} uses',
   'lessonI18n.bodyParamAdded': '{lang}: {param} is not in the English text of this step (renamed?)',
   'lessonI18n.bodyNotNfc': '{lang}: not in precomposed Unicode (NFC); save the file as NFC',
+
+  // errors (src/errors.ts): the labels stay at the start of the line, as scripts grep them
+  'error.label': 'error: {message}',
+  'error.try': '  try: {tryMessage}',
+  'fs.readOnly': 'the file system is read-only',
+  'fs.readOnlyTry': 'make it writable, or point ECR_TUTOR_HOME at a writable folder',
+  'fs.diskFull': 'the disk is full',
+  'fs.diskFullTry': 'free some disk space and run the command again',
+  'fs.quota': 'the disk quota is used up',
+  'fs.denied': 'permission denied',
+  'fs.deniedTry': 'check who owns that folder, or point ECR_TUTOR_HOME at a folder you own',
+  'fs.mkdir': 'could not create the folder {path}: a parent folder is missing or read-only',
+  'fs.write': 'could not write {path}: {why} ({code})',
+
+  // lesson checks (src/checks/*): summaries and details shown in the check panel and reports
+  'check.couldNot': 'Could not {doing}: {reason}',
+  'check.doing.whoAmI': 'ask AWS who you are',
+  'check.doing.accountId': 'ask AWS for your account ID',
+  'check.doing.accountIdSts': 'read your account ID from STS',
+  'check.doing.lookUpRepository': 'look up the repository {repository}',
+  'check.doing.lookUpUser': 'look up the IAM user {user}',
+  'check.doing.readPolicy': 'read the policy of {repository}',
+  'check.doing.readState': 'read the state of {repository}',
+  'check.identity.connected':
+    'Connected to {target, select, sandbox {the sandbox at {endpoint}} endpoint {the endpoint {endpoint}} other {real AWS}} as {arn} in {region}.',
+  'check.identity.identity': 'identity: {arn}',
+  'check.identity.region': 'region: {region}',
+  'check.identity.profile': 'profile: {profile}',
+  'check.account.noAnswer': 'Type your 12-digit account ID first.',
+  'check.account.format': '"{answer}" is not an account ID: it has exactly 12 digits.',
+  'check.account.wrong': '{answer} is not the account you are signed in to.',
+  'check.account.wrongDetail':
+    'STS says your identity is in a different account (look at the "Account" field of `aws sts get-caller-identity`).',
+  'check.account.right': 'Right: you are in account {answer}.',
+  'check.account.filled': 'Filled in your account ID, {accountId}.',
+  'check.resources.repositoryIn': 'ECR repository ({region})',
+  'check.resources.iamUser': 'IAM user',
+  'check.resources.missing':
+    'Missing: {count, plural, one {{first}} other {{first} and {second}}}.',
+  'check.resources.missingDetail':
+    'The earlier sections of the workshop create these. Check the region first (`--region`), then create what is missing, or let the tutor do it.',
+  'check.resources.found': 'Found the repository {repository} and the IAM user {user}.',
+  'check.resources.createdRepository': 'created the repository {repository}',
+  'check.resources.createdUser':
+    'created the IAM user {user} (allowed only ecr:GetAuthorizationToken)',
+  'check.resources.nothingToCreate': 'Nothing to create: both exist.',
+  'check.resources.deletedRepository': 'deleted the repository {repository}',
+  'check.notYet': 'Not yet: {problem}',
+  'check.policyFile.exists': '{file} already exists: left as it is.',
+  'check.policyFile.wroteStarter': 'wrote the starter policy to {file}',
+  'check.policyFile.wroteSolution': 'wrote the finished policy to {file}',
+  'check.policyFile.wroteSolutionKept':
+    'wrote the finished policy to {file} (your version is kept as {backup})',
+  'check.policyFile.placeholder': 'Replace {placeholder} with your 12-digit account ID.',
+  'check.policyFile.finding': 'line {line}, column {column}: {message}',
+  'check.policyFile.findingLine': '{severity} line {line}: {message}',
+  'check.policyFile.notPolicy': 'The file is not a policy document.',
+  'check.policyFile.noFile': 'There is no {file} yet.',
+  'check.policyFile.noFileDetail':
+    'The tutor writes a starter file when you enter this step; create it there or go back and forward again.',
+  'check.policyFile.grants': '{file} grants {user} exactly the {count} push and pull actions.',
+  'check.apply.yourFile': 'your {file}',
+  'check.apply.lessonPolicy': "the lesson's policy",
+  'check.apply.none': '{repository} has no repository policy yet.',
+  'check.apply.applyYourFile': 'Apply your file: {command}',
+  'check.apply.wrong': 'The policy on {repository} is not right: {problem}',
+  'check.apply.right': 'The policy on {repository} grants {user} exactly push and pull.',
+  'check.apply.same': 'It means the same as {expected}.',
+  'check.apply.sameMeaning': 'It differs from {expected} in form, but grants the same:',
+  'check.apply.policyOn': 'the policy on {repository}',
+  'check.apply.backupKnown': 'the policy from before the lesson is already recorded',
+  'check.apply.hadNone': '{repository} had no policy before the lesson',
+  'check.apply.backedUp': 'kept the policy {repository} had before the lesson in {path}',
+  'check.apply.applied': 'applied {file} to {repository}',
+  'check.apply.appliedLesson':
+    "applied the lesson's policy to {repository} (your file was not ready)",
+  'check.apply.backupGone':
+    "the copy of the policy {repository} had before the lesson ({path}) is gone, so it cannot be put back. Remove the lesson's policy instead: {command}",
+  'check.apply.restored': 'put back the policy {repository} had before the lesson (from {path})',
+  'check.apply.removed': "removed the lesson's policy from {repository}",
+  'check.apply.andImages':
+    '{summary}; deleted {count, plural, one {# leftover test image} other {# leftover test images}}',
+  'check.cleanup.differs':
+    '{repository} still has a policy that differs from the one it had before the lesson.',
+  'check.cleanup.stillHas':
+    '{repository} still has a repository policy (it had none before the lesson).',
+  'check.cleanup.images':
+    '{count, plural, one {# test image} other {# test images}} tagged {prefix}… {count, plural, one {is} other {are}} still in {repository}.',
+  'check.cleanup.restored': '{repository} has its original policy back.',
+  'check.cleanup.gone': "The lesson's policy is gone from {repository}.",
+
+  // the TUI (src/ui/**)
+  'tui.header.target':
+    '{target, select, sandbox {sandbox (local AWS)} aws {AWS} endpoint {endpoint} other {{target}}}',
+  'tui.header.targetProfile':
+    '{target, select, sandbox {sandbox (local AWS)} aws {AWS} endpoint {endpoint} other {{target}}} (profile {profile})',
+  'tui.header.account': 'account {account}',
+  'tui.header.as': 'as {arn}',
+  'tui.header.learner': 'learner {learner}',
+  'tui.header.facilitator': 'facilitator',
+  'tui.header.step': 'step {n}/{total}',
+  'tui.strip.steps': 'Steps',
+  'tui.strip.list': 'g: list',
+  'tui.check.passed': 'Passed',
+  'tui.check.notYet': 'Not yet',
+  'tui.check.pending': 'Waiting for AWS to apply the change',
+  'tui.check.error': 'Could not check',
+  'tui.check.facilitator': 'Facilitator: check {check}',
+  'tui.check.facilitatorSolve': 'Facilitator: check {check} · solve {solve}',
+  'tui.check.solution': 'Solution:',
+  'tui.check.confirmSkip': 'Skip this step? The tutor will apply the solution for you. y/n',
+  'tui.check.confirmSkipAws':
+    'Skip this step? The tutor will apply the solution for you (this changes your AWS resources). y/n',
+  'tui.check.jump': 'Go to which step? ↑↓ then Enter (steps you have not reached are locked)',
+  'tui.check.applyingSolution': 'Applying the solution, then checking',
+  'tui.check.checking': 'Checking',
+  'tui.check.checkingLower': 'checking',
+  'tui.check.try': 'try:',
+  'tui.check.pressEnter': 'Press Enter for the next step.',
+  'tui.check.watchingChecking': 'Watching: checking',
+  'tui.check.watching': 'Watching: re-checks when you save and every few seconds.',
+  'tui.check.optionalLeft':
+    'Every required step is done: this one is optional (Enter checks it, s lets the tutor do it, q quits).',
+  'tui.check.complete':
+    'Lesson complete: every step is done. Press q to quit (your progress is saved).',
+  'tui.check.hint': 'Hint {n}/{total}:',
+  'tui.check.idle': 'Not checked yet.',
+  'tui.key.down': 'down',
+  'tui.key.up': 'up',
+  'tui.quiz.waiting':
+    '{n, plural, one {A question} other {# questions}} below the text: Enter (or {down} at its end) to answer',
+  'tui.quiz.question': 'Q{n}. {question}',
+  'tui.quiz.notQuite': 'Not quite: {explanation}',
+  'tui.scroll.where': 'lines {first}-{last} of {total}',
+  'tui.scroll.more': '{mark} more below: PgDn or {key} ({where})',
+  'tui.scroll.end': '{mark} the end: PgUp or {key} goes back ({where})',
+  'tui.boot.connecting': 'Connecting to {what}…',
+  'tui.input.example': '(e.g. {example})',
+  'tui.input.looksRight': 'looks right; press Enter to check it',
+  'tui.apply.run': 'Run this (or use the console), then wait here:',
+  'tui.apply.diff': 'What AWS has vs your file:',
+  'tui.explain.request': 'Request {n} of {total}:',
+  'tui.explain.calls': '{principal} calls {action} →',
+  'tui.explain.decision':
+    '{decision, select, allowed {allowed} implicit_deny {implicit-deny} explicit_deny {explicit-deny} other {{decision}}}',
+  'tui.policyFile.findings': '{count, plural, =0 {no findings} one {# finding} other {# findings}}',
+  'tui.policyFile.at':
+    'line {line}:{column} {severity, select, error {error} warning {warning} other {{severity}}}',
+  'tui.resources.identity': 'identity',
+  'tui.resources.account': 'account',
+  'tui.resources.region': 'region',
+  'tui.resources.notFound': '(not found)',
+  'tui.verify.status':
+    '{status, select, waiting {waiting} running {running} allowed {allowed} denied {denied} error {error} not_run {not-run} other {{status}}}',
+  'tui.verify.upload': 'layer upload',
 } as const satisfies Record<string, string>;
 
 /** Every message key. */

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { CheckResult, Engine, EngineSnapshot } from '../../engine/types.js';
 import { App, type AppProps } from '../App.js';
 import { useTheme } from '../theme-context.js';
+import { t as msg } from '../../i18n/index.js';
 
 /**
  * An engine that shows `preview` (the lesson as read from local files) until the live engine
@@ -134,7 +135,7 @@ export function Boot({
     <Box flexDirection="column">
       <Text {...theme.style('accent')}>ECR tutor</Text>
       <Text {...theme.style('muted')}>
-        {theme.spinnerFrames[0]} Connecting to {what}…
+        {theme.spinnerFrames[0]} {msg('tui.boot.connecting', { what })}
       </Text>
     </Box>
   );

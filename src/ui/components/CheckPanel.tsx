@@ -7,6 +7,7 @@ import { useTheme } from '../theme-context.js';
 import type { Tone } from '../theme.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { Para } from './Lines.js';
+import { t as msg } from '../../i18n/index.js';
 
 /** `text` without a leading "Not yet:" (or whatever `word` is): the head already says it. */
 export function withoutPrefix(text: string, word: string): string {
@@ -26,12 +27,12 @@ function same(a: string, b: string): boolean {
 
 const HEAD: Record<
   CheckResult['status'],
-  { tone: Tone; word: string; glyph: string; ascii: string }
+  { tone: Tone; word: () => string; glyph: string; ascii: string }
 > = {
-  pass: { tone: 'ok', word: 'Passed', glyph: '✔', ascii: '[ok]' },
-  fail: { tone: 'bad', word: 'Not yet', glyph: '✘', ascii: '[x]' },
-  pending: { tone: 'warn', word: 'Waiting for AWS to apply the change', glyph: '⧗', ascii: '[..]' },
-  error: { tone: 'bad', word: 'Could not check', glyph: '!', ascii: '[!]' },
+  pass: { tone: 'ok', word: () => msg('tui.check.passed'), glyph: '✔', ascii: '[ok]' },
+  fail: { tone: 'bad', word: () => msg('tui.check.notYet'), glyph: '✘', ascii: '[x]' },
+  pending: { tone: 'warn', word: () => msg('tui.check.pending'), glyph: '⧗', ascii: '[..]' },
+  error: { tone: 'bad', word: () => msg('tui.check.error'), glyph: '!', ascii: '[!]' },
 };
 
 /** Check status (spinner, result, details, fix), hints shown so far, and dialogs. */
@@ -58,14 +59,18 @@ export function CheckPanel({
   if (f) {
     lines.push(
       <Text key="facilitator" wrap="truncate-end" {...theme.style('muted')}>
-        Facilitator: check {describeRef(f.check)}
-        {f.solve ? ` · solve ${describeRef(f.solve)}` : ''}
+        {f.solve
+          ? msg('tui.check.facilitatorSolve', {
+              check: describeRef(f.check),
+              solve: describeRef(f.solve),
+            })
+          : msg('tui.check.facilitator', { check: describeRef(f.check) })}
       </Text>,
     );
     if (f.solution) {
       lines.push(
         <Text key="solution">
-          <Text {...theme.style('warn')}>Solution: </Text>
+          <Text {...theme.style('warn')}>{msg('tui.check.solution')} </Text>
           {f.solution}
         </Text>,
       );
@@ -74,32 +79,36 @@ export function CheckPanel({
   if (s.dialog === 'confirm-skip') {
     lines.push(
       <Text key="skip" {...theme.style('warn')}>
-        Skip this step? The tutor will apply the solution for you
-        {def.solveChangesState ? ' (this changes your AWS resources)' : ''}. y/n
+        {def.solveChangesState ? msg('tui.check.confirmSkipAws') : msg('tui.check.confirmSkip')}
       </Text>,
     );
   }
   if (s.dialog === 'jump') {
     lines.push(
       <Text key="jump" {...theme.style('accent')}>
-        Go to which step? ↑↓ then Enter (steps you have not reached are locked)
+        {msg('tui.check.jump')}
       </Text>,
     );
   }
   const what =
-    s.busy === 'skip' ? 'Applying the solution, then checking' : s.busy ? 'Checking' : 'checking';
+    s.busy === 'skip'
+      ? msg('tui.check.applyingSolution')
+      : s.busy
+        ? msg('tui.check.checking')
+        : msg('tui.check.checkingLower');
   if (r) {
     // The last result stays on screen while a new check runs (no flicker in watch mode): the
     // spinner goes beside it.
     const h = HEAD[r.status];
     const mark = theme.ascii ? h.ascii : h.glyph;
-    const summary = withoutPrefix(sanitizeLine(r.summary), h.word);
+    const word = h.word();
+    const summary = withoutPrefix(sanitizeLine(r.summary), word);
     lines.push(
       <Para
         key="head"
         width={width}
         spans={[
-          { text: `${mark} ${h.word}:`, style: h.tone as 'ok' | 'bad' | 'warn' },
+          { text: `${mark} ${word}:`, style: h.tone as 'ok' | 'bad' | 'warn' },
           { text: ` ${summary}` },
           ...(running ? [{ text: ` ${frame} ${what}…`, style: 'accent' as const }] : []),
         ]}
@@ -130,28 +139,28 @@ export function CheckPanel({
           key="fix"
           width={width}
           indent="       "
-          spans={[{ text: '  try: ', style: 'accent' }, { text: fix }]}
+          spans={[{ text: `  ${msg('tui.check.try')} `, style: 'accent' }, { text: fix }]}
         />,
       );
     }
     if (r.status === 'pass' && !snap.finished && !running) {
       lines.push(
         <Text key="next" {...theme.style('muted')}>
-          Press Enter for the next step.
+          {msg('tui.check.pressEnter')}
         </Text>,
       );
     }
   } else if (running) {
     lines.push(
       <Text key="spin" {...theme.style('accent')}>
-        {frame} {s.busy ? what : 'Watching: checking'}…
+        {frame} {s.busy ? what : msg('tui.check.watchingChecking')}…
       </Text>,
     );
   }
   if (s.watching && r && r.status !== 'pass') {
     lines.push(
       <Text key="watch" {...theme.style('muted')}>
-        {theme.ascii ? '(o)' : '◉'} Watching: re-checks when you save and every few seconds.
+        {theme.ascii ? '(o)' : '◉'} {msg('tui.check.watching')}
       </Text>,
     );
   }
@@ -160,9 +169,7 @@ export function CheckPanel({
       def.optional && progress.status !== 'passed' && progress.status !== 'skipped';
     lines.push(
       <Text key="done" {...theme.style('ok')}>
-        {optionalLeft
-          ? 'Every required step is done: this one is optional (Enter checks it, s lets the tutor do it, q quits).'
-          : 'Lesson complete: every step is done. Press q to quit (your progress is saved).'}
+        {optionalLeft ? msg('tui.check.optionalLeft') : msg('tui.check.complete')}
       </Text>,
     );
   }
@@ -181,7 +188,9 @@ export function CheckPanel({
     lines.push(
       <Text key="hint">
         <Text {...theme.style('warn')}>
-          {solution ? 'Solution' : `Hint ${n}/${def.hints.length}`}:{' '}
+          {solution
+            ? msg('tui.check.solution')
+            : msg('tui.check.hint', { n, total: def.hints.length })}{' '}
         </Text>
         {hint}
       </Text>,
@@ -190,7 +199,7 @@ export function CheckPanel({
   if (lines.length === 0) {
     lines.push(
       <Text key="idle" {...theme.style('muted')}>
-        Not checked yet.
+        {msg('tui.check.idle')}
       </Text>,
     );
   }

@@ -1,26 +1,32 @@
 import { Box, Text } from 'ink';
 import type { EngineSnapshot } from '../../engine/types.js';
 import { useTheme } from '../theme-context.js';
-
-const TARGET_NAMES = { sandbox: 'sandbox (local AWS)', aws: 'AWS', endpoint: 'endpoint' } as const;
+import { textWidth } from '../../text/width.js';
+import { t as msg } from '../../i18n/index.js';
 
 /** Lesson title, step count, and where the checks run: target, account, region, identity. */
 export function Header({ snap, width }: { snap: EngineSnapshot; width: number }) {
   const theme = useTheme();
   const t = snap.target;
   const where = [
-    TARGET_NAMES[t.kind] + (t.profile ? ` (profile ${t.profile})` : ''),
-    t.accountId ? `account ${t.accountId}` : 'account ?',
+    t.profile
+      ? msg('tui.header.targetProfile', { target: t.kind, profile: t.profile })
+      : msg('tui.header.target', { target: t.kind }),
+    msg('tui.header.account', { account: t.accountId ?? '?' }),
     t.region,
   ].join(' · ');
   // The end of an ARN (user/NAME) says the most: shorten from the front when space is short.
-  const room = width - where.length - 2;
-  let who = t.identityArn ? `as ${t.identityArn}` : '';
-  if (who.length > room) who = room > 12 ? `as …${t.identityArn!.slice(-(room - 4))}` : '';
+  const room = width - textWidth(where) - 2;
+  let who = t.identityArn ? msg('tui.header.as', { arn: t.identityArn }) : '';
+  if (textWidth(who) > room) {
+    const short = (n: number) => msg('tui.header.as', { arn: `…${t.identityArn!.slice(-n)}` });
+    const fixed = textWidth(msg('tui.header.as', { arn: '…' }));
+    who = room > 12 ? short(room - fixed) : '';
+  }
   const count = [
-    snap.learner ? `learner ${snap.learner}` : '',
-    snap.facilitator ? 'facilitator' : '',
-    `step ${snap.currentIndex + 1}/${snap.steps.length}`,
+    snap.learner ? msg('tui.header.learner', { learner: snap.learner }) : '',
+    snap.facilitator ? msg('tui.header.facilitator') : '',
+    msg('tui.header.step', { n: snap.currentIndex + 1, total: snap.steps.length }),
   ]
     .filter(Boolean)
     .join(' · ');

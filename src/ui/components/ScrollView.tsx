@@ -2,6 +2,7 @@ import { Box, Text, measureElement, type DOMElement } from 'ink';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { Scroll } from '../hooks/use-scroll.js';
 import { useTheme } from '../theme-context.js';
+import { t as msg } from '../../i18n/index.js';
 
 /**
  * A pane that shows its content from `scroll.offset` on and, when the content is taller than
@@ -26,7 +27,11 @@ export function ScrollView({
     measured(measureElement(outer.current).height, measureElement(inner.current).height);
   });
   const last = Math.min(scroll.content, scroll.offset + scroll.rows);
-  const where = `lines ${scroll.offset + 1}-${last} of ${scroll.content}`;
+  const where = msg('tui.scroll.where', {
+    first: scroll.offset + 1,
+    last,
+    total: scroll.content,
+  });
   return (
     <Box
       ref={outer}
@@ -48,8 +53,16 @@ export function ScrollView({
         <Box flexShrink={0}>
           <Text {...theme.style('muted')} wrap="truncate-end">
             {scroll.moreBelow
-              ? `${theme.ascii ? 'v' : '↓'} more below: PgDn or ${theme.ascii ? 'down' : '↓'} (${where})`
-              : `${theme.ascii ? '^' : '↑'} the end: PgUp or ${theme.ascii ? 'up' : '↑'} goes back (${where})`}
+              ? msg('tui.scroll.more', {
+                  mark: theme.ascii ? 'v' : '↓',
+                  key: theme.ascii ? msg('tui.key.down') : '↓',
+                  where,
+                })
+              : msg('tui.scroll.end', {
+                  mark: theme.ascii ? '^' : '↑',
+                  key: theme.ascii ? msg('tui.key.up') : '↑',
+                  where,
+                })}
           </Text>
         </Box>
       ) : null}

@@ -2,6 +2,7 @@ import { Text } from 'ink';
 import type { EngineSnapshot } from '../../engine/types.js';
 import { useTheme } from '../theme-context.js';
 import type { Tone } from '../theme.js';
+import { t as msg } from '../../i18n/index.js';
 
 const TONE: Record<string, Tone> = {
   passed: 'ok',
@@ -15,7 +16,7 @@ export function StepStrip({ snap }: { snap: EngineSnapshot }) {
   const theme = useTheme();
   return (
     <Text wrap="truncate-end">
-      <Text {...theme.style('muted')}>Steps </Text>
+      <Text {...theme.style('muted')}>{msg('tui.strip.steps')} </Text>
       {snap.steps.map(({ def, progress }, i) => {
         const mark = theme.mark(progress.status);
         const current = i === snap.currentIndex;
@@ -28,7 +29,7 @@ export function StepStrip({ snap }: { snap: EngineSnapshot }) {
           </Text>
         );
       })}
-      <Text {...theme.style('muted')}> g: list</Text>
+      <Text {...theme.style('muted')}> {msg('tui.strip.list')}</Text>
     </Text>
   );
 }

@@ -8,6 +8,7 @@ import { QuizView } from '../views/QuizView.js';
 import { ResourcesView } from '../views/ResourcesView.js';
 import { VerifyView } from '../views/VerifyView.js';
 import { useTheme } from '../theme-context.js';
+import { t as msg } from '../../i18n/index.js';
 
 /** The step-specific part under the step's text: input, quiz, or the last check's rich data. */
 export function StepView({
@@ -44,8 +45,7 @@ export function StepView({
     const n = def.quiz.length;
     quizParts.push(
       <Text key="quiz" {...theme.style('accent')} wrap="truncate-end">
-        {n === 1 ? 'A question' : `${n} questions`} below the text: Enter (or{' '}
-        {theme.ascii ? 'down' : '↓'} at its end) to answer
+        {msg('tui.quiz.waiting', { n, down: theme.ascii ? msg('tui.key.down') : '↓' })}
       </Text>,
     );
   } else if (def.quiz?.length) {

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { StepInput } from '../../engine/types.js';
 import { useTheme } from '../theme-context.js';
+import { t as msg } from '../../i18n/index.js';
 
 /** The one-line answer field (account ID) with validation as the learner types. */
 export function AnswerInput({
@@ -27,7 +28,9 @@ export function AnswerInput({
         {value === '' && input.placeholder ? (
           <Text {...theme.style('muted')}>
             {/* Without colour a bare placeholder would look typed. */}
-            {theme.color ? input.placeholder : `(e.g. ${input.placeholder})`}
+            {theme.color
+              ? input.placeholder
+              : msg('tui.input.example', { example: input.placeholder })}
           </Text>
         ) : (
           <Text>{value}</Text>
@@ -40,7 +43,7 @@ export function AnswerInput({
         // only before this answer was checked: after, the check's own result says it
         <Text {...theme.style('ok')}>
           {' '}
-          {theme.ascii ? 'ok' : '✔'} looks right; press Enter to check it
+          {theme.ascii ? 'ok' : '✔'} {msg('tui.input.looksRight')}
         </Text>
       ) : null}
     </Box>

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { layoutCommand } from '../../text/shell.js';
 import { useTheme } from '../theme-context.js';
+import { t as msg } from '../../i18n/index.js';
 
 /** The AWS CLI command to copy, and how the policy in AWS differs from the learner's file. */
 export function ApplyView({
@@ -19,7 +20,7 @@ export function ApplyView({
   const lines = layoutCommand(sanitizeLine(cliCommand), Math.max(20, width - 2));
   return (
     <Box flexDirection="column">
-      <Text {...theme.style('muted')}>Run this (or use the console), then wait here:</Text>
+      <Text {...theme.style('muted')}>{msg('tui.apply.run')}</Text>
       {lines.map((l, i) => (
         <Text key={i} {...theme.style('code')} wrap="truncate-end">
           {'  '}
@@ -28,7 +29,7 @@ export function ApplyView({
       ))}
       {diff.length > 0 ? (
         <Box flexDirection="column" marginTop={1}>
-          <Text {...theme.style('strong')}>What AWS has vs your file:</Text>
+          <Text {...theme.style('strong')}>{msg('tui.apply.diff')}</Text>
           {diff.map((line, i) => (
             <Text
               key={i}

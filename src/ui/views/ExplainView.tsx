@@ -3,6 +3,7 @@ import type { CheckView } from '../../engine/types.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { Para } from '../components/Lines.js';
 import { useTheme } from '../theme-context.js';
+import { t as msg } from '../../i18n/index.js';
 
 type ExplainCases = Extract<CheckView, { kind: 'explain' }>['cases'];
 
@@ -23,10 +24,15 @@ export function ExplainView({ cases, width }: { cases: ExplainCases; width: numb
         <Box key={i} flexDirection="column">
           <Text wrap="truncate-end">
             <Text {...theme.style('strong')}>
-              Request {i + 1} of {cases.length}:
+              {msg('tui.explain.request', { n: i + 1, total: cases.length })}
             </Text>{' '}
-            {sanitizeLine(shortName(c.principal))} calls {sanitizeLine(c.action)} →{' '}
-            <Text {...theme.style(c.decision === 'allowed' ? 'ok' : 'bad')}>{c.decision}</Text>
+            {msg('tui.explain.calls', {
+              principal: sanitizeLine(shortName(c.principal)),
+              action: sanitizeLine(c.action),
+            })}{' '}
+            <Text {...theme.style(c.decision === 'allowed' ? 'ok' : 'bad')}>
+              {msg('tui.explain.decision', { decision: c.decision.replace(/-/g, '_') })}
+            </Text>
           </Text>
           <Para
             width={width}

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { FindingView } from '../../engine/types.js';
 import { CodeBlock } from '../components/CodeBlock.js';
 import { useTheme } from '../theme-context.js';
+import { t as msg } from '../../i18n/index.js';
 
 /**
  * The learner's policy file with each finding marked against its line. The findings come
@@ -27,9 +28,8 @@ export function PolicyFileView({
     <Box flexDirection="column">
       <Text {...theme.style('muted')} wrap="truncate-middle">
         {name}
-        {findings.length === 0
-          ? ' · no findings'
-          : ` · ${findings.length} finding${findings.length === 1 ? '' : 's'}`}
+        {' · '}
+        {msg('tui.policyFile.findings', { count: findings.length })}
       </Text>
       {findings.map((f, i) => (
         <Text key={i}>
@@ -38,7 +38,7 @@ export function PolicyFileView({
               f.severity === 'error' ? 'bad' : f.severity === 'warning' ? 'warn' : 'muted',
             )}
           >
-            line {f.line}:{f.column} {f.severity}
+            {msg('tui.policyFile.at', { line: f.line, column: f.column, severity: f.severity })}
           </Text>{' '}
           {f.message}
           {f.suggestion ? <Text {...theme.style('accent')}> → {f.suggestion}</Text> : null}

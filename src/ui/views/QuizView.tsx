@@ -4,6 +4,7 @@ import { sanitizeLine } from '../../text/sanitize.js';
 import { Para } from '../components/Lines.js';
 import type { QuizAnswer } from '../hooks/use-tutor.js';
 import { useTheme } from '../theme-context.js';
+import { t as msg } from '../../i18n/index.js';
 
 /** The concept check: answered questions with their explanation, then the open one. */
 export function QuizView({
@@ -41,7 +42,8 @@ export function QuizView({
           return (
             <Box key={q.id} flexDirection="column">
               <Text wrap="truncate-end">
-                <Text {...theme.style('ok')}>{theme.ascii ? '[x]' : '✔'} </Text>Q{n + 1}. {question}
+                <Text {...theme.style('ok')}>{theme.ascii ? '[x]' : '✔'} </Text>
+                {msg('tui.quiz.question', { n: n + 1, question })}
               </Text>
               {q.id === latest || passed ? (
                 <Para
@@ -54,7 +56,10 @@ export function QuizView({
         }
         return (
           <Box key={q.id} flexDirection="column">
-            <Para width={width} spans={[{ text: `Q${n + 1}. ${question}`, style: 'strong' }]} />
+            <Para
+              width={width}
+              spans={[{ text: msg('tui.quiz.question', { n: n + 1, question }), style: 'strong' }]}
+            />
             {q.choices.map((c, i) => {
               const mark = i === cursor ? (theme.ascii ? '> ' : '❯ ') : '  ';
               const label = `${mark}${i + 1}) `;
@@ -79,7 +84,7 @@ export function QuizView({
                 indent="  "
                 spans={[
                   {
-                    text: `${theme.ascii ? 'x' : '✘'} Not quite: ${sanitizeLine(a.explanation)}`,
+                    text: `${theme.ascii ? 'x' : '✘'} ${msg('tui.quiz.notQuite', { explanation: sanitizeLine(a.explanation) })}`,
                     style: 'bad',
                   },
                 ]}

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { CheckView } from '../../engine/types.js';
 import { useTheme } from '../theme-context.js';
+import { t as msg } from '../../i18n/index.js';
 
 /** Resources the step looked for, found or not; and the identity the checks run as. */
 export function ResourcesView({
@@ -13,12 +14,13 @@ export function ResourcesView({
     return (
       <Box flexDirection="column">
         <Text>
-          <Text {...theme.style('muted')}>identity </Text>
+          <Text {...theme.style('muted')}>{msg('tui.resources.identity')} </Text>
           {view.arn}
         </Text>
         <Text>
-          <Text {...theme.style('muted')}>account </Text>
-          {view.accountId} <Text {...theme.style('muted')}>region</Text> {view.region}
+          <Text {...theme.style('muted')}>{msg('tui.resources.account')} </Text>
+          {view.accountId} <Text {...theme.style('muted')}>{msg('tui.resources.region')}</Text>{' '}
+          {view.region}
         </Text>
       </Box>
     );
@@ -31,7 +33,7 @@ export function ResourcesView({
             {it.exists ? theme.mark('passed') : theme.mark('failed')}
           </Text>{' '}
           {it.what} <Text {...theme.style('strong')}>{it.name}</Text>
-          {it.exists ? '' : ' (not found)'}
+          {it.exists ? '' : ` ${msg('tui.resources.notFound')}`}
         </Text>
       ))}
     </Box>

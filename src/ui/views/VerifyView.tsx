@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ActionRow, CheckProgress } from '../../engine/types.js';
 import { useTheme } from '../theme-context.js';
+import { t as msg } from '../../i18n/index.js';
 
 /** Merges the rows of a finished check with live progress events, keeping first-seen order. */
 export function verifyRows(base: ActionRow[], progress: CheckProgress[]): ActionRow[] {
@@ -72,7 +73,10 @@ export function VerifyView({
               >
                 {(theme.ascii ? ASCII : GLYPH)[r.status].padEnd(2)}
               </Text>{' '}
-              {r.action.replace(/^ecr:/, '')} <Text {...theme.style('muted')}>{r.status}</Text>
+              {r.action.replace(/^ecr:/, '')}{' '}
+              <Text {...theme.style('muted')}>
+                {msg('tui.verify.status', { status: r.status.replace(/-/g, '_') })}
+              </Text>
             </Text>
           </Box>
         ))}
@@ -86,7 +90,8 @@ export function VerifyView({
         ))}
       {upload && upload.kind === 'upload' ? (
         <Text>
-          layer upload {progressBar(upload.doneBytes, upload.totalBytes, 20, theme.ascii)}{' '}
+          {msg('tui.verify.upload')}{' '}
+          {progressBar(upload.doneBytes, upload.totalBytes, 20, theme.ascii)}{' '}
           {Math.round((100 * upload.doneBytes) / Math.max(1, upload.totalBytes))}%
         </Text>
       ) : null}
