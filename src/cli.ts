@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatError, TutorError, UsageError } from './errors.js';
-import { processIo, type Io } from './io.js';
+import { processIo, terminalSafeIo, type Io } from './io.js';
 import type { TargetOptions } from './aws/target.js';
 import { VERSION } from './version.js';
 import { SANDBOX_DEFAULT_PORT } from './sandbox/names.js';
@@ -110,6 +110,10 @@ export function buildProgram(
   )
     .option('--plain', 'line-by-line prompts instead of the full-screen tutor')
     .addOption(lessonsOption)
+    .option(
+      '--trust-pack',
+      'run a lesson pack that is not built in without asking first (it still lists what it will change)',
+    )
     .action(async (lesson: string | undefined, opts: Record<string, unknown>) => {
       if (lesson !== undefined) {
         // A typo must exit now, before any screen is drawn or the sandbox started.
@@ -138,6 +142,7 @@ export function buildProgram(
           target: targetOf(opts),
           plain: opts.plain === true,
           lessonsDir: opts.lessons as string | undefined,
+          trustPack: opts.trustPack === true,
         }),
       );
     });
@@ -479,7 +484,8 @@ function allCommands(cmd: Command): Command[] {
 }
 
 /** Runs the CLI with the given arguments and returns the process exit code. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  const io = terminalSafeIo(rawIo);
   let code = 0;
   try {
     await chooseProcessLanguage(argv, io);

@@ -1,3 +1,4 @@
+import { sanitizeForTerminal } from './text/sanitize.js';
 import { t, type MessageKey } from './i18n/index.js';
 
 /** A failure the user can act on: what happened, and one line saying what to try next. */
@@ -36,8 +37,15 @@ function errorLines(message: string, tryMessage?: string): string {
     : t('error.label', { message });
 }
 
-/** Formats any thrown value for a terminal, without a stack trace for expected failures. */
+/**
+ * Formats any thrown value for a terminal, without a stack trace for expected failures. The
+ * text is sanitised: messages quote file names, AWS answers and lesson text, all from outside.
+ */
 export function formatError(err: unknown): string {
+  return sanitizeForTerminal(describeError(err));
+}
+
+function describeError(err: unknown): string {
   if (err instanceof TutorError) {
     return errorLines(err.message, err.tryMessage);
   }

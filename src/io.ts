@@ -1,3 +1,5 @@
+import { sanitizeForTerminal } from './text/sanitize.js';
+
 /** Where a command writes. Commands take one so tests can capture output without spawning. */
 export interface Io {
   out(text: string): void;
@@ -18,5 +20,18 @@ export function memoryIo(): Io & { stdout: () => string; stderr: () => string } 
     err: (t) => void (e += t),
     stdout: () => o,
     stderr: () => e,
+  };
+}
+
+/**
+ * The last guard before the terminal: every line a command prints passes the sanitiser, so text
+ * from outside (policy files, lesson packs, reports, AWS messages, file names) can carry no
+ * escape sequence or control character to the terminal even where a command forgot to clean
+ * it. JSON output is escaped where it is made (jsonForTerminal) and passes unchanged.
+ */
+export function terminalSafeIo(io: Io): Io {
+  return {
+    out: (text) => io.out(sanitizeForTerminal(text)),
+    err: (text) => io.err(sanitizeForTerminal(text)),
   };
 }

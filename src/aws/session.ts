@@ -225,7 +225,7 @@ function buildSession(o: {
           : 'new temporary keys';
       return left <= 0
         ? `Your AWS credentials${who} expired at ${at}: checks will not run until you refresh them (${refresh}).`
-        : `Your AWS credentials${who} expire at ${at}, in ${Math.max(1, Math.round(left / 60_000))} minute(s): refresh them (${refresh}) before then, or a check will stop part-way.`;
+        : `AWS credentials${who} expire at ${at}, in ${Math.max(1, Math.round(left / 60_000))} min: refresh them (${refresh}) first, or a check will stop part-way.`;
     },
     async close() {
       destroy(clients);

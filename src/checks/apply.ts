@@ -10,7 +10,7 @@ import {
   SetRepositoryPolicyCommand,
 } from '@aws-sdk/client-ecr';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   describePolicyDiff,
@@ -23,6 +23,7 @@ import { ACCOUNT_PLACEHOLDER, judgePolicyText, lessonPolicyText } from './policy
 import type { LabAction, LabCheck, LabContext } from './types.js';
 import { memo } from './memo.js';
 import { errName, errorResult, param, policyFilePath } from './util.js';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files.js';
 import { t as msg } from '../i18n/index.js';
 
 /** Tags of the images the verify step pushes (and deletes); clean-up looks for leftovers. */
@@ -159,14 +160,14 @@ export const backupRepositoryPolicy: LabAction = async (ctx, params) => {
   }
   const me = await ctx.env.session.whoAmI();
   const dir = join(ctx.env.dataDir, 'backups');
-  await mkdir(dir, { recursive: true });
+  await ensurePrivateDir(dir);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const path = join(
     dir,
     `${me.accountId}-${ctx.env.session.region}-${repository}-policy-${stamp}.json`,
   );
   // temp + rename: a kill mid-write must not leave half a backup that looks whole
-  await writeFile(`${path}.tmp`, text);
+  await writeFile(`${path}.tmp`, text, { mode: PRIVATE_FILE_MODE });
   await rename(`${path}.tmp`, path);
   ctx.setVar(POLICY_BEFORE_VAR, path);
   return { summary: msg('check.apply.backedUp', { repository, path }) };

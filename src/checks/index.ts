@@ -17,6 +17,7 @@ import { answerQuiz, checkQuizAnswered } from './quiz.js';
 import { checkResourcesExist, createResources, deleteRepository } from './resources.js';
 import type { LabEnv } from './types.js';
 import { checkPushPullAsCiUser } from './verify.js';
+import { DEFAULT_ACTION_RULES } from '../engine/pack-boundary.js';
 import { checkCiPushArrived, prepareCiPush, pushAsCiUser } from './learner-push.js';
 
 export type { LabEnv, LabContext, LabCheck, LabAction } from './types.js';
@@ -50,13 +51,7 @@ export const PARAM_SPECS: Readonly<Record<string, ParamSpec>> = {
 };
 
 /** Actions that change AWS state: front-ends confirm before running them. */
-export const STATE_CHANGING_ACTIONS: ReadonlySet<string> = new Set([
-  'create-resources',
-  'delete-repository',
-  'apply-policy',
-  'restore-policy',
-  'push-as-ci-user',
-]);
+export const STATE_CHANGING_ACTIONS: ReadonlySet<string> = DEFAULT_ACTION_RULES.stateChanging;
 
 /** The target an error came from, attached by adviceOnThrow (not enumerable: never printed). */
 const ADVICE = Symbol('ecr-tutor advice context');

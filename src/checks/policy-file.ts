@@ -69,7 +69,9 @@ export const writeSolutionPolicy: LabAction = async (ctx, params) => {
   if (await exists(file)) {
     const old = await readFile(file, 'utf8');
     if (old !== text) {
+      // Every earlier copy is kept: the first free name of .before-solve, .before-solve-2, ...
       backup = `${file}.before-solve`;
+      for (let n = 2; await exists(backup); n++) backup = `${file}.before-solve-${n}`;
       await rename(file, backup);
     }
   }

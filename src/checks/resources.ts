@@ -3,9 +3,11 @@ import {
   CreateRepositoryCommand,
   DeleteRepositoryCommand,
   DescribeRepositoriesCommand,
+  ListTagsForResourceCommand,
 } from '@aws-sdk/client-ecr';
 import { CreateUserCommand, GetUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { tagsFor } from './tags.js';
+import { TutorError } from '../errors.js';
+import { carriesTutorTags, tagsFor } from './tags.js';
 import type { LabAction, LabCheck, LabContext } from './types.js';
 import { errName, errorResult, param } from './util.js';
 import { t } from '../i18n/index.js';
@@ -120,6 +122,32 @@ export const createResources: LabAction = async (ctx, params) => {
 /** Verify setup: deletes the repository so the prerequisites solve is really exercised. */
 export const deleteRepository: LabAction = async (ctx, params) => {
   const repository = param(params, 'repository');
+  // Outside the sandbox only what the tutor created (and tagged) for this lesson is deleted.
+  if (ctx.env.session.kind !== 'sandbox') {
+    let tags: Array<{ Key?: string; Value?: string }> | undefined;
+    try {
+      const d = await ctx.env.session.clients.ecr.send(
+        new DescribeRepositoriesCommand({ repositoryNames: [repository] }),
+      );
+      const arn = d.repositories?.[0]?.repositoryArn;
+      tags = arn
+        ? (
+            await ctx.env.session.clients.ecr.send(
+              new ListTagsForResourceCommand({ resourceArn: arn }),
+            )
+          ).tags
+        : undefined;
+    } catch (err) {
+      if (errName(err) === 'RepositoryNotFoundException')
+        return { summary: `${repository} does not exist: nothing to delete` };
+      throw err;
+    }
+    if (!carriesTutorTags(tags, ctx.lesson.id, ctx.vars.learner ?? ''))
+      throw new TutorError(
+        `the repository ${repository} was not created by the tutor for this lesson (it lacks the tutor's tags), so it is not deleted`,
+        'delete it yourself if you really mean to',
+      );
+  }
   try {
     await ctx.env.session.clients.ecr.send(
       new DeleteRepositoryCommand({ repositoryName: repository, force: true }),

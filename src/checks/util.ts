@@ -2,6 +2,8 @@
 import { basename, resolve } from 'node:path';
 import { describeAwsError, type PlainAwsError } from '../aws/errors.js';
 import type { CheckResult } from '../engine/types.js';
+import { TutorError } from '../errors.js';
+import { plainFileNameProblem } from '../engine/pack-boundary.js';
 import type { LabContext } from './types.js';
 import { t } from '../i18n/index.js';
 
@@ -58,6 +60,9 @@ export const POLICY_PATH_VAR = 'policyPath';
 
 /** Where the policy file is: the path recorded when it was first written, else relative to cwd. */
 export function policyFilePath(ctx: LabContext, file: string): string {
+  // A lesson names plain files of the working folder only (pack-boundary.ts): never ~/.bashrc.
+  const why = plainFileNameProblem(file);
+  if (why) throw new TutorError(`the lesson names the file "${file}", which is refused: ${why}`);
   const recorded = ctx.vars[POLICY_PATH_VAR];
   if (recorded && basename(recorded) === basename(file)) return recorded;
   return resolve(ctx.env.cwd, file);

@@ -3,6 +3,7 @@ import type { TargetOptions } from '../aws/target.js';
 import { TutorError } from '../errors.js';
 import type { CheckAllRow, EngineSnapshot } from '../engine/index.js';
 import { describeRef } from '../instructor/facilitator.js';
+import { jsonForTerminal } from '../text/sanitize.js';
 
 const MARK: Record<string, string> = {
   pass: 'pass',
@@ -48,7 +49,7 @@ export async function runCheck(
   } catch (err) {
     if (opts.json && err instanceof TutorError) {
       io.out(
-        JSON.stringify({ ok: false, error: err.message, fix: err.tryMessage }, null, 2) + '\n',
+        jsonForTerminal({ ok: false, error: err.message, fix: err.tryMessage }, null, 2) + '\n',
       );
       return 1;
     }
@@ -61,7 +62,7 @@ export async function runCheck(
     for (const n of snap.notices ?? []) io.err(`note: ${n}\n`);
     if (opts.json) {
       io.out(
-        JSON.stringify(
+        jsonForTerminal(
           {
             ok,
             lesson: snap.lesson.id,

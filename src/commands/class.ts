@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { jsonForTerminal, sanitizeLine } from '../text/sanitize.js';
 
 export type ClassFormat = 'md' | 'csv' | 'json';
 export const CLASS_FORMATS: readonly ClassFormat[] = ['md', 'csv', 'json'];
@@ -47,14 +48,15 @@ export async function runClass(io: Io, opts: ClassOptions): Promise<number> {
       ...(opts.stuckHints !== undefined ? { hints: opts.stuckHints } : {}),
     },
   });
-  for (const f of view.skippedFiles) io.err(`skipped ${f.file}: ${f.why}\n`);
+  for (const f of view.skippedFiles)
+    io.err(`skipped ${sanitizeLine(f.file)}: ${sanitizeLine(f.why)}\n`);
   if (!view.learners.length) {
     io.err(
       `error: no learner reports in ${opts.dir}.\n  try: on each learner's machine run \`ecr-tutor report --format json --out ${opts.dir}/NAME.json\`, then collect the files there.\n`,
     );
     return 1;
   }
-  if (opts.format === 'json') io.out(JSON.stringify(view, null, 2) + '\n');
+  if (opts.format === 'json') io.out(jsonForTerminal(view, null, 2) + '\n');
   else if (opts.format === 'csv') io.out(classCsv(view, reports));
   else io.out(classMarkdown(view));
   return 0;

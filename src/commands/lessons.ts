@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { UsageError } from '../errors.js';
 import { builtinLessonsDir } from '../paths.js';
+import { sanitizeLine } from '../text/sanitize.js';
 
 /** The lesson folders of DIR: DIR itself when it is one lesson, else its sub-folders. */
 async function lessonFolders(dir: string): Promise<string[]> {
@@ -20,13 +21,26 @@ async function lessonFolders(dir: string): Promise<string[]> {
 export async function runLessonsList(io: Io, opts: { lessonsDir?: string }): Promise<number> {
   const { listLessonsIn } = await import('../engine/index.js');
   const all = await listLessonsIn(opts.lessonsDir);
+  // A broken lesson is named and skipped; the others are still listed.
+  const listed = new Set(all.map((l) => l.dir));
+  const pack = opts.lessonsDir ?? builtinLessonsDir;
+  for (const d of await lessonFolders(pack)) {
+    if (!listed.has(d))
+      io.err(
+        `skipped ${sanitizeLine(d)}: it has problems (\`ecr-tutor lessons validate ${sanitizeLine(pack)}\` names them)\n`,
+      );
+  }
   if (!all.length) {
     io.err(
       `No lessons in ${opts.lessonsDir ?? builtinLessonsDir}.\n  try: \`ecr-tutor lessons validate ${opts.lessonsDir ?? ''}\` to see what is wrong.\n`,
     );
     return 1;
   }
-  for (const l of all) io.out(`${l.id}  ${l.title} (${l.steps} steps)\n    ${l.summary}\n`);
+  // Titles and summaries are the pack author's text: one safe line each.
+  for (const l of all)
+    io.out(
+      `${sanitizeLine(l.id)}  ${sanitizeLine(l.title)} (${l.steps} steps)\n    ${sanitizeLine(l.summary)}\n`,
+    );
   return 0;
 }
 
@@ -63,7 +77,8 @@ export async function runLessonsValidate(io: Io, opts: { dir?: string }): Promis
       }
       ids.set(r.lesson.id, f);
     }
-    for (const p of r.problems) io.out(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+    for (const p of r.problems)
+      io.out(`${sanitizeLine(p.file)}${p.line ? `:${p.line}` : ''}: ${sanitizeLine(p.message)}\n`);
     problems += r.problems.length;
     if (!r.problems.length) io.out(`ok  ${basename(f)} (${r.lesson?.steps.length} steps)\n`);
   }

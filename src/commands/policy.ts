@@ -19,6 +19,7 @@ import {
   type NamedPolicy,
   type RequestPrincipal,
 } from '../policy/index.js';
+import { jsonForTerminal, sanitizeLine } from '../text/sanitize.js';
 
 /** Reads a file, or standard input for `-`; returns the text or an error line for the user. */
 async function readInput(file: string): Promise<{ text: string } | { error: string }> {
@@ -61,14 +62,17 @@ function lineWindow(line: string, at: number, width: number): { text: string; ca
 
 function formatFinding(file: string, lines: string[], f: Finding): string {
   const src = lines[f.line - 1];
-  let out = `${file}:${f.line}:${f.column}: ${f.severity} [${f.code}] ${f.message}\n`;
+  // The policy is someone else's text: its messages and quoted line go through the sanitiser,
+  // and the caret stands under the sanitised column.
+  let out = `${sanitizeLine(file)}:${f.line}:${f.column}: ${f.severity} [${f.code}] ${sanitizeLine(f.message)}\n`;
   if (src !== undefined && src.trim() !== '') {
     // A window of the line around the column: a one-line 10 KB policy quoted once per finding
-    // would print megabytes.
+    // would print megabytes. Sanitised, with the caret under the sanitised column.
     const { text, caret } = lineWindow(src.replace(/\t/g, ' '), f.column - 1, QUOTE_WIDTH);
-    out += `    ${text}\n    ${' '.repeat(caret)}^\n`;
+    const before = sanitizeLine(text.slice(0, caret));
+    out += `    ${sanitizeLine(text)}\n    ${' '.repeat(before.length)}^\n`;
   }
-  if (f.suggestion) out += `    fix: ${f.suggestion}\n`;
+  if (f.suggestion) out += `    fix: ${sanitizeLine(f.suggestion)}\n`;
   return out;
 }
 
@@ -105,7 +109,7 @@ export async function runPolicyLint(
       path: f.path,
       suggestion: f.suggestion ?? null,
     }));
-    io.out(JSON.stringify({ findings: shaped }, null, 2) + '\n');
+    io.out(jsonForTerminal({ findings: shaped }, null, 2) + '\n');
   } else {
     const lines = input.text.split(/\r?\n/);
     for (const f of findings) io.out(formatFinding(opts.file, lines, f));
@@ -261,7 +265,7 @@ export async function runPolicyExplain(
 
   if (opts.json) {
     io.out(
-      JSON.stringify(
+      jsonForTerminal(
         {
           decision: result.decision,
           reason: result.reason,

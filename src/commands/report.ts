@@ -7,6 +7,7 @@ import writeFileAtomic from 'write-file-atomic';
 import type { TargetOptions } from '../aws/target.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { jsonForTerminal } from '../text/sanitize.js';
 
 export type ReportFormat = 'md' | 'json' | 'junit';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'junit'];
@@ -49,7 +50,7 @@ export async function runReport(io: Io, opts: ReportOptions): Promise<number> {
     const report = await liveReport(engine, { redact: { showAccount: opts.showAccount } });
     text =
       opts.format === 'json'
-        ? JSON.stringify(report, null, 2) + '\n'
+        ? jsonForTerminal(report, null, 2) + '\n'
         : opts.format === 'junit'
           ? reportJunit(report)
           : reportMarkdown(report);

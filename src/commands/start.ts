@@ -82,7 +82,14 @@ function optimizeForSize(env: NodeJS.ProcessEnv): void {
 
 export async function runStart(
   io: Io,
-  opts: { lesson?: string; target: TargetOptions; plain: boolean; lessonsDir?: string },
+  opts: {
+    lesson?: string;
+    target: TargetOptions;
+    plain: boolean;
+    lessonsDir?: string;
+    /** --trust-pack: run a pack that is not built in without asking */
+    trustPack?: boolean;
+  },
   streams: { stdin?: NodeJS.ReadStream; stdout?: NodeJS.WriteStream; env?: NodeJS.ProcessEnv } = {},
 ): Promise<number> {
   const stdin = streams.stdin ?? process.stdin;
@@ -95,6 +102,16 @@ export async function runStart(
     io.err(NO_TERMINAL_MESSAGE);
     return 2;
   }
+  // A pack from elsewhere says what it will change, and asks, before anything runs.
+  const { ensurePackConsent } = await import('./pack-consent.js');
+  await ensurePackConsent(io, {
+    lessonsDir: opts.lessonsDir,
+    lessonId: opts.lesson,
+    cwd: process.cwd(),
+    env,
+    stdin,
+    trust: opts.trustPack === true,
+  });
   const what = wantsExternalTarget(opts.target)
     ? opts.target.endpointUrl
       ? opts.target.endpointUrl

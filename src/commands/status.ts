@@ -1,6 +1,7 @@
 import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
 import { learnerOption, openTargetProgress } from './progress-target.js';
+import { jsonForTerminal, sanitizeLine } from '../text/sanitize.js';
 
 /** `ecr-tutor status`: saved progress of every lesson for the chosen target (no checks run). */
 export async function runStatus(
@@ -57,7 +58,7 @@ export async function runStatus(
   }
   if (opts.json) {
     io.out(
-      JSON.stringify(
+      jsonForTerminal(
         { target, ...(learner ? { learner } : {}), progressFile: store.file, lessons },
         null,
         2,
@@ -66,14 +67,16 @@ export async function runStatus(
     return 0;
   }
   io.out(
-    `Progress${learner ? ` of ${learner}` : ''} for ${target.kind === 'sandbox' ? 'the sandbox' : target.kind} account ${target.accountId} (${target.region}):\n`,
+    `Progress${learner ? ` of ${sanitizeLine(learner)}` : ''} for ${target.kind === 'sandbox' ? 'the sandbox' : target.kind} account ${target.accountId} (${target.region}):\n`,
   );
   for (const l of lessons) {
     if (!l.started) {
-      io.out(`  ${l.title}: not started\n`);
+      io.out(`  ${sanitizeLine(l.title)}: not started\n`);
       continue;
     }
-    io.out(`  ${l.title}: ${l.done}/${l.total} steps done${l.finished ? ' (finished)' : ''}\n`);
+    io.out(
+      `  ${sanitizeLine(l.title)}: ${l.done}/${l.total} steps done${l.finished ? ' (finished)' : ''}\n`,
+    );
     for (const s of l.steps) {
       const mark =
         s.status === 'passed'
@@ -84,11 +87,11 @@ export async function runStatus(
               ? '!'
               : ' ';
       io.out(
-        `    [${mark}] ${s.title}${s.status === 'skipped' ? ' (skipped: solved by the tutor)' : ''}${l.currentStep === s.id ? '   <- you are here' : ''}\n`,
+        `    [${mark}] ${sanitizeLine(s.title)}${s.status === 'skipped' ? ' (skipped: solved by the tutor)' : ''}${l.currentStep === s.id ? '   <- you are here' : ''}\n`,
       );
       if ('check' in s && s.check)
         io.out(
-          `        check: ${describeRef(s.check as { name: string; params: Record<string, unknown> })}\n`,
+          `        check: ${sanitizeLine(describeRef(s.check as { name: string; params: Record<string, unknown> }))}\n`,
         );
     }
   }

@@ -4,7 +4,7 @@
  * The shape of the manifest is declared once, in ./lesson-schema.ts; this file adds what a
  * schema cannot see (the folder name, files, step order, check names, templates).
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   isMap,
@@ -21,6 +21,14 @@ import {
   type CheckRef,
   type StepManifest,
 } from './lesson-schema.js';
+import {
+  boundaryViolations,
+  MAX_BODY_BYTES,
+  PackBoundaryError,
+  readInsidePack,
+  readManifest,
+  sanitizeLessonText,
+} from './pack-boundary.js';
 import type { LessonDef, StepDef } from './types.js';
 import { templateUses } from './template.js';
 import { getLanguage, type Lang } from '../i18n/index.js';
@@ -87,9 +95,12 @@ export function deriveLearnerValue(value: string, learner: string): string {
   return m ? `${m[1]}-${learner}${m[2]}` : `${value}-${learner}`;
 }
 
-/** Reads a file of the pack (a step's Markdown). The one place the loader touches pack files. */
+/**
+ * Reads a file of the pack (a step's Markdown). The one place the loader touches pack files:
+ * inside the lesson folder only, within the size limit (pack-boundary.ts).
+ */
 async function readPackText(dir: string, relPath: string): Promise<string> {
-  return readFile(join(dir, relPath), 'utf8');
+  return readInsidePack(dir, relPath, MAX_BODY_BYTES);
 }
 
 type Path = ReadonlyArray<string | number>;
@@ -163,8 +174,9 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
   const problems: LessonProblem[] = [];
   let yamlText: string;
   try {
-    yamlText = await readFile(file, 'utf8');
-  } catch {
+    yamlText = await readManifest(dir, MANIFEST);
+  } catch (err) {
+    if (err instanceof PackBoundaryError) return { problems: [{ file, message: err.message }] };
     return { problems: [{ file, message: `no ${MANIFEST} here: a lesson folder needs one` }] };
   }
   const lc = new LineCounter();
@@ -271,6 +283,9 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
   const seenIds = new Map<string, number>();
   const declaredVars = new Set<string>([...Object.keys(params), ...BUILTIN_VARS]);
   const templatesToCheck: Array<{ path: Path; text: string; file?: string }> = [];
+  /** each step's refs, for the pack boundary's rules (by step index) */
+  const stepRefs: Array<Partial<Record<'check' | 'solve' | 'setup' | 'verifySetup', CheckRef>>> =
+    [];
   for (const [i, rawStep] of rawSteps.entries()) {
     const at = (...rest: Array<string | number>): Path => ['steps', i, ...rest];
     if (rawStep === null || typeof rawStep !== 'object' || Array.isArray(rawStep)) {
@@ -281,6 +296,7 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
     if (!parsed.success) report(StepSchema, at(), parsed.error.issues);
     // Check each part that is valid on its own, so one mistake does not hide the others.
     const s: Partial<StepManifest> = parsed.success ? parsed.data : fieldsOf(StepSchema, rawStep);
+    stepRefs[i] = { check: s.check, solve: s.solve, setup: s.setup, verifySetup: s.verifySetup };
     const sid = s.id;
     if (sid) {
       if (seenIds.has(sid))
@@ -326,8 +342,9 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
       try {
         body = await readPackText(dir, s.body);
         templatesToCheck.push({ path: at('body'), text: body, file: join(dir, s.body) });
-      } catch {
-        bad(at('body'), `the step text "${s.body}" does not exist in ${dir}`);
+      } catch (err) {
+        if (err instanceof PackBoundaryError) bad(at('body'), `the step text ${err.message}`);
+        else bad(at('body'), `the step text "${s.body}" does not exist in ${dir}`);
       }
     }
     // Every text of the step in the manifest may hold {{names}}: check them where they are.
@@ -362,6 +379,12 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
       else bad(t.path, message);
     }
   }
+  // The pack's boundary: files it writes, resources it changes, what it may delete.
+  for (const v of boundaryViolations(
+    Array.from(rawSteps, (_, i) => stepRefs[i] ?? {}),
+    params,
+  ))
+    bad(v.path, v.message);
   // In file order, so an instructor can fix them top to bottom.
   problems.sort((a, b) =>
     a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1,
@@ -378,8 +401,9 @@ export async function loadLesson(dir: string, opts: LoadOptions = {}): Promise<L
     ...(opts.learner ? { learner: opts.learner } : {}),
   };
   return {
-    // the texts in the learner's language (src/i18n/lesson-translation.ts), English where untranslated
-    lesson: await localizeLesson(english, opts.lang ?? getLanguage()),
+    // The texts in the learner's language (src/i18n/lesson-translation.ts), English where
+    // untranslated; every text a person sees came from the pack's author: sanitised once, here.
+    lesson: sanitizeLessonText(await localizeLesson(english, opts.lang ?? getLanguage())),
     problems,
     ...(m.order !== undefined ? { order: m.order } : {}),
   };

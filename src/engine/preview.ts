@@ -4,7 +4,7 @@
  * copy is current, let alone the AWS SDK or the sandbox.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { wantsExternalTarget } from '../aws/target.js';
 import { FACILITATOR_ENV, learnerFrom } from '../instructor/learner.js';
@@ -17,6 +17,7 @@ import { createEngine, type TutorEngine } from './engine.js';
 import type { OpenLessonOptions } from './index.js';
 import { progressDir, progressKey, ProgressStore } from './progress.js';
 import type { LessonDef } from './types.js';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files.js';
 import { tutorCommand } from '../text/tutor-command.js';
 
 /**
@@ -144,7 +145,7 @@ async function cachedLesson(
   const { lesson } = await loadLesson(summary.dir, { params, learner });
   if (!lesson) return undefined;
   const { default: writeFileAtomic } = await import('write-file-atomic');
-  await mkdir(cacheDir, { recursive: true });
-  await writeFileAtomic(file, JSON.stringify({ key, lesson }));
+  await ensurePrivateDir(cacheDir);
+  await writeFileAtomic(file, JSON.stringify({ key, lesson }), { mode: PRIVATE_FILE_MODE });
   return lesson;
 }

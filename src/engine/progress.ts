@@ -10,9 +10,10 @@
  * a damaged file is still detected and kept aside.
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StepProgress, TargetInfo } from './types.js';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files.js';
 
 export const PROGRESS_VERSION = 1;
 
@@ -118,7 +119,7 @@ export class ProgressStore {
     opts: { learner?: string } = {},
   ): Promise<ProgressStore> {
     const dir = progressDir(stateDir);
-    await mkdir(dir, { recursive: true });
+    await ensurePrivateDir(dir);
     const key = progressKey(target, opts.learner);
     const file = join(dir, `${key}.json`);
     const notices: string[] = [];
@@ -205,7 +206,7 @@ export class ProgressStore {
     // thread-pool round trips of the async versions (measured in bench/check.bench.ts).
     const write = async (): Promise<void> => {
       try {
-        writeFileSync(tmp, text);
+        writeFileSync(tmp, text, { mode: PRIVATE_FILE_MODE });
         renameSync(tmp, this.file);
       } catch (err) {
         rmSync(tmp, { force: true });

@@ -13,7 +13,11 @@
  * At run time (localizeLesson) anything missing falls back to the English, so a half-translated
  * pack still works.
  */
-import { readFile } from 'node:fs/promises';
+import {
+  MAX_BODY_BYTES,
+  readInsidePack,
+  readManifest as readPackManifest,
+} from '../engine/pack-boundary.js';
 import { join } from 'node:path';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import type { LessonDef, QuizQuestion, StepDef } from '../engine/types.js';
@@ -75,7 +79,8 @@ async function readManifest(dir: string): Promise<Manifest | undefined> {
   const file = join(dir, MANIFEST);
   try {
     const lc = new LineCounter();
-    const doc = parseDocument(await readFile(file, 'utf8'), {
+    // inside the pack's boundary and size limit, like the English (pack-boundary.ts)
+    const doc = parseDocument(await readPackManifest(dir, MANIFEST), {
       lineCounter: lc,
       prettyErrors: false,
     });
@@ -139,7 +144,7 @@ async function readTranslation(
     if (bodyFile) {
       st.bodyFile = translatedBodyFile(bodyFile, lang);
       try {
-        st.body = await readFile(join(dir, st.bodyFile), 'utf8');
+        st.body = await readInsidePack(dir, st.bodyFile, MAX_BODY_BYTES);
       } catch {
         st.body = undefined;
       }

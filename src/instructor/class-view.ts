@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { StepStatus } from '../engine/types.js';
+import { csvCell, sanitizeLine } from '../text/sanitize.js';
 import { REPORT_KIND, REPORT_VERSION, type LearnerReport } from './report.js';
 
 export interface StuckRules {
@@ -191,15 +192,17 @@ export function buildClassView(
   return { generatedFrom: o.dir, learners, steps: [...columns.values()], skippedFiles };
 }
 
-const cell = (s: string): string => s.replace(/\|/g, '\\|');
+/** A Markdown table cell of a learner's text (reports are someone else's files): one safe line. */
+const cell = (s: string | number | boolean): string =>
+  sanitizeLine(String(s)).replace(/\|/g, '\\|');
 
 /** The class view as Markdown. */
 export function classMarkdown(v: ClassView): string {
-  const out = [`# Class view (${v.learners.length} learner(s), from ${v.generatedFrom})`, ''];
+  const out = [`# Class view (${v.learners.length} learner(s), from ${cell(v.generatedFrom)})`, ''];
   const stuck = v.learners.filter((l) => l.stuck);
   out.push(
     stuck.length
-      ? `**Stuck:** ${stuck.map((l) => `${l.learner} (${l.stuckReasons.join('; ')})`).join(', ')}`
+      ? `**Stuck:** ${stuck.map((l) => `${cell(l.learner)} (${cell(l.stuckReasons.join('; '))})`).join(', ')}`
       : 'Nobody is stuck.',
     '',
   );
@@ -209,7 +212,7 @@ export function classMarkdown(v: ClassView): string {
   );
   for (const l of v.learners) {
     out.push(
-      `| ${cell(l.learner)} | ${l.lesson} | ${l.currentStep} | ${l.currentStatus} | ${l.done}/${l.steps} | ${l.stuck ? `yes: ${cell(l.stuckReasons.join('; '))}` : 'no'} | ${l.generatedAt} |`,
+      `| ${cell(l.learner)} | ${cell(l.lesson)} | ${cell(l.currentStep)} | ${cell(l.currentStatus)} | ${l.done}/${l.steps} | ${l.stuck ? `yes: ${cell(l.stuckReasons.join('; '))}` : 'no'} | ${cell(l.generatedAt)} |`,
     );
   }
   out.push(
@@ -221,20 +224,18 @@ export function classMarkdown(v: ClassView): string {
   );
   for (const c of v.steps) {
     out.push(
-      `| ${c.lesson} | ${cell(c.title)} | ${c.passed} | ${c.skipped} | ${c.failed} | ${c.notStarted} | ${c.completionPercent}% | ${cell(c.onIt.join(', '))} |`,
+      `| ${cell(c.lesson)} | ${cell(c.title)} | ${c.passed} | ${c.skipped} | ${c.failed} | ${c.notStarted} | ${c.completionPercent}% | ${cell(c.onIt.join(', '))} |`,
     );
   }
   if (v.skippedFiles.length) {
     out.push('', '## Files skipped', '');
-    for (const f of v.skippedFiles) out.push(`- ${f.file}: ${f.why}`);
+    for (const f of v.skippedFiles) out.push(`- ${cell(f.file)}: ${cell(f.why)}`);
   }
   return out.join('\n') + '\n';
 }
 
-const csvField = (s: string | number | boolean): string => {
-  const t = String(s);
-  return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-};
+/** One CSV field: RFC 4180 quoting, formula injection neutralised (OWASP), controls removed. */
+const csvField = (s: string | number | boolean): string => csvCell(s);
 
 /** The class view as CSV: one row per learner, one column per step status. */
 export function classCsv(

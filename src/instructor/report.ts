@@ -7,6 +7,7 @@
 import type { CheckAllRow } from '../engine/engine.js';
 import type { CheckRef, CheckStatus, EngineSnapshot, StepStatus } from '../engine/types.js';
 import { renderTemplate } from '../engine/template.js';
+import { sanitizeLine } from '../text/sanitize.js';
 import { redactValue, type RedactOptions } from './redact.js';
 
 /** Check parameters with the learner's values filled in (unknown ones stay as <name>). */
@@ -168,18 +169,21 @@ const MARK: Record<StepStatus, string> = {
   'not-started': 'not started',
 };
 
-const mdCell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** A Markdown table cell of outside text (lesson pack, live AWS answers): one safe line. */
+const mdCell = (s: string): string => sanitizeLine(s).replace(/\|/g, '\\|');
+/** One line of outside text in the Markdown body. */
+const md = (s: string | undefined): string => sanitizeLine(s ?? '');
 
 /** The report as Markdown (the default format). */
 export function reportMarkdown(r: LearnerReport): string {
-  const who = r.learner ? ` for ${r.learner}` : '';
+  const who = r.learner ? ` for ${md(r.learner)}` : '';
   const lines = [
-    `# ${r.lesson.title}: evidence report${who}`,
+    `# ${md(r.lesson.title)}: evidence report${who}`,
     '',
-    `- Generated: ${r.generatedAt} (every step re-checked against live state)`,
-    `- Target: ${r.target.kind}${r.target.accountId ? ` account ${r.target.accountId}` : ''}, ${r.target.region}`,
+    `- Generated: ${md(r.generatedAt)} (every step re-checked against live state)`,
+    `- Target: ${md(r.target.kind)}${r.target.accountId ? ` account ${md(r.target.accountId)}` : ''}, ${md(r.target.region)}`,
     `- Completion: ${r.totals.passed} passed, ${r.totals.skipped} skipped, ${r.totals.failed} failed, ${r.totals.notStarted} not started (${r.totals.steps} steps)${r.finished ? ': finished' : ''}`,
-    ...(r.currentStep ? [`- Now on: ${r.currentStep}`] : []),
+    ...(r.currentStep ? [`- Now on: ${md(r.currentStep)}`] : []),
     '',
     '| # | Step | Status | When | Hints | Attempts | Evidence |',
     '| --- | --- | --- | --- | --- | --- | --- |',
@@ -190,22 +194,22 @@ export function reportMarkdown(r: LearnerReport): string {
         ? ` (progress file said ${s.claimed})`
         : '';
     lines.push(
-      `| ${n + 1} | ${mdCell(s.title)}${s.optional && !/\(optional\)/i.test(s.title) ? ' (optional)' : ''} | ${MARK[s.status]}${claim} | ${s.when ?? ''} | ${s.hintsUsed} | ${s.attempts} | ${mdCell(s.summary)} |`,
+      `| ${n + 1} | ${mdCell(s.title)}${s.optional && !/\(optional\)/i.test(s.title) ? ' (optional)' : ''} | ${MARK[s.status]}${claim} | ${md(s.when)} | ${s.hintsUsed} | ${s.attempts} | ${mdCell(s.summary)} |`,
     );
   });
   const failing = r.steps.filter((s) => s.status === 'failed');
   if (failing.length) {
     lines.push('', '## Not passing', '');
     for (const s of failing) {
-      lines.push(`- **${s.title}**: ${s.summary}`);
-      for (const d of s.details ?? []) lines.push(`  - ${d}`);
+      lines.push(`- **${md(s.title)}**: ${md(s.summary)}`);
+      for (const d of s.details ?? []) lines.push(`  - ${md(d)}`);
     }
   }
   return lines.join('\n') + '\n';
 }
 
 const xml = (s: string): string =>
-  s
+  sanitizeLine(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -7,6 +7,7 @@ import type { CheckProgress, CheckResult, Engine, EngineSnapshot } from '../engi
 import { describeRef } from '../instructor/facilitator.js';
 import type { Io } from '../io.js';
 import { fitLines, formatHeader, formatResult, formatRow, formatStepList } from './format.js';
+import { sanitizeForTerminal } from '../text/sanitize.js';
 import { tutorCommand } from '../text/tutor-command.js';
 import { toAscii } from '../text/width.js';
 import { markdownToText, plainAscii, plainWidth } from './markdown-text.js';
@@ -47,7 +48,9 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
   // TERM=dumb: ASCII only, whatever a message or a lesson pack holds (docs/tui.md says so)
   const ascii = plainAscii();
   const width = plainWidth(o.output);
-  const out = (t: string) => void o.output.write(fitLines(ascii ? toAscii(t) : t, width));
+  // Lesson text, AWS messages and file names are outside text: through the sanitiser.
+  const out = (t: string) =>
+    void o.output.write(fitLines(sanitizeForTerminal(ascii ? toAscii(t) : t), width));
   const p =
     o.prompter ??
     (o.input.isTTY ? await inquirerPrompter(o.input, o.output) : linePrompter(o.input, o.output));

@@ -2,7 +2,6 @@
  * The sandbox's public surface: a local AWS (STS, IAM, ECR) on loopback HTTP that the AWS SDK v3
  * and the AWS CLI talk to unchanged, enforcing IAM and repository policies.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TutorError } from '../errors.js';
 import { tutorPaths } from '../paths.js';
@@ -16,6 +15,7 @@ import { SECOND_REGISTRY_IP, setRegistryHosts, wantsSecondRegistry } from './reg
 import { BlobStore } from './store/blobs.js';
 import { loadState, MetadataStore } from './store/metadata.js';
 import type { SandboxState } from './store/model.js';
+import { ensurePrivateDir } from '../private-files.js';
 
 export {
   SANDBOX_ADMIN_USER,
@@ -177,7 +177,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       `warning: listening on ${host}, not loopback: anyone who can reach this address can call the sandbox over plain HTTP`,
     );
   }
-  await mkdir(opts.stateDir, { recursive: true });
+  await ensurePrivateDir(opts.stateDir);
   await acquireLock(opts.stateDir);
   try {
     const blobs = new BlobStore(opts.stateDir);
@@ -288,7 +288,7 @@ export async function readSandboxUsers(
 ): Promise<SandboxUsersSnapshot> {
   let state = await loadState(stateDir);
   if (!state) {
-    await mkdir(stateDir, { recursive: true });
+    await ensurePrivateDir(stateDir);
     await acquireLock(stateDir);
     try {
       const blobs = new BlobStore(stateDir);
@@ -310,7 +310,7 @@ export async function readSandboxUsers(
 
 /** Puts a sandbox folder back to the seeded workshop state (refused while a sandbox runs on it). */
 export async function resetSandboxState(stateDir: string, region?: string): Promise<void> {
-  await mkdir(stateDir, { recursive: true });
+  await ensurePrivateDir(stateDir);
   await acquireLock(stateDir);
   try {
     const old = await loadState(stateDir).catch(() => undefined);

@@ -6,6 +6,7 @@ import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { TutorError } from '../errors.js';
+import { PRIVATE_FILE_MODE } from '../private-files.js';
 
 export interface LockInfo {
   pid: number;
@@ -45,7 +46,7 @@ export async function acquireLock(stateDir: string): Promise<void> {
   const file = lockFile(stateDir);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fh = await open(file, 'wx');
+      const fh = await open(file, 'wx', PRIVATE_FILE_MODE);
       try {
         await fh.writeFile(
           JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }),
@@ -78,7 +79,7 @@ export async function acquireLock(stateDir: string): Promise<void> {
 /** Records the endpoint in our lock so `sandbox env` and the tutor can find the server. */
 export async function recordEndpoint(stateDir: string, endpoint: string): Promise<void> {
   const info: LockInfo = { pid: process.pid, endpoint, startedAt: new Date().toISOString() };
-  await writeFileAtomic(lockFile(stateDir), JSON.stringify(info));
+  await writeFileAtomic(lockFile(stateDir), JSON.stringify(info), { mode: PRIVATE_FILE_MODE });
 }
 
 export async function releaseLock(stateDir: string): Promise<void> {

@@ -75,3 +75,31 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   if (/^[=+\-@\t\r]/.test(cell)) cell = `'${cell}`;
   return /[",\r\n]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
+
+// What JSON.stringify leaves raw that a terminal acts on or hides: DEL, the C1 controls, the
+// format characters above, and the line/paragraph separators. (It already escapes C0.)
+const JSON_UNSAFE = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029]|${FORMAT_CONTROL.source}`, 'g');
+
+/**
+ * JSON.stringify for output a terminal may show: every control or invisible format character in
+ * a string is written as its `\uXXXX` escape, so the JSON means the same and shows no surprise.
+ */
+export function jsonForTerminal(value: unknown, replacer?: null, space?: number): string {
+  return JSON.stringify(value, replacer, space).replace(
+    JSON_UNSAFE,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** Tabs to spaces at stops of `size` columns (per line), for text printed as it is. */
+export function expandTabs(text: string, size = 4): string {
+  if (!text.includes('\t')) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      let out = '';
+      for (const ch of line) out += ch === '\t' ? ' '.repeat(size - (out.length % size)) : ch;
+      return out;
+    })
+    .join('\n');
+}

@@ -233,7 +233,7 @@ describe('the credential chain, as the AWS CLI reads it', () => {
     const at = `${soon.toISOString().slice(11, 16)} UTC`;
     expect(r.stderr).toMatch(
       new RegExp(
-        `note: Your AWS credentials \\(profile "proc"\\) expire at ${at}, in [78] minute\\(s\\): refresh them \\(new temporary keys\\) before then, or a check will stop part-way\\.`,
+        `note: AWS credentials \\(profile "proc"\\) expire at ${at}, in [78] min: refresh them \\(new temporary keys\\) first, or a check will stop part-way\\.`,
       ),
     );
     expect(r.stdout).toContain(`as ${ADMIN_ARN()} in us-east-1.`);

@@ -128,11 +128,17 @@ describe('lessons verify catches', () => {
   }, 60_000);
 
   it('a solve that does not make its check pass', async () => {
+    // (through a param of its own: a literal resource name in a changing action is refused)
     const pack = await edited('bad-solve', (y) =>
-      y.replace(
-        "      name: create-resources\n      params: { repository: '{{repository}}'",
-        "      name: create-resources\n      params: { repository: 'some-other-repo'",
-      ),
+      y
+        .replace(
+          '  repository: my-first-repo\n',
+          '  repository: my-first-repo\n  otherRepo: some-other-repo\n',
+        )
+        .replace(
+          "      name: create-resources\n      params: { repository: '{{repository}}'",
+          "      name: create-resources\n      params: { repository: '{{otherRepo}}'",
+        ),
     );
     const r = await verify(pack);
     expect(r.code).toBe(1);

@@ -123,6 +123,25 @@ describe('secrets never leak across a whole lesson run', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('keeps every folder under ECR_TUTOR_HOME 0700 and every file 0600 (progress, cache, sandbox state)', async () => {
+    const wrong: string[] = [];
+    const kinds = new Set<string>();
+    async function walk(d: string): Promise<void> {
+      for (const e of await readdir(d, { withFileTypes: true })) {
+        const p = join(d, e.name);
+        const mode = (await stat(p)).mode & 0o777;
+        const want = e.isDirectory() ? 0o700 : 0o600;
+        if (mode !== want) wrong.push(`${p.slice(home.length)} ${mode.toString(8)}`);
+        kinds.add(p.slice(home.length).split('/')[1]!);
+        if (e.isDirectory()) await walk(p);
+      }
+    }
+    await walk(home);
+    expect(wrong).toEqual([]);
+    // the lesson run wrote progress (state), the sandbox (data) and the lesson cache
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(['data', 'state']));
+  });
+
   it('keeps the sandbox key store owner-only, and only `sandbox env` prints a secret', async () => {
     expect((await stat(stateFile)).mode & 0o077).toBe(0);
     const io = memoryIo();

@@ -30,6 +30,7 @@ describe('--plain', () => {
     await t.waitFor('? Your 12-digit AWS account ID');
     const out = t
       .output()
+      // eslint-disable-next-line no-control-regex -- escape sequences are what is removed
       .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
       .replace(/\r/g, '');
     // (inquirer redraws its own prompt line in place; those are not the tutor's lines)

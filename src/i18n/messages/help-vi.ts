@@ -25,6 +25,8 @@ export const HELP_VI: Readonly<Record<string, string>> = {
   start: 'mở tutor tương tác (lệnh mặc định)',
   'start <lesson>': 'id của bài học (mặc định: bài đầu tiên chưa xong)',
   'start --plain': 'hỏi đáp từng dòng thay cho giao diện toàn màn hình',
+  'start --trust-pack':
+    'chạy bộ bài học không đi kèm tutor mà không hỏi trước (vẫn liệt kê những gì nó sẽ thay đổi)',
 
   check: 'chạy lại phép kiểm tra của mọi bước trên trạng thái thật, không hỏi gì',
   'check <lesson>': 'id của bài học',

@@ -6,8 +6,9 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../private-files.js';
 
 export interface Upload {
   uploadId: string;
@@ -57,9 +58,9 @@ export class BlobStore {
 
   /** Creates the folders and drops uploads a previous process left unfinished. */
   async init(): Promise<void> {
-    await mkdir(this.blobDir, { recursive: true });
+    await ensurePrivateDir(this.blobDir);
     await rm(this.uploadDir, { recursive: true, force: true });
-    await mkdir(this.uploadDir, { recursive: true });
+    await ensurePrivateDir(this.uploadDir);
     // Temporary files of an interrupted blob write are invisible to readers but take space.
     for (const f of await readdir(this.blobDir)) {
       if (f.includes('.tmp')) await rm(join(this.blobDir, f), { force: true });
@@ -74,7 +75,7 @@ export class BlobStore {
     const hexes = new Set([...keep].map((d) => digestHex(d)));
     this.uploads.clear();
     await rm(this.uploadDir, { recursive: true, force: true });
-    await mkdir(this.uploadDir, { recursive: true });
+    await ensurePrivateDir(this.uploadDir);
     for (const f of await readdir(this.blobDir)) {
       if (!hexes.has(f)) await rm(join(this.blobDir, f), { force: true });
     }
@@ -108,7 +109,7 @@ export class BlobStore {
     const p = this.pathOf(digest);
     if (!p) throw new Error(`not a sha256 digest: ${digest}`);
     const tmp = `${p}.tmp${process.pid}`;
-    await writeFile(tmp, bytes, { flush: true });
+    await writeFile(tmp, bytes, { flush: true, mode: PRIVATE_FILE_MODE });
     await rename(tmp, p);
   }
 
@@ -123,7 +124,7 @@ export class BlobStore {
       if (!old.busy && Date.now() - old.startedAt > UPLOAD_TTL_MS) await this.abortUpload(old);
     }
     const file = join(this.uploadDir, uploadId);
-    await writeFile(file, '');
+    await writeFile(file, '', { mode: PRIVATE_FILE_MODE });
     const u: Upload = {
       uploadId,
       accountId,
