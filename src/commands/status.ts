@@ -1,6 +1,7 @@
 import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
 import { learnerOption, openTargetProgress } from './progress-target.js';
+import { currentStepId, isDone, isStale, lessonFinished } from '../engine/rules.js';
 import { jsonForTerminal, sanitizeLine } from '../text/sanitize.js';
 
 /** `ecr-tutor status`: saved progress of every lesson for the chosen target (no checks run). */
@@ -29,6 +30,8 @@ export async function runStatus(
       title: s.title,
       optional: Boolean(s.optional),
       status: p?.steps[s.id]?.status ?? 'not-started',
+      // was done, and the last re-check found it failing
+      ...(isStale(p?.steps[s.id]) ? { stale: true } : {}),
       attempts: p?.steps[s.id]?.attempts ?? 0,
       completedAt: p?.steps[s.id]?.completedAt,
       // facilitators see the exact check each step runs
@@ -41,15 +44,20 @@ export async function runStatus(
           }
         : {}),
     }));
-    const done = steps.filter((s) => s.status === 'passed' || s.status === 'skipped').length;
-    const finished = steps.every(
-      (s) => s.optional || s.status === 'passed' || s.status === 'skipped',
-    );
+    const rows = lesson.steps.map((s) => ({
+      def: s,
+      progress: p?.steps[s.id] ?? { status: 'not-started' as const, attempts: 0, hintsShown: 0 },
+    }));
+    const done = rows.filter((r) => isDone(r.progress)).length;
+    const finished = lessonFinished(rows);
     lessons.push({
       id: lesson.id,
       title: lesson.title,
       started: Boolean(p),
-      currentStep: p ? lesson.steps[p.currentIndex]?.id : undefined,
+      currentStep: currentStepId(
+        lesson.steps.map((s) => s.id),
+        p,
+      ),
       done,
       total: steps.length,
       finished,
@@ -59,7 +67,14 @@ export async function runStatus(
   if (opts.json) {
     io.out(
       jsonForTerminal(
-        { target, ...(learner ? { learner } : {}), progressFile: store.file, lessons },
+        {
+          target,
+          ...(learner ? { learner } : {}),
+          progressFile: store.file,
+          // what was saved at the last check, not a live check (that is `ecr-tutor check`)
+          saved: true,
+          lessons,
+        },
         null,
         2,
       ) + '\n',
@@ -67,7 +82,8 @@ export async function runStatus(
     return 0;
   }
   io.out(
-    `Progress${learner ? ` of ${sanitizeLine(learner)}` : ''} for ${target.kind === 'sandbox' ? 'the sandbox' : target.kind} account ${target.accountId} (${target.region}):\n`,
+    `Saved progress${learner ? ` of ${sanitizeLine(learner)}` : ''} for ${target.kind === 'sandbox' ? 'the sandbox' : target.kind} account ${target.accountId} (${target.region}):\n` +
+      '  (as recorded at the last checks, not checked now: `ecr-tutor check` re-checks live state)\n',
   );
   for (const l of lessons) {
     if (!l.started) {
@@ -79,15 +95,17 @@ export async function runStatus(
     );
     for (const s of l.steps) {
       const mark =
-        s.status === 'passed'
-          ? 'x'
-          : s.status === 'skipped'
-            ? 's'
-            : s.status === 'failed'
-              ? '!'
-              : ' ';
+        'stale' in s
+          ? '~'
+          : s.status === 'passed'
+            ? 'x'
+            : s.status === 'skipped'
+              ? 's'
+              : s.status === 'failed'
+                ? '!'
+                : ' ';
       io.out(
-        `    [${mark}] ${sanitizeLine(s.title)}${s.status === 'skipped' ? ' (skipped: solved by the tutor)' : ''}${l.currentStep === s.id ? '   <- you are here' : ''}\n`,
+        `    [${mark}] ${sanitizeLine(s.title)}${'stale' in s ? ' (was done, but its check failed since)' : s.status === 'skipped' ? ' (skipped: solved by the tutor)' : ''}${l.currentStep === s.id ? '   <- you are here' : ''}\n`,
       );
       if ('check' in s && s.check)
         io.out(

@@ -7,6 +7,15 @@ import { watch as fsWatch, type FSWatcher } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CheckRegistry, StepContext } from './check-api.js';
 import type { LessonProgress, ProgressStore } from './progress.js';
+import {
+  EMPTY_PROGRESS,
+  furthestReachable,
+  isDone as progressDone,
+  lessonFinished,
+  recordResult,
+  validateAnswer,
+  type CheckVia,
+} from './rules.js';
 import { renderTemplate, renderValue } from './template.js';
 import type {
   CheckProgress,
@@ -69,8 +78,6 @@ export interface TutorEngine extends Engine {
   runVerifySetup(): Promise<CheckResult | undefined>;
 }
 
-const EMPTY_PROGRESS: StepProgress = { status: 'not-started', attempts: 0, hintsShown: 0 };
-
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((res) => {
     const t = setTimeout(done, ms);
@@ -107,6 +114,8 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
   const setupDone = new Set<string>();
   let stopWatch: (() => void) | undefined;
   let targetAccepted = false;
+  // re-checks of done steps run beside the learner's work and stop when the engine closes
+  const recheckAbort = new AbortController();
 
   if (lp.currentIndex >= lesson.steps.length || lp.currentIndex < 0) lp.currentIndex = 0;
   if (lp.furthestIndex < lp.currentIndex) lp.furthestIndex = lp.currentIndex;
@@ -170,8 +179,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
   }
 
   function isDone(s: StepDef): boolean {
-    const st = progressOf(s.id).status;
-    return st === 'passed' || st === 'skipped';
+    return progressDone(progressOf(s.id));
   }
 
   function snapshot(): EngineSnapshot {
@@ -191,7 +199,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       running: running && { stepId: running.stepId, progress: [...running.progress] },
       lastResult,
       targetWarning: targetAccepted ? undefined : targetWarning,
-      finished: lesson.steps.every((s) => s.optional || isDone(s)),
+      finished: lessonFinished(steps),
       notices: notices.length ? [...notices] : undefined,
       ...(lesson.learner ? { learner: lesson.learner } : {}),
       ...(o.facilitator ? { facilitator: true } : {}),
@@ -233,10 +241,20 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
     }
   }
 
-  async function persist(): Promise<void> {
-    if (o.readOnly) return;
-    lp.updatedAt = new Date().toISOString();
-    await store.save();
+  // One save policy: saves run one after another; a failure is kept until flush() hands it
+  // to whoever shows it (the session), so every front-end reports it the same way.
+  let saving: Promise<void> = Promise.resolve();
+  let saveFailure: unknown;
+  function persist(): Promise<void> {
+    if (o.readOnly) return Promise.resolve();
+    const p = saving.then(async () => {
+      lp.updatedAt = new Date().toISOString();
+      await store.save();
+    });
+    saving = p.catch((err: unknown) => {
+      saveFailure ??= err;
+    });
+    return saving;
   }
 
   const current = (): StepDef => lesson.steps[lp.currentIndex]!;
@@ -341,26 +359,8 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
   /** Whether the last record() changed anything but the attempt count and time. */
   let materialChange = true;
 
-  function record(step: StepDef, r: CheckResult, viaSolve: boolean): void {
-    const p = mutableProgress(step.id);
-    const before = JSON.stringify([p.status, p.last?.status, p.last?.summary, p.evidence]);
-    const now = new Date().toISOString();
-    p.attempts += 1;
-    p.last = { at: now, status: r.status, summary: r.summary };
-    if (r.evidence) p.evidence = r.evidence;
-    if (r.status === 'pass') {
-      // A pass after a skip stays "skipped": the learner did not do it themselves.
-      if (viaSolve) p.status = 'skipped';
-      else if (p.status !== 'skipped') p.status = 'passed';
-      p.completedAt ??= now;
-      delete p.failingSince;
-    } else if (r.status === 'fail') {
-      p.status = 'failed';
-      p.failingSince ??= now;
-    }
-    // `error` and `pending` say nothing about the learner's work: keep the status.
-    materialChange =
-      before !== JSON.stringify([p.status, p.last.status, p.last.summary, p.evidence]);
+  function record(step: StepDef, r: CheckResult, via: CheckVia): void {
+    materialChange = recordResult(mutableProgress(step.id), r, via);
   }
 
   let lazySave: NodeJS.Timeout | undefined;
@@ -378,7 +378,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
     }
     lazySave ??= setTimeout(() => {
       lazySave = undefined;
-      void persist().catch(() => undefined);
+      void persist();
     }, 1000);
     lazySave.unref?.();
   }
@@ -409,6 +409,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
         materialChange = true;
         const r = await work(ac.signal);
         if (lesson.steps[lp.currentIndex]?.id === step.id) lastResult = r;
+        // a failed save is reported by flush(), not as "the check could not run"
         await persistAfterCheck();
         return r;
       } finally {
@@ -433,7 +434,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
         try {
           const r = await runAction(step, ref, signal);
           if (!r) setupDone.add(step.id);
-          await persist();
+          void persist();
           return r;
         } finally {
           setupRuns.delete(step.id);
@@ -448,7 +449,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
     stopWatch?.();
     lastResult = undefined;
     if (lp.currentIndex > lp.furthestIndex) lp.furthestIndex = lp.currentIndex;
-    void persist().then(emit, emit);
+    void persist().then(emit);
     emit();
     // Entering a step runs its setup (e.g. the starter file) without waiting.
     void engine.prepare?.();
@@ -464,16 +465,10 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       const step = current();
       if (!step.input) return { ok: false, message: 'This step does not ask for an answer.' };
       const v = value.trim();
-      if (step.input.pattern && !new RegExp(step.input.pattern).test(v)) {
-        return {
-          ok: false,
-          message:
-            step.input.patternMessage ??
-            `That does not look right: expected ${step.input.pattern}.`,
-        };
-      }
+      const problem = validateAnswer(step.input, v);
+      if (problem) return { ok: false, message: problem };
       lp.vars[step.input.variable] = v;
-      void persist().then(emit, emit);
+      void persist().then(emit);
       return { ok: true };
     },
     check(opts) {
@@ -490,7 +485,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
           const setupErr = await ensureSetup(step, signal);
           if (setupErr) return setupErr;
           const r = await checkWithBudget(step, signal);
-          record(step, r, false);
+          record(step, r, opts?.via ?? 'learner');
           return r;
         },
         opts?.signal,
@@ -502,7 +497,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       if (!q) return { correct: false, explanation: `This step has no question "${questionId}".` };
       const p = mutableProgress(step.id);
       p.answers = { ...(p.answers ?? {}), [questionId]: value };
-      void persist().then(emit, emit);
+      void persist().then(emit);
       const explanation = renderTemplate(q.explanation, vars());
       return { correct: value === q.answer, explanation };
     },
@@ -512,7 +507,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       if (p.hintsShown >= step.hints.length) return undefined;
       const h = renderTemplate(step.hints[p.hintsShown]!, vars());
       p.hintsShown += 1;
-      void persist().then(emit, emit);
+      void persist().then(emit);
       return h;
     },
     skip(opts) {
@@ -529,7 +524,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
               summary: 'Skipped by the facilitator (this step has no automatic solution).',
               evidence: { skippedBy: 'facilitator' },
             };
-            record(step, r, true);
+            record(step, r, 'solve');
             return r;
           },
           opts?.signal,
@@ -551,7 +546,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
           const err = await runAction(step, solve, signal);
           if (err) return err;
           const r = await checkWithBudget(step, signal);
-          record(step, r, true);
+          record(step, r, 'solve');
           return r;
         },
         opts?.signal,
@@ -573,8 +568,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       if (
         !Number.isInteger(index) ||
         index < 0 ||
-        index > lp.furthestIndex ||
-        index >= lesson.steps.length
+        index > furthestReachable(snapshot().steps, lp.currentIndex, lp.furthestIndex)
       )
         return;
       lp.currentIndex = index;
@@ -597,7 +591,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       const tick = async (): Promise<void> => {
         if (stopped || closed || current().id !== step.id) return stop();
         if (timer) clearTimeout(timer);
-        const r = await engine.check();
+        const r = await engine.check({ via: 'watch' });
         opts?.onResult?.(r);
         if (r.status === 'pass') return stop();
         if (!stopped) timer = setTimeout(() => void tick(), interval);
@@ -627,9 +621,14 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       closed = true;
       stopWatch?.();
       if (lazySave) clearTimeout(lazySave);
+      recheckAbort.abort();
       if (inFlight) await inFlight.catch(() => undefined);
-      if (!o.readOnly) await store.save();
-      await o.onClose?.();
+      await saving;
+      try {
+        if (!o.readOnly) await store.save();
+      } finally {
+        await o.onClose?.();
+      }
     },
     async prepare() {
       const step = current();
@@ -664,7 +663,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
           !isDone(step) &&
           !step.undoes!.every((u) => isDone(lesson.steps.find((x) => x.id === u) ?? step));
         if (!blocked && !isUndone && !prematureCleanup && opts?.record !== false)
-          record(step, r, false);
+          record(step, r, 'recheck');
         rows.push({
           stepId: step.id,
           title: renderTemplate(step.title, vars()),
@@ -675,6 +674,9 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       }
       if (opts?.record !== false) await persist();
       emit();
+      const failure = saveFailure;
+      saveFailure = undefined;
+      if (failure) throw failure;
       return rows;
     },
     async runVerifySetup() {
@@ -684,11 +686,28 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       await persist();
       return r;
     },
+    async recheck(index) {
+      const step = lesson.steps[index];
+      if (!step || blockedByTarget() || closed) return undefined;
+      const r = await checkWithBudget(step, recheckAbort.signal);
+      if (closed || recheckAbort.signal.aborted) return r;
+      record(step, r, 'recheck');
+      if (lesson.steps[lp.currentIndex]?.id === step.id && !running) lastResult = r;
+      if (materialChange) void persist();
+      emit();
+      return r;
+    },
+    async flush() {
+      await saving;
+      const failure = saveFailure;
+      saveFailure = undefined;
+      if (failure) throw failure;
+    },
     acceptTarget() {
       if (!targetWarning || !o.target.identityArn) return;
       lp.lockedIdentity = { arn: o.target.identityArn, region: o.target.region };
       targetAccepted = true;
-      void persist().then(emit, emit);
+      void persist().then(emit);
     },
   };
   // Resuming on a step with a setup (e.g. the starter file): run it as if just entered.

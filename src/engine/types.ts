@@ -140,6 +140,8 @@ export interface StepProgress {
   answers?: Record<string, string>;
   /** ISO time the step started failing (cleared on pass): how long a learner has been stuck */
   failingSince?: string;
+  /** ISO time a re-check found a passed/skipped step no longer holding (cleared on pass) */
+  staleSince?: string;
 }
 
 /** What a facilitator sees of a step: the exact check (and solve) it runs, and the solution. */
@@ -182,8 +184,9 @@ export interface Engine {
   subscribe(listener: (s: EngineSnapshot) => void): () => void;
   /** record the learner's answer for the current step's input (validated against pattern) */
   setInput(value: string): { ok: true } | { ok: false; message: string };
-  /** run the current step's check (retrying `pending` within a time budget) */
-  check(opts?: { signal?: AbortSignal }): Promise<CheckResult>;
+  /** run the current step's check (retrying `pending` within a time budget); `via: 'watch'`
+   *  = a watch-mode re-check, counted as an attempt only when its outcome is new */
+  check(opts?: { signal?: AbortSignal; via?: 'learner' | 'watch' }): Promise<CheckResult>;
   /** answer a concept question of the current step; returns whether it was right */
   answerQuiz(questionId: string, value: string): { correct: boolean; explanation: string };
   /** next hint level for the current step, or undefined when all are shown */
@@ -204,4 +207,11 @@ export interface Engine {
   prepare?(): Promise<CheckResult | undefined>;
   /** accept the current identity/region as the lab's own after a targetWarning */
   acceptTarget?(): void;
+  /**
+   * re-check a step (resume, revisit) without moving: not an attempt; a done step that fails
+   * now is marked stale ("was done, fails now"). Runs beside the learner's own checks.
+   */
+  recheck?(index: number): Promise<CheckResult | undefined>;
+  /** waits for every save so far; throws the first one that failed since the last flush */
+  flush?(): Promise<void>;
 }

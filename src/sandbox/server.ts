@@ -340,7 +340,7 @@ async function handle(
       if (!handler) {
         throw new AwsError(
           'UnknownOperationException',
-          `The operation ${route.operation.replace('\0', '')} is not supported by Amazon ECR.`,
+          `The sandbox does not implement the operation ${route.operation.replace('\0', '')} (Amazon ECR does, or it is not an ECR operation); the workshop needs only the operations the sandbox implements.`,
         );
       }
       // Layer parts are the one big member: keep it as undecoded base64 bytes.

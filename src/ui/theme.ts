@@ -21,7 +21,7 @@ export interface Theme {
   /** ASCII-only marks for terminals that may not draw Unicode (TERM=dumb) */
   ascii: boolean;
   style(tone: Tone): TextStyle;
-  mark(status: StepStatus | 'current'): string;
+  mark(status: StepStatus | 'current' | 'stale'): string;
   spinnerFrames: string[];
 }
 
@@ -49,9 +49,17 @@ const TONES: Record<Tone, TextStyle> = {
 export function makeTheme(env: NodeJS.ProcessEnv = process.env, isTTY = true): Theme {
   const color = wantsColor(env, isTTY);
   const ascii = env.TERM === 'dumb' || env.ECR_TUTOR_ASCII === '1';
-  const marks: Record<StepStatus | 'current', string> = ascii
-    ? { passed: '[x]', skipped: '[s]', failed: '[!]', 'not-started': '[ ]', current: '>' }
-    : { passed: '✔', skipped: '↷', failed: '✘', 'not-started': '○', current: '▶' };
+  // stale: was done, and its live check fails now
+  const marks: Record<StepStatus | 'current' | 'stale', string> = ascii
+    ? {
+        passed: '[x]',
+        skipped: '[s]',
+        failed: '[!]',
+        'not-started': '[ ]',
+        current: '>',
+        stale: '[~]',
+      }
+    : { passed: '✔', skipped: '↷', failed: '✘', 'not-started': '○', current: '▶', stale: '↺' };
   return {
     color,
     ascii,

@@ -142,18 +142,28 @@ describe('ecr-tutor status and reset', () => {
     const lesson = s.lessons.find((l: { id: string }) => l.id === 'repository-policy');
     expect(lesson.started).toBe(true);
     const byId = Object.fromEntries(
-      lesson.steps.map((x: { id: string; status: string }) => [x.id, x.status]),
+      lesson.steps.map((x: { id: string; status: string; stale?: boolean }) => [
+        x.id,
+        x.stale ? `${x.status}, fails now` : x.status,
+      ]),
     );
     expect(byId).toMatchObject({
       connect: 'passed',
       'account-id': 'skipped',
-      apply: 'failed',
-      verify: 'failed',
+      apply: 'skipped, fails now',
+      verify: expect.stringMatching(/^(passed|skipped), fails now$/),
       cleanup: 'failed',
     });
+    expect(s.saved).toBe(true);
     const text = memoryIo();
     await runStatus(text, { target: {}, json: false });
     expect(text.stdout()).toMatch(/\[s\] Find your account ID \(skipped: solved by the tutor\)/);
+    expect(text.stdout()).toMatch(
+      /^Saved progress .*\n {2}\(as recorded at the last checks, not checked now/,
+    );
+    expect(text.stdout()).toMatch(
+      /\[~\] Apply the policy to the repository \(was done, but its check failed since\)/,
+    );
   });
 
   it('forgets a lesson on reset without touching AWS', async () => {

@@ -304,7 +304,12 @@ describe('checkAll', () => {
       ['four', 'fail'],
     ]);
     expect(rows[3]!.optional).toBe(true);
-    expect(engine.snapshot().steps[0]!.progress.status).toBe('failed');
+    // it was done (skipped) and fails now: the record says both, and it is no longer done
+    expect(engine.snapshot().steps[0]!.progress).toMatchObject({
+      status: 'skipped',
+      staleSince: expect.any(String),
+    });
+    expect(engine.snapshot().steps[1]!.progress.status).toBe('failed');
   });
 });
 
@@ -382,12 +387,26 @@ describe('saving', () => {
     expect(await onDisk()).toMatchObject({ status: 'failed', attempts: 1 });
     await engine.check();
     expect((await onDisk()).attempts).toBe(1);
-    world.done.one = true;
-    await engine.check();
-    expect(await onDisk()).toMatchObject({ status: 'passed', attempts: 3 });
     await engine.check();
     await engine.close();
-    expect((await onDisk()).attempts).toBe(4);
+    expect((await onDisk()).attempts).toBe(3);
+  });
+
+  it('counts attempts until the step is done: re-checking a passing step adds none', async () => {
+    const dir = await tempDir();
+    const world = newWorld();
+    const { engine, store } = await openTestEngine(dir, world);
+    const onDisk = async () =>
+      JSON.parse(await readFile(store.file, 'utf8')).lessons.demo.steps.one;
+    await engine.check();
+    world.done.one = true;
+    await engine.check();
+    expect(await onDisk()).toMatchObject({ status: 'passed', attempts: 2 });
+    await engine.check();
+    await engine.checkAll();
+    await engine.checkAll();
+    await engine.close();
+    expect(await onDisk()).toMatchObject({ status: 'passed', attempts: 2 });
   });
 });
 

@@ -174,7 +174,7 @@ describe('facilitator mode in check and status', () => {
       /check: resources-exist repository="fcj-workshop-app-cleo" ciUser="fcj-ecr-ci-cd-user-cleo"/,
     );
     const s = await run('status', '--learner', 'cleo', '--facilitator');
-    expect(s.out).toMatch(/Progress of cleo/);
+    expect(s.out).toMatch(/Saved progress of cleo/);
     expect(s.out).toMatch(/check: policy-file-grants file="fcj-workshop-app-policy-cleo.json"/);
     const plain = await run('status', '--learner', 'cleo');
     expect(plain.out).not.toMatch(/check:/);

@@ -96,7 +96,8 @@ describe('step views', () => {
     });
     const r = await reach('apply', engine);
     await waitForText(r, 'What AWS has vs your file:');
-    const f = r.lastFrame()!;
+    // between two watch re-checks (a frame taken during one shows "checking…" instead)
+    const f = await waitForText(r, '◉ Watching');
     expect(f).toContain('aws ecr set-repository-policy --repository-name app --policy-text');
     expect(f).toContain('- ecr:PutImage (in your file, not in AWS)');
     expect(f).toContain('+ ecr:DeleteRepository (in AWS, not in your file)');

@@ -1,4 +1,5 @@
 /** Repository lifecycle and tags: Create/Describe/DeleteRepository, Tag/Untag/ListTagsForResource. */
+import { ecrPage } from '../pagination.js';
 import { authorize } from '../authorize.js';
 import { callerAccount, persist, stateOf, type RequestContext } from '../context.js';
 import { AwsError } from '../protocols/errors.js';
@@ -30,6 +31,41 @@ function readTags(
   }));
 }
 
+const MUTABILITIES = [
+  'MUTABLE',
+  'IMMUTABLE',
+  'IMMUTABLE_WITH_EXCLUSION',
+  'MUTABLE_WITH_EXCLUSION',
+] as const;
+type Mutability = (typeof MUTABILITIES)[number];
+
+/** imageTagMutabilityExclusionFilters: required with the *_WITH_EXCLUSION settings, refused otherwise. */
+function readExclusions(
+  input: Record<string, unknown>,
+  mutability: string | undefined,
+): Array<{ filterType: 'WILDCARD'; filter: string }> | undefined {
+  const list = objectList(input, 'imageTagMutabilityExclusionFilters', false, 1, 5);
+  const withExclusion = mutability?.endsWith('_WITH_EXCLUSION') === true;
+  if (withExclusion !== (list !== undefined)) {
+    throw new AwsError(
+      'InvalidParameterException',
+      withExclusion
+        ? `Invalid parameter at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: 'exclusion filters are required when imageTagMutability is ${mutability}'`
+        : "Invalid parameter at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: 'exclusion filters can only be used with IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION'",
+    );
+  }
+  return list?.map((o) => {
+    const filterType = reqString(o, 'filterType');
+    if (filterType !== 'WILDCARD') {
+      throw new AwsError(
+        'InvalidParameterException',
+        "Invalid parameter at 'filterType' failed to satisfy constraint: 'Member must satisfy enum value set: [WILDCARD]'",
+      );
+    }
+    return { filterType, filter: reqString(o, 'filter', { min: 1, max: 128 }) };
+  });
+}
+
 function mergeTags(repo: Repository, tags: Tag[]): void {
   for (const tag of tags) {
     const i = repo.tags.findIndex((x) => x.Key === tag.Key);
@@ -46,12 +82,13 @@ export async function createRepository(
   const registryId = optString(input, 'registryId', REGISTRY_ID) ?? ctx.caller.accountId;
   const tags = readTags(input, 'tags', false) ?? [];
   const mutability = optString(input, 'imageTagMutability');
-  if (mutability !== undefined && mutability !== 'MUTABLE' && mutability !== 'IMMUTABLE') {
+  if (mutability !== undefined && !MUTABILITIES.includes(mutability as Mutability)) {
     throw new AwsError(
       'InvalidParameterException',
-      "Invalid parameter at 'imageTagMutability' failed to satisfy constraint: 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE]'",
+      `Invalid parameter at 'imageTagMutability' failed to satisfy constraint: 'Member must satisfy enum value set: [${MUTABILITIES.join(', ')}]'`,
     );
   }
+  const exclusions = readExclusions(input, mutability);
   const scanning = optObject(input, 'imageScanningConfiguration');
   const scanOnPush = scanning ? optBoolean(scanning, 'scanOnPush') : undefined;
   const encryption = optObject(input, 'encryptionConfiguration');
@@ -72,7 +109,8 @@ export async function createRepository(
     );
   }
   const repo = newRepository(registryId, stateOf(ctx).region, name);
-  if (mutability) repo.imageTagMutability = mutability;
+  if (mutability) repo.imageTagMutability = mutability as Mutability;
+  if (exclusions) repo.imageTagMutabilityExclusionFilters = exclusions;
   if (scanOnPush !== undefined) repo.scanOnPush = scanOnPush;
   if (encType === 'KMS') repo.encryptionType = 'KMS';
   mergeTags(repo, tags);
@@ -88,6 +126,12 @@ export async function describeRepositories(
   const registryId = optString(input, 'registryId', REGISTRY_ID) ?? ctx.caller.accountId;
   const names = stringList(input, 'repositoryNames', false, 1, 100);
   const account = stateOf(ctx).accounts[registryId];
+  if (names && input.maxResults !== undefined) {
+    throw new AwsError(
+      'InvalidParameterException',
+      "Invalid parameter at 'maxResults' failed to satisfy constraint: 'maxResults can not be used together with repositoryNames'",
+    );
+  }
   if (names) {
     const repos = names.map((n) =>
       authorizeRepo(ctx, target(ctx, { repositoryName: n, registryId }), 'DescribeRepositories'),
@@ -120,7 +164,17 @@ export async function describeRepositories(
     }
   }
   if (visible.length === 0 && firstDenial) throw firstDenial;
-  return { repositories: visible.map((r) => repositoryShape(ctx, r)) };
+  const p = ecrPage(
+    ctx,
+    input,
+    visible,
+    (r) => r.repositoryName,
+    `DescribeRepositories:${registryId}`,
+  );
+  return {
+    repositories: p.items.map((r) => repositoryShape(ctx, r)),
+    ...(p.nextToken ? { nextToken: p.nextToken } : {}),
+  };
 }
 
 export async function deleteRepository(

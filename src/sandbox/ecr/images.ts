@@ -1,4 +1,5 @@
 /** Images: PutImage, BatchGetImage, DescribeImages, ListImages, BatchDeleteImage. */
+import { ecrPage } from '../pagination.js';
 import { persist, type RequestContext } from '../context.js';
 import { manifestRefs, sha256Digest } from '../image.js';
 import { AwsError } from '../protocols/errors.js';
@@ -57,6 +58,18 @@ function resolve(
   return img;
 }
 
+/** Whether a tag may not be moved: the repository's setting, flipped for tags its exclusion filters match. */
+export function tagIsImmutable(repo: Repository, tag: string): boolean {
+  const base = repo.imageTagMutability.startsWith('IMMUTABLE');
+  if (!repo.imageTagMutability.endsWith('_WITH_EXCLUSION')) return base;
+  const excluded = (repo.imageTagMutabilityExclusionFilters ?? []).some((f) =>
+    new RegExp(
+      '^' + f.filter.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$',
+    ).test(tag),
+  );
+  return excluded ? !base : base;
+}
+
 /** What a push hands over: the manifest text and, optionally, its media type, tag and digest. */
 export interface ImagePush {
   manifest: string;
@@ -113,7 +126,7 @@ export async function storeImage(
   if (tag) {
     const holder = findByTag(repo, tag);
     if (holder && holder.imageDigest !== digest) {
-      if (repo.imageTagMutability.startsWith('IMMUTABLE')) {
+      if (tagIsImmutable(repo, tag)) {
         throw new AwsError(
           'ImageTagAlreadyExistsException',
           `The image tag '${tag}' already exists in the '${t.repositoryName}' repository and cannot be overwritten because the repository is immutable.`,
@@ -183,10 +196,11 @@ export async function batchGetImage(
       continue;
     }
     if (accepted && !accepted.includes(r.imageManifestMediaType)) {
+      // A code the model lists (ImageFailureCode): the image is not there in an accepted form.
       failures.push({
         imageId: id,
-        failureCode: 'UnsupportedImageType',
-        failureReason: 'The image manifest media type is not in the accepted media types.',
+        failureCode: 'ImageNotFound',
+        failureReason: `Requested image not found: its manifest media type ${r.imageManifestMediaType} is not one of the acceptedMediaTypes`,
       });
       continue;
     }
@@ -225,6 +239,12 @@ function tagFilter(input: Record<string, unknown>): (img: StoredImage) => boolea
         : true;
 }
 
+/** DescribeImages' artifactMediaType: the config descriptor's media type (none for an index). */
+function artifactOf(img: StoredImage): { artifactMediaType?: string } {
+  const t = manifestRefs(img.imageManifest)?.configMediaType;
+  return t ? { artifactMediaType: t } : {};
+}
+
 export async function describeImages(
   ctx: RequestContext,
   input: Record<string, unknown>,
@@ -232,8 +252,14 @@ export async function describeImages(
   const t = target(ctx, input);
   const ids = readImageIds(input, 'imageIds', false);
   const keep = tagFilter(input);
+  if (ids && input.maxResults !== undefined) {
+    throw new AwsError(
+      'InvalidParameterException',
+      "Invalid parameter at 'maxResults' failed to satisfy constraint: 'maxResults can not be used together with imageIds'",
+    );
+  }
   const repo = authorizeRepo(ctx, t, 'DescribeImages');
-  let list: StoredImage[];
+  let list: StoredImage[] = [];
   if (ids) {
     list = [];
     for (const id of ids) {
@@ -246,10 +272,21 @@ export async function describeImages(
       }
       list.push(r);
     }
-  } else {
-    list = Object.values(repo.images).filter(keep);
+  }
+  let nextToken: string | undefined;
+  if (!ids) {
+    const p = ecrPage(
+      ctx,
+      input,
+      Object.values(repo.images).filter(keep),
+      (img) => img.imageDigest,
+      `DescribeImages:${t.registryId}/${t.repositoryName}`,
+    );
+    list = p.items;
+    nextToken = p.nextToken;
   }
   return {
+    ...(nextToken ? { nextToken } : {}),
     imageDetails: list.map((img) => ({
       registryId: t.registryId,
       repositoryName: t.repositoryName,
@@ -258,7 +295,7 @@ export async function describeImages(
       imageSizeInBytes: img.imageSizeInBytes,
       imagePushedAt: img.imagePushedAt,
       imageManifestMediaType: img.imageManifestMediaType,
-      artifactMediaType: 'application/vnd.docker.container.image.v1+json',
+      ...artifactOf(img),
     })),
   };
 }
@@ -270,12 +307,19 @@ export async function listImages(
   const t = target(ctx, input);
   const keep = tagFilter(input);
   const repo = authorizeRepo(ctx, t, 'ListImages');
-  const imageIds: unknown[] = [];
+  const ids: Array<{ imageDigest: string; imageTag?: string }> = [];
   for (const img of Object.values(repo.images).filter(keep)) {
-    if (img.imageTags.length === 0) imageIds.push({ imageDigest: img.imageDigest });
-    for (const tag of img.imageTags) imageIds.push({ imageDigest: img.imageDigest, imageTag: tag });
+    if (img.imageTags.length === 0) ids.push({ imageDigest: img.imageDigest });
+    for (const tag of img.imageTags) ids.push({ imageDigest: img.imageDigest, imageTag: tag });
   }
-  return { imageIds };
+  const p = ecrPage(
+    ctx,
+    input,
+    ids,
+    (i) => `${i.imageDigest}:${i.imageTag ?? ''}`,
+    `ListImages:${t.registryId}/${t.repositoryName}`,
+  );
+  return { imageIds: p.items, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
 }
 
 export async function batchDeleteImage(

@@ -97,7 +97,9 @@ export async function uploadLayerPart(
   input: Record<string, unknown>,
 ): Promise<unknown> {
   const t = target(ctx, input);
-  const uploadId = reqString(input, 'uploadId', UPLOAD_ID);
+  const uploadId = reqString(input, 'uploadId');
+  // a malformed id names no upload: the model's UploadNotFoundException (not ValidationException)
+  if (!UPLOAD_ID.pattern!.test(uploadId)) throw uploadNotFound(uploadId, t);
   const first = reqNumber(input, 'partFirstByte');
   const last = reqNumber(input, 'partLastByte');
   const blob = input.layerPartBlob;
@@ -160,7 +162,9 @@ export async function completeLayerUpload(
   input: Record<string, unknown>,
 ): Promise<unknown> {
   const t = target(ctx, input);
-  const uploadId = reqString(input, 'uploadId', UPLOAD_ID);
+  const uploadId = reqString(input, 'uploadId');
+  // a malformed id names no upload: the model's UploadNotFoundException (not ValidationException)
+  if (!UPLOAD_ID.pattern!.test(uploadId)) throw uploadNotFound(uploadId, t);
   const digests = stringList(input, 'layerDigests', true, 1, 100)!;
   const repo = authorizeRepo(ctx, t, 'CompleteLayerUpload');
   const u = ctx.core.blobs.getUpload(uploadId);

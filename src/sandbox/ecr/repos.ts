@@ -32,7 +32,14 @@ export function notFound(t: { registryId: string; repositoryName: string }): Aws
 
 /** Reads registryId + repositoryName from the input and finds the repository (if any). */
 export function target(ctx: RequestContext, input: Record<string, unknown>): RepoTarget {
-  const repositoryName = reqString(input, 'repositoryName', REPOSITORY_NAME);
+  const repositoryName = reqString(input, 'repositoryName', { min: 1 });
+  if (!REPOSITORY_NAME.pattern!.test(repositoryName) || repositoryName.length > 256) {
+    // the model's error for a bad name (not ValidationException)
+    throw new AwsError(
+      'InvalidParameterException',
+      `Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression '${REPOSITORY_NAME.patternText}''`,
+    );
+  }
   const registryId = optString(input, 'registryId', REGISTRY_ID) ?? ctx.caller.accountId;
   const account = stateOf(ctx).accounts[registryId];
   const repo = account?.repositories[repositoryName];
@@ -75,6 +82,9 @@ export function repositoryShape(ctx: RequestContext, repo: Repository): Record<s
     repositoryUri: repositoryUri(ctx, repo),
     createdAt: repo.createdAt,
     imageTagMutability: repo.imageTagMutability,
+    ...(repo.imageTagMutabilityExclusionFilters
+      ? { imageTagMutabilityExclusionFilters: repo.imageTagMutabilityExclusionFilters }
+      : {}),
     imageScanningConfiguration: { scanOnPush: repo.scanOnPush },
     encryptionConfiguration: { encryptionType: repo.encryptionType },
   };

@@ -1,4 +1,5 @@
 /** Customer managed policies (CreatePolicy & co.) and the AWS managed ones, read-only. */
+import { iamPage } from '../pagination.js';
 import { callerAccount, persist, type RequestContext } from '../context.js';
 import { newUniqueId } from '../ids.js';
 import type { QueryParams, XmlFields } from '../protocols/query.js';
@@ -114,6 +115,17 @@ export const POLICY_HANDLERS = {
       ...(scope === 'Local' ? [] : [...AWS_MANAGED_POLICIES.values()]),
       ...(scope === 'AWS' ? [] : Object.values(callerAccount(ctx).policies)),
     ].filter((p) => !onlyAttached || attachmentCount(ctx, p.arn) > 0);
-    return { Policies: all.map((p) => policyShape(ctx, p)), IsTruncated: false };
+    const p = iamPage(
+      ctx,
+      q,
+      all,
+      (x) => x.arn,
+      `ListPolicies:${ctx.caller.accountId}:${scope}:${onlyAttached}`,
+    );
+    return {
+      Policies: p.items.map((x) => policyShape(ctx, x)),
+      IsTruncated: p.IsTruncated,
+      ...(p.Marker ? { Marker: p.Marker } : {}),
+    };
   },
 };

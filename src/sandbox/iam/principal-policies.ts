@@ -2,6 +2,7 @@
  * Inline and attached managed policies of an IAM principal. Users and roles answer the same
  * seven operations; only the names, the lookup and the inline size quota differ.
  */
+import { iamPage } from '../pagination.js';
 import { persist, type RequestContext } from '../context.js';
 import { AwsError } from '../protocols/errors.js';
 import type { QueryParams, XmlFields } from '../protocols/query.js';
@@ -109,9 +110,17 @@ export function principalPolicyHandlers<N extends string>(
     async [`List${noun}Policies`](ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
       const name = reqName(q, nameParam);
       iamAuthorize(ctx, `List${noun}Policies`, kind.arn(ctx, name));
+      const p = iamPage(
+        ctx,
+        q,
+        Object.keys(kind.lookup(ctx, name).inlinePolicies),
+        (n) => n,
+        `List${noun}Policies:${ctx.caller.accountId}:${name}`,
+      );
       return {
-        PolicyNames: Object.keys(kind.lookup(ctx, name).inlinePolicies),
-        IsTruncated: false,
+        PolicyNames: p.items,
+        IsTruncated: p.IsTruncated,
+        ...(p.Marker ? { Marker: p.Marker } : {}),
       };
     },
 
@@ -148,13 +157,21 @@ export function principalPolicyHandlers<N extends string>(
     async [`ListAttached${noun}Policies`](ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
       const name = reqName(q, nameParam);
       iamAuthorize(ctx, `ListAttached${noun}Policies`, kind.arn(ctx, name));
-      const p = kind.lookup(ctx, name);
+      const entity = kind.lookup(ctx, name);
+      const p = iamPage(
+        ctx,
+        q,
+        entity.attachedPolicies,
+        (arn) => arn,
+        `ListAttached${noun}Policies:${ctx.caller.accountId}:${name}`,
+      );
       return {
-        AttachedPolicies: p.attachedPolicies.map((arn) => ({
+        AttachedPolicies: p.items.map((arn) => ({
           PolicyName: getManagedPolicy(ctx, arn).policyName,
           PolicyArn: arn,
         })),
-        IsTruncated: false,
+        IsTruncated: p.IsTruncated,
+        ...(p.Marker ? { Marker: p.Marker } : {}),
       };
     },
   };

@@ -1,4 +1,5 @@
 /** IAM roles and their trust policies; inline and attached policies come from principal-policies. */
+import { iamPage } from '../pagination.js';
 import { callerAccount, persist, stateOf, type RequestContext } from '../context.js';
 import { newUniqueId } from '../ids.js';
 import { validationError } from '../protocols/errors.js';
@@ -79,11 +80,18 @@ export const ROLE_HANDLERS = {
   async ListRoles(ctx: RequestContext, q: QueryParams): Promise<XmlFields> {
     iamAuthorize(ctx, 'ListRoles', `arn:aws:iam::${ctx.caller.accountId}:role/`);
     const prefix = q.get('PathPrefix') ?? '/';
+    const roles = Object.values(callerAccount(ctx).roles).filter((r) => r.path.startsWith(prefix));
+    const p = iamPage(
+      ctx,
+      q,
+      roles,
+      (r) => r.roleName,
+      `ListRoles:${ctx.caller.accountId}:${prefix}`,
+    );
     return {
-      Roles: Object.values(callerAccount(ctx).roles)
-        .filter((r) => r.path.startsWith(prefix))
-        .map(roleShape),
-      IsTruncated: false,
+      Roles: p.items.map(roleShape),
+      IsTruncated: p.IsTruncated,
+      ...(p.Marker ? { Marker: p.Marker } : {}),
     };
   },
 

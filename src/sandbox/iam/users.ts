@@ -1,4 +1,5 @@
 /** IAM users and their access keys; inline and attached policies come from principal-policies. */
+import { iamPage } from '../pagination.js';
 import { callerAccount, persist, stateOf, type RequestContext } from '../context.js';
 import { newAccessKeyId, newSecretAccessKey, newUniqueId } from '../ids.js';
 import { AwsError } from '../protocols/errors.js';
@@ -80,7 +81,18 @@ export const USER_HANDLERS = {
     iamAuthorize(ctx, 'ListUsers', `arn:aws:iam::${ctx.caller.accountId}:user/`);
     const prefix = q.get('PathPrefix') ?? '/';
     const users = Object.values(callerAccount(ctx).users).filter((u) => u.path.startsWith(prefix));
-    return { Users: users.map(userShape), IsTruncated: false };
+    const p = iamPage(
+      ctx,
+      q,
+      users,
+      (u) => u.userName,
+      `ListUsers:${ctx.caller.accountId}:${prefix}`,
+    );
+    return {
+      Users: p.items.map(userShape),
+      IsTruncated: p.IsTruncated,
+      ...(p.Marker ? { Marker: p.Marker } : {}),
+    };
   },
 
   async DeleteUser(ctx: RequestContext, q: QueryParams): Promise<undefined> {
@@ -145,14 +157,22 @@ export const USER_HANDLERS = {
     const keys = Object.values(stateOf(ctx).accessKeys).filter(
       (k) => k.accountId === ctx.caller.accountId && k.userName === name,
     );
+    const p = iamPage(
+      ctx,
+      q,
+      keys,
+      (k) => k.accessKeyId,
+      `ListAccessKeys:${ctx.caller.accountId}:${name}`,
+    );
     return {
-      AccessKeyMetadata: keys.map((k) => ({
+      AccessKeyMetadata: p.items.map((k) => ({
         UserName: k.userName,
         AccessKeyId: k.accessKeyId,
         Status: k.status,
         CreateDate: new Date(k.createDate),
       })),
-      IsTruncated: false,
+      IsTruncated: p.IsTruncated,
+      ...(p.Marker ? { Marker: p.Marker } : {}),
     };
   },
 

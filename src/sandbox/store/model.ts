@@ -81,7 +81,10 @@ export interface Repository {
   repositoryArn: string;
   registryId: string;
   createdAt: number;
-  imageTagMutability: 'MUTABLE' | 'IMMUTABLE';
+  imageTagMutability:
+    'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION' | 'MUTABLE_WITH_EXCLUSION';
+  /** tags (wildcards) exempt from the mutability setting, for the *_WITH_EXCLUSION settings */
+  imageTagMutabilityExclusionFilters?: Array<{ filterType: 'WILDCARD'; filter: string }>;
   scanOnPush: boolean;
   encryptionType: 'AES256' | 'KMS';
   policyText?: string;

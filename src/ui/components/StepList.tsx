@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { EngineSnapshot } from '../../engine/types.js';
+import { isStale } from '../../engine/rules.js';
 import { useTheme } from '../theme-context.js';
 import type { Tone } from '../theme.js';
 
@@ -8,6 +9,7 @@ const TONE: Record<string, Tone> = {
   skipped: 'warn',
   failed: 'bad',
   'not-started': 'muted',
+  stale: 'bad',
 };
 
 /** The lesson's steps with a status mark each; the current one (or the jump cursor) stands out. */
@@ -35,14 +37,15 @@ export function StepList({
       {shown.map(({ def, progress }, k) => {
         const i = first + k;
         const current = i === snap.currentIndex;
-        const mark = theme.mark(progress.status);
+        const status = isStale(progress) ? 'stale' : progress.status;
+        const mark = theme.mark(status);
         const pointer =
           cursor === i ? (theme.ascii ? '>' : '›') : current ? theme.mark('current') : ' ';
         const locked = i > reachable;
         return (
           <Text key={def.id} wrap="truncate-end">
             <Text {...(current || cursor === i ? theme.style('accent') : {})}>{pointer}</Text>
-            <Text {...theme.style(TONE[progress.status] ?? 'muted')}>{mark}</Text>
+            <Text {...theme.style(TONE[status] ?? 'muted')}>{mark}</Text>
             <Text
               {...(current
                 ? theme.style('strong')

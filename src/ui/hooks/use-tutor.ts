@@ -1,25 +1,22 @@
 /**
- * Everything the TUI remembers between key presses, and the intents it sends to the engine.
- * Components stay thin: they render this state and call these actions. The engine owns the
- * lesson state (progress, results, hints); this hook owns only what is on screen (typed text,
- * which dialog is open, scroll position, watch toggle).
+ * What the TUI shows between key presses, and the intents it sends. The lesson's rules and
+ * the session (typed answer, quiz cursor, running check, messages) live in the engine's
+ * session (src/engine/session.ts): this hook only adds what is purely on screen (which dialog
+ * is open, the jump cursor, scroll, whether the pane shows the text or the results).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CheckResult, Engine, EngineSnapshot, StepDef } from '../../engine/types.js';
-import { useSnapshot } from './use-snapshot.js';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  furthestReachable as reachable,
+  isDone,
+  watchesByDefault as stepWatchesByDefault,
+} from '../../engine/rules.js';
+import { createSession, type TutorSession } from '../../engine/session.js';
+import type { Flash, QuizAnswer } from '../../engine/session-core.js';
+import type { Engine, EngineSnapshot, StepDef } from '../../engine/types.js';
+
+export type { Flash, QuizAnswer } from '../../engine/session-core.js';
 
 export type Dialog = 'none' | 'confirm-skip' | 'jump';
-
-export interface QuizAnswer {
-  value: string;
-  correct: boolean;
-  explanation: string;
-}
-
-export interface Flash {
-  tone: 'ok' | 'bad' | 'warn' | 'muted';
-  text: string;
-}
 
 export interface TutorState {
   snap: EngineSnapshot;
@@ -46,6 +43,8 @@ export interface TutorState {
   showResults: boolean;
   /** the concept question answered last */
   lastAnswered?: string;
+  /** steps whose live state is being re-checked (resume, revisit) */
+  rechecking: string[];
 }
 
 export interface TutorActions {
@@ -74,281 +73,96 @@ export interface TutorActions {
   quit(): void;
 }
 
-/**
- * Whether the step is watched unless the learner switches it off: where the lesson says so,
- * and where the learner acts elsewhere (editing the file, applying in the console or CLI).
- */
+/** Whether the step is watched unless the learner switches it off (the engine's rule). */
 export function watchesByDefault(def: StepDef): boolean {
-  return def.watch ?? (def.view === 'policy-file' || def.view === 'apply');
+  return stepWatchesByDefault(def);
 }
 
-/** Whether the learner may move past this step. */
+/** Whether the learner may move past this step (done, and still holding). */
 export function stepDone(snap: EngineSnapshot, i = snap.currentIndex): boolean {
-  const s = snap.steps[i]?.progress.status;
-  return s === 'passed' || s === 'skipped';
+  return isDone(snap.steps[i]?.progress);
 }
 
-/** The furthest step the learner may jump to: every done step and the first undone one. */
+/** The furthest step the learner may jump to. */
 export function furthestReachable(snap: EngineSnapshot): number {
-  if (snap.furthestIndex !== undefined) return Math.max(snap.furthestIndex, snap.currentIndex);
-  let i = 0;
-  while (i < snap.steps.length - 1 && stepDone(snap, i)) i++;
-  return Math.max(i, snap.currentIndex);
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return reachable(snap.steps, snap.currentIndex, snap.furthestIndex);
 }
 
 /** State and intents of the tutor screen; `onQuit` is called once when the learner quits. */
 export function useTutor(
   engine: Engine,
   onQuit: () => void,
-  opts: { watchIntervalMs?: number } = {},
+  opts: { watchIntervalMs?: number; session?: TutorSession } = {},
 ): [TutorState, TutorActions] {
-  const snap = useSnapshot(engine);
+  const [session] = useState(
+    () => opts.session ?? createSession(engine, { watchIntervalMs: opts.watchIntervalMs }),
+  );
+  useEffect(() => () => session.close(), [session]);
+  const { snap, state: ss } = useSyncExternalStore(session.subscribe, session.view);
+  const send = session.dispatch;
   const index = snap.currentIndex;
-  const entry = snap.steps[index]!;
-  const def = entry.def;
+  const def = snap.steps[index]!.def;
 
-  const [busy, setBusy] = useState<TutorState['busy']>();
-  const [watchOn, setWatchOn] = useState(true);
   const [dialog, setDialog] = useState<Dialog>('none');
   const [jumpCursor, setJumpCursor] = useState(0);
-  const [input, setInputState] = useState('');
-  // Keys can arrive faster than React commits (a fast typist, a paste, a terminal multiplexer):
-  // edits read and write this ref so that no keystroke works on a stale value.
-  const inputRef = useRef('');
-  const setInput = (v: string) => {
-    inputRef.current = v;
-    setInputState(v);
-  };
   const [inputFocused, setInputFocused] = useState(true);
-  const [inputError, setInputError] = useState<string>();
-  const [quizCursor, setQuizCursor] = useState(0);
-  const [quizAnswers, setQuizAnswers] = useState<Record<string, QuizAnswer>>({});
-  const [flash, setFlash] = useState<Flash>();
   const [scroll, setScroll] = useState(0);
   const [resultsOverride, setResultsOverride] = useState<{ key: string; show: boolean }>();
-  const [lastAnswered, setLastAnswered] = useState<string>();
-  const abort = useRef<AbortController | undefined>(undefined);
   const quitting = useRef(false);
-  const recheck = useRef(false);
 
-  // A new step starts with a clean screen: its own input, quiz, scroll and dialogs. Reset
-  // during render (React's "adjust state when a prop changes"), not in an effect: an effect
-  // runs after the frame, and a key pressed in between would act on the old step's state.
+  // A new step starts with a clean screen (reset during render, not in an effect: a key
+  // pressed between the frame and the effect would act on the old step's screen).
   const stepKey = `${index}|${def.id}`;
   const [seenStep, setSeenStep] = useState('');
   if (seenStep !== stepKey) {
     setSeenStep(stepKey);
-    setInput((def.input ? snap.vars[def.input.variable] : undefined) ?? '');
     setInputFocused(Boolean(def.input));
-    setInputError(undefined);
-    setQuizCursor(0);
-    // Answers given on an earlier visit are kept by the engine; show them again.
-    const given = entry.progress.answers ?? {};
-    const restored: Record<string, QuizAnswer> = {};
-    for (const q of def.quiz ?? []) {
-      const v = given[q.id];
-      if (v !== undefined)
-        restored[q.id] = { value: v, correct: v === q.answer, explanation: q.explanation };
-    }
-    setQuizAnswers(restored);
     setScroll(0);
-    setLastAnswered(undefined);
     setDialog('none');
   }
-
   const done = stepDone(snap, index);
 
-  // A new result with rich data (file, actions, trace) or a quiz in progress takes the pane:
-  // it is what the learner looks at next, and at 80x24 it does not fit under the text. The
-  // key is what the result says, so a watch re-check with the same answer changes nothing;
+  // A new result with rich data (file, actions, trace) or a quiz in progress takes the pane;
   // `t` overrides the choice until the content changes.
   const lastView = snap.lastResult?.view;
   const resultKey =
     lastView && lastView.kind !== 'identity' && lastView.kind !== 'resources'
       ? `${snap.lastResult!.status}|${snap.lastResult!.summary}|${lastView.kind}`
       : '';
-  const answered = Object.keys(quizAnswers).length;
+  const answered = Object.keys(ss.quizAnswers).length;
   const contentKey = `${index}|${resultKey}|${answered}`;
   const showResults =
     resultsOverride?.key === contentKey ? resultsOverride.show : Boolean(resultKey) || answered > 0;
-  // New content starts at its top; reset during render, like the step reset above.
   const [seenContent, setSeenContent] = useState(contentKey);
   if (seenContent !== contentKey) {
     setSeenContent(contentKey);
     setScroll(0);
   }
-
-  // Steps that only read state (who am I, what exists, why) show their answer on arrival.
-  const autoCheck =
-    !done && (def.view === 'connect' || def.view === 'resources' || def.view === 'explain');
-  const watching = Boolean(watchesByDefault(def) && watchOn && !done && !snap.finished);
-
-  // Watch mode: the engine re-checks on file save and on a timer; a pass moves on by itself.
-  useEffect(() => {
-    if (!watching) return;
-    const title = def.title;
-    const stop = engine.watch({
-      intervalMs: opts.watchIntervalMs,
-      onResult: (r: CheckResult) => {
-        if (r.status !== 'pass') return;
-        setFlash({ tone: 'ok', text: `✔ ${title}: passed. Moved on to the next step.` });
-        const s = engine.snapshot();
-        if (s.currentIndex < s.steps.length - 1 && s.steps[s.currentIndex]?.def.id === def.id) {
-          try {
-            engine.next();
-          } catch {
-            // The engine refused (it may have advanced itself): nothing to do.
-          }
-        }
-      },
-    });
-    return stop;
-  }, [engine, index, def.id, def.title, watching, opts.watchIntervalMs]);
-
-  const run = useCallback(
-    async (kind: 'check' | 'skip'): Promise<void> => {
-      if (abort.current) {
-        // Something changed while a check ran (a quiz answer): check again right after it.
-        if (kind === 'check') recheck.current = true;
-        return;
-      }
-      const ac = new AbortController();
-      abort.current = ac;
-      setBusy(kind);
-      setFlash(undefined);
-      try {
-        const r =
-          kind === 'check'
-            ? await engine.check({ signal: ac.signal })
-            : await engine.skip({ signal: ac.signal });
-        if (kind === 'skip' && r.status === 'pass') {
-          setFlash({
-            tone: 'warn',
-            text: `↷ Skipped: the solution was applied and the check passed.`,
-          });
-        }
-      } catch (err) {
-        if (!ac.signal.aborted) {
-          setFlash({ tone: 'bad', text: `The ${kind} could not run: ${errorText(err)}` });
-        }
-      } finally {
-        abort.current = undefined;
-        if (!quitting.current) setBusy(undefined);
-      }
-      if (recheck.current && !quitting.current) {
-        recheck.current = false;
-        await run('check');
-      }
-    },
-    [engine],
-  );
-
-  useEffect(() => {
-    if (autoCheck) void run('check');
-    // Once per arrival at a step, not on every change of `run`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [index, def.id]);
-
-  const validate = useCallback(
-    (value: string): string | undefined => {
-      const p = def.input?.pattern;
-      if (!p || value === '') return undefined;
-      return new RegExp(p).test(value)
-        ? undefined
-        : (def.input?.patternMessage ?? 'That does not match what is expected.');
-    },
-    [def.input],
-  );
+  const watching = Boolean(watchesByDefault(def) && ss.watchOn && !done && !snap.finished);
 
   const actions: TutorActions = {
-    check() {
-      if (snap.finished && done) return;
-      if (def.input && !snap.vars[def.input.variable]) {
-        actions.submitInput();
-        return;
-      }
-      void run('check');
-    },
-    type(text) {
-      const v = inputRef.current + text.replace(/[\r\n]/g, '');
-      setInput(v);
-      setInputError(validate(v));
-    },
-    backspace() {
-      const v = inputRef.current.slice(0, -1);
-      setInput(v);
-      setInputError(validate(v));
-    },
-    submitInput() {
-      if (!def.input) return;
-      const value = inputRef.current.trim();
-      if (value === '') {
-        setInputError(`Type ${def.input.prompt.toLowerCase()} first.`);
-        return;
-      }
-      const r = engine.setInput(value);
-      if (!r.ok) {
-        setInputError(r.message);
-        return;
-      }
-      setInputError(undefined);
-      void run('check');
-    },
+    check: () => void send({ type: 'check' }),
+    type: (text) => void send({ type: 'type', text }),
+    backspace: () => void send({ type: 'backspace' }),
+    submitInput: () => void send({ type: 'submit' }),
     setInputFocus(focused) {
       setInputFocused(focused && Boolean(def.input));
     },
-    hint() {
-      const h = engine.nextHint();
-      if (h === undefined) {
-        setFlash({
-          tone: 'muted',
-          text: 'No more hints for this step. Press s to skip it (the tutor applies the solution).',
-        });
-      } else setFlash(undefined);
-    },
+    hint: () => void send({ type: 'hint' }),
     askSkip() {
-      if (busy || done) return;
-      // A facilitator skips any step at once: they are demonstrating, not learning.
-      if (snap.facilitator) {
-        void run('skip');
-        return;
-      }
-      if (!def.solve) {
-        setFlash({
-          tone: 'muted',
-          text: 'This step has no automatic solution: it only needs a check (see the hints).',
-        });
-        return;
-      }
-      setDialog('confirm-skip');
+      if (ss.busy || done) return;
+      // A facilitator skips any step at once; a learner confirms when there is a solution.
+      if (snap.facilitator || !def.solve) void send({ type: 'skip' });
+      else setDialog('confirm-skip');
     },
     answerSkip(yes) {
       setDialog('none');
-      if (yes) void run('skip');
+      if (yes) void send({ type: 'skip' });
     },
-    next() {
-      if (!done) {
-        setFlash({
-          tone: 'muted',
-          text: 'This step is not done yet: press Enter to check it, or s to skip it.',
-        });
-        return;
-      }
-      if (index >= snap.steps.length - 1) return;
-      setFlash(undefined);
-      engine.next();
-    },
-    back() {
-      if (index === 0 || busy) return;
-      setFlash(undefined);
-      engine.back();
-    },
+    next: () => void send({ type: 'next' }),
+    back: () => void send({ type: 'back' }),
     openJump() {
-      if (busy) return;
+      if (ss.busy) return;
       setJumpCursor(index);
       setDialog('jump');
     },
@@ -358,59 +172,22 @@ export function useTutor(
     },
     confirmJump() {
       setDialog('none');
-      if (jumpCursor === index) return;
-      try {
-        setFlash(undefined);
-        engine.jump(jumpCursor);
-      } catch (err) {
-        setFlash({ tone: 'bad', text: errorText(err) });
-      }
+      void send({ type: 'jump', index: jumpCursor });
     },
-    closeDialog() {
-      setDialog('none');
-    },
-    acceptTarget() {
-      if (!snap.targetWarning || !engine.acceptTarget) return;
-      engine.acceptTarget();
-      setFlash({
-        tone: 'muted',
-        text: 'This lab now continues with the identity you are signed in as.',
-      });
-    },
-    toggleWatch() {
-      setWatchOn((w) => !w);
-    },
+    closeDialog: () => setDialog('none'),
+    acceptTarget: () => void send({ type: 'accept-target' }),
+    toggleWatch: () => void send({ type: 'toggle-watch' }),
     toggleResults() {
       setResultsOverride({ key: contentKey, show: !showResults });
       setScroll(0);
     },
-    scrollBy(delta) {
-      setScroll((s) => Math.max(0, s + delta));
-    },
-    quizMove(delta) {
-      const q = def.quiz?.find((x) => !quizAnswers[x.id]?.correct);
-      if (!q) return;
-      setQuizCursor((c) => (c + delta + q.choices.length) % q.choices.length);
-    },
-    quizAnswer(choiceIndex) {
-      const q = def.quiz?.find((x) => !quizAnswers[x.id]?.correct);
-      if (!q) return;
-      const choice = q.choices[choiceIndex ?? quizCursor];
-      if (!choice) return;
-      const r = engine.answerQuiz(q.id, choice.value);
-      const answers = { ...quizAnswers, [q.id]: { value: choice.value, ...r } };
-      setQuizAnswers(answers);
-      if (r.correct) setLastAnswered(q.id);
-      if (r.correct) {
-        setQuizCursor(0);
-        // The last right answer completes the step: let the engine confirm it.
-        if (def.quiz!.every((x) => answers[x.id]?.correct)) void run('check');
-      }
-    },
+    scrollBy: (delta) => setScroll((s) => Math.max(0, s + delta)),
+    quizMove: (delta) => void send({ type: 'quiz-move', delta }),
+    quizAnswer: (choice) => void send({ type: 'quiz-answer', choice }),
     quit() {
       if (quitting.current) return;
       quitting.current = true;
-      abort.current?.abort();
+      session.close();
       onQuit();
     },
   };
@@ -420,21 +197,22 @@ export function useTutor(
       snap,
       index,
       def,
-      busy,
-      watchOn,
+      busy: ss.busy,
+      watchOn: ss.watchOn,
       watching,
       dialog,
       jumpCursor,
-      input,
+      input: ss.input,
       inputFocused,
-      typing: Boolean(def.input) && inputFocused && !done && !busy,
-      inputError,
-      quizCursor,
-      quizAnswers,
-      flash,
+      typing: Boolean(def.input) && inputFocused && !done && !ss.busy,
+      inputError: ss.inputError,
+      quizCursor: ss.quizCursor,
+      quizAnswers: ss.quizAnswers,
+      flash: ss.flash,
       scroll,
       showResults: showResults && (Boolean(snap.lastResult?.view) || Boolean(def.quiz?.length)),
-      lastAnswered,
+      lastAnswered: ss.lastAnswered,
+      rechecking: ss.rechecking,
     },
     actions,
   ];
