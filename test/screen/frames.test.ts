@@ -257,27 +257,27 @@ describe('every step at 80x24', () => {
     expect(f[7]).toMatchInlineSnapshot(`
       "ECR tutor · 5.1 Repository access policy                                step 7/9
       sandbox (local AWS) · account <ACCOUNT_ID> · us-east-1  as …:user/workshop-admin
-      Steps  ✔  ✔  ✔  ✔  ✔  ↷ [○] ○  ○  g: list
+      Steps  ✔  ✔  ✔  ✔  ✔  ↷ [✘] ○  ○  g: list
       ────────────────────────────────────────────────────────────────────────────────
       7. Push and pull as the CI user
 
-      Now the proof. The tutor becomes fcj-ecr-ci-cd-user and does what a CI pipeline
-      would do, one ECR API call at a time:
+      Now the proof, done by you the way a CI pipeline does it. In another terminal,
+      in this folder, become fcj-ecr-ci-cd-user, log in to the registry
+      127.0.0.1:<PRT> with a password from ecr:GetAuthorizationToken, push the test
+      image under the fresh tag ecr-tutor-check-xxxxxxxx, and pull it back (skopeo was
+      found on this machine):
 
-      1. push a tiny generated image (a config and one layer):
-         BatchCheckLayerAvailability, InitiateLayerUpload, UploadLayerPart,
-         CompleteLayerUpload, PutImage;
-      2. pull it back: BatchGetImage, GetDownloadUrlForLayer, then download the layer
-         and compare its digest with what was pushed;
-      3. delete the test image again (as you, not as the CI user).
+        eval "$(ecr-tutor sandbox env --user fcj-ecr-ci-cd-user)"
+        aws ecr get-login-password | skopeo login --tls-verify=false --username AWS \\
+      ↓ more below: PgDn or ↓ (lines 1-8 of 30)
 
-      Each of the seven actions shows allowed or denied, with AWS's own message when
-      denied.
-      ↓ more below: PgDn or ↓ (lines 1-12 of 20)
-
-      Not checked yet.
+      ✘ Not yet: Waiting for fcj-workshop-app:ecr-tutor-check-xxxxxxxx: run the
+      commands above as fcj-ecr-ci-cd-user.
+        The tutor checks the repository every few seconds and goes on once the tag ec…
+        A push denied in your terminal means the repository policy (step 6) does not …
+      ◉ Watching: re-checks when you save and every few seconds.
       ────────────────────────────────────────────────────────────────────────────────
-      Enter check  h hint  s skip  b back  g jump  q quit
+      Enter check  h hint  s skip  b back  g jump  w watch off  y copy command  q quit
       "
     `);
   });
@@ -285,7 +285,7 @@ describe('every step at 80x24', () => {
     expect(f[8]).toMatchInlineSnapshot(`
       "ECR tutor · 5.1 Repository access policy                                step 8/9
       sandbox (local AWS) · account <ACCOUNT_ID> · us-east-1  as …:user/workshop-admin
-      Steps  ✔  ✔  ✔  ✔  ✔  ↷  ✔ [✘] ○  g: list
+      Steps  ✔  ✔  ✔  ✔  ✔  ↷  ↷ [✘] ○  g: list
       ────────────────────────────────────────────────────────────────────────────────
       8. Why it works, and for whom · results (t: text)
 
@@ -313,7 +313,7 @@ describe('every step at 80x24', () => {
     expect(f[80]).toMatchInlineSnapshot(`
       "ECR tutor · 5.1 Repository access policy                                step 8/9
       sandbox (local AWS) · account <ACCOUNT_ID> · us-east-1  as …:user/workshop-admin
-      Steps  ✔  ✔  ✔  ✔  ✔  ↷  ✔ [✘] ○  g: list
+      Steps  ✔  ✔  ✔  ✔  ✔  ↷  ↷ [✘] ○  g: list
       ────────────────────────────────────────────────────────────────────────────────
       8. Why it works, and for whom · results (t: text)
 
@@ -341,7 +341,7 @@ describe('every step at 80x24', () => {
     expect(f[9]).toMatchInlineSnapshot(`
       "ECR tutor · 5.1 Repository access policy                                step 9/9
       sandbox (local AWS) · account <ACCOUNT_ID> · us-east-1  as …:user/workshop-admin
-      Steps  ✔  ✔  ✔  ✔  ✔  ↷  ✔  ✔ [○] g: list
+      Steps  ✔  ✔  ✔  ✔  ✔  ↷  ↷  ✔ [○] g: list
       ────────────────────────────────────────────────────────────────────────────────
       9. Clean up (optional)
 
@@ -544,23 +544,23 @@ describe('every step at 60x20', () => {
     expect(f[7]).toMatchInlineSnapshot(`
       "ECR tutor · 5.1 Repository access policy            step 7/9
       sandbox (local AWS) · account <ACCOUNT_ID> · us-east-1
-      Steps  ✔  ✔  ✔  ✔  ✔  ↷ [○] ○  ○  g: list
+      Steps  ✔  ✔  ✔  ✔  ✔  ↷ [✘] ○  ○  g: list
       ────────────────────────────────────────────────────────────
       7. Push and pull as the CI user
 
-      Now the proof. The tutor becomes fcj-ecr-ci-cd-user and does
-      what a CI pipeline would do, one ECR API call at a time:
+      Now the proof, done by you the way a CI pipeline does it. In
+      another terminal, in this folder, become fcj-ecr-ci-cd-user,
+      log in to the registry 127.0.0.1:<PRT> with a password from
+      ↓ more below: PgDn or ↓ (lines 1-3 of 38)
 
-      1. push a tiny generated image (a config and one layer):
-         BatchCheckLayerAvailability, InitiateLayerUpload,
-         UploadLayerPart, CompleteLayerUpload, PutImage;
-      2. pull it back: BatchGetImage, GetDownloadUrlForLayer, then
-         download the layer and compare its digest with what was
-      ↓ more below: PgDn or ↓ (lines 1-8 of 23)
-
-      Not checked yet.
+      ✘ Not yet: Waiting for
+      fcj-workshop-app:ecr-tutor-check-xxxxxxxx: run the commands
+      above as fcj-ecr-ci-cd-user.
+        The tutor checks the repository every few seconds and goe…
+        A push denied in your terminal means the repository polic…
+      ◉ Watching: re-checks when you save and every few seconds.
       ────────────────────────────────────────────────────────────
-      Enter check  h hint  s skip  b back  g jump  q quit
+      Enter check  h hint  s skip  y copy command  q quit
       "
     `);
   });
@@ -568,7 +568,7 @@ describe('every step at 60x20', () => {
     expect(f[8]).toMatchInlineSnapshot(`
       "ECR tutor · 5.1 Repository access policy            step 8/9
       sandbox (local AWS) · account <ACCOUNT_ID> · us-east-1
-      Steps  ✔  ✔  ✔  ✔  ✔  ↷  ✔ [✘] ○  g: list
+      Steps  ✔  ✔  ✔  ✔  ✔  ↷  ↷ [✘] ○  g: list
       ────────────────────────────────────────────────────────────
       8. Why it works, and for whom · results (t: text)
 
@@ -592,7 +592,7 @@ describe('every step at 60x20', () => {
     expect(f[80]).toMatchInlineSnapshot(`
       "ECR tutor · 5.1 Repository access policy            step 8/9
       sandbox (local AWS) · account <ACCOUNT_ID> · us-east-1
-      Steps  ✔  ✔  ✔  ✔  ✔  ↷  ✔ [✘] ○  g: list
+      Steps  ✔  ✔  ✔  ✔  ✔  ↷  ↷ [✘] ○  g: list
       ────────────────────────────────────────────────────────────
       8. Why it works, and for whom · results (t: text)
 
@@ -616,7 +616,7 @@ describe('every step at 60x20', () => {
     expect(f[9]).toMatchInlineSnapshot(`
       "ECR tutor · 5.1 Repository access policy            step 9/9
       sandbox (local AWS) · account <ACCOUNT_ID> · us-east-1
-      Steps  ✔  ✔  ✔  ✔  ✔  ↷  ✔  ✔ [○] g: list
+      Steps  ✔  ✔  ✔  ✔  ✔  ↷  ↷  ✔ [○] g: list
       ────────────────────────────────────────────────────────────
       9. Clean up (optional)
 
@@ -1028,17 +1028,24 @@ describe('every step at 160x50', () => {
       ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
        ✔ 1. Connect                     7. Push and pull as the CI user
        ✔ 2. Find your account ID
-       ✔ 3. Check the repository and t… Now the proof. The tutor becomes fcj-ecr-ci-cd-user and does what a CI pipeline would do, one ECR API call at a time:
-       ✔ 4. Identity policies and repo…
-       ✔ 5. Compose the policy          1. push a tiny generated image (a config and one layer): BatchCheckLayerAvailability, InitiateLayerUpload, UploadLayerPart,
-       ↷ 6. Apply the policy to the re…    CompleteLayerUpload, PutImage;
-      ▶○ 7. Push and pull as the CI us… 2. pull it back: BatchGetImage, GetDownloadUrlForLayer, then download the layer and compare its digest with what was pushed;
-       ○ 8. Why it works, and for whom  3. delete the test image again (as you, not as the CI user).
-       ○ 9. Clean up (optional)
-                                        Each of the seven actions shows allowed or denied, with AWS's own message when denied.
+       ✔ 3. Check the repository and t… Now the proof, done by you the way a CI pipeline does it. In another terminal, in this folder, become fcj-ecr-ci-cd-user, log
+       ✔ 4. Identity policies and repo… in to the registry 127.0.0.1:<PRT> with a password from ecr:GetAuthorizationToken, push the test image under the fresh tag
+       ✔ 5. Compose the policy          ecr-tutor-check-xxxxxxxx, and pull it back (skopeo was found on this machine):
+       ↷ 6. Apply the policy to the re…
+      ▶✘ 7. Push and pull as the CI us…   eval "$(ecr-tutor sandbox env --user fcj-ecr-ci-cd-user)"
+       ○ 8. Why it works, and for whom    aws ecr get-login-password | skopeo login --tls-verify=false --username AWS --password-stdin 127.0.0.1:<PRT>
+       ○ 9. Clean up (optional)           skopeo copy --dest-tls-verify=false docker-archive:ecr-tutor-ci-image.tar \\
+                                            docker://127.0.0.1:<PRT>/fcj-workshop-app:ecr-tutor-check-xxxxxxxx
+                                          skopeo copy --src-tls-verify=false docker://127.0.0.1:<PRT>/fcj-workshop-app:ecr-tutor-check-xxxxxxxx \\
+                                            dir:ecr-tutor-pulled-ecr-tutor-check-xxxxxxxx
 
-                                        Whose keys? In the sandbox, the CI user's sandbox keys. On real AWS, a profile with the CI user's keys if you gave one (lesson
-                                        option ciProfile), otherwise a temporary access key the tutor creates for this check and deletes right after.
+                                        Before the repository policy allows it, the push stops with AWS's own sentence, for example denied: User: … is not authorized
+                                        to perform: ecr:InitiateLayerUpload …. Each registry call is one ECR action: checking a layer is BatchCheckLayerAvailability,
+                                        uploading it is InitiateLayerUpload, UploadLayerPart and CompleteLayerUpload, writing the tag is PutImage; pulling reads the
+                                        manifest (BatchGetImage) and the layers (GetDownloadUrlForLayer).
+
+                                        The tutor watches fcj-workshop-app. When ecr-tutor-check-xxxxxxxx arrives it pulls the image back as fcj-ecr-ci-cd-user and
+                                        checks every digest, then runs its own check of the seven actions one call at a time and shows each as allowed or denied.
 
                                         Remember the rule from step 4: if fcj-ecr-ci-cd-user had broad ECR rights in its own IAM policies, this would pass even
                                         without a repository policy. The tutor looks for that and tells you.
@@ -1059,19 +1066,12 @@ describe('every step at 160x50', () => {
 
 
 
-
-
-
-
-
-
-
-
-
-
-                                        Not checked yet.
+                                        ✘ Not yet: Waiting for fcj-workshop-app:ecr-tutor-check-xxxxxxxx: run the commands above as fcj-ecr-ci-cd-user.
+                                          The tutor checks the repository every few seconds and goes on once the tag ecr-tutor-check-xxxxxxxx is there.
+                                          A push denied in your terminal means the repository policy (step 6) does not allow it yet: the message names the action.
+                                        ◉ Watching: re-checks when you save and every few seconds.
       ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-      Enter check  h hint  s skip  b back  g jump  q quit
+      Enter check  h hint  s skip  b back  g jump  w watch off  y copy command  q quit
       "
     `);
   });
@@ -1086,7 +1086,7 @@ describe('every step at 160x50', () => {
        ✔ 4. Identity policies and repo… ❯ 1) Only a statement in the repository policy that names it
        ✔ 5. Compose the policy            2) Only an IAM policy in its own account
        ↷ 6. Apply the policy to the re…   3) Both: the repository policy names it (or its account) and its own IAM policy allows the pull actions
-       ✔ 7. Push and pull as the CI us…
+       ↷ 7. Push and pull as the CI us…
       ▶✘ 8. Why it works, and for whom  Request 1 of 3: fcj-ecr-ci-cd-user calls ecr:PutImage → allowed
        ○ 9. Clean up (optional)           allowed by the resource-based policy (same account: that is enough)
                                           ○ Allow identity inline policy ecr-get-authorization-token of fcj-ecr-ci-cd-user#AllowEcrLogin: does not apply: action ecr:…
@@ -1140,7 +1140,7 @@ describe('every step at 160x50', () => {
        ✔ 4. Identity policies and repo… ❯ 1) Only a statement in the repository policy that names it
        ✔ 5. Compose the policy            2) Only an IAM policy in its own account
        ↷ 6. Apply the policy to the re…   3) Both: the repository policy names it (or its account) and its own IAM policy allows the pull actions
-       ✔ 7. Push and pull as the CI us…
+       ↷ 7. Push and pull as the CI us…
       ▶✘ 8. Why it works, and for whom  Request 1 of 3: fcj-ecr-ci-cd-user calls ecr:PutImage → allowed
        ○ 9. Clean up (optional)           allowed by the resource-based policy (same account: that is enough)
                                           ○ Allow identity inline policy ecr-get-authorization-token of fcj-ecr-ci-cd-user#AllowEcrLogin: does not apply: action ecr:…
@@ -1194,7 +1194,7 @@ describe('every step at 160x50', () => {
        ✔ 4. Identity policies and repo… after the check.)
        ✔ 5. Compose the policy
        ↷ 6. Apply the policy to the re… • Keep it if later sections of the workshop use it.
-       ✔ 7. Push and pull as the CI us…
+       ↷ 7. Push and pull as the CI us…
        ✔ 8. Why it works, and for whom  • Or remove it:
       ▶○ 9. Clean up (optional)             aws ecr delete-repository-policy --repository-name fcj-workshop-app --region us-east-1 \\
                                               --endpoint-url http://127.0.0.1:<PRT>
