@@ -31,7 +31,16 @@ function withTarget(cmd: Command): Command {
     .option(
       '--endpoint-url <url>',
       'talk to this AWS-compatible endpoint (e.g. a sandbox started with `ecr-tutor sandbox start`)',
-    );
+    )
+    .option(
+      '--partner-profile <name>',
+      'real AWS: a profile of the partner user in a second account (the cross-account lesson)',
+    )
+    .hook('preAction', (_cmd, action) => {
+      // A lesson parameter like any other (ECR_TUTOR_PARAM_partnerProfile), set from the flag.
+      const p = action.opts().partnerProfile as unknown;
+      if (typeof p === 'string' && p !== '') process.env.ECR_TUTOR_PARAM_partnerProfile = p;
+    });
 }
 
 /** Adds the shared-lab options: a learner of a shared account, and facilitator mode. */

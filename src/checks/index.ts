@@ -10,7 +10,25 @@ import {
   checkPolicyApplied,
   restorePolicy,
 } from './apply.js';
+import { checkCiUserMayPush, grantCiPush } from './ci-push-ready.js';
+import { checkDenyRemoved, removeDenyStatement } from './deny-cleanup.js';
+import { checkDenyProvedLive } from './deny-live.js';
+import {
+  applyDenyPushPolicy,
+  checkPushDeniedExceptCi,
+  writeDenyPolicyFile,
+} from './deny-policy.js';
 import { checkExplainDecisions } from './explain.js';
+import { checkLockoutGuardMet } from './lockout-guard.js';
+import { checkPartnerAccountReady } from './partner-account.js';
+import { checkPartnerAccessRemoved, removePartnerAccess } from './partner-cleanup.js';
+import {
+  checkRepositoryPolicyNamesPartner,
+  grantPartnerPull,
+  writePartnerPolicyFile,
+} from './partner-grant.js';
+import { attachPartnerPullPolicy, writePartnerIdentityFile } from './partner-identity.js';
+import { checkPartnerCanPull, checkPartnerPullDenied } from './partner-pull.js';
 import { checkAccountIdMatches, checkCallerIdentity, fillAccountId } from './identity.js';
 import { checkPolicyFileGrants, writeSolutionPolicy, writeStarterPolicy } from './policy-file.js';
 import { answerQuiz, checkQuizAnswered } from './quiz.js';
@@ -48,6 +66,33 @@ export const PARAM_SPECS: Readonly<Record<string, ParamSpec>> = {
   'backup-repository-policy': { required: ['repository'] },
   'apply-policy': { required: ['repository', 'ciUser', 'file'] },
   'restore-policy': { required: ['repository'] },
+  // lesson cross-account-pull
+  'partner-account-ready': { required: ['partnerUser'], optional: ['partnerProfile'] },
+  'partner-pull-denied': {
+    required: ['repository', 'partnerUser'],
+    optional: ['partnerProfile', 'because'],
+  },
+  'repository-policy-names-partner': { required: ['repository', 'partnerUser', 'partnerAccount'] },
+  'partner-can-pull': { required: ['repository', 'partnerUser'], optional: ['partnerProfile'] },
+  'partner-access-removed': {
+    required: ['repository', 'partnerUser', 'partnerAdmin'],
+    optional: ['partnerProfile'],
+  },
+  'write-partner-policy-file': { required: ['file', 'repository', 'partnerUser'] },
+  'grant-partner-pull': { required: ['repository', 'partnerUser'] },
+  'write-partner-identity-file': { required: ['file', 'repository'] },
+  'attach-partner-pull-policy': { required: ['repository', 'partnerUser', 'partnerAdmin'] },
+  'remove-partner-access': { required: ['repository', 'partnerUser', 'partnerAdmin'] },
+  // lesson explicit-deny
+  'ci-user-may-push': { required: ['repository', 'ciUser'] },
+  'push-denied-except-ci': { required: ['repository', 'ciUser'] },
+  'deny-proved-live': { required: ['repository', 'ciUser'], optional: ['ciProfile'] },
+  'lockout-guard-met': { required: ['repository', 'ciUser'] },
+  'deny-removed': { required: ['repository'] },
+  'grant-ci-push': { required: ['repository', 'ciUser'] },
+  'write-deny-policy-file': { required: ['file', 'repository'] },
+  'apply-deny-push-policy': { required: ['repository', 'ciUser'] },
+  'remove-deny-statement': { required: ['repository'] },
 };
 
 /** Actions that change AWS state: front-ends confirm before running them. */
@@ -101,6 +146,16 @@ export function builtinRegistry(): CheckRegistry<LabEnv> {
       'ci-push-arrived': checkCiPushArrived,
       'explain-decisions': checkExplainDecisions,
       'lesson-changes-removed': checkLessonChangesRemoved,
+      'partner-account-ready': checkPartnerAccountReady,
+      'partner-pull-denied': checkPartnerPullDenied,
+      'repository-policy-names-partner': checkRepositoryPolicyNamesPartner,
+      'partner-can-pull': checkPartnerCanPull,
+      'partner-access-removed': checkPartnerAccessRemoved,
+      'ci-user-may-push': checkCiUserMayPush,
+      'push-denied-except-ci': checkPushDeniedExceptCi,
+      'deny-proved-live': checkDenyProvedLive,
+      'lockout-guard-met': checkLockoutGuardMet,
+      'deny-removed': checkDenyRemoved,
     }),
     actions: adviceOnThrow({
       'fill-account-id': fillAccountId,
@@ -112,6 +167,15 @@ export function builtinRegistry(): CheckRegistry<LabEnv> {
       'backup-repository-policy': backupRepositoryPolicy,
       'apply-policy': applyPolicy,
       'restore-policy': restorePolicy,
+      'write-partner-policy-file': writePartnerPolicyFile,
+      'grant-partner-pull': grantPartnerPull,
+      'write-partner-identity-file': writePartnerIdentityFile,
+      'attach-partner-pull-policy': attachPartnerPullPolicy,
+      'remove-partner-access': removePartnerAccess,
+      'grant-ci-push': grantCiPush,
+      'write-deny-policy-file': writeDenyPolicyFile,
+      'apply-deny-push-policy': applyDenyPushPolicy,
+      'remove-deny-statement': removeDenyStatement,
       'prepare-ci-push': prepareCiPush,
       'push-as-ci-user': pushAsCiUser,
     }),

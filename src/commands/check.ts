@@ -1,15 +1,16 @@
 import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
 import { TutorError } from '../errors.js';
-import type { CheckAllRow, EngineSnapshot } from '../engine/index.js';
+import type { CheckAllRow, EngineSnapshot } from '../app/index.js';
 import { describeRef } from '../instructor/facilitator.js';
+import { t as msg, type MessageKey } from '../i18n/index.js';
 import { jsonForTerminal } from '../text/sanitize.js';
 
-const MARK: Record<string, string> = {
-  pass: 'pass',
-  fail: 'FAIL',
-  pending: 'WAIT',
-  error: 'ERROR',
+const MARK: Record<string, MessageKey> = {
+  pass: 'cmd.check.pass',
+  fail: 'cmd.check.fail',
+  pending: 'cmd.check.wait',
+  error: 'cmd.check.error',
 };
 
 function facilitatorFields(snap: EngineSnapshot, stepId: string): Record<string, unknown> {
@@ -34,7 +35,7 @@ export async function runCheck(
     facilitator?: boolean;
   },
 ): Promise<number> {
-  const { openLesson } = await import('../engine/index.js');
+  const { openLesson } = await import('../app/index.js');
   let engine;
   try {
     engine = await openLesson({
@@ -59,7 +60,7 @@ export async function runCheck(
     const rows = await engine.checkAll();
     const snap = engine.snapshot();
     const ok = rows.every(rowOk);
-    for (const n of snap.notices ?? []) io.err(`note: ${n}\n`);
+    for (const n of snap.notices ?? []) io.err(`${msg('cmd.note', { text: n })}\n`);
     if (opts.json) {
       io.out(
         jsonForTerminal(
@@ -89,25 +90,33 @@ export async function runCheck(
     } else {
       const t = snap.target;
       io.out(
-        `${snap.lesson.title}${snap.learner ? ` (learner ${snap.learner})` : ''}: checking ${t.kind === 'aws' ? `AWS account ${t.accountId} in ${t.region}` : `the ${t.kind} ${t.endpoint ?? ''} (account ${t.accountId}, ${t.region})`}\n`,
+        `${msg('cmd.check.heading', {
+          title: snap.learner
+            ? msg('cmd.check.titleLearner', { title: snap.lesson.title, learner: snap.learner })
+            : snap.lesson.title,
+          target: t.kind,
+          endpoint: t.endpoint ?? '',
+          account: t.accountId ?? '?',
+          region: t.region,
+        })}\n`,
       );
-      if (snap.targetWarning) io.err(`warning: ${snap.targetWarning}\n`);
+      if (snap.targetWarning) io.err(`${msg('cmd.warning', { text: snap.targetWarning })}\n`);
       rows.forEach((r, i) => {
         const mark = r.undoneByCleanup
-          ? 'done, then cleaned up'
+          ? msg('cmd.check.cleanedUp')
           : r.result.status !== 'pass' && r.optional
-            ? 'optional'
-            : MARK[r.result.status];
+            ? msg('cmd.check.optional')
+            : msg(MARK[r.result.status] ?? 'cmd.check.error');
         io.out(`  ${String(i + 1).padStart(2)}. ${r.title}: ${mark}\n      ${r.result.summary}\n`);
         const f = snap.steps.find((s) => s.def.id === r.stepId)?.facilitator;
-        if (f) io.out(`      check: ${describeRef(f.check)}\n`);
+        if (f) io.out(`      ${msg('cmd.check.check', { check: describeRef(f.check) })}\n`);
         if (r.result.status !== 'pass' && !r.undoneByCleanup && !r.optional) {
           for (const d of r.result.details ?? []) io.out(`      - ${d}\n`);
-          if (r.result.fix) io.out(`      try: ${r.result.fix}\n`);
+          if (r.result.fix) io.out(`      ${msg('tui.check.try')} ${r.result.fix}\n`);
         }
       });
       const failing = rows.filter((r) => !rowOk(r)).length;
-      io.out(ok ? 'Every step passes.\n' : `${failing} step(s) do not pass yet.\n`);
+      io.out(`${ok ? msg('cmd.check.allPass') : msg('cmd.check.failing', { count: failing })}\n`);
     }
     return ok ? 0 : 1;
   } finally {

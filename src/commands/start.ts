@@ -11,6 +11,7 @@ import { wantsExternalTarget } from '../aws/target.js';
 import type { Engine } from '../engine/types.js';
 import { formatError, TutorError } from '../errors.js';
 import { tutorCommand } from '../text/tutor-command.js';
+import { t as msg } from '../i18n/index.js';
 
 export type FrontEnd = 'tui' | 'plain' | 'none';
 
@@ -58,10 +59,8 @@ export function terminalFacts(
   };
 }
 
-export const NO_TERMINAL_MESSAGE =
-  'error: the interactive tutor needs a terminal, and neither standard input nor standard output is one.\n' +
-  '  try: `ecr-tutor --plain` to go through the lesson with line-by-line prompts (answers can be piped in),\n' +
-  '       or `ecr-tutor check` to check every step against live state without any questions.\n';
+/** In the process language: this module is loaded after the language is chosen (cli.ts). */
+export const NO_TERMINAL_MESSAGE = `${msg('cmd.start.noTerminal')}\n`;
 
 /** Bench hook (documented in bench/tui.bench.ts): quit as soon as the lesson's first frame is
  *  drawn, then report when the live engine (sandbox, STS identity) was ready behind it. */
@@ -116,9 +115,9 @@ export async function runStart(
     ? opts.target.endpointUrl
       ? opts.target.endpointUrl
       : 'AWS'
-    : 'the sandbox (local AWS)';
+    : msg('cmd.start.theSandbox');
   const open = async (): Promise<Engine> => {
-    const { openLesson } = await import('../engine/index.js');
+    const { openLesson } = await import('../app/index.js');
     return openLesson({
       lessonId: opts.lesson,
       lessonsDir: opts.lessonsDir,
@@ -130,7 +129,7 @@ export async function runStart(
 
   if (mode === 'plain') {
     const { runPlain } = await import('../plain/run-plain.js');
-    io.out(`Connecting to ${what}${env.TERM === 'dumb' ? '...' : '…'}\n`);
+    io.out(`${msg('tui.boot.connecting', { what })}\n`);
     const engine = await open();
     try {
       return await runPlain(engine, { input: stdin, output: stdout, io });
@@ -141,7 +140,7 @@ export async function runStart(
 
   // Paint a line at once: loading Ink and the AWS SDK and starting the sandbox take a few
   // hundred milliseconds on a cold start. Ink's first frame replaces the line.
-  stdout.write(`ECR tutor · connecting to ${what}…`);
+  stdout.write(`ECR tutor · ${msg('cmd.start.connecting', { what })}`);
   let opening: Promise<Engine> | undefined;
   let liveAt: number | undefined;
   const openOnce = () => {
@@ -157,7 +156,7 @@ export async function runStart(
   // answers behind it. Elsewhere (real AWS, an endpoint) open the lesson while Ink loads.
   const previewing = wantsExternalTarget(opts.target)
     ? Promise.resolve(undefined)
-    : import('../engine/preview.js').then((m) =>
+    : import('../app/preview.js').then((m) =>
         m.previewLesson({
           lessonId: opts.lesson,
           lessonsDir: opts.lessonsDir,
@@ -205,11 +204,16 @@ export async function runStart(
       // in the words of the shell that started it: `ecr-tutor` may not be on PATH
       const me = tutorCommand();
       io.out(
-        done === snap.steps.length
-          ? `Progress saved: all ${done} steps of "${snap.lesson.title}" are done. To see them, run: ${me} status\n`
-          : `Progress saved: ${done} of ${snap.steps.length} steps done in "${snap.lesson.title}".\n` +
-              `To continue, run: ${me}\n` +
-              `To see where you are, run: ${me} status\n`,
+        `${
+          done === snap.steps.length
+            ? msg('cmd.start.savedAll', { done, title: snap.lesson.title, me })
+            : msg('cmd.start.saved', {
+                done,
+                total: snap.steps.length,
+                title: snap.lesson.title,
+                me,
+              })
+        }\n`,
       );
     }
   }

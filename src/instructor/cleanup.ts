@@ -308,7 +308,8 @@ async function planTempKeys(i: CleanupInput, plan: CleanupPlan): Promise<void> {
   const { dataDir, accountId } = i.tempKeys;
   const listed = new Set(plan.items.filter((x) => x.kind === 'access-key').map((x) => x.name));
   for (const k of await tempKeysFor(dataDir, journalTarget(i.session, accountId))) {
-    if (listed.has(k.accessKeyId)) continue;
+    // another learner's CI user (--learner in a shared account) is theirs to clean up
+    if (listed.has(k.accessKeyId) || k.userName !== i.ciUser) continue;
     const key = `the temporary access key ${shortKeyId(k.accessKeyId)} of ${k.userName}`;
     if (creatorIsRunning(k)) {
       plan.kept.push(`${key}: the verify step that created it (process ${k.pid}) is still running`);

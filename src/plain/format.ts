@@ -27,6 +27,7 @@ export function fitLines(text: string, width = Infinity): string {
     })
     .join('\n');
 }
+import { t as msg, type MessageKey } from '../i18n/index.js';
 
 /** `text` without a leading status word ("Not yet: …"): the line's head already says it. */
 function withoutPrefix(text: string, words: string[]): string {
@@ -44,66 +45,91 @@ const norm = (x: string) =>
     .replace(/[.\s]+$/, '')
     .toLowerCase();
 
-const HEAD: Record<CheckResult['status'], string> = {
-  pass: 'PASSED',
-  fail: 'NOT YET',
-  pending: 'WAITING for AWS to apply the change',
-  error: 'COULD NOT CHECK',
+const HEAD: Record<CheckResult['status'], MessageKey> = {
+  pass: 'plain.head.pass',
+  fail: 'plain.head.fail',
+  pending: 'plain.head.pending',
+  error: 'plain.head.error',
 };
 
-export const STATUS_WORD: Record<StepStatus, string> = {
-  passed: 'done',
-  skipped: 'skipped',
-  failed: 'not yet',
-  'not-started': 'to do',
+const STATUS_KEYS: Record<StepStatus, MessageKey> = {
+  passed: 'plain.status.passed',
+  skipped: 'plain.status.skipped',
+  failed: 'plain.status.failed',
+  'not-started': 'plain.status.notStarted',
 };
+
+/** A step's status as a word in the learner's language ("done", "to do"). */
+export function statusWord(status: StepStatus): string {
+  return msg(STATUS_KEYS[status]);
+}
 
 /** A check's rich data as lines. */
 export function formatView(v: CheckView, width = Infinity): string[] {
   switch (v.kind) {
     case 'identity':
-      return [`  identity: ${v.arn}`, `  account: ${v.accountId}, region: ${v.region}`];
+      return [
+        `  ${msg('plain.view.identity', { arn: v.arn })}`,
+        `  ${msg('plain.view.account', { account: v.accountId, region: v.region })}`,
+      ];
     case 'policy-file':
       return [
-        `  ${v.file}: ${v.findings.length ? `${v.findings.length} finding(s)` : 'no findings'}`,
+        `  ${v.file}: ${msg('tui.policyFile.findings', { count: v.findings.length })}`,
         ...v.findings.map(
           (f) =>
-            `  line ${f.line}, column ${f.column}: ${f.severity}: ${f.message}${f.suggestion ? ` (did you mean ${f.suggestion}?)` : ''}`,
+            `  ${msg('plain.view.finding', { line: f.line, column: f.column, severity: f.severity, message: f.message })}${f.suggestion ? ` ${msg('plain.view.didYouMean', { suggestion: f.suggestion })}` : ''}`,
         ),
       ];
     case 'applied-policy':
       return [
-        '  Command to apply your file:',
+        `  ${msg('plain.view.applyCommand')}`,
         // laid out with \ continuations: pasted, it runs as one command
         ...layoutCommand(sanitizeLine(v.cliCommand), width - 4).map((l) => `    ${l}`),
-        ...(v.diff.length
-          ? ['  What AWS has compared with your file:', ...v.diff.map((d) => `    ${d}`)]
-          : []),
+        ...(v.diff.length ? [`  ${msg('plain.view.diff')}`, ...v.diff.map((d) => `    ${d}`)] : []),
       ];
     case 'verify':
       return [...v.rows.map(formatRow), ...(v.note ? [`  ${v.note}`] : [])];
     case 'explain':
       return v.cases.flatMap((c) => [
-        `  ${c.action} by ${c.principal}: ${c.decision} (${c.reason})`,
+        `  ${msg('plain.view.request', {
+          action: c.action,
+          principal: c.principal,
+          decision: msg('tui.explain.decision', { decision: c.decision.replace(/-/g, '_') }),
+          reason: c.reason,
+        })}`,
         ...c.trace.map(
           (t) =>
-            `    ${t.matched ? 'matched' : 'no match'}: ${t.effect} in ${t.policyType} policy ${t.policy}${t.sid ? ` (${t.sid})` : ''}: ${t.why}`,
+            `    ${msg('plain.view.trace', {
+              matched: t.matched ? 'yes' : 'no',
+              effect: t.effect,
+              type: t.policyType,
+              policy: t.sid ? `${t.policy} (${t.sid})` : t.policy,
+              why: t.why,
+            })}`,
         ),
       ]);
     case 'resources':
-      return v.items.map((i) => `  ${i.exists ? 'found' : 'MISSING'}: ${i.what} ${i.name}`);
+      return v.items.map(
+        (i) =>
+          `  ${msg(i.exists ? 'plain.view.found' : 'plain.view.missing', { what: i.what, name: i.name })}`,
+      );
   }
 }
 
 /** One verify row. */
 export function formatRow(r: ActionRow): string {
-  return `  ${r.status.padEnd(8)} ${r.action}${r.message ? `: ${r.message}` : ''}`;
+  const status = msg('tui.verify.status', { status: r.status.replace(/-/g, '_') });
+  return `  ${status.padEnd(Math.max(8, status.length))} ${r.action}${r.message ? `: ${r.message}` : ''}`;
 }
 
 /** A check result as lines: the verdict, what was read and expected, the fix, the view. */
 export function formatResult(r: CheckResult, withView = true, width = Infinity): string {
-  const summary = withoutPrefix(sanitizeLine(r.summary), ['not yet', 'passed', 'error']);
-  const lines = [`${HEAD[r.status]}: ${summary}`];
+  const summary = withoutPrefix(sanitizeLine(r.summary), [
+    msg('tui.check.notYet'),
+    msg('tui.check.passed'),
+    'error',
+  ]);
+  const lines = [`${msg(HEAD[r.status])}: ${summary}`];
   // each thing once: a detail or fix that repeats the summary (or an earlier line) is left out
   const said = new Set([norm(summary)]);
   for (const d of (r.details ?? []).map(sanitizeLine)) {
@@ -111,7 +137,8 @@ export function formatResult(r: CheckResult, withView = true, width = Infinity):
     said.add(norm(d));
     lines.push(`  ${d}`);
   }
-  if (r.fix && !said.has(norm(sanitizeLine(r.fix)))) lines.push(`  try: ${sanitizeLine(r.fix)}`);
+  if (r.fix && !said.has(norm(sanitizeLine(r.fix))))
+    lines.push(`  ${msg('tui.check.try')} ${sanitizeLine(r.fix)}`);
   // The identity view repeats the header (who, where): only the other views add something.
   const text = fitLines(lines.join('\n'), width);
   const view =
@@ -129,7 +156,7 @@ export function formatStepList(s: EngineSnapshot): string {
     s.steps
       .map(
         ({ def, progress }, i) =>
-          `${i === s.currentIndex ? '>' : ' '} ${String(i + 1).padStart(2)}. [${STATUS_WORD[progress.status]}] ${def.title}`,
+          `${i === s.currentIndex ? '>' : ' '} ${String(i + 1).padStart(2)}. [${statusWord(progress.status)}] ${def.title}`,
       )
       .join('\n') + '\n'
   );
@@ -138,19 +165,20 @@ export function formatStepList(s: EngineSnapshot): string {
 /** Header lines: lesson and where the checks run. */
 export function formatHeader(s: EngineSnapshot, width = Infinity): string {
   const t = s.target;
-  const where =
-    t.kind === 'sandbox'
-      ? 'the sandbox (local AWS)'
-      : t.kind === 'aws'
-        ? 'AWS'
-        : `endpoint ${t.endpoint}`;
+  const where = {
+    target: t.kind,
+    endpoint: t.endpoint ?? '',
+    account: t.accountId ?? '?',
+    region: t.region,
+  };
   return fitLines(
-    `ECR tutor: ${s.lesson.title}\n` +
-      `Checking against ${where}, account ${t.accountId ?? 'unknown'}, region ${t.region}` +
-      (t.identityArn ? `, as ${t.identityArn}` : '') +
+    `${msg('plain.header.title', { title: s.lesson.title })}\n` +
+      (t.identityArn
+        ? msg('plain.header.whereAs', { ...where, arn: t.identityArn })
+        : msg('plain.header.where', where)) +
       '\n' +
-      (s.targetWarning ? `Warning: ${sanitizeLine(s.targetWarning)}\n` : '') +
-      (s.notices ?? []).map((n) => `Note: ${sanitizeLine(n)}\n`).join(''),
+      (s.targetWarning ? `${msg('plain.header.warning', { text: s.targetWarning })}\n` : '') +
+      (s.notices ?? []).map((n) => `${msg('plain.header.note', { text: n })}\n`).join(''),
     width,
   );
 }

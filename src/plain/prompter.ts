@@ -5,6 +5,7 @@
  * piped answer file would stop after the first question).
  */
 import { createInterface } from 'node:readline';
+import { t as msg } from '../i18n/index.js';
 
 export interface Choice {
   value: string;
@@ -70,7 +71,7 @@ export function linePrompter(
         write(`  Answer (1-${choices.length}): `);
         const v = pick(choices, await next());
         if (v !== undefined) return v;
-        write(`  Type a number from 1 to ${choices.length}.\n`);
+        write(`  ${msg('plain.typeNumber', { max: choices.length })}\n`);
       }
     },
     async confirm(message) {
@@ -79,7 +80,7 @@ export function linePrompter(
         const v = (await next()).trim().toLowerCase();
         if (v === 'y' || v === 'yes') return true;
         if (v === 'n' || v === 'no') return false;
-        write('  Type y or n.\n');
+        write(`  ${msg('plain.typeYesNo')}\n`);
       }
     },
     close() {

@@ -12,6 +12,7 @@ import { tutorCommand } from '../text/tutor-command.js';
 import { toAscii } from '../text/width.js';
 import { markdownToText, plainAscii, plainWidth } from './markdown-text.js';
 import { InputClosed, inquirerPrompter, linePrompter, type Prompter } from './prompter.js';
+import { t as msg } from '../i18n/index.js';
 
 export interface PlainOptions {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -23,9 +24,8 @@ export interface PlainOptions {
   watchIntervalMs?: number;
 }
 
-const COMMANDS =
-  'Enter = check, w = wait here (re-checks as you work), h = hint, s = skip, b = back, ' +
-  'l = list steps, j N = jump to step N, n = next, q = quit';
+/** Every command of the line-by-line tutor, in the learner's language. */
+const commands = (): string => msg('plain.commands');
 
 /** How to come back, in the words of the shell that started the tutor. */
 function againLine(s: EngineSnapshot): string {
@@ -33,9 +33,7 @@ function againLine(s: EngineSnapshot): string {
     (x) => x.progress.status === 'passed' || x.progress.status === 'skipped',
   );
   const cmd = `${tutorCommand()} --plain`;
-  return all
-    ? `Every step is done; to open the lesson again, run: ${cmd}`
-    : `To continue, run: ${cmd}`;
+  return all ? msg('plain.againDone', { cmd }) : msg('plain.again', { cmd });
 }
 
 function done(s: EngineSnapshot, i = s.currentIndex): boolean {
@@ -80,7 +78,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
         const pct = Math.floor((100 * ev.doneBytes) / Math.max(1, ev.totalBytes) / 25) * 25;
         if (pct > lastPct) {
           lastPct = pct;
-          out(`  layer upload ${pct}%\n`);
+          out(`  ${msg('plain.upload', { pct })}\n`);
         }
       } else if (!printed.has(`msg:${ev.text}`)) {
         printed.set(`msg:${ev.text}`, '');
@@ -91,7 +89,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
   };
 
   const check = async (): Promise<CheckResult> => {
-    out('Checking…\n');
+    out(`${msg('plain.checking')}\n`);
     const r = await follow(engine.check());
     out(formatResult(r, true, width));
     return passed(r);
@@ -100,15 +98,16 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
   const showStep = (s: EngineSnapshot) => {
     const { def } = s.steps[s.currentIndex]!;
     out(
-      `\n== Step ${s.currentIndex + 1} of ${s.steps.length}: ${def.title}${def.optional && !/optional/i.test(def.title) ? ' (optional)' : ''} ==\n\n`,
+      `\n== ${msg(def.optional && !/optional|không bắt buộc/i.test(def.title) ? 'plain.stepOptional' : 'plain.step', { n: s.currentIndex + 1, total: s.steps.length, title: def.title })} ==\n\n`,
     );
     out(`${markdownToText(def.body, { width, ascii, skipHeading: def.title })}\n\n`);
-    if (s.currentIndex === 0 || shownIndex === -1) out(`Commands: ${COMMANDS}\n`);
+    if (s.currentIndex === 0 || shownIndex === -1)
+      out(`${msg('plain.commandsLine', { commands: commands() })}\n`);
     const f = s.steps[s.currentIndex]!.facilitator;
     if (f) {
       // facilitator mode: the exact check and the answer, up front
-      out(`Facilitator: this step runs the check ${describeRef(f.check)}\n`);
-      if (f.solution) out(`Solution: ${f.solution}\n`);
+      out(`${msg('plain.facilitator', { check: describeRef(f.check) })}\n`);
+      if (f.solution) out(`${msg('tui.check.solution')} ${f.solution}\n`);
       out('\n');
     }
     shownIndex = s.currentIndex;
@@ -117,7 +116,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
   /** Watch mode: re-check on save and on a timer until the step passes. */
   const wait = (): Promise<CheckResult> =>
     new Promise((resolve, reject) => {
-      out('Waiting: re-checking when you save and every few seconds (Ctrl-C to stop)…\n');
+      out(`${msg('plain.waiting')}\n`);
       let last = '';
       // No prompt is open while waiting, so Ctrl-C arrives as SIGINT: stop cleanly on it.
       const onInterrupt = () => {
@@ -152,7 +151,11 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
       for (;;) {
         const v = await p.choose(q.question.trim(), q.choices);
         const r = engine.answerQuiz(q.id, v);
-        out(r.correct ? `Right. ${r.explanation}\n` : `Not quite: ${r.explanation}\nTry again.\n`);
+        out(
+          r.correct
+            ? `${msg('plain.right', { explanation: r.explanation })}\n`
+            : `${msg('plain.notQuite', { explanation: r.explanation })}\n`,
+        );
         if (r.correct) break;
       }
     }
@@ -170,49 +173,46 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
       const n = engine.snapshot().steps[s.currentIndex]!.progress.hintsShown;
       out(
         h === undefined
-          ? 'No more hints. Type s to let the tutor apply the solution.\n'
-          : `${n === def.hints.length && n > 1 ? 'Solution' : `Hint ${n} of ${def.hints.length}`}: ${h}\n`,
+          ? `${msg('plain.noMoreHints')}\n`
+          : `${n === def.hints.length && n > 1 ? msg('tui.check.solution') : msg('plain.hint', { n, total: def.hints.length })} ${h}\n`,
       );
     } else if (cmd === 's' && s.facilitator) {
       // a facilitator skips any step, without the confirmation a learner gets
-      out(
-        def.solve
-          ? 'Applying the solution, then checking…\n'
-          : 'Skipping (no automatic solution)…\n',
-      );
+      out(def.solve ? `${msg('tui.check.applyingSolution')}…\n` : `${msg('plain.skipNoSolve')}\n`);
       out(formatResult(passed(await follow(engine.skip())), true, width));
     } else if (cmd === 's') {
-      if (!def.solve)
-        out('This step has no automatic solution: it only needs a check (see the hints).\n');
+      if (!def.solve) out(`${msg('plain.noSolve')}\n`);
       else if (
         await p.confirm(
-          `Skip "${def.title}"? The tutor applies the solution${def.solveChangesState ? ' (this changes your AWS resources)' : ''}`,
+          msg(def.solveChangesState ? 'plain.confirmSkipAws' : 'plain.confirmSkip', {
+            title: def.title,
+          }),
         )
       ) {
-        out('Applying the solution, then checking…\n');
+        out(`${msg('tui.check.applyingSolution')}…\n`);
         out(formatResult(passed(await follow(engine.skip())), true, width));
       }
     } else if (cmd === 'b') {
       if (s.currentIndex > 0) engine.back();
-      else out('This is the first step.\n');
+      else out(`${msg('plain.firstStep')}\n`);
     } else if (cmd === 'n') {
       if (done(s)) engine.next();
-      else out('This step is not done yet: press Enter to check it, or s to skip it.\n');
+      else out(`${msg('plain.notDone')}\n`);
     } else if (cmd === 'l') out(formatStepList(s));
     else if (/^j\s*\d+$/.test(cmd)) {
       const n = Number(cmd.slice(1).trim()) - 1;
       const furthest = s.furthestIndex ?? s.currentIndex;
       if (n < 0 || n >= s.steps.length || n > furthest)
-        out(`You can go to steps 1 to ${furthest + 1}.\n`);
+        out(`${msg('plain.jumpRange', { last: furthest + 1 })}\n`);
       else {
         engine.jump(n);
         shownIndex = -1;
       }
     } else if (cmd === 'q') {
-      out(`Progress saved. ${againLine(engine.snapshot())}\n`);
+      out(`${msg('plain.saved', { again: againLine(engine.snapshot()) })}\n`);
       return 0;
-    } else if (cmd === '?') out(`${COMMANDS}\n`);
-    else out(`Unknown command "${cmd}". ${COMMANDS}\n`);
+    } else if (cmd === '?') out(`${commands()}\n`);
+    else out(`${msg('plain.unknownCommand', { cmd, commands: commands() })}\n`);
     return undefined;
   };
 
@@ -221,7 +221,12 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
     const first = engine.snapshot();
     if (first.learner || first.facilitator)
       out(
-        `${first.learner ? `Learner: ${first.learner}` : ''}${first.learner && first.facilitator ? ' · ' : ''}${first.facilitator ? 'facilitator mode (any step can be skipped)' : ''}\n`,
+        `${[
+          first.learner ? msg('plain.learner', { learner: first.learner }) : '',
+          first.facilitator ? msg('plain.facilitatorMode') : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')}\n`,
       );
     for (;;) {
       const s = engine.snapshot();
@@ -235,27 +240,25 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
           engine.next();
           continue;
         }
-        out(`\nLesson complete: ${s.lesson.title}. Your progress is saved.\n`);
+        out(`\n${msg('plain.complete', { title: s.lesson.title })}\n`);
         return 0;
       }
       if (done(s) && remindedDone !== s.currentIndex) {
         remindedDone = s.currentIndex;
-        out('This step is done. n = next step, Enter = check it again.\n');
+        out(`${msg('plain.stepDone')}\n`);
       } else if (s.finished && def.optional && !progress.attempts) {
-        out(
-          'Every required step is done. This one is optional: Enter to check it, s to let the tutor do it, q to quit.\n',
-        );
+        out(`${msg('plain.optionalLeft')}\n`);
       }
 
       // An answer step: the answer is the command unless it is one of the command letters.
       if (def.input && !done(s)) {
         const inp = def.input;
         const re = inp.pattern ? new RegExp(inp.pattern) : undefined;
-        const v = await p.ask(`${inp.prompt} (or h = hint, s = skip, b = back, q = quit)`, {
+        const v = await p.ask(msg('plain.inputPrompt', { prompt: inp.prompt }), {
           validate: (x) =>
             /^(h|s|b|q|l|n|j\s*\d+)$/i.test(x) || !re || re.test(x)
               ? undefined
-              : (inp.patternMessage ?? 'That does not look right.'),
+              : (inp.patternMessage ?? msg('plain.inputWrong')),
         });
         if (/^(h|s|b|q|l|n|j\s*\d+)$/i.test(v)) {
           const code = await command(v.toLowerCase(), s);
@@ -276,10 +279,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
         continue;
       }
 
-      const enter = def.watch ? 'Enter = wait here until it passes' : 'Enter = check';
-      const cmd = (
-        await p.ask(`Next? (${enter}, h = hint, s = skip, ? = all commands)`, { default: '' })
-      )
+      const cmd = (await p.ask(msg(def.watch ? 'plain.nextWatch' : 'plain.next'), { default: '' }))
         .trim()
         .toLowerCase();
       const code = await command(cmd, engine.snapshot());
@@ -288,7 +288,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
   } catch (err) {
     if (err instanceof InputClosed) {
       out(
-        `\n${err.reason === 'interrupt' ? 'Stopped' : 'Input ended'}: progress saved. ${againLine(engine.snapshot())}\n`,
+        `\n${msg(err.reason === 'interrupt' ? 'plain.stopped' : 'plain.inputEnded', { again: againLine(engine.snapshot()) })}\n`,
       );
       return 0;
     }

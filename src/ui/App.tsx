@@ -20,6 +20,7 @@ import { useTerminalSize, type Size } from './hooks/use-terminal-size.js';
 import { ThemeContext } from './theme-context.js';
 import type { Theme } from './theme.js';
 import { useTheme } from './theme-context.js';
+import { t as msg } from '../i18n/index.js';
 
 export interface AppProps {
   engine: Engine;
@@ -74,9 +75,7 @@ function Screen({ engine, size: fixed, watchIntervalMs, onQuit }: AppProps) {
             ...scroll,
             copy: () => {
               stdout.write(osc52(commands.join('\n') + '\n'));
-              setCopied(
-                `Copied ${commands.length === 1 ? 'the command' : `the ${commands.length} commands`} to the clipboard (terminals with OSC 52; else select them on screen).`,
-              );
+              setCopied(msg('tui.copied', { count: commands.length }));
             },
           }
         : scroll,

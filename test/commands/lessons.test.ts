@@ -37,7 +37,9 @@ describe('ecr-tutor lessons', () => {
   it('validates the built-in lessons', async () => {
     const io = memoryIo();
     expect(await runLessonsValidate(io, {})).toBe(0);
-    expect(io.stdout()).toBe('ok  repository-policy (9 steps)\n');
+    expect(io.stdout()).toBe(
+      'ok  cross-account-pull (7 steps)\nok  explicit-deny (6 steps)\nok  repository-policy (9 steps)\n',
+    );
   });
 
   it('reports an unknown check name with its file and line', async () => {

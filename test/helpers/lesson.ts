@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sessionForSandbox, type AwsSession } from '../../src/aws/session.js';
-import { openLesson, type TutorEngine } from '../../src/engine/index.js';
+import { openLesson, type TutorEngine } from '../../src/app/index.js';
 import { startTestSandbox, type TestSandbox } from './sandbox.js';
 
 export interface SandboxLesson {
@@ -21,8 +21,8 @@ export interface SandboxLesson {
   cleanup(): Promise<void>;
 }
 
-/** Opens the built-in lesson against a fresh sandbox; `label` names the temp folders. */
-export async function openSandboxLesson(label: string): Promise<SandboxLesson> {
+/** Opens a built-in lesson (default: the first) against a fresh sandbox; `label` names the temp folders. */
+export async function openSandboxLesson(label: string, lessonId?: string): Promise<SandboxLesson> {
   let tsb: TestSandbox | undefined;
   let session: AwsSession | undefined;
   let engine: TutorEngine | undefined;
@@ -41,6 +41,7 @@ export async function openSandboxLesson(label: string): Promise<SandboxLesson> {
     cwd = await mkdtemp(join(tmpdir(), `ecr-tutor-${label}-cwd-`));
     session = sessionForSandbox(tsb.sandbox);
     engine = await openLesson({
+      ...(lessonId ? { lessonId } : {}),
       target: {},
       session,
       cwd,

@@ -55,7 +55,9 @@ describe('the example lesson pack', () => {
   }, 60_000);
 
   it('is not listed among the built-in lessons', async () => {
-    expect((await validate(builtinLessonsDir)).out).toBe('ok  repository-policy (9 steps)\n');
+    expect((await validate(builtinLessonsDir)).out).toBe(
+      'ok  cross-account-pull (7 steps)\nok  explicit-deny (6 steps)\nok  repository-policy (9 steps)\n',
+    );
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TutorEngine } from '../../src/engine/index.js';
+import type { TutorEngine } from '../../src/app/index.js';
 import { runPlain } from '../../src/plain/run-plain.js';
 import { openSandboxLesson, type SandboxLesson } from '../helpers/lesson.js';
 import type { TestSandbox } from '../helpers/sandbox.js';

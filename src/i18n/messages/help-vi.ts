@@ -15,6 +15,8 @@ export const HELP_VI: Readonly<Record<string, string>> = {
   '--region': 'AWS Region (mặc định: lấy từ cấu hình AWS của bạn, nếu không có thì us-east-1)',
   '--endpoint-url':
     'làm việc với endpoint tương thích AWS này (ví dụ: một sandbox chạy bằng `ecr-tutor sandbox start`)',
+  '--partner-profile':
+    'AWS thật: một profile của người dùng đối tác trong tài khoản thứ hai (bài học pull khác tài khoản)',
   '--learner':
     'một học viên trong tài khoản dùng chung: tên tài nguyên và tiến độ riêng (mặc định: $ECR_TUTOR_LEARNER)',
   '--facilitator':
@@ -81,6 +83,16 @@ export const HELP_VI: Readonly<Record<string, string>> = {
   'policy explain --context':
     'một khóa trong request context, ví dụ aws:SourceIp=203.0.113.7 (lặp lại được)',
   'policy explain --json': 'in quyết định và trace dạng JSON cho máy đọc',
+
+  push: 'push một image lên registry như docker push (cho máy không có docker hay skopeo)',
+  'push <first>': 'IMAGE-DIR (một thư mục skopeo dir: hoặc oci:), hoặc REPO:TAG khi có --generate',
+  'push <image>': 'push tới đâu: REPO:TAG (hoặc HOST:PORT/REPO:TAG)',
+  'push --generate': 'push một image thử nghiệm nhỏ vừa được tạo, thay vì một thư mục',
+  pull: 'pull một image và kiểm tra mọi digest, như docker pull',
+  'pull <image>': 'REPO:TAG, REPO@sha256:..., hoặc HOST:PORT/REPO:TAG',
+  'pull --output': 'ghi thêm image vào thư mục mới này (định dạng skopeo dir:)',
+  '--user': 'thực hiện với danh tính IAM user này của sandbox (ví dụ: fcj-ecr-ci-cd-user)',
+  '--registry-id': 'registry của một tài khoản khác (cross-account)',
 
   sandbox: 'AWS cục bộ có sẵn (STS, IAM, ECR) mà tutor dùng theo mặc định',
   'sandbox start': 'chạy sandbox ở foreground cho AWS CLI hoặc SDK của chính bạn',

@@ -2,6 +2,7 @@ import { useInput, useStdin, type Key } from 'ink';
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { Scroll } from './use-scroll.js';
 import { stepDone, watchesByDefault, type TutorActions, type TutorState } from './use-tutor.js';
+import { t as msg } from '../../i18n/index.js';
 
 /** What each key does, by what is on screen. Shown in the footer by `keyHelp`. */
 export function handleKey(
@@ -108,20 +109,20 @@ function typeBurst(input: string, a: TutorActions): void {
 export function keyHelp(s: TutorState, view?: Scroll): Array<[string, string]> {
   if (s.dialog === 'confirm-skip')
     return [
-      ['y', 'skip and apply the solution'],
-      ['n', 'keep working'],
+      ['y', msg('tui.key.skipApply')],
+      ['n', msg('tui.key.keepWorking')],
     ];
   if (s.dialog === 'jump')
     return [
-      ['↑↓', 'choose'],
-      ['Enter', 'go to step'],
-      ['Esc', 'cancel'],
+      ['↑↓', msg('tui.key.choose')],
+      ['Enter', msg('tui.key.goTo')],
+      ['Esc', msg('tui.key.cancel')],
     ];
   if (s.typing)
     return [
-      ['Enter', 'submit'],
-      ['Esc', 'keys (hint, skip, back)'],
-      ['Ctrl-C', 'quit'],
+      ['Enter', msg('tui.key.submit')],
+      ['Esc', msg('tui.key.keys')],
+      ['Ctrl-C', msg('tui.key.quit')],
     ];
   const done = stepDone(s.snap, s.index);
   const keys: Array<[string, string]> = [];
@@ -129,18 +130,28 @@ export function keyHelp(s: TutorState, view?: Scroll): Array<[string, string]> {
     s.def.view === 'concept' &&
     !done &&
     (s.def.quiz ?? []).some((q) => !s.quizAnswers[q.id]?.correct);
-  if (questions && view?.focus === 'text' && !s.showResults) keys.push(['Enter', 'questions']);
-  else if (questions) keys.push(['↑↓ Enter', 'answer']);
-  if (keys.length) keys.push(['c', 'check']);
-  else keys.push(done && !s.snap.finished ? ['Enter', 'next'] : ['Enter', 'check']);
-  if (s.def.input) keys.push(['i', 'type']);
-  keys.push(['h', 'hint'], ['s', 'skip'], ['b', 'back'], ['g', 'jump']);
+  if (questions && view?.focus === 'text' && !s.showResults)
+    keys.push(['Enter', msg('tui.key.questions')]);
+  else if (questions) keys.push(['↑↓ Enter', msg('tui.key.answer')]);
+  if (keys.length) keys.push(['c', msg('tui.key.check')]);
+  else
+    keys.push(
+      done && !s.snap.finished ? ['Enter', msg('tui.key.next')] : ['Enter', msg('tui.key.check')],
+    );
+  if (s.def.input) keys.push(['i', msg('tui.key.type')]);
+  keys.push(
+    ['h', msg('tui.key.hint')],
+    ['s', msg('tui.key.skip')],
+    ['b', msg('tui.key.back')],
+    ['g', msg('tui.key.jump')],
+  );
   if (s.snap.lastResult?.view || s.def.quiz?.length)
-    keys.push(['t', s.showResults ? 'text' : 'results']);
-  if (watchesByDefault(s.def)) keys.push(['w', s.watchOn ? 'watch off' : 'watch on']);
-  if (view?.copy) keys.push(['y', 'copy command']);
-  if (s.snap.targetWarning) keys.push(['a', 'accept new identity']);
-  keys.push(['q', 'quit']);
+    keys.push(['t', s.showResults ? msg('tui.key.text') : msg('tui.key.results')]);
+  if (watchesByDefault(s.def))
+    keys.push(['w', s.watchOn ? msg('tui.key.watchOff') : msg('tui.key.watchOn')]);
+  if (view?.copy) keys.push(['y', msg('tui.key.copy')]);
+  if (s.snap.targetWarning) keys.push(['a', msg('tui.key.accept')]);
+  keys.push(['q', msg('tui.key.quit')]);
   return keys;
 }
 

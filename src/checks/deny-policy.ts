@@ -1,0 +1,175 @@
+/**
+ * Explicit-deny lesson: a Deny on pushes for everyone except the CI user, written the way AWS
+ * recommends (Principal "*" with an ArnNotEquals aws:PrincipalArn condition, not NotPrincipal).
+ * Judged on paper with the evaluator: the learner's own push is explicitly denied, the CI user
+ * still pushes and pulls, and the learner can still change the policy.
+ */
+import { SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
+import {
+  evaluate,
+  parsePolicy,
+  principalFromArn,
+  PUSH_ACTIONS,
+  type NamedPolicy,
+  type PolicyDocument,
+} from '../policy/index.js';
+import { readRepositoryPolicy } from './apply.js';
+import { userIdentityPolicies } from './iam-policies.js';
+import { writeLessonFile } from './lesson-files.js';
+import { withStatement } from './probes.js';
+import type { LabAction, LabCheck } from './types.js';
+import { errorResult, param, repositoryArn, userArn } from './util.js';
+
+export const DENY_SID = 'DenyPushExceptCi';
+export const CI_ARN_PLACEHOLDER = '<CI_USER_ARN>';
+/** The writes of a push; BatchCheckLayerAvailability is left out because pulls use it too. */
+export const PUSH_WRITES = [
+  'ecr:InitiateLayerUpload',
+  'ecr:UploadLayerPart',
+  'ecr:CompleteLayerUpload',
+  'ecr:PutImage',
+];
+
+/** The Deny statement of the lesson. */
+export function denyStatement(ciArn: string): Record<string, unknown> & { Sid: string } {
+  return {
+    Sid: DENY_SID,
+    Effect: 'Deny',
+    Principal: '*',
+    Action: PUSH_WRITES,
+    Condition: { ArnNotEquals: { 'aws:PrincipalArn': ciArn } },
+  };
+}
+
+export const ALLOW_ALL: PolicyDocument = {
+  version: '2012-10-17',
+  statements: [{ effect: 'Allow', action: ['*'], resource: ['*'] }],
+};
+
+/** Decides one request against the repository policy with the given identity policies. */
+export function decideOnPaper(
+  doc: PolicyDocument,
+  principal: string,
+  action: string,
+  resource: string,
+  identity: NamedPolicy[],
+) {
+  return evaluate({
+    request: {
+      principal: principalFromArn(principal),
+      action,
+      resource,
+      context: { 'aws:SecureTransport': true },
+    },
+    identityPolicies: identity,
+    resourcePolicy: { name: 'repository policy', document: doc },
+  });
+}
+
+/** Passes when pushes are explicitly denied to the learner, the CI user still pushes, and no lockout. */
+export const checkPushDeniedExceptCi: LabCheck = async (ctx, params) => {
+  const repository = param(params, 'repository');
+  const ciUser = param(params, 'ciUser');
+  let me;
+  let text: string | undefined;
+  let ciPolicies: NamedPolicy[] = [];
+  try {
+    me = await ctx.env.session.whoAmI();
+    text = await readRepositoryPolicy(ctx, repository);
+    ciPolicies = await userIdentityPolicies(ctx, ciUser).catch(() => []);
+  } catch (err) {
+    return errorResult(ctx, err, `read the policy of ${repository}`);
+  }
+  if (!text)
+    return {
+      status: 'fail',
+      summary: `${repository} has no repository policy.`,
+      hintKey: 'no-policy',
+    };
+  let doc: PolicyDocument;
+  try {
+    doc = parsePolicy(text);
+  } catch (err) {
+    return {
+      status: 'fail',
+      summary: `The policy on ${repository} does not parse: ${(err as Error).message}`,
+      hintKey: 'no-policy',
+    };
+  }
+  if (doc.statements.some((s) => s.notPrincipal))
+    return {
+      status: 'fail',
+      summary:
+        'The policy uses NotPrincipal. AWS recommends a Deny with "Principal": "*" and an aws:PrincipalArn condition instead.',
+      details: [
+        'With NotPrincipal, AWS may check the account first: exempting only the CI user can deny the CI user too, and listing the account does not exempt its other users.',
+      ],
+      hintKey: 'not-principal',
+    };
+  const resource = repositoryArn(ctx.env.session.region, me.accountId, repository);
+  const ci = userArn(me.accountId, ciUser);
+  const all = [{ name: 'an identity policy that allows everything', document: ALLOW_ALL }];
+  const mineAllowed = PUSH_WRITES.filter(
+    (a) => decideOnPaper(doc, me.arn, a, resource, all).decision !== 'explicit-deny',
+  );
+  if (mineAllowed.length)
+    return {
+      status: 'fail',
+      summary: `Your own push is not explicitly denied yet: ${mineAllowed.join(', ')} ${mineAllowed.length === 1 ? 'is' : 'are'} not covered by a Deny that applies to you.`,
+      hintKey: 'admin-not-denied',
+    };
+  const ciDenied = [...PUSH_ACTIONS, 'ecr:BatchGetImage'].filter(
+    (a) => decideOnPaper(doc, ci, a, resource, ciPolicies).decision !== 'allowed',
+  );
+  if (ciDenied.length) {
+    const r = decideOnPaper(doc, ci, ciDenied[0]!, resource, ciPolicies);
+    return {
+      status: 'fail',
+      summary: `${ciUser} would be denied ${ciDenied.join(', ')} (${r.reason}).`,
+      details: [
+        'The Deny must leave the CI user out (its aws:PrincipalArn), and the Allow for the CI user must stay.',
+      ],
+      hintKey: 'ci-denied',
+    };
+  }
+  if (
+    decideOnPaper(doc, me.arn, 'ecr:SetRepositoryPolicy', resource, all).decision ===
+    'explicit-deny'
+  )
+    return {
+      status: 'fail',
+      summary: 'The policy also denies you ecr:SetRepositoryPolicy: you could not change it again.',
+      hintKey: 'lockout',
+    };
+  return {
+    status: 'pass',
+    summary: `Pushes are explicitly denied to everyone but ${ciUser}, who still pushes and pulls.`,
+  };
+};
+
+/** Setup: the policy file: the current statements plus the Deny, with the CI user's ARN to fill in. */
+export const writeDenyPolicyFile: LabAction = async (ctx, params) => {
+  const current = await readRepositoryPolicy(ctx, param(params, 'repository'));
+  return {
+    summary: await writeLessonFile(
+      ctx,
+      param(params, 'file'),
+      withStatement(current, denyStatement(CI_ARN_PLACEHOLDER)),
+    ),
+  };
+};
+
+/** Solve: adds the Deny to the live repository policy (the other statements are kept). */
+export const applyDenyPushPolicy: LabAction = async (ctx, params) => {
+  const repository = param(params, 'repository');
+  const me = await ctx.env.session.whoAmI();
+  const current = await readRepositoryPolicy(ctx, repository);
+  const policyText = withStatement(
+    current,
+    denyStatement(userArn(me.accountId, param(params, 'ciUser'))),
+  );
+  await ctx.env.session.clients.ecr.send(
+    new SetRepositoryPolicyCommand({ repositoryName: repository, policyText }),
+  );
+  return { summary: `added the statement "${DENY_SID}" to the policy of ${repository}` };
+};

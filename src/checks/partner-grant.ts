@@ -1,0 +1,155 @@
+/**
+ * Cross-account lesson, step 4: the repository policy names the partner user for the pull
+ * actions. Judged by the evaluator on the repository's side alone (as if the partner's account
+ * allowed everything), so only what the repository policy grants is tested.
+ */
+import { SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
+import { evaluate, parsePolicy, principalFromArn, type PolicyDocument } from '../policy/index.js';
+import { readRepositoryPolicy } from './apply.js';
+import { writeLessonFile } from './lesson-files.js';
+import { withStatement } from './probes.js';
+import { PARTNER_ACCOUNT_VAR } from './partner-account.js';
+import type { LabAction, LabCheck, LabContext } from './types.js';
+import { errorResult, param, repositoryArn, userArn } from './util.js';
+
+/** The Sid of the statement the lesson adds (and its clean-up removes). */
+export const PARTNER_SID = 'AllowPartnerPull';
+export const PARTNER_PLACEHOLDER = '<PARTNER_ACCOUNT_ID>';
+/** What a pull needs (AWS's pull examples also grant BatchCheckLayerAvailability). */
+export const PARTNER_PULL_ACTIONS = [
+  'ecr:BatchGetImage',
+  'ecr:GetDownloadUrlForLayer',
+  'ecr:BatchCheckLayerAvailability',
+];
+
+/** The statement that lets the partner user pull. */
+export function partnerStatement(
+  partnerAccount: string,
+  partnerUser: string,
+): Record<string, unknown> & { Sid: string } {
+  return {
+    Sid: PARTNER_SID,
+    Effect: 'Allow',
+    Principal: { AWS: `arn:aws:iam::${partnerAccount}:user/${partnerUser}` },
+    Action: PARTNER_PULL_ACTIONS,
+  };
+}
+
+const ALLOW_ALL: PolicyDocument = {
+  version: '2012-10-17',
+  statements: [{ effect: 'Allow', action: ['*'], resource: ['*'] }],
+};
+
+/** Does the repository policy, on its own side, let `principal` run `action`? */
+function repositorySideAllows(
+  doc: PolicyDocument,
+  principal: string,
+  action: string,
+  resource: string,
+  owner: string,
+): boolean {
+  return (
+    evaluate({
+      request: { principal: principalFromArn(principal), action, resource, resourceAccount: owner },
+      identityPolicies: [
+        { name: 'an identity policy that allows everything', document: ALLOW_ALL },
+      ],
+      resourcePolicy: { name: 'repository policy', document: doc },
+    }).decision === 'allowed'
+  );
+}
+
+/** Passes when the repository policy lets the partner user pull, and no one else from outside. */
+export const checkRepositoryPolicyNamesPartner: LabCheck = async (ctx, params) => {
+  const repository = param(params, 'repository');
+  const partnerUser = param(params, 'partnerUser');
+  const partnerAccount = param(params, 'partnerAccount');
+  let me;
+  let text: string | undefined;
+  try {
+    me = await ctx.env.session.whoAmI();
+    text = await readRepositoryPolicy(ctx, repository);
+  } catch (err) {
+    return errorResult(ctx, err, `read the policy of ${repository}`);
+  }
+  if (!text)
+    return {
+      status: 'fail',
+      summary: `${repository} has no repository policy yet.`,
+      hintKey: 'no-policy',
+    };
+  let doc: PolicyDocument;
+  try {
+    doc = parsePolicy(text);
+  } catch (err) {
+    return {
+      status: 'fail',
+      summary: `The policy on ${repository} does not parse: ${(err as Error).message}`,
+      hintKey: 'no-policy',
+    };
+  }
+  const resource = repositoryArn(ctx.env.session.region, me.accountId, repository);
+  const partner = userArn(partnerAccount, partnerUser);
+  const missing = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'].filter(
+    (a) => !repositorySideAllows(doc, partner, a, resource, me.accountId),
+  );
+  if (missing.length)
+    return {
+      status: 'fail',
+      summary: `The repository policy does not let ${partner} run ${missing.join(' and ')}.`,
+      details: [`Add a statement with "Principal": {"AWS": "${partner}"} and the pull actions.`],
+      hintKey: 'partner-not-named',
+    };
+  const outsider = userArn(
+    partnerAccount === '999999999999' ? '999999999998' : '999999999999',
+    'someone-else',
+  );
+  if (repositorySideAllows(doc, outsider, 'ecr:BatchGetImage', resource, me.accountId))
+    return {
+      status: 'fail',
+      summary: 'The repository policy lets in callers from any account, not just the partner.',
+      details: [
+        `A user of another account (${outsider}) would be let in on the repository's side too.`,
+      ],
+      hintKey: 'too-open',
+    };
+  return {
+    status: 'pass',
+    summary: `The repository policy lets ${partnerUser} of account ${partnerAccount} pull (the repository's side of the door).`,
+  };
+};
+
+/** Setup: the policy file to apply: the repository's current statements plus the partner's, with a placeholder. */
+export const writePartnerPolicyFile: LabAction = async (ctx, params) => {
+  const repository = param(params, 'repository');
+  const current = await readRepositoryPolicy(ctx, repository);
+  const text = withStatement(
+    current,
+    partnerStatement(PARTNER_PLACEHOLDER, param(params, 'partnerUser')),
+  );
+  return { summary: await writeLessonFile(ctx, param(params, 'file'), text) };
+};
+
+/** The partner account recorded by the partner-account step (a recorded value, not a lesson param). */
+function recordedPartnerAccount(ctx: LabContext): string {
+  const a = ctx.vars[PARTNER_ACCOUNT_VAR] ?? ctx.env.session.sandbox?.secondAccountId;
+  if (!a)
+    throw new Error(
+      'The partner account is not known yet: do the step "Meet the partner account" first.',
+    );
+  return a;
+}
+
+/** Solve: adds the partner's statement to the live repository policy (the others are kept). */
+export const grantPartnerPull: LabAction = async (ctx, params) => {
+  const repository = param(params, 'repository');
+  const current = await readRepositoryPolicy(ctx, repository);
+  const policyText = withStatement(
+    current,
+    partnerStatement(recordedPartnerAccount(ctx), param(params, 'partnerUser')),
+  );
+  await ctx.env.session.clients.ecr.send(
+    new SetRepositoryPolicyCommand({ repositoryName: repository, policyText }),
+  );
+  return { summary: `added the statement "${PARTNER_SID}" to the policy of ${repository}` };
+};
