@@ -11,7 +11,11 @@ import type { AwsSession } from '../aws/session.js';
 import { createEngine, type TutorEngine } from '../engine/engine.js';
 import { listLessons, loadLesson, type LessonSummary } from '../engine/lesson-loader.js';
 import { paramsFromEnv } from './preview.js';
-import { otherAccountsWithProgress, otherRegionsWithProgress, ProgressStore } from '../engine/progress.js';
+import {
+  otherAccountsWithProgress,
+  otherRegionsWithProgress,
+  ProgressStore,
+} from '../engine/progress.js';
 import { tutorCommand } from '../text/tutor-command.js';
 
 export type * from '../engine/types.js';
