@@ -1036,8 +1036,8 @@ describe('every step at 160x50', () => {
        ○ 8. Why it works, and for whom    aws ecr get-login-password | skopeo login --tls-verify=false --username AWS --password-stdin 127.0.0.1:<PRT>
        ○ 9. Clean up (optional)           skopeo copy --dest-tls-verify=false docker-archive:ecr-tutor-ci-image.tar \\
                                             docker://127.0.0.1:<PRT>/fcj-workshop-app:ecr-tutor-check-xxxxxxxx
-                                          skopeo copy --src-tls-verify=false docker://127.0.0.1:<PRT>/fcj-workshop-app:ecr-tutor-check-xxxxxxxx \\
-                                            dir:ecr-tutor-pulled-ecr-tutor-check-xxxxxxxx
+                                          skopeo copy \\
+                                            --src-tls-verify=false docker://127.0.0.1:<PRT>/fcj-workshop-app:ecr-tutor-check-xxxxxxxx dir:ecr-tutor-check-xxxxxxxx
 
                                         Before the repository policy allows it, the push stops with AWS's own sentence, for example denied: User: … is not authorized
                                         to perform: ecr:InitiateLayerUpload …. Each registry call is one ECR action: checking a layer is BatchCheckLayerAvailability,
