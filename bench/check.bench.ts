@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sessionForSandbox } from '../src/aws/session.js';
 import { lessonPolicyText } from '../src/checks/policy-file.js';
-import { openLesson } from '../src/engine/index.js';
+import { openLesson } from '../src/app/index.js';
 import { startSandbox } from '../src/sandbox/index.js';
 import { pairedRuns, type BenchModule, type BenchRow, type Sample } from './lib.js';
 

@@ -115,7 +115,7 @@ export function ciCommands(
       return {
         login: `${password} | skopeo login${plain ? ' --tls-verify=false' : ''} --username AWS --password-stdin ${o.registry}`,
         push: `skopeo copy${plain ? ' --dest-tls-verify=false' : ''} docker-archive:${file} docker://${image}`,
-        pull: `skopeo copy${plain ? ' --src-tls-verify=false' : ''} docker://${image} dir:ecr-tutor-pulled-${o.tag}`,
+        pull: `skopeo copy${plain ? ' --src-tls-verify=false' : ''} docker://${image} dir:${o.tag}`,
       };
     default:
       return {

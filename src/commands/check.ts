@@ -1,7 +1,7 @@
 import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
 import { TutorError } from '../errors.js';
-import type { CheckAllRow, EngineSnapshot } from '../engine/index.js';
+import type { CheckAllRow, EngineSnapshot } from '../app/index.js';
 import { describeRef } from '../instructor/facilitator.js';
 import { t as msg, type MessageKey } from '../i18n/index.js';
 import { jsonForTerminal } from '../text/sanitize.js';
@@ -35,7 +35,7 @@ export async function runCheck(
     facilitator?: boolean;
   },
 ): Promise<number> {
-  const { openLesson } = await import('../engine/index.js');
+  const { openLesson } = await import('../app/index.js');
   let engine;
   try {
     engine = await openLesson({

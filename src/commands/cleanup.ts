@@ -20,7 +20,7 @@ export interface CleanupOptions {
 export async function runCleanupCommand(io: Io, opts: CleanupOptions): Promise<number> {
   const env = process.env;
   const { listLessonsIn, loadLesson, paramsFromEnv, ProgressStore } =
-    await import('../engine/index.js');
+    await import('../app/index.js');
   const { assertLearner, learnerFrom } = await import('../instructor/learner.js');
   const { planCleanup, runCleanup } = await import('../instructor/cleanup.js');
   const { openSession, describeTarget } = await import('../aws/session.js');

@@ -19,7 +19,7 @@ async function lessonFolders(dir: string): Promise<string[]> {
 
 /** `ecr-tutor lessons list`. */
 export async function runLessonsList(io: Io, opts: { lessonsDir?: string }): Promise<number> {
-  const { listLessonsIn } = await import('../engine/index.js');
+  const { listLessonsIn } = await import('../app/index.js');
   const all = await listLessonsIn(opts.lessonsDir);
   // A broken lesson is named and skipped; the others are still listed.
   const listed = new Set(all.map((l) => l.dir));
@@ -102,7 +102,7 @@ export async function runLessonsVerify(io: Io, opts: { dir?: string }): Promise<
     return 1;
   }
   const { loadLesson } = await import('../engine/lesson-loader.js');
-  const { openLesson } = await import('../engine/index.js');
+  const { openLesson } = await import('../app/index.js');
   const { verifyLesson } = await import('../engine/verify.js');
   const { startSandbox } = await import('../sandbox/index.js');
   const { sessionForSandbox } = await import('../aws/session.js');

@@ -1,6 +1,6 @@
 /** Shared opening of the commands that read or change saved progress (status, reset). */
 import type { TargetOptions } from '../aws/target.js';
-import type { ProgressStore } from '../engine/index.js';
+import type { ProgressStore } from '../app/index.js';
 import type { TargetInfo } from '../engine/types.js';
 import { TutorError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -22,7 +22,7 @@ export async function openTargetProgress(
   targetOptions: TargetOptions,
   learner: string | undefined,
 ): Promise<{ target: TargetInfo; store: ProgressStore }> {
-  const { ProgressStore } = await import('../engine/index.js');
+  const { ProgressStore } = await import('../app/index.js');
   const { adviceForTarget, quietTargetInfo } = await import('../aws/session.js');
   const { describeAwsError } = await import('../aws/errors.js');
   const { tutorPaths } = await import('../paths.js');

@@ -31,7 +31,7 @@ export async function runReport(io: Io, opts: ReportOptions): Promise<number> {
       `Use --format ${REPORT_FORMATS.join(', --format ')}.`,
     );
   }
-  const { openLesson } = await import('../engine/index.js');
+  const { openLesson } = await import('../app/index.js');
   const { liveReport } = await import('../instructor/live-report.js');
   const { reportJunit, reportMarkdown } = await import('../instructor/report.js');
   const engine = await openLesson({

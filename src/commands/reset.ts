@@ -8,7 +8,7 @@ export async function runReset(
   io: Io,
   opts: { lesson?: string; target: TargetOptions; lessonsDir?: string; learner?: string },
 ): Promise<number> {
-  const { listLessonsIn } = await import('../engine/index.js');
+  const { listLessonsIn } = await import('../app/index.js');
   const learner = await learnerOption(opts.learner);
   if (opts.lesson) {
     const all = await listLessonsIn(opts.lessonsDir);

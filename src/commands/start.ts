@@ -117,7 +117,7 @@ export async function runStart(
       : 'AWS'
     : msg('cmd.start.theSandbox');
   const open = async (): Promise<Engine> => {
-    const { openLesson } = await import('../engine/index.js');
+    const { openLesson } = await import('../app/index.js');
     return openLesson({
       lessonId: opts.lesson,
       lessonsDir: opts.lessonsDir,
@@ -156,7 +156,7 @@ export async function runStart(
   // answers behind it. Elsewhere (real AWS, an endpoint) open the lesson while Ink loads.
   const previewing = wantsExternalTarget(opts.target)
     ? Promise.resolve(undefined)
-    : import('../engine/preview.js').then((m) =>
+    : import('../app/preview.js').then((m) =>
         m.previewLesson({
           lessonId: opts.lesson,
           lessonsDir: opts.lessonsDir,

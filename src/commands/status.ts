@@ -15,7 +15,7 @@ export async function runStatus(
     facilitator?: boolean;
   },
 ): Promise<number> {
-  const { listLessonsIn, loadLesson } = await import('../engine/index.js');
+  const { listLessonsIn, loadLesson } = await import('../app/index.js');
   const { renderValue } = await import('../engine/template.js');
   const { describeRef } = await import('../instructor/facilitator.js');
   const learner = await learnerOption(opts.learner);

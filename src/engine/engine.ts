@@ -29,6 +29,7 @@ import type {
   StepProgress,
   TargetInfo,
 } from './types.js';
+import { DEFAULT_ACTION_RULES } from './pack-boundary.js';
 
 export interface EngineOptions<E> {
   /** the lesson as loaded (text still holds {{templates}}) */
@@ -163,6 +164,12 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       })),
       watchFiles: s.watchFiles?.map(r),
       solveChangesState: s.solve ? (o.registry.changesState?.has(s.solve.name) ?? true) : undefined,
+      // The skip's confirmation names the exact file it writes (issue 14: it never did).
+      ...(s.solve &&
+      DEFAULT_ACTION_RULES.writingFiles.has(s.solve.name) &&
+      typeof s.solve.params.file === 'string'
+        ? { solveWritesFile: resolve(cwd, r(s.solve.params.file)) }
+        : {}),
     };
   }
 

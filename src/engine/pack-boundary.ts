@@ -96,6 +96,8 @@ export interface ActionRules {
   fileParams: ReadonlySet<string>;
   /** parameters that name a cloud resource (what a state-changing action touches) */
   resourceParams: ReadonlySet<string>;
+  /** actions that write their `file` in the working folder (a skip's confirmation names it) */
+  writingFiles: ReadonlySet<string>;
 }
 
 export const DEFAULT_ACTION_RULES: ActionRules = {
@@ -115,6 +117,7 @@ export const DEFAULT_ACTION_RULES: ActionRules = {
   deleting: new Set(['delete-repository']),
   fileParams: new Set(['file']),
   resourceParams: new Set(['repository', 'ciUser', 'partnerUser', 'partnerAccount', 'userName']),
+  writingFiles: new Set(['write-starter-policy', 'write-solution-policy']),
 };
 
 /** One violation, at a path of the manifest (the loader turns the path into a line). */

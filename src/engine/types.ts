@@ -112,6 +112,8 @@ export type StepDef = Omit<StepManifest, 'view' | 'records'> & {
   view: StepViewKind;
   /** whether running the solve changes AWS state (front-ends must confirm first) */
   solveChangesState?: boolean;
+  /** the exact file the solve writes in the working folder, if any (named in the confirmation) */
+  solveWritesFile?: string;
 };
 
 export type LessonDef = Pick<LessonManifest, 'id' | 'title' | 'summary'> & {

@@ -183,7 +183,10 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
         await p.confirm(
           msg(def.solveChangesState ? 'plain.confirmSkipAws' : 'plain.confirmSkip', {
             title: def.title,
-          }),
+          }) +
+            (def.solveWritesFile
+              ? `. ${msg('tui.check.skipWritesFile', { file: def.solveWritesFile })}`
+              : ''),
         )
       ) {
         out(`${msg('tui.check.applyingSolution')}…\n`);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionForSandbox, type AwsSession } from '../../src/aws/session.js';
-import { openLesson } from '../../src/engine/index.js';
+import { openLesson } from '../../src/app/index.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 let a: TestSandbox;

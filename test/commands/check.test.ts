@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/commands/check.js';
 import { runReset } from '../../src/commands/reset.js';
 import { runStatus } from '../../src/commands/status.js';
-import { openLesson } from '../../src/engine/index.js';
+import { openLesson } from '../../src/app/index.js';
 import { memoryIo } from '../../src/io.js';
 import { defaultSandboxStateDir } from '../../src/sandbox/index.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';

@@ -8,7 +8,7 @@ import { GetRepositoryPolicyCommand, InitiateLayerUploadCommand } from '@aws-sdk
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TutorEngine } from '../../src/engine/index.js';
+import type { TutorEngine } from '../../src/app/index.js';
 import { lintPolicy } from '../../src/policy/index.js';
 import { awsCli } from '../helpers/aws-cli.js';
 import { openSandboxLesson, type SandboxLesson } from '../helpers/lesson.js';

@@ -6,7 +6,7 @@ import { GetRepositoryPolicyCommand, SetRepositoryPolicyCommand } from '@aws-sdk
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckProgress, TutorEngine } from '../../src/engine/index.js';
+import type { CheckProgress, TutorEngine } from '../../src/app/index.js';
 import { openSandboxLesson, type SandboxLesson } from '../helpers/lesson.js';
 import type { TestSandbox } from '../helpers/sandbox.js';
 import { PUSH_PULL_ACTIONS as ALL7 } from '../helpers/workshop.js';

@@ -149,7 +149,7 @@ steps:
 
 describe('lesson parameters from the environment', () => {
   it('reads ECR_TUTOR_PARAM_name', async () => {
-    const { paramsFromEnv } = await import('../../src/engine/index.js');
+    const { paramsFromEnv } = await import('../../src/app/index.js');
     expect(paramsFromEnv({ ECR_TUTOR_PARAM_ciProfile: 'ci', OTHER: 'x' })).toEqual({
       ciProfile: 'ci',
     });

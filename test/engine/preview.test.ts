@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProgressStore } from '../../src/engine/progress.js';
-import { previewLesson } from '../../src/engine/preview.js';
+import { previewLesson } from '../../src/app/preview.js';
 import { builtinLessonsDir, tutorPaths } from '../../src/paths.js';
 import { defaultSandboxStateDir, readSandboxUsers } from '../../src/sandbox/index.js';
 

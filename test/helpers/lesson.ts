@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sessionForSandbox, type AwsSession } from '../../src/aws/session.js';
-import { openLesson, type TutorEngine } from '../../src/engine/index.js';
+import { openLesson, type TutorEngine } from '../../src/app/index.js';
 import { startTestSandbox, type TestSandbox } from './sandbox.js';
 
 export interface SandboxLesson {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { openLesson, type TutorEngine } from '../../src/engine/index.js';
+import { openLesson, type TutorEngine } from '../../src/app/index.js';
 import { memoryIo } from '../../src/io.js';
 import { defaultSandboxStateDir } from '../../src/sandbox/index.js';
 import { pushImage, sampleImage, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';

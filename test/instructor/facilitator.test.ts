@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionForSandbox, type AwsSession } from '../../src/aws/session.js';
-import { openLesson } from '../../src/engine/index.js';
+import { openLesson } from '../../src/app/index.js';
 import { builtinLessonsDir } from '../../src/paths.js';
 import { runPlain } from '../../src/plain/run-plain.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';

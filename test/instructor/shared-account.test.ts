@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionForSandbox, type AwsSession } from '../../src/aws/session.js';
-import { openLesson, type TutorEngine } from '../../src/engine/index.js';
+import { openLesson, type TutorEngine } from '../../src/app/index.js';
 import {
   buildClassView,
   classCsv,

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionForSandbox, type AwsSession } from '../../src/aws/session.js';
-import { openLesson, type CheckResult, type TutorEngine } from '../../src/engine/index.js';
+import { openLesson, type CheckResult, type TutorEngine } from '../../src/app/index.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 type Mode = 'pass' | 'drop' | 'throttle' | 'error500' | 'midway';

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionForSandbox } from '../../src/aws/session.js';
 import { main } from '../../src/cli.js';
 import { formatError, TutorError } from '../../src/errors.js';
-import { openLesson } from '../../src/engine/index.js';
+import { openLesson } from '../../src/app/index.js';
 import { memoryIo } from '../../src/io.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';

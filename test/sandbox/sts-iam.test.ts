@@ -552,7 +552,15 @@ describe('IAM', () => {
     ]);
     const after = await sim(workshopRepositoryPolicy(acct));
     expect(after.EvaluationResults?.[0]?.EvalDecision).toBe('allowed');
-    expect(after.EvaluationResults?.[0]?.MatchedStatements?.[0]?.SourcePolicyType).toBe('resource');
+    expect(after.EvaluationResults?.[0]?.MatchedStatements?.[0]).toMatchObject({
+      SourcePolicyId: 'ResourcePolicy',
+      SourcePolicyType: 'resource',
+    });
+    // the CI user's inline policy, by its name, as IAM names the source
+    expect(before.EvaluationResults?.[1]?.MatchedStatements?.[0]).toMatchObject({
+      SourcePolicyId: 'ecr-get-authorization-token',
+      SourcePolicyType: 'user',
+    });
     await expect(
       iam.send(
         new SimulatePrincipalPolicyCommand({

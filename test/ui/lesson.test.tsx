@@ -9,7 +9,7 @@ import { cleanup } from 'ink-testing-library';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TutorEngine } from '../../src/engine/index.js';
+import type { TutorEngine } from '../../src/app/index.js';
 import { App } from '../../src/ui/App.js';
 import { makeTheme } from '../../src/ui/theme.js';
 import { openSandboxLesson, type SandboxLesson } from '../helpers/lesson.js';

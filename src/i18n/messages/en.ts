@@ -167,6 +167,7 @@ export const en = {
   'tui.check.confirmSkip': 'Skip this step? The tutor will apply the solution for you. y/n',
   'tui.check.confirmSkipAws':
     'Skip this step? The tutor will apply the solution for you (this changes your AWS resources). y/n',
+  'tui.check.skipWritesFile': 'It writes {file} (a different earlier copy is kept next to it).',
   'tui.check.jump': 'Go to which step? ↑↓ then Enter (steps you have not reached are locked)',
   'tui.check.applyingSolution': 'Applying the solution, then checking',
   'tui.check.checking': 'Checking',

@@ -161,6 +161,7 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'tui.check.confirmSkip': 'Bỏ qua bước này? Tutor sẽ áp dụng lời giải giúp bạn. y/n',
   'tui.check.confirmSkipAws':
     'Bỏ qua bước này? Tutor sẽ áp dụng lời giải giúp bạn (việc này thay đổi tài nguyên AWS của bạn). y/n',
+  'tui.check.skipWritesFile': 'Tutor sẽ ghi {file} (bản cũ khác nội dung được giữ lại bên cạnh).',
   'tui.check.jump': 'Tới bước nào? ↑↓ rồi Enter (các bước bạn chưa tới đang bị khóa)',
   'tui.check.applyingSolution': 'Đang áp dụng lời giải, rồi kiểm tra',
   'tui.check.checking': 'Đang kiểm tra',

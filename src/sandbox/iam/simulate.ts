@@ -13,6 +13,28 @@ import { stateOf, type RequestContext } from '../context.js';
 import { AwsError, validationError } from '../protocols/errors.js';
 import type { QueryParams, XmlFields } from '../protocols/query.js';
 import { iamAuthorize, noSuchEntity, reqParam, validateIamDocument } from './common.js';
+import { AWS_MANAGED_POLICIES } from './managed.js';
+
+const AWS_MANAGED_NAMES = new Set([...AWS_MANAGED_POLICIES.values()].map((p) => p.policyName));
+
+/**
+ * A matched statement's source as IAM's model names it: SourcePolicyId is the policy's name
+ * (`PolicyInputList.N`, `ResourcePolicy` for the inputs), SourcePolicyType one of the
+ * PolicySourceType values (user, role, aws-managed, user-managed, resource, none).
+ */
+function policySource(name: string, resource: boolean): XmlFields {
+  if (resource) return { SourcePolicyId: 'ResourcePolicy', SourcePolicyType: 'resource' };
+  const inline = /^inline policy (.+) of (user|role) .+$/.exec(name);
+  if (inline) return { SourcePolicyId: inline[1]!, SourcePolicyType: inline[2]! };
+  const managed = /^managed policy (.+)$/.exec(name);
+  if (managed) {
+    return {
+      SourcePolicyId: managed[1]!,
+      SourcePolicyType: AWS_MANAGED_NAMES.has(managed[1]!) ? 'aws-managed' : 'user-managed',
+    };
+  }
+  return { SourcePolicyId: name, SourcePolicyType: 'none' };
+}
 
 const DECISION = {
   allowed: 'allowed',
@@ -113,10 +135,7 @@ export const SIMULATE_HANDLERS = {
                 t.matched &&
                 (r.decision === 'explicit-deny' ? t.effect === 'Deny' : t.effect === 'Allow'),
             )
-            .map((t) => ({
-              SourcePolicyId: t.policy,
-              SourcePolicyType: t.policyType === 'resource' ? 'resource' : 'user',
-            })),
+            .map((t) => policySource(t.policy, t.policyType === 'resource')),
           MissingContextValues: [],
         });
       }

@@ -82,6 +82,12 @@ export function CheckPanel({
         {def.solveChangesState ? msg('tui.check.confirmSkipAws') : msg('tui.check.confirmSkip')}
       </Text>,
     );
+    if (def.solveWritesFile)
+      lines.push(
+        <Text key="skip-file" {...theme.style('warn')}>
+          {msg('tui.check.skipWritesFile', { file: def.solveWritesFile })}
+        </Text>,
+      );
   }
   if (s.dialog === 'jump') {
     lines.push(

@@ -13,10 +13,10 @@ import { pidAlive, readLock } from '../sandbox/lock.js';
 import { SANDBOX_ADMIN_USER, SANDBOX_DEFAULT_PORT } from '../sandbox/names.js';
 import { loadState } from '../sandbox/store/metadata.js';
 import { VERSION } from '../version.js';
-import { createEngine, type TutorEngine } from './engine.js';
+import { createEngine, type TutorEngine } from '../engine/engine.js';
 import type { OpenLessonOptions } from './index.js';
-import { progressDir, progressKey, ProgressStore } from './progress.js';
-import type { LessonDef } from './types.js';
+import { progressDir, progressKey, ProgressStore } from '../engine/progress.js';
+import type { LessonDef } from '../engine/types.js';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files.js';
 import { tutorCommand } from '../text/tutor-command.js';
 
@@ -138,7 +138,7 @@ async function cachedLesson(
   } catch {
     // no copy yet, or a damaged one: load the lesson
   }
-  const { listLessons, loadLesson } = await import('./lesson-loader.js');
+  const { listLessons, loadLesson } = await import('../engine/lesson-loader.js');
   const all = await listLessons(packDir);
   const summary = lessonId ? all.find((l) => l.id === lessonId) : all[0];
   if (!summary) return undefined;

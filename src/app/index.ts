@@ -8,18 +8,22 @@ import { TutorError } from '../errors.js';
 import { builtinLessonsDir, tutorPaths } from '../paths.js';
 import type { TargetOptions } from '../aws/target.js';
 import type { AwsSession } from '../aws/session.js';
-import { createEngine, type TutorEngine } from './engine.js';
-import { listLessons, loadLesson, type LessonSummary } from './lesson-loader.js';
+import { createEngine, type TutorEngine } from '../engine/engine.js';
+import { listLessons, loadLesson, type LessonSummary } from '../engine/lesson-loader.js';
 import { paramsFromEnv } from './preview.js';
-import { otherAccountsWithProgress, otherRegionsWithProgress, ProgressStore } from './progress.js';
+import {
+  otherAccountsWithProgress,
+  otherRegionsWithProgress,
+  ProgressStore,
+} from '../engine/progress.js';
 import { tutorCommand } from '../text/tutor-command.js';
 
-export type * from './types.js';
-export type { CheckAllRow, TutorEngine } from './engine.js';
-export type { LessonSummary, LessonProblem } from './lesson-loader.js';
-export { createEngine } from './engine.js';
-export { loadLesson, listLessons } from './lesson-loader.js';
-export { ProgressStore, progressKey } from './progress.js';
+export type * from '../engine/types.js';
+export type { CheckAllRow, TutorEngine } from '../engine/engine.js';
+export type { LessonSummary, LessonProblem } from '../engine/lesson-loader.js';
+export { createEngine } from '../engine/engine.js';
+export { loadLesson, listLessons } from '../engine/lesson-loader.js';
+export { ProgressStore, progressKey } from '../engine/progress.js';
 export { paramsFromEnv, previewLesson } from './preview.js';
 
 export interface OpenLessonOptions {
