@@ -4,6 +4,7 @@
  * solved it). A step the progress file claims but live state does not support is not passed.
  * Pure: the caller runs the checks (engine.checkAll) and hands in the rows.
  */
+import { currentStepId } from '../engine/rules.js';
 import type { CheckAllRow } from '../engine/engine.js';
 import type { CheckRef, CheckStatus, EngineSnapshot, StepStatus } from '../engine/types.js';
 import { renderTemplate } from '../engine/template.js';
@@ -135,6 +136,11 @@ export function buildReport(i: BuildReportInput): LearnerReport {
   });
   const count = (st: StepStatus): number => steps.filter((s) => s.status === st).length;
   const current = steps.find((s) => !s.optional && s.status !== 'passed' && s.status !== 'skipped');
+  // "Now on" is the step the learner is on, as `ecr-tutor status` says it (the engine's rule)
+  const here = currentStepId(
+    i.before.steps.map((s) => s.def.id),
+    i.before,
+  );
   const t = i.before.target;
   const report: LearnerReport = {
     kind: REPORT_KIND,
@@ -148,7 +154,7 @@ export function buildReport(i: BuildReportInput): LearnerReport {
       ...(t.accountId ? { accountId: t.accountId } : {}),
       ...(t.endpoint ? { endpoint: t.endpoint } : {}),
     },
-    ...(current ? { currentStep: current.id } : {}),
+    ...(here ? { currentStep: here } : {}),
     finished: !current,
     totals: {
       passed: count('passed'),
