@@ -165,7 +165,13 @@ export async function probePush(
 /** One line for a probe result, for a check's details. */
 export function describeProbe(who: string, what: string, r: ProbeResult): string {
   if (r.outcome === 'allowed') return `Live: ${who} may ${what}: ${r.detail}`;
-  if (r.outcome === 'denied') return `Live: ${who} was denied: ${r.message}`;
+  if (r.outcome === 'denied') {
+    // The closing clause first (what decided it), so a narrow screen still shows it.
+    const clause = / (because no .*|with an explicit deny .*)$/.exec(r.message)?.[1];
+    return clause
+      ? `Live: ${who} ${who === 'you' ? 'were' : 'was'} denied ${clause}. AWS said: ${r.message}`
+      : `Live: ${who} ${who === 'you' ? 'were' : 'was'} denied: ${r.message}`;
+  }
   return `Live: ${who}'s ${what} could not be tried (${r.code ?? r.message}).`;
 }
 

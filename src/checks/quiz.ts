@@ -1,6 +1,7 @@
 /** Concept checks: every question of the step answered correctly (no AWS state involved). */
 import type { CheckResult, QuizQuestion } from '../engine/types.js';
 import type { LabAction, LabCheck, LabContext } from './types.js';
+import { t as msg } from '../i18n/index.js';
 
 /** The questions of the step still unanswered or answered wrongly. */
 export function quizGaps(ctx: LabContext): { unanswered: QuizQuestion[]; wrong: QuizQuestion[] } {
@@ -17,9 +18,12 @@ export function quizResult(ctx: LabContext): CheckResult | undefined {
   if (wrong.length) {
     return {
       status: 'fail',
-      summary: `${wrong.length} answer${wrong.length > 1 ? 's are' : ' is'} not right yet.`,
-      details: wrong.map(
-        (q) => `${q.question.trim()} (think again: ${q.explanation.split('. ')[0]!.trim()}.)`,
+      summary: msg('check.quiz.wrong', { count: wrong.length }),
+      details: wrong.map((q) =>
+        msg('check.quiz.thinkAgain', {
+          question: q.question.trim(),
+          hint: q.explanation.split('. ')[0]!.trim(),
+        }),
       ),
       hintKey: 'wrong-answer',
     };
@@ -27,7 +31,7 @@ export function quizResult(ctx: LabContext): CheckResult | undefined {
   if (unanswered.length) {
     return {
       status: 'fail',
-      summary: `Answer the question${unanswered.length > 1 ? 's' : ''} first (${unanswered.length} left).`,
+      summary: msg('check.quiz.unanswered', { count: unanswered.length }),
       hintKey: 'unanswered',
     };
   }
@@ -39,11 +43,11 @@ export const checkQuizAnswered: LabCheck = async (ctx) => {
   const q = quizResult(ctx);
   if (q) return q;
   const n = ctx.step.quiz?.length ?? 0;
-  return { status: 'pass', summary: `All ${n} answers are right.` };
+  return { status: 'pass', summary: msg('check.quiz.right', { count: n }) };
 };
 
 /** Solve: records the right answers (the front-end shows the explanations). */
 export const answerQuiz: LabAction = async (ctx) => {
   for (const q of ctx.step.quiz ?? []) ctx.setAnswer(q.id, q.answer);
-  return { summary: 'Filled in the right answers; read the explanations.' };
+  return { summary: msg('check.quiz.filled') };
 };

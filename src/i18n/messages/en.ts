@@ -327,6 +327,14 @@ export const en = {
   'tui.key.accept': 'accept new identity',
   'tui.copied':
     'Copied {count, plural, one {the command} other {the # commands}} to the clipboard (terminals with OSC 52; else select them on screen).',
+  'tui.pane.optional': '(optional)',
+  'tui.pane.results': 'results (t: text)',
+  'check.quiz.wrong': '{count, plural, one {# answer is} other {# answers are}} not right yet.',
+  'check.quiz.thinkAgain': '{question} (think again: {hint}.)',
+  'check.quiz.unanswered':
+    '{count, plural, one {Answer the question first (# left).} other {Answer the questions first (# left).}}',
+  'check.quiz.right': 'All {count} answers are right.',
+  'check.quiz.filled': 'Filled in the right answers; read the explanations.',
 } as const satisfies Record<string, string>;
 
 /** Every message key. */

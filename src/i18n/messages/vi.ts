@@ -202,7 +202,7 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'tui.resources.region': 'Region',
   'tui.resources.notFound': '(không tìm thấy)',
   'tui.verify.status':
-    '{status, select, waiting {đang chờ} running {đang chạy} allowed {được phép} denied {bị từ chối} error {lỗi} not_run {không chạy} other {{status}}}',
+    '{status, select, waiting {đang chờ} running {đang chạy} allowed {cho phép} denied {từ chối} error {lỗi} not_run {không chạy} other {{status}}}',
   'tui.verify.upload': 'tải layer lên',
 
   'plain.head.pass': 'ĐẠT',
@@ -320,4 +320,11 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'tui.key.accept': 'chấp nhận danh tính mới',
   'tui.copied':
     'Đã chép {count, plural, other {# lệnh}} vào clipboard (với terminal hỗ trợ OSC 52; nếu không, hãy bôi đen trên màn hình).',
+  'tui.pane.optional': '(không bắt buộc)',
+  'tui.pane.results': 'kết quả (t: nội dung)',
+  'check.quiz.wrong': 'Còn {count} câu trả lời chưa đúng.',
+  'check.quiz.thinkAgain': '{question} (nghĩ lại nhé: {hint}.)',
+  'check.quiz.unanswered': 'Hãy trả lời câu hỏi trước (còn {count} câu).',
+  'check.quiz.right': 'Cả {count} câu trả lời đều đúng.',
+  'check.quiz.filled': 'Đã điền các đáp án đúng; hãy đọc phần giải thích.',
 };

@@ -5,6 +5,7 @@ import { useTheme } from '../theme-context.js';
 import { Markdown } from './Markdown.js';
 import { ScrollView } from './ScrollView.js';
 import { StepView } from './StepView.js';
+import { t as msg } from '../../i18n/index.js';
 
 /**
  * The current step: its title, then either its Markdown text with the live part below
@@ -34,10 +35,12 @@ export function StepPane({
       <Box flexShrink={0} marginBottom={1}>
         <Text {...theme.style('accent')} wrap="truncate-end">
           {n}. {s.def.title}
-          {s.def.optional && !/optional/i.test(s.def.title) ? (
-            <Text {...theme.style('muted')}> (optional)</Text>
+          {s.def.optional && !/optional|không bắt buộc/i.test(s.def.title) ? (
+            <Text {...theme.style('muted')}> {msg('tui.pane.optional')}</Text>
           ) : null}
-          {s.showResults ? <Text {...theme.style('muted')}> · results (t: text)</Text> : null}
+          {s.showResults ? (
+            <Text {...theme.style('muted')}> · {msg('tui.pane.results')}</Text>
+          ) : null}
         </Text>
       </Box>
       {s.showResults ? (

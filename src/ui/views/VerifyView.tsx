@@ -60,7 +60,7 @@ export function VerifyView({
       {/* Two columns: the seven actions fit in four lines of an 80-column terminal. */}
       <Box flexDirection="row" flexWrap="wrap">
         {all.map((r) => (
-          <Box key={r.action} width="50%">
+          <Box key={r.action} width="50%" paddingRight={1}>
             <Text wrap="truncate-end">
               <Text
                 {...theme.style(
