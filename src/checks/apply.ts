@@ -18,7 +18,7 @@ import {
   policiesEquivalent,
   type PolicyDocument,
 } from '../policy/index.js';
-import { analyseGrant } from './grants.js';
+import { judgeRepositoryPolicy } from './lesson-changes.js';
 import { ACCOUNT_PLACEHOLDER, judgePolicyText, lessonPolicyText } from './policy-file.js';
 import type { LabAction, LabCheck, LabContext } from './types.js';
 import { memo } from './memo.js';
@@ -269,45 +269,44 @@ export const restorePolicy: LabAction = async (ctx, params) => {
   return { summary: n ? msg('check.apply.andImages', { summary, count: n }) : summary };
 };
 
-/** Passes when the lesson's grant is gone (policy restored or removed) and no test image is left. */
+/**
+ * Passes when nothing of the lesson's is left: the repository policy is as before the lesson (or
+ * no longer grants the CI user anything: not the lesson's), and no test image remains. The
+ * policy question is `judgeRepositoryPolicy`, the same one `ecr-tutor cleanup` asks.
+ */
 export const checkLessonChangesRemoved: LabCheck = async (ctx, params) => {
   const repository = param(params, 'repository');
-  let applied: string | undefined;
+  const ciUser = typeof params.ciUser === 'string' ? params.ciUser : '';
+  let verdict;
   let leftovers;
-  let me;
   try {
-    me = await ctx.env.session.whoAmI();
-    applied = await readRepositoryPolicy(ctx, repository);
+    const me = await ctx.env.session.whoAmI();
+    const now = await readRepositoryPolicy(ctx, repository);
     leftovers = await leftoverTestTags(ctx, repository);
+    const recorded = ctx.vars[POLICY_BEFORE_VAR];
+    const before =
+      recorded && recorded !== 'none'
+        ? await readFile(recorded, 'utf8').catch(() => undefined)
+        : recorded;
+    verdict = judgeRepositoryPolicy({
+      now,
+      before,
+      target: { accountId: me.accountId, region: ctx.env.session.region, repository, ciUser },
+    });
   } catch (err) {
     return errorResult(ctx, err, msg('check.doing.readState', { repository }));
   }
   const problems: string[] = [];
-  const before = ctx.vars[POLICY_BEFORE_VAR];
-  if (applied !== undefined) {
-    const appliedDoc = tryParse(applied);
-    let restored = false;
-    if (before && before !== 'none') {
-      const beforeDoc = tryParse(await readFile(before, 'utf8').catch(() => undefined));
-      restored = Boolean(beforeDoc && appliedDoc && policiesEquivalent(beforeDoc, appliedDoc));
-    }
-    const ciUser = typeof params.ciUser === 'string' && params.ciUser ? params.ciUser : undefined;
-    const stillGrants =
-      appliedDoc && ciUser
-        ? analyseGrant(appliedDoc, {
-            accountId: me.accountId,
-            region: ctx.env.session.region,
-            repository,
-            ciUser,
-          }).missing.length < 7
-        : true;
-    if (!restored && stillGrants) {
-      problems.push(
-        before && before !== 'none'
+  if (verdict.state === 'changed') {
+    problems.push(
+      verdict.reason === 'original-gone'
+        ? msg('check.cleanup.originalGone', { repository })
+        : verdict.fix === 'restore'
           ? msg('check.cleanup.differs', { repository })
-          : msg('check.cleanup.stillHas', { repository }),
-      );
-    }
+          : ctx.vars[POLICY_BEFORE_VAR] === 'none'
+            ? msg('check.cleanup.stillHas', { repository })
+            : msg('check.cleanup.stillGrants', { repository, ciUser }),
+    );
   }
   if (leftovers.length)
     problems.push(
@@ -323,7 +322,7 @@ export const checkLessonChangesRemoved: LabCheck = async (ctx, params) => {
   return {
     status: 'pass',
     summary:
-      before && before !== 'none'
+      verdict.state === 'clean' && verdict.reason === 'restored'
         ? msg('check.cleanup.restored', { repository })
         : msg('check.cleanup.gone', { repository }),
   };

@@ -70,6 +70,7 @@ export async function runCleanupCommand(io: Io, opts: CleanupOptions): Promise<n
       repository,
       ciUser,
       vars,
+      dataDir: tutorPaths(env).data,
       tempKeys: target.accountId
         ? { dataDir: tutorPaths(env).data, accountId: target.accountId }
         : undefined,

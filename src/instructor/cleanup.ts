@@ -25,7 +25,8 @@ import {
   ListAttachedUserPoliciesCommand,
   ListUserPoliciesCommand,
 } from '@aws-sdk/client-iam';
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AwsSession } from '../aws/session.js';
 import { POLICY_BEFORE_VAR, TEST_TAG_PREFIX } from '../checks/apply.js';
 import { carriesTutorTags } from '../checks/tags.js';
@@ -37,8 +38,9 @@ import {
   tempKeyExists,
   tempKeysFor,
 } from '../checks/temp-keys.js';
+import { judgeRepositoryPolicy } from '../checks/lesson-changes.js';
 import { errName } from '../checks/util.js';
-import { parsePolicy, policiesEquivalent } from '../policy/index.js';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files.js';
 
 export type CleanupKind =
   'test-images' | 'repository-policy' | 'repository' | 'access-key' | 'user-policy' | 'user';
@@ -71,6 +73,8 @@ export interface CleanupInput {
   ciUser: string;
   /** the learner's recorded values (policyBefore, ...) from the progress file */
   vars: Readonly<Record<string, string>>;
+  /** the tutor's data folder (copies of policies removed without a record of what was before) */
+  dataDir?: string;
   /** where the journal of verify's temporary keys is, and the target's account */
   tempKeys?: { dataDir: string; accountId: string };
 }
@@ -121,14 +125,6 @@ async function repositoryPolicy(s: AwsSession, repository: string): Promise<stri
   }
 }
 
-function samePolicy(a: string, b: string): boolean {
-  try {
-    return policiesEquivalent(parsePolicy(a), parsePolicy(b));
-  } catch {
-    return a.trim() === b.trim();
-  }
-}
-
 /** The repository side: the whole repository when the tutor made it, else its images and policy. */
 async function planRepository(i: CleanupInput, plan: CleanupPlan): Promise<void> {
   const s = i.session;
@@ -175,58 +171,85 @@ async function planRepository(i: CleanupInput, plan: CleanupPlan): Promise<void>
       },
     });
   }
-  const before = i.vars[POLICY_BEFORE_VAR];
+  // The same question as the clean-up step's check (judgeRepositoryPolicy), whoever applied
+  // the policy: what differs from before the lesson.
+  const recorded = i.vars[POLICY_BEFORE_VAR];
   const now = await repositoryPolicy(s, repo);
-  if (!before) {
-    if (now !== undefined)
-      plan.kept.push(`the policy of ${repo}: the lesson never recorded changing it, so it stays`);
-    return;
-  }
-  if (before === 'none') {
-    // The lesson's policy names the learner's CI user; anything else was not the lesson's doing.
-    if (now !== undefined && now.includes(`:user/${i.ciUser}`)) {
-      plan.items.push({
-        kind: 'repository-policy',
-        action: 'delete',
-        name: repo,
-        what: `remove the lesson's policy from ${repo} (it had none before the lesson)`,
-        run: async () => {
-          try {
-            await s.clients.ecr.send(new DeleteRepositoryPolicyCommand({ repositoryName: repo }));
-          } catch (err) {
-            if (!isNotFound(err, 'RepositoryPolicyNotFoundException')) throw err;
-          }
-        },
-      });
-    } else if (now !== undefined) {
+  let before: string | undefined = recorded;
+  if (recorded && recorded !== 'none') {
+    before = await readFile(recorded, 'utf8').catch(() => undefined);
+    if (before === undefined)
       plan.kept.push(
-        `the policy of ${repo}: it does not name ${i.ciUser}, so it is not the lesson's`,
+        `the backup of the policy ${repo} had before the lesson (${recorded}) is gone: it cannot be put back`,
       );
-    }
+  }
+  const me = await s.whoAmI();
+  const verdict = judgeRepositoryPolicy({
+    now,
+    before,
+    target: { accountId: me.accountId, region: s.region, repository: repo, ciUser: i.ciUser },
+  });
+  if (verdict.state === 'clean') {
+    if (verdict.reason === 'not-lessons')
+      plan.kept.push(
+        `the policy of ${repo}: it does not let ${i.ciUser} push or pull, so it is not the lesson's`,
+      );
     return;
   }
-  let saved: string;
-  try {
-    saved = await readFile(before, 'utf8');
-  } catch {
-    plan.kept.push(
-      `the policy of ${repo}: the backup taken before the lesson (${before}) is gone, so it cannot be put back`,
-    );
-    return;
-  }
-  if (now === undefined || !samePolicy(now, saved)) {
+  if (verdict.fix === 'restore') {
+    const saved = before!;
     plan.items.push({
       kind: 'repository-policy',
       action: 'restore',
       name: repo,
-      what: `put back the policy ${repo} had before the lesson (backup ${before})`,
+      what: `put back the policy ${repo} had before the lesson (backup ${recorded})`,
       run: async () => {
         await s.clients.ecr.send(
           new SetRepositoryPolicyCommand({ repositoryName: repo, policyText: saved }),
         );
       },
     });
+    return;
   }
+  // The policy lets the CI user push or pull and nothing shows it was there before the lesson.
+  // When that is not known for sure (no record), a copy is kept before it goes.
+  const keepCopy = recorded !== 'none' && i.dataDir !== undefined;
+  plan.items.push({
+    kind: 'repository-policy',
+    action: 'delete',
+    name: repo,
+    what:
+      recorded === 'none'
+        ? `remove the lesson's policy from ${repo} (it had none before the lesson)`
+        : `remove the policy of ${repo} that lets ${i.ciUser} push and pull` +
+          (keepCopy ? ' (a copy is kept in the backups folder first)' : ''),
+    run: async () => {
+      if (keepCopy && now !== undefined)
+        await keepPolicyCopy(i.dataDir!, me.accountId, s.region, repo, now);
+      try {
+        await s.clients.ecr.send(new DeleteRepositoryPolicyCommand({ repositoryName: repo }));
+      } catch (err) {
+        if (!isNotFound(err, 'RepositoryPolicyNotFoundException')) throw err;
+      }
+    },
+  });
+}
+
+/** A copy of a policy about to be removed, written atomically under the data folder's backups. */
+async function keepPolicyCopy(
+  dataDir: string,
+  accountId: string,
+  region: string,
+  repository: string,
+  text: string,
+): Promise<string> {
+  const dir = join(dataDir, 'backups');
+  await ensurePrivateDir(dir);
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const path = join(dir, `${accountId}-${region}-${repository}-policy-${stamp}-cleanup.json`);
+  await writeFile(`${path}.tmp`, text, { mode: PRIVATE_FILE_MODE });
+  await rename(`${path}.tmp`, path);
+  return path;
 }
 
 /** The IAM side: the CI user, with its keys and policies, only when the tutor created it. */

@@ -140,6 +140,10 @@ export const en = {
     '{repository} still has a policy that differs from the one it had before the lesson.',
   'check.cleanup.stillHas':
     '{repository} still has a repository policy (it had none before the lesson).',
+  'check.cleanup.stillGrants':
+    '{repository} still has a repository policy that lets {ciUser} push or pull.',
+  'check.cleanup.originalGone':
+    '{repository} had a policy before the lesson and has none now: skipping this step puts it back.',
   'check.cleanup.images':
     '{count, plural, one {# test image} other {# test images}} tagged {prefix}… {count, plural, one {is} other {are}} still in {repository}.',
   'check.cleanup.restored': '{repository} has its original policy back.',

@@ -136,6 +136,10 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'check.cleanup.differs': '{repository} vẫn còn một policy khác với policy nó có trước bài học.',
   'check.cleanup.stillHas':
     '{repository} vẫn còn repository policy (trước bài học nó không có policy nào).',
+  'check.cleanup.stillGrants':
+    '{repository} vẫn còn một repository policy cho phép {ciUser} push hoặc pull.',
+  'check.cleanup.originalGone':
+    '{repository} có policy trước bài học nhưng giờ không còn: bỏ qua bước này thì tutor sẽ đặt lại policy đó.',
   'check.cleanup.images': 'Vẫn còn {count} image thử nghiệm có tag {prefix}… trong {repository}.',
   'check.cleanup.restored': '{repository} đã có lại policy ban đầu.',
   'check.cleanup.gone': 'Policy của bài học đã được gỡ khỏi {repository}.',
