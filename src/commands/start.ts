@@ -11,6 +11,7 @@ import { wantsExternalTarget } from '../aws/target.js';
 import type { Engine } from '../engine/types.js';
 import { formatError, TutorError } from '../errors.js';
 import { tutorCommand } from '../text/tutor-command.js';
+import { toAscii } from '../text/width.js';
 import { t as msg } from '../i18n/index.js';
 
 export type FrontEnd = 'tui' | 'plain' | 'none';
@@ -129,7 +130,8 @@ export async function runStart(
 
   if (mode === 'plain') {
     const { runPlain } = await import('../plain/run-plain.js');
-    io.out(`${msg('tui.boot.connecting', { what })}\n`);
+    const connecting = msg('tui.boot.connecting', { what });
+    io.out(`${env.TERM === 'dumb' ? toAscii(connecting) : connecting}\n`);
     const engine = await open();
     try {
       return await runPlain(engine, { input: stdin, output: stdout, io });

@@ -7,6 +7,26 @@ import type {
   StepStatus,
 } from '../engine/types.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import { layoutCommand } from '../text/shell.js';
+import { wrapSpans } from '../text/wrap.js';
+
+/**
+ * Lines wrapped to `width` (Infinity: as they are), each continuation indented two more than
+ * its line: printed once, the terminal never wraps them again.
+ */
+export function fitLines(text: string, width = Infinity): string {
+  if (!Number.isFinite(width)) return text;
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const indent = /^ */.exec(line)![0];
+      const w = Math.max(10, width - indent.length);
+      return wrapSpans([{ text: line.slice(indent.length) }], w, Math.max(10, w - 2)).map(
+        (l, i) => `${indent}${i ? '  ' : ''}${l.map((x) => x.text).join('')}`,
+      );
+    })
+    .join('\n');
+}
 import { t as msg, type MessageKey } from '../i18n/index.js';
 
 /** `text` without a leading status word ("Not yet: …"): the line's head already says it. */
@@ -45,7 +65,7 @@ export function statusWord(status: StepStatus): string {
 }
 
 /** A check's rich data as lines. */
-export function formatView(v: CheckView): string[] {
+export function formatView(v: CheckView, width = Infinity): string[] {
   switch (v.kind) {
     case 'identity':
       return [
@@ -63,7 +83,8 @@ export function formatView(v: CheckView): string[] {
     case 'applied-policy':
       return [
         `  ${msg('plain.view.applyCommand')}`,
-        `    ${v.cliCommand}`,
+        // laid out with \ continuations: pasted, it runs as one command
+        ...layoutCommand(sanitizeLine(v.cliCommand), width - 4).map((l) => `    ${l}`),
         ...(v.diff.length ? [`  ${msg('plain.view.diff')}`, ...v.diff.map((d) => `    ${d}`)] : []),
       ];
     case 'verify':
@@ -102,7 +123,7 @@ export function formatRow(r: ActionRow): string {
 }
 
 /** A check result as lines: the verdict, what was read and expected, the fix, the view. */
-export function formatResult(r: CheckResult, withView = true): string {
+export function formatResult(r: CheckResult, withView = true, width = Infinity): string {
   const summary = withoutPrefix(sanitizeLine(r.summary), [
     msg('tui.check.notYet'),
     msg('tui.check.passed'),
@@ -119,8 +140,14 @@ export function formatResult(r: CheckResult, withView = true): string {
   if (r.fix && !said.has(norm(sanitizeLine(r.fix))))
     lines.push(`  ${msg('tui.check.try')} ${sanitizeLine(r.fix)}`);
   // The identity view repeats the header (who, where): only the other views add something.
-  if (withView && r.view && r.view.kind !== 'identity') lines.push(...formatView(r.view));
-  return lines.join('\n') + '\n';
+  const text = fitLines(lines.join('\n'), width);
+  const view =
+    withView && r.view && r.view.kind !== 'identity'
+      ? formatView(r.view, width).map((l) =>
+          l.endsWith(' \\') || /^ {4}\S/.test(l) ? l : fitLines(l, width),
+        )
+      : [];
+  return [text, ...view].join('\n') + '\n';
 }
 
 /** The step list as lines: number, status word, title; the current one marked. */
@@ -136,7 +163,7 @@ export function formatStepList(s: EngineSnapshot): string {
 }
 
 /** Header lines: lesson and where the checks run. */
-export function formatHeader(s: EngineSnapshot): string {
+export function formatHeader(s: EngineSnapshot, width = Infinity): string {
   const t = s.target;
   const where = {
     target: t.kind,
@@ -144,13 +171,14 @@ export function formatHeader(s: EngineSnapshot): string {
     account: t.accountId ?? '?',
     region: t.region,
   };
-  return (
+  return fitLines(
     `${msg('plain.header.title', { title: s.lesson.title })}\n` +
-    (t.identityArn
-      ? msg('plain.header.whereAs', { ...where, arn: t.identityArn })
-      : msg('plain.header.where', where)) +
-    '\n' +
-    (s.targetWarning ? `${msg('plain.header.warning', { text: s.targetWarning })}\n` : '') +
-    (s.notices ?? []).map((n) => `${msg('plain.header.note', { text: n })}\n`).join('')
+      (t.identityArn
+        ? msg('plain.header.whereAs', { ...where, arn: t.identityArn })
+        : msg('plain.header.where', where)) +
+      '\n' +
+      (s.targetWarning ? `${msg('plain.header.warning', { text: s.targetWarning })}\n` : '') +
+      (s.notices ?? []).map((n) => `${msg('plain.header.note', { text: n })}\n`).join(''),
+    width,
   );
 }

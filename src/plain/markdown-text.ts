@@ -6,6 +6,7 @@
  * under TERM=dumb.
  */
 import { layoutMarkdown } from '../text/markdown.js';
+import { toAscii } from '../text/width.js';
 import { lineText } from '../text/wrap.js';
 
 export interface PlainTextOptions {
@@ -23,7 +24,8 @@ export function markdownToText(source: string, o: PlainTextOptions = {}): string
     ascii: o.ascii,
     skipHeading: o.skipHeading,
   });
-  return lines.map((l) => lineText(l).trimEnd()).join('\n');
+  const text = lines.map((l) => lineText(l).trimEnd()).join('\n');
+  return o.ascii ? toAscii(text) : text;
 }
 
 /** ASCII-only output: TERM=dumb (what docs/tui.md promises) or ECR_TUTOR_ASCII=1. */

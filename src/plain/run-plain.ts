@@ -6,9 +6,10 @@
 import type { CheckProgress, CheckResult, Engine, EngineSnapshot } from '../engine/types.js';
 import { describeRef } from '../instructor/facilitator.js';
 import type { Io } from '../io.js';
-import { formatHeader, formatResult, formatRow, formatStepList } from './format.js';
+import { fitLines, formatHeader, formatResult, formatRow, formatStepList } from './format.js';
 import { sanitizeForTerminal } from '../text/sanitize.js';
 import { tutorCommand } from '../text/tutor-command.js';
+import { toAscii } from '../text/width.js';
 import { markdownToText, plainAscii, plainWidth } from './markdown-text.js';
 import { InputClosed, inquirerPrompter, linePrompter, type Prompter } from './prompter.js';
 import { t as msg } from '../i18n/index.js';
@@ -42,8 +43,12 @@ function done(s: EngineSnapshot, i = s.currentIndex): boolean {
 
 /** Runs the lesson line by line until it is finished or the learner quits; returns the exit code. */
 export async function runPlain(engine: Engine, o: PlainOptions): Promise<number> {
+  // TERM=dumb: ASCII only, whatever a message or a lesson pack holds (docs/tui.md says so)
+  const ascii = plainAscii();
+  const width = plainWidth(o.output);
   // Lesson text, AWS messages and file names are outside text: through the sanitiser.
-  const out = (t: string) => void o.output.write(sanitizeForTerminal(t));
+  const out = (t: string) =>
+    void o.output.write(fitLines(sanitizeForTerminal(ascii ? toAscii(t) : t), width));
   const p =
     o.prompter ??
     (o.input.isTTY ? await inquirerPrompter(o.input, o.output) : linePrompter(o.input, o.output));
@@ -86,7 +91,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
   const check = async (): Promise<CheckResult> => {
     out(`${msg('plain.checking')}\n`);
     const r = await follow(engine.check());
-    out(formatResult(r));
+    out(formatResult(r, true, width));
     return passed(r);
   };
 
@@ -95,9 +100,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
     out(
       `\n== ${msg(def.optional && !/optional|không bắt buộc/i.test(def.title) ? 'plain.stepOptional' : 'plain.step', { n: s.currentIndex + 1, total: s.steps.length, title: def.title })} ==\n\n`,
     );
-    out(
-      `${markdownToText(def.body, { width: plainWidth(o.output), ascii: plainAscii(), skipHeading: def.title })}\n\n`,
-    );
+    out(`${markdownToText(def.body, { width, ascii, skipHeading: def.title })}\n\n`);
     if (s.currentIndex === 0 || shownIndex === -1)
       out(`${msg('plain.commandsLine', { commands: commands() })}\n`);
     const f = s.steps[s.currentIndex]!.facilitator;
@@ -127,7 +130,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
           const line = `${r.status}:${r.summary}`;
           if (line !== last) {
             last = line;
-            out(formatResult(r, r.status !== 'pending'));
+            out(formatResult(r, r.status !== 'pending', width));
           }
           if (r.status === 'pass') {
             stop();
@@ -176,7 +179,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
     } else if (cmd === 's' && s.facilitator) {
       // a facilitator skips any step, without the confirmation a learner gets
       out(def.solve ? `${msg('tui.check.applyingSolution')}…\n` : `${msg('plain.skipNoSolve')}\n`);
-      out(formatResult(passed(await follow(engine.skip()))));
+      out(formatResult(passed(await follow(engine.skip())), true, width));
     } else if (cmd === 's') {
       if (!def.solve) out(`${msg('plain.noSolve')}\n`);
       else if (
@@ -190,7 +193,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
         )
       ) {
         out(`${msg('tui.check.applyingSolution')}…\n`);
-        out(formatResult(passed(await follow(engine.skip()))));
+        out(formatResult(passed(await follow(engine.skip())), true, width));
       }
     } else if (cmd === 'b') {
       if (s.currentIndex > 0) engine.back();
@@ -217,7 +220,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
   };
 
   try {
-    out(formatHeader(engine.snapshot()));
+    out(formatHeader(engine.snapshot(), width));
     const first = engine.snapshot();
     if (first.learner || first.facilitator)
       out(

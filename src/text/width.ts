@@ -57,3 +57,40 @@ export function splitAtWidth(text: string, width: number): [string, string] {
   }
   return [gs.slice(0, i).join(''), gs.slice(i).join('')];
 }
+
+const ASCII_FOR: Record<string, string> = {
+  '…': '...',
+  '—': '--',
+  '–': '-',
+  '‘': "'",
+  '’': "'",
+  '“': '"',
+  '”': '"',
+  '→': '->',
+  '←': '<-',
+  '•': '-',
+  '◦': '-',
+  '│': '|',
+  '─': '-',
+  '✔': '[ok]',
+  '✘': '[x]',
+  '×': 'x',
+  '\u00a0': ' ',
+};
+
+/**
+ * `text` in ASCII for terminals that may draw nothing else (TERM=dumb): typographic marks get
+ * their ASCII spelling, letters lose their accents (é -> e, đ -> d), anything else becomes `?`.
+ */
+export function toAscii(text: string): string {
+  // eslint-disable-next-line no-control-regex -- ASCII is the point
+  if (/^[\u0000-\u007f]*$/.test(text)) return text;
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+      // eslint-disable-next-line no-control-regex -- ASCII is the point
+      .replace(/[^\u0000-\u007f]/gu, (c) => ASCII_FOR[c] ?? '?')
+  );
+}

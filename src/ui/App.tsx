@@ -54,10 +54,13 @@ function Screen({ engine, size: fixed, watchIntervalMs, onQuit }: AppProps) {
   const scroll = useScroll(scrollKey, quizOpen(s) && !s.showResults ? 'text' : 'questions');
   // `y` copies the step's commands (each on its own line, as they would be typed).
   const { stdout } = useStdout();
-  const commands = useMemo(
-    () => layoutMarkdown(s.def.body, { width: Infinity }).commands,
-    [s.def.body],
-  );
+  const applyCommand =
+    s.snap.lastResult?.view?.kind === 'applied-policy' ? s.snap.lastResult.view.cliCommand : '';
+  const commands = useMemo(() => {
+    const inText = layoutMarkdown(s.def.body, { width: Infinity }).commands;
+    // the result's own command (the apply step's, with this session's flags) when there is one
+    return applyCommand && !inText.includes(applyCommand) ? [...inText, applyCommand] : inText;
+  }, [s.def.body, applyCommand]);
   const [copied, setCopied] = useState<string>();
   const stepKey = `${s.index}|${s.def.id}`;
   const [copiedStep, setCopiedStep] = useState(stepKey);

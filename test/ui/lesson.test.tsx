@@ -149,8 +149,9 @@ describe('a learner in the TUI', () => {
     await press(r, 'c');
     await waitForText(r, '✘ Not yet: fcj-workshop-app has no repository policy yet.', 10_000);
     await waitForText(r, 'Run this (or use the console), then wait here:');
+    // laid out with \ continuations at argument boundaries: pasted into a shell, one command
     expect(frame()).toMatch(
-      /^aws ecr set-repository-policy --repository-name fcj-workshop-app --policy-text$/m,
+      /^ {2}aws ecr set-repository-policy --repository-name fcj-workshop-app \\\n {4}--policy-text file:\/\/fcj-workshop-app-policy\.json \\\n/m,
     );
     const admin = tsb.ecr();
     await admin.send(

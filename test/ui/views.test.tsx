@@ -98,7 +98,10 @@ describe('step views', () => {
     await waitForText(r, 'What AWS has vs your file:');
     // between two watch re-checks (a frame taken during one shows "checking…" instead)
     const f = await waitForText(r, '◉ Watching');
-    expect(f).toContain('aws ecr set-repository-policy --repository-name app --policy-text');
+    // too long for the pane: continued with \ at an argument boundary, pasteable as it is
+    expect(f).toContain(
+      '  aws ecr set-repository-policy --repository-name app \\\n    --policy-text file://p.json\n',
+    );
     expect(f).toContain('- ecr:PutImage (in your file, not in AWS)');
     expect(f).toContain('+ ecr:DeleteRepository (in AWS, not in your file)');
     expect(f).toContain('◉ Watching');

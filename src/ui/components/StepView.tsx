@@ -78,7 +78,9 @@ export function StepView({
       <PolicyFileView key="pf" file={view.file} text={view.text} findings={view.findings} />,
     );
   } else if (view?.kind === 'applied-policy') {
-    parts.push(<ApplyView key="apply" cliCommand={view.cliCommand} diff={view.diff} />);
+    parts.push(
+      <ApplyView key="apply" cliCommand={view.cliCommand} diff={view.diff} width={width} />,
+    );
   } else if (view?.kind === 'explain') {
     parts.push(<ExplainView key="explain" cases={view.cases} width={width} />);
   } else if (view?.kind === 'resources') {

@@ -26,12 +26,15 @@ export function QuizView({
 }) {
   const theme = useTheme();
   const open = passed ? undefined : quiz.find((q) => !answers[q.id]?.correct);
-  // Earlier right answers shrink to one line; the latest keeps its explanation: the open
-  // question must stay on screen at 80x24.
+  // Earlier right answers shrink to one line; the latest keeps its explanation.
   const latest = lastAnswered;
+  // The open question comes first, so that it is on screen at any size (60x20 too); the
+  // answered ones follow, the latest with its explanation.
+  const order = quiz.map((q, n) => ({ q, n }));
+  order.sort((a, b) => Number(b.q === open) - Number(a.q === open));
   return (
     <Box flexDirection="column" gap={1}>
-      {quiz.map((q, n) => {
+      {order.map(({ q, n }) => {
         const a = answers[q.id];
         const question = sanitizeLine(q.question);
         if (q !== open) {
