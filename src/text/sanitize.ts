@@ -26,9 +26,10 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 // Invisible characters that change how the text around them is ordered or read: bidi
 // embeddings, overrides and isolates, the directional marks, zero-width and word-joiner
 // characters, the BOM, and the interlinear annotation marks. Shown, not dropped, so that a
-// reader sees that something was there.
+// reader sees that something was there. The zero-width joiner and non-joiner (U+200C, U+200D)
+// stay: they build emoji sequences (👩‍👩‍👧) and shape letters in some scripts, and reorder nothing.
 const FORMAT_CONTROL =
-  /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+  /[\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 
 function visible(ch: string): string {
   return `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;

@@ -2,8 +2,29 @@
  * Runs the real AWS CLI (/usr/bin/aws v2) against a sandbox as one of its users, the way a
  * learner does after `eval "$(ecr-tutor sandbox env --user NAME)"`: no config files, no profile.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
+
+/**
+ * The AWS CLI the tests drive: Debian's v2 at /usr/bin/aws (CI installs it), else an `aws` on
+ * PATH (these machines come with v1, which takes the same commands), else none: the suites that
+ * need it are skipped with a notice, except under CI, where they must run.
+ */
+export const AWS_CLI: string | undefined = existsSync('/usr/bin/aws')
+  ? '/usr/bin/aws'
+  : spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0
+    ? 'aws'
+    : undefined;
+
+/** True when the AWS CLI tests must be skipped (no CLI and not CI), after saying so once. */
+export function skipWithoutAwsCli(suite: string): boolean {
+  if (AWS_CLI || process.env.CI === 'true') return false;
+  process.stderr.write(
+    `NOTICE: no AWS CLI on this machine: "${suite}" is skipped (apt-get install awscli)\n`,
+  );
+  return true;
+}
 
 export interface CliResult {
   code: number;
@@ -20,7 +41,7 @@ export function awsCli(
   const who = sb.user(opts.user);
   return new Promise((resolve) => {
     execFile(
-      '/usr/bin/aws',
+      AWS_CLI ?? '/usr/bin/aws',
       [...args, '--endpoint-url', sb.endpoint, '--region', sb.region, '--output', 'json'],
       {
         cwd: opts.cwd,

@@ -25,6 +25,12 @@ describe('sanitizeForTerminal', () => {
     ['CRLF becomes LF', 'a\r\nb', 'a\nb'],
     ['bidi override shown', 'abc\u202Edef', 'abc<U+202E>def'],
     ['zero-width space shown', 'a\u200Bb', 'a<U+200B>b'],
+    ['left-to-right mark shown', 'a\u200Eb', 'a<U+200E>b'],
+    [
+      'an emoji joined with zero-width joiners stays whole',
+      '👩\u200D👩\u200D👧',
+      '👩\u200D👩\u200D👧',
+    ],
   ])('%s', (_name, input, expected) => {
     expect(sanitizeForTerminal(input)).toBe(expected);
   });
