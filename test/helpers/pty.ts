@@ -150,7 +150,8 @@ export async function spawnTutor(args: string[], opts: SpawnOptions = {}): Promi
     const buf = term.buffer.active;
     const lines: string[] = [];
     for (let y = 0; y < term.rows; y++) {
-      lines.push(buf.getLine(buf.viewportY + y)?.translateToString(true) ?? '');
+      // trailing blanks trimmed whether the program erased or wrote them (a wrap may leave one)
+      lines.push((buf.getLine(buf.viewportY + y)?.translateToString(true) ?? '').trimEnd());
     }
     return lines.join('\n');
   }

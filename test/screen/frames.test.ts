@@ -358,7 +358,7 @@ describe('every step at 80x24', () => {
         lesson, the tutor kept a copy when it applied yours, and it puts that one
       ↓ more below: PgDn or ↓ (lines 1-11 of 16)
 
-      Every required step is done: this one is optional (Enter checks it, s lets the 
+      Every required step is done: this one is optional (Enter checks it, s lets the
       tutor do it, q quits).
       ────────────────────────────────────────────────────────────────────────────────
       Enter check  h hint  s skip  b back  g jump  y copy command  q quit
@@ -629,7 +629,7 @@ describe('every step at 60x20', () => {
       • Or remove it:
       ↓ more below: PgDn or ↓ (lines 1-7 of 21)
 
-      Every required step is done: this one is optional (Enter 
+      Every required step is done: this one is optional (Enter
       checks it, s lets the tutor do it, q quits).
       ────────────────────────────────────────────────────────────
       Enter check  h hint  s skip  b back  y copy command  q quit
