@@ -13,6 +13,7 @@ import { pidAlive, readLock } from '../sandbox/lock.js';
 import { SANDBOX_ADMIN_USER, SANDBOX_DEFAULT_PORT } from '../sandbox/names.js';
 import { loadState } from '../sandbox/store/metadata.js';
 import { VERSION } from '../version.js';
+import { getLanguage } from '../i18n/index.js';
 import { createEngine, type TutorEngine } from '../engine/engine.js';
 import type { OpenLessonOptions } from './index.js';
 import { progressDir, progressKey, ProgressStore } from '../engine/progress.js';
@@ -107,7 +108,7 @@ export async function previewLesson(o: OpenLessonOptions): Promise<TutorEngine |
 /**
  * The lesson previewLesson shows, kept as JSON under the data folder next to the size and time
  * of every file of the pack: parsing the YAML and Markdown again costs more than the rest of
- * the first frame. Any change to the pack, the parameters, the learner or the tutor's version
+ * the first frame. Any change to the pack, the parameters, the learner, the language or the tutor's version
  * loads it afresh (and refreshes the copy).
  */
 async function cachedLesson(
@@ -127,7 +128,10 @@ async function cachedLesson(
     const stats = await Promise.all(names.map((n) => stat(join(dir, n))));
     names.forEach((n, i) => stamps.push(`${d.name}/${n}:${stats[i]!.size}:${stats[i]!.mtimeMs}`));
   }
-  const key = JSON.stringify({ VERSION, packDir, lessonId, params, learner, stamps });
+  // the language too: the copy holds the lesson as localized (a Vietnamese learner's first
+  // frame showed the English copy an English run had cached)
+  const lang = getLanguage();
+  const key = JSON.stringify({ VERSION, packDir, lessonId, params, learner, lang, stamps });
   const file = join(
     cacheDir,
     `lesson-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.json`,
@@ -142,7 +146,7 @@ async function cachedLesson(
   const all = await listLessons(packDir);
   const summary = lessonId ? all.find((l) => l.id === lessonId) : all[0];
   if (!summary) return undefined;
-  const { lesson } = await loadLesson(summary.dir, { params, learner });
+  const { lesson } = await loadLesson(summary.dir, { params, learner, lang });
   if (!lesson) return undefined;
   const { default: writeFileAtomic } = await import('write-file-atomic');
   await ensurePrivateDir(cacheDir);

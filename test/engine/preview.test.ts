@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProgressStore } from '../../src/engine/progress.js';
+import { setLanguage } from '../../src/i18n/index.js';
 import { previewLesson } from '../../src/app/preview.js';
 import { builtinLessonsDir, tutorPaths } from '../../src/paths.js';
 import { defaultSandboxStateDir, readSandboxUsers } from '../../src/sandbox/index.js';
@@ -49,6 +50,22 @@ describe('the first frame from local files', () => {
     expect(JSON.stringify(snap.steps)).not.toContain('{{region}}');
     engine.next();
     expect(await readFile(store.file, 'utf8')).toBe(before);
+  });
+
+  it("keeps one copy per language: a Vietnamese learner's first frame is not an English run's copy", async () => {
+    const h = await home();
+    const o = { target: {}, env: h.env, lessonsDir: h.lessonsDir };
+    try {
+      setLanguage('en');
+      const en = (await previewLesson(o))!.snapshot().steps[0]!.def.title;
+      setLanguage('vi');
+      const vi = (await previewLesson(o))!.snapshot().steps[0]!.def.title;
+      expect(en).toBe('Connect');
+      expect(vi).not.toBe(en);
+      expect((await readdir(join(tutorPaths(h.env).data, 'cache'))).length).toBe(2);
+    } finally {
+      setLanguage('en');
+    }
   });
 
   it('reads the lesson again when one of its files changes', async () => {
