@@ -22,12 +22,23 @@ let bin = '';
 beforeAll(async () => {
   bin = await mkdtemp(join(tmpdir(), 'ecr-tutor-bin-'));
   await symlink(launcher, join(bin, 'ecr-tutor'));
-  holder = createServer();
-  await new Promise<void>((res) => {
-    holder!.once('error', () => res());
-    holder!.listen(4510, '127.0.0.1', () => res());
-  });
-});
+  // Another test file's tutor may have it for a while (files run in parallel): wait until it
+  // is free and take it, else a tutor started here could get it once the other one ends.
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const server = createServer();
+    const err = await new Promise<Error | undefined>((res) => {
+      server.once('error', (e) => res(e));
+      server.listen(4510, '127.0.0.1', () => res(undefined));
+    });
+    if (!err) {
+      holder = server;
+      break;
+    }
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || Date.now() > deadline) throw err;
+    await new Promise((res) => setTimeout(res, 250));
+  }
+}, 150_000);
 afterAll(async () => {
   await new Promise<void>((res) => (holder ? holder.close(() => res()) : res()));
   await rm(bin, { recursive: true, force: true });
