@@ -309,7 +309,7 @@ class Linter {
           `Sid may contain only letters and digits; found ${show(sid)}.`,
           sid.loc.start,
           joinPath(path, 'Sid'),
-          sid.type === 'String' ? `Use "${sid.value.replace(/[^A-Za-z0-9]/g, '')}".` : undefined,
+          sid.type === 'String' ? `Use "${sidSuggestion(sid.value)}".` : undefined,
         );
       } else if (sid.value !== '') {
         const first = sids.get(sid.value);
@@ -1012,4 +1012,17 @@ export function lintPolicy(text: string, opts: LintOptions = {}): LintResult {
       ],
     };
   }
+}
+
+/**
+ * A Sid IAM accepts, made from one it does not: accents taken off letters rather than the
+ * letters dropped ("Cho phép CI đẩy" -> "ChophepCIday", not "ChophpCIy").
+ */
+function sidSuggestion(sid: string): string {
+  return sid
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]/g, '');
 }

@@ -182,6 +182,12 @@ describe('lintPolicy findings', () => {
     expect(codes(dup.findings).filter((c) => c === 'duplicate-key')).toHaveLength(2);
   });
 
+  it('a Vietnamese Sid: the suggestion keeps the letters without their accents', () => {
+    const viet = seedPolicy().replace('"AllowPushPullFromCICDUser"', '"Cho phép CI đẩy và kéo 🚀"');
+    const f = lintPolicy(viet).findings.find((x) => x.code === 'invalid-sid')!;
+    expect(f.suggestion).toBe('Use "ChophepCIdayvakeo".');
+  });
+
   it('curly quotes and stray spaces from copy-paste', () => {
     const curly = seedPolicy().replace('"Effect": "Allow"', '"Effect": \u201cAllow\u201d');
     const f = lintPolicy(curly).findings;
