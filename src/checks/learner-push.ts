@@ -161,7 +161,7 @@ export const prepareCiPush: LabAction = async (ctx, params) => {
     await writeFile(join(ctx.env.cwd, imageFile), tar);
   }
   const envCommand = s.sandbox
-    ? `eval "$(ecr-tutor sandbox env --user ${ciUser})"`
+    ? `eval "$(${ctx.vars.tutor || 'ecr-tutor'} sandbox env --user ${ciUser})"`
     : ciProfile
       ? `export AWS_PROFILE=${ciProfile}`
       : `export AWS_PROFILE=<a profile holding ${ciUser}'s access keys>`;
