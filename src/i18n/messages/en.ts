@@ -4,7 +4,12 @@
  * fallback for any key another catalog lacks. Keys are grouped by where the words appear.
  * A literal `{` or `}` is written '{' / '}' (ICU quoting); `<tags>` are plain text.
  */
+import { policyEn } from './policy.en.js';
+import { commandsEn } from './commands.en.js';
+
 export const en = {
+  ...policyEn,
+  ...commandsEn,
   // language choice (src/i18n/process-language.ts)
   'lang.unknownFlag': 'the tutor has no language "{value}" (it speaks: {languages}).',
   'lang.unknownFlagTry': 'use --lang en or --lang vi.',

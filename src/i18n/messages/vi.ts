@@ -4,8 +4,12 @@
  * is missing, so add the translation together with the English.
  */
 import type { MessageKey } from './en.js';
+import { policyVi } from './policy.vi.js';
+import { commandsVi } from './commands.vi.js';
 
 export const vi: Partial<Record<MessageKey, string>> = {
+  ...policyVi,
+  ...commandsVi,
   'lang.unknownFlag': 'ecr-tutor không có ngôn ngữ "{value}" (hiện có: {languages}).',
   'lang.unknownFlagTry': 'dùng --lang en hoặc --lang vi.',
   'lang.unknownEnv':
