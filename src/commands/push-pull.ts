@@ -9,6 +9,7 @@ import type { TargetOptions } from '../aws/target.js';
 import { formatError, TutorError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { t } from '../i18n/index.js';
+import { humanIo } from './human-io.js';
 import { buildImage } from '../sandbox/image.js';
 import { readImageDir, writeImageDir } from './image-dir.js';
 import {
@@ -129,7 +130,7 @@ export async function runPush(
     try {
       const login = await registryLogin(ecr, opts.registryId, ref.registry);
       const where = `${login.registry}/${ref.repository}:${ref.reference}`;
-      io.err(`${t('push.pushing', { image: where })}\n`);
+      humanIo(io).err(`${t('push.pushing', { image: where })}\n`);
       const digest = await pushToRegistry(login, ref.repository, ref.reference, image, (line) =>
         io.err(`  ${line}\n`),
       );
