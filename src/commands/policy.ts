@@ -20,6 +20,7 @@ import {
   type RequestPrincipal,
 } from '../policy/index.js';
 import { jsonForTerminal, sanitizeLine } from '../text/sanitize.js';
+import { t } from '../i18n/index.js';
 
 /** Reads a file, or standard input for `-`; returns the text or an error line for the user. */
 async function readInput(file: string): Promise<{ text: string } | { error: string }> {
@@ -34,18 +35,18 @@ async function readInput(file: string): Promise<{ text: string } | { error: stri
     const code = (err as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
-        ? 'no such file'
+        ? t('policy.cli.noSuchFile')
         : code === 'EISDIR'
-          ? 'it is a folder, not a file'
+          ? t('policy.cli.isFolder')
           : code === 'EACCES'
-            ? 'permission denied'
+            ? t('policy.cli.permissionDenied')
             : (err as Error).message;
-    return { error: `cannot read ${file}: ${why}` };
+    return { error: t('policy.cli.cannotRead', { file, why }) };
   }
 }
 
 function usage(io: Io, message: string, tryMessage: string): number {
-  io.err(`error: ${message}\n  try: ${tryMessage}\n`);
+  io.err(`${t('error.label', { message })}\n${t('error.try', { tryMessage })}\n`);
   return 2;
 }
 
@@ -64,7 +65,14 @@ function formatFinding(file: string, lines: string[], f: Finding): string {
   const src = lines[f.line - 1];
   // The policy is someone else's text: its messages and quoted line go through the sanitiser,
   // and the caret stands under the sanitised column.
-  let out = `${sanitizeLine(file)}:${f.line}:${f.column}: ${f.severity} [${f.code}] ${sanitizeLine(f.message)}\n`;
+  let out = `${t('policy.cli.finding', {
+    file: sanitizeLine(file),
+    line: f.line,
+    column: f.column,
+    severity: t('policy.cli.severity', { severity: f.severity }),
+    code: f.code,
+    message: sanitizeLine(f.message),
+  })}\n`;
   if (src !== undefined && src.trim() !== '') {
     // A window of the line around the column: a one-line 10 KB policy quoted once per finding
     // would print megabytes. Sanitised, with the caret under the sanitised column.
@@ -72,7 +80,8 @@ function formatFinding(file: string, lines: string[], f: Finding): string {
     const before = sanitizeLine(text.slice(0, caret));
     out += `    ${sanitizeLine(text)}\n    ${' '.repeat(before.length)}^\n`;
   }
-  if (f.suggestion) out += `    fix: ${sanitizeLine(f.suggestion)}\n`;
+  if (f.suggestion)
+    out += `    ${t('policy.cli.fix', { suggestion: sanitizeLine(f.suggestion) })}\n`;
   return out;
 }
 
@@ -84,7 +93,7 @@ export async function runPolicyLint(
   if (opts.account !== undefined && !/^\d{12}$/.test(opts.account)) {
     return usage(
       io,
-      `--account must be a 12-digit AWS account id; got "${opts.account}".`,
+      t('policy.cli.accountFlag', { value: opts.account }),
       'aws sts get-caller-identity --query Account --output text',
     );
   }
@@ -93,7 +102,7 @@ export async function runPolicyLint(
     return usage(
       io,
       input.error,
-      'check the path, e.g. ecr-tutor policy lint ./repository-policy.json',
+      t('policy.cli.lintPathTry'),
     );
   }
   const { findings } = lintPolicy(input.text, opts.account ? { account: opts.account } : {});
@@ -113,11 +122,17 @@ export async function runPolicyLint(
   } else {
     const lines = input.text.split(/\r?\n/);
     for (const f of findings) io.out(formatFinding(opts.file, lines, f));
-    const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
     io.out(
-      findings.length === 0
-        ? `${opts.file}: no problems found\n`
-        : `${opts.file}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${errors === 0 ? ' (AWS would accept it)' : ''}\n`,
+      `${
+        findings.length === 0
+          ? t('policy.cli.noProblems', { file: opts.file })
+          : t('policy.cli.summary', {
+              file: opts.file,
+              errors,
+              warnings,
+              accepted: errors === 0 ? 'yes' : 'no',
+            })
+      }\n`,
     );
   }
   return errors > 0 ? 1 : 0;
@@ -131,7 +146,7 @@ const DECISION_WORDS: Record<EvaluationResult['decision'], string> = {
 
 async function loadPolicy(io: Io, file: string, name: string): Promise<NamedPolicy | number> {
   const input = await readInput(file);
-  if ('error' in input) return usage(io, input.error, 'check the path of the policy file');
+  if ('error' in input) return usage(io, input.error, t('policy.cli.policyPathTry'));
   try {
     return { name, document: parsePolicy(input.text) };
   } catch (err) {
@@ -225,7 +240,7 @@ export async function runPolicyExplain(
   if (opts.account !== undefined && !/^\d{12}$/.test(opts.account)) {
     return usage(
       io,
-      `--account must be a 12-digit AWS account id (the repository's account); got "${opts.account}".`,
+      t('policy.cli.accountFlagExplain', { value: opts.account }),
       '--account 123456789012',
     );
   }
