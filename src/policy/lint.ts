@@ -489,7 +489,13 @@ class Linter {
         ? node.elements.map((e, i) => ({ node: e.value, path: `${path}[${i}]` }))
         : [{ node, path }];
     if (node.type === 'Array' && items.length === 0) {
-      this.add('error', 'empty-element', t('policy.lint.emptyList', { what }), node.loc.start, path);
+      this.add(
+        'error',
+        'empty-element',
+        t('policy.lint.emptyList', { what }),
+        node.loc.start,
+        path,
+      );
     }
     const out: Array<{ value: string; node: ValueNode; path: string }> = [];
     for (const it of items) {

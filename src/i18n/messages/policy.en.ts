@@ -45,13 +45,12 @@ export const policyEn = {
   'policy.parse.extraCloserFix': 'Delete that {ch}.',
   'policy.parse.wrongCloser':
     'Found {ch} on line {line}, column {column}, but the {opener, select, bracket {list} other {object}} {open} opened on line {openLine}, column {openColumn} is not closed yet.',
-  'policy.parse.wrongCloserFix':
-    'Add {close} before this {ch}.',
+  'policy.parse.wrongCloserFix': 'Add {close} before this {ch}.',
   'policy.parse.stringBroken':
     'A string that starts on line {line}, column {column} is not closed on that line: a closing " is missing.',
   'policy.parse.singleQuote':
     'Single quotes on line {line}, column {column}: JSON strings need double quotes.',
-  'policy.parse.singleQuoteFix': "Replace ' with \".",
+  'policy.parse.singleQuoteFix': 'Replace \' with ".',
   'policy.parse.unquoted':
     'Unquoted text on line {line}, column {column}: JSON keys and strings need double quotes.',
   'policy.parse.unquotedFix': 'Put the word in double quotes, e.g. "Effect".',
@@ -141,8 +140,7 @@ export const policyEn = {
   'policy.lint.notPrincipal':
     'AWS recommends aws:PrincipalArn conditions instead of NotPrincipal: listing an account ARN here does not exempt its other users (all principals but those named are denied).',
   'policy.lint.notPrincipalFix': 'Write "Principal": "*" with {condition} in the Condition.',
-  'policy.lint.principalWhitespace':
-    '{value} has spaces at its start or end, so it names nobody.',
+  'policy.lint.principalWhitespace': '{value} has spaces at its start or end, so it names nobody.',
   'policy.lint.actionWhitespace':
     '{value} has spaces at its start or end, so it is not an action name.',
   'policy.lint.writeValue': 'Write {value}.',
@@ -166,7 +164,8 @@ export const policyEn = {
   'policy.lint.unknownAction':
     '"{value}" is not an action of {service} (AWS rejects a policy with it).',
   'policy.lint.didYouMean': 'Did you mean {guess}?',
-  'policy.lint.seeReference': 'See the {service} actions in the AWS Service Authorization Reference.',
+  'policy.lint.seeReference':
+    'See the {service} actions in the AWS Service Authorization Reference.',
   'policy.lint.nonEcrAction':
     '"{value}" is not an ECR action; a repository policy can only grant ecr: actions on its repository.',
   'policy.lint.nonEcrActionFix': 'Grant {value} in an IAM policy of the user or role instead.',
@@ -196,6 +195,41 @@ export const policyEn = {
     'The linter failed on this input ({why}); this is a bug in ecr-tutor.',
   'policy.lint.internalErrorFix': 'Please report it with the policy text.',
 
+  // the explain trace (src/policy/evaluate.ts, conditions.ts; put into words by words.ts)
+  'policy.eval.entry':
+    '{verdict, select, allows {allows: {why}} denies {denies: {why}} other {does not apply: {why}}}',
+  'policy.eval.notInAction': 'action {action} is not in Action {list}',
+  'policy.eval.excludedByNotAction': 'action {action} is excluded by NotAction {list}',
+  'policy.eval.notInResource': 'resource {resource} is not in Resource {list}',
+  'policy.eval.excludedByNotResource': 'resource {resource} is excluded by NotResource {list}',
+  'policy.eval.noResourceElement':
+    'the statement has no Resource element (an identity policy needs one)',
+  'policy.eval.notNamed':
+    '{who, select, anonymous {an anonymous caller} other {{arn}}} is not named in Principal {list}',
+  'policy.eval.excludedByNotPrincipal':
+    '{who, select, anonymous {an anonymous caller} other {{arn}}} is excluded by NotPrincipal {list}',
+  'policy.eval.notPrincipalWithAllow':
+    'unsupported NotPrincipal with "Effect": "Allow" (AWS supports NotPrincipal only with Deny)',
+  'policy.eval.noPrincipal': 'the statement has no Principal (a resource policy needs one)',
+  'policy.eval.matches':
+    'matches {action} on {resource}{via, select, account { (via account {account}: naming an account delegates to its IAM policies, which must allow too)} other {}}{note}{conditions}',
+  'policy.eval.andConditions': ', {conditions}',
+  'policy.eval.notPrincipalSelfOnly':
+    ' (NotPrincipal lists the caller but not its account arn:aws:iam::{account}:root, and AWS checks the account first: the caller is not exempt)',
+  'policy.eval.notPrincipalAccountOnly':
+    " (NotPrincipal lists account {account}, but that exempts only the principals also listed by name, not the account's other {others, select, roles {roles} other {users}})",
+  'policy.eval.unsupportedConditions': 'unsupported {what}: statement treated as not matching',
+  'policy.eval.absentKey':
+    '{key} is absent from the request, and {rule, select, null {Null checks only whether the key is present: {held}} forAll {ForAllValues on an absent key is true (no value fails it)} forAny {ForAnyValue on an absent key is false} ifExists {{op} on an absent key is true} negated {{op} on an absent key is true (nothing equals it)} other {{op} on an absent key is false}}',
+  'policy.eval.conditionNotMetAbsent': 'condition {op} {key} is not met: {note}',
+  'policy.eval.conditionNotMet':
+    'condition {op} {key} (request has {has}; policy wants {want}) is not met',
+  'policy.eval.conditionsMet': 'conditions met',
+  'policy.eval.conditionsMetNotes': 'conditions met ({notes})',
+  // why the decision (words.ts decisionWhy): the learner's explanation beside AWS's own clause
+  'policy.eval.basis':
+    '{basis, select, no_permission_needed {sts:GetCallerIdentity needs no permission (it works even under an explicit deny)} identity_deny {a Deny statement in an identity-based policy matches the request, and an explicit deny always wins} resource_deny {a Deny statement in the repository policy (resource-based) matches the request, and an explicit deny always wins} anonymous_public {allowed by a resource-based policy that allows everyone (*)} anonymous_denied {an anonymous caller can only be let in by a resource-based policy that allows everyone (*), and none does} root {the root user is allowed by default in its own account} both {allowed by an identity-based policy and by the resource-based policy} identity {allowed by an identity-based policy (same account: that is enough)} resource {allowed by the resource-based policy (same account: that is enough)} same_none {no identity-based policy allows {action}, and no resource-based policy allows it to this principal by name (same account: either one would be enough)} cross_no_resource {cross-account: the repository policy must allow this principal or its account, and it does not} cross_no_identity {cross-account: the repository policy lets the account in, but an identity-based policy of the principal must allow {action} too, and none does} cross_both {allowed by the resource-based policy and by an identity-based policy (cross-account needs both)} other {{basis}}}',
+
   // `ecr-tutor policy lint` (src/commands/policy.ts)
   'policy.cli.severity':
     '{severity, select, error {error} warning {warning} info {info} other {{severity}}}',
@@ -206,11 +240,50 @@ export const policyEn = {
     '{file}: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}{accepted, select, yes { (AWS would accept it)} other {}}',
   'policy.cli.accountFlag': '--account must be a 12-digit AWS account id; got "{value}".',
   'policy.cli.accountFlagExplain':
-    "--account must be a 12-digit AWS account id (the repository's account); got \"{value}\".",
+    '--account must be a 12-digit AWS account id (the repository\'s account); got "{value}".',
   'policy.cli.lintPathTry': 'check the path, e.g. ecr-tutor policy lint ./repository-policy.json',
   'policy.cli.policyPathTry': 'check the path of the policy file',
   'policy.cli.cannotRead': 'cannot read {file}: {why}',
   'policy.cli.noSuchFile': 'no such file',
   'policy.cli.isFolder': 'it is a folder, not a file',
   'policy.cli.permissionDenied': 'permission denied',
+
+  // `ecr-tutor policy explain` (src/commands/policy.ts)
+  'policy.cli.badContext':
+    '--context "{item}" is not KEY=VALUE with a condition key such as aws:SourceIp.',
+  'policy.cli.badAction': '--action "{action}" is not an action name.',
+  'policy.cli.unknownActionNote':
+    'note: {action} is not a known action{hasGuess, select, yes { (did you mean {guess}?)} other {}}; evaluating it as written.',
+  'policy.cli.accountScopedNote':
+    'note: {action} is account-scoped (resource "*"): repository policies do not apply to it, only identity policies.',
+  'policy.cli.repositoryPolicyName': 'repository policy ({file})',
+  'policy.cli.identityPolicyName': 'identity policy ({file})',
+  'policy.cli.decision':
+    'Decision: {decision, select, allowed {ALLOWED} implicit_deny {DENIED (implicit deny: nothing allows it)} explicit_deny {DENIED (explicit deny: a Deny statement matches)} other {{decision}}}',
+  'policy.cli.awsWouldSay': 'AWS would say: {message}',
+  'policy.cli.why': 'Why: {why}',
+  'policy.cli.whyDenied': 'Why: {why}',
+  'policy.cli.request': 'Request',
+  'policy.cli.principal':
+    'principal: {arn} ({type}, account {hasAccount, select, yes {{account}} other {none}})',
+  'policy.cli.action': 'action:    {action}',
+  'policy.cli.resource':
+    "resource:  {resource}{assumed, select, no {} accountScoped { (assumed: the action is account-scoped)} flag { (assumed: fcj-workshop-app in --account {account}, us-east-1; pass --resource to change it)} other { (assumed: fcj-workshop-app in the principal's account {account}, us-east-1; pass --resource to change it)}}",
+  'policy.cli.context':
+    'context:   {values}{hasDefaults, select, yes { ({defaults}: always present on the HTTPS-only ECR API; override with --context)} other {}}',
+  'policy.cli.sameAccount':
+    'same account: an Allow from EITHER an identity policy OR a repository policy that names the user, role or session is enough; a repository policy that names only the account delegates to IAM, so an identity policy must allow too.',
+  'policy.cli.crossAccount':
+    'cross-account ({from} -> {to}): the repository policy AND an identity policy must both allow.',
+  'policy.cli.denyWins': 'An explicit Deny in any policy always wins.',
+  'policy.cli.statements': 'Statements',
+  'policy.cli.noStatements': '(no statements were evaluated)',
+  'policy.cli.statement':
+    '{policy} statement #{n}{hasSid, select, yes { "{sid}"} other {}} ({effect}): {why}',
+  'policy.cli.absentHeading':
+    'Condition keys absent from the request (give them with --context KEY=VALUE):',
+  'policy.cli.absentKey':
+    '{key}: {op} was {held, select, yes {true} other {false}} without it, so {policy} statement #{n}{hasSid, select, yes { "{sid}"} other {}} ({effect}) {held, select, yes {could apply} other {did not apply}}',
+  'policy.cli.unsupportedHeading':
+    'Not supported by this evaluator (the statements using them were treated as not matching):',
 } as const satisfies Record<string, string>;

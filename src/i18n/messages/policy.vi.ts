@@ -48,7 +48,7 @@ export const policyVi: Partial<Record<keyof typeof policyEn, string>> = {
     'Chuỗi bắt đầu ở dòng {line}, cột {column} chưa được đóng trên dòng đó: thiếu dấu " đóng.',
   'policy.parse.singleQuote':
     'Dấu nháy đơn ở dòng {line}, cột {column}: chuỗi JSON phải dùng nháy kép.',
-  'policy.parse.singleQuoteFix': "Thay ' bằng \".",
+  'policy.parse.singleQuoteFix': 'Thay \' bằng ".',
   'policy.parse.unquoted':
     'Chữ ở dòng {line}, cột {column} chưa nằm trong dấu nháy: khóa và chuỗi JSON phải đặt trong nháy kép.',
   'policy.parse.unquotedFix': 'Đặt từ đó trong dấu nháy kép, ví dụ "Effect".',
@@ -79,11 +79,11 @@ export const policyVi: Partial<Record<keyof typeof policyEn, string>> = {
   'policy.lint.missingStatement': 'Policy không có Statement, nên nó không cấp quyền gì cả.',
   'policy.lint.missingStatementFix': 'Thêm "Statement": {example}.',
   'policy.lint.emptyStatement': 'Statement là danh sách rỗng, nên policy không cấp quyền gì cả.',
-  'policy.lint.invalidStatement': 'Mỗi statement phải là một object {example}; bạn đang ghi {found}.',
+  'policy.lint.invalidStatement':
+    'Mỗi statement phải là một object {example}; bạn đang ghi {found}.',
   'policy.lint.variableInOldVersion':
     'Ở đây {name} chỉ là chữ thường: policy variable chỉ hoạt động với "Version": "2012-10-17", mà policy này {noVersion, select, yes {không có Version (AWS coi như "2008-10-17")} other {ghi "2008-10-17"}}.',
-  'policy.lint.variableInOldVersionFix':
-    'Đặt "Version": "2012-10-17" nếu bạn muốn dùng biến đó.',
+  'policy.lint.variableInOldVersionFix': 'Đặt "Version": "2012-10-17" nếu bạn muốn dùng biến đó.',
   'policy.lint.sidWithSpaces':
     'Sid {found} có khoảng trắng: tài liệu IAM chỉ cho phép chữ cái và chữ số, dù ECR vẫn chấp nhận khoảng trắng (chính ví dụ của ECR dùng "ECR Repository Policy").',
   'policy.lint.sidWithSpacesFix': 'Dùng "{sid}" cho an toàn ở mọi nơi.',
@@ -138,8 +138,7 @@ export const policyVi: Partial<Record<keyof typeof policyEn, string>> = {
     'Thêm "arn:aws:iam::{account}:root" vào NotPrincipal, hoặc tốt hơn: dùng "Principal": "*" với Condition {condition}.',
   'policy.lint.notPrincipal':
     'AWS khuyên dùng điều kiện aws:PrincipalArn thay cho NotPrincipal: liệt kê ARN của một tài khoản ở đây không miễn trừ các user khác của tài khoản đó (mọi principal không được nêu tên đều bị từ chối).',
-  'policy.lint.notPrincipalFix':
-    'Viết "Principal": "*" và đặt {condition} trong Condition.',
+  'policy.lint.notPrincipalFix': 'Viết "Principal": "*" và đặt {condition} trong Condition.',
   'policy.lint.principalWhitespace':
     '{value} có khoảng trắng ở đầu hoặc cuối, nên nó không chỉ tới ai cả.',
   'policy.lint.actionWhitespace':
@@ -177,12 +176,11 @@ export const policyVi: Partial<Record<keyof typeof policyEn, string>> = {
   'policy.lint.step':
     '{action, select, BatchCheckLayerAvailability {lệnh gọi đầu tiên, kiểm tra layer nào đã có sẵn} InitiateLayerUpload {lúc bắt đầu upload từng layer} UploadLayerPart {lúc upload dữ liệu của layer} CompleteLayerUpload {lúc hoàn tất upload từng layer} PutImage {bước cuối, ghi manifest và tag của image} BatchGetImage {lệnh gọi đầu tiên, đọc manifest của image} GetDownloadUrlForLayer {lúc tải từng layer} other {{action}}}',
   'policy.lint.incompletePush':
-    'Quyền push chưa đủ: docker push sẽ thất bại ở {first} ({step}).{more, select, yes { Còn thiếu cả: {rest}.} other {}}{alsoRead, select, yes { Trang hướng dẫn push của AWS còn liệt kê ecr:BatchGetImage trong các quyền cần cho push.} other {}}',
+    'Quyền push chưa đủ: docker push sẽ thất bại ở {first} ({step}).{more, select, yes { Ngoài ra còn thiếu: {rest}.} other {}}{alsoRead, select, yes { Trang hướng dẫn push của AWS còn liệt kê ecr:BatchGetImage trong các quyền cần cho push.} other {}}',
   'policy.lint.addActions': 'Thêm {actions}.',
   'policy.lint.pushWithoutBatchGetImage':
     'Đã có đủ năm action của push. Trang hướng dẫn push của AWS còn liệt kê ecr:BatchGetImage trong các quyền cần cho push.',
-  'policy.lint.incompletePull':
-    'Quyền pull chưa đủ: docker pull sẽ thất bại ở {first} ({step}).',
+  'policy.lint.incompletePull': 'Quyền pull chưa đủ: docker pull sẽ thất bại ở {first} ({step}).',
   'policy.lint.conditionNotObject': 'Condition phải là một object; bạn đang ghi {found}.',
   'policy.lint.unknownOperator': '"{op}" không phải toán tử điều kiện (condition operator).',
   'policy.lint.unknownOperatorFix':
@@ -192,8 +190,7 @@ export const policyVi: Partial<Record<keyof typeof policyEn, string>> = {
   'policy.lint.conditionValue':
     'Giá trị điều kiện của {key} phải là chuỗi, số hoặc boolean; bạn đang ghi {found}.',
   'policy.lint.notText': 'Policy không phải là văn bản.',
-  'policy.lint.internalError':
-    'Bộ lint gặp lỗi với đầu vào này ({why}); đây là lỗi của ecr-tutor.',
+  'policy.lint.internalError': 'Bộ lint gặp lỗi với đầu vào này ({why}); đây là lỗi của ecr-tutor.',
   'policy.lint.internalErrorFix': 'Hãy báo lỗi kèm nội dung policy.',
 
   'policy.cli.severity':
@@ -213,4 +210,75 @@ export const policyVi: Partial<Record<keyof typeof policyEn, string>> = {
   'policy.cli.noSuchFile': 'file không tồn tại',
   'policy.cli.isFolder': 'đó là thư mục, không phải file',
   'policy.cli.permissionDenied': 'không có quyền đọc',
+
+  'policy.eval.entry':
+    '{verdict, select, allows {cho phép: {why}} denies {từ chối: {why}} other {không áp dụng: {why}}}',
+  'policy.eval.notInAction': 'action {action} không nằm trong Action {list}',
+  'policy.eval.excludedByNotAction': 'action {action} bị NotAction {list} loại trừ',
+  'policy.eval.notInResource': 'resource {resource} không nằm trong Resource {list}',
+  'policy.eval.excludedByNotResource': 'resource {resource} bị NotResource {list} loại trừ',
+  'policy.eval.noResourceElement':
+    'statement không có phần tử Resource (identity policy bắt buộc phải có)',
+  'policy.eval.notNamed':
+    '{who, select, anonymous {người gọi ẩn danh} other {{arn}}} không được nêu tên trong Principal {list}',
+  'policy.eval.excludedByNotPrincipal':
+    '{who, select, anonymous {người gọi ẩn danh} other {{arn}}} bị NotPrincipal {list} loại trừ',
+  'policy.eval.notPrincipalWithAllow':
+    'không hỗ trợ NotPrincipal đi với "Effect": "Allow" (AWS chỉ hỗ trợ NotPrincipal với Deny)',
+  'policy.eval.noPrincipal': 'statement không có Principal (resource policy bắt buộc phải có)',
+  'policy.eval.matches':
+    'khớp {action} trên {resource}{via, select, account { (qua tài khoản {account}: nêu tên một tài khoản nghĩa là giao quyền quyết định cho IAM policy của tài khoản đó, nên IAM policy cũng phải cho phép)} other {}}{note}{conditions}',
+  'policy.eval.andConditions': ', {conditions}',
+  'policy.eval.notPrincipalSelfOnly':
+    ' (NotPrincipal có liệt kê người gọi nhưng không liệt kê tài khoản của nó, arn:aws:iam::{account}:root, mà AWS kiểm tra tài khoản trước: người gọi không được miễn trừ)',
+  'policy.eval.notPrincipalAccountOnly':
+    ' (NotPrincipal có liệt kê tài khoản {account}, nhưng điều đó chỉ miễn trừ các principal cũng được nêu tên, không miễn trừ các {others, select, roles {role} other {user}} khác của tài khoản)',
+  'policy.eval.unsupportedConditions': 'không hỗ trợ {what}: statement được coi như không khớp',
+  'policy.eval.absentKey':
+    'yêu cầu không có {key}, và {rule, select, null {Null chỉ kiểm tra key có mặt hay không: {held}} forAll {ForAllValues trên key vắng mặt luôn đúng (không có giá trị nào làm nó sai)} forAny {ForAnyValue trên key vắng mặt luôn sai} ifExists {{op} trên key vắng mặt luôn đúng} negated {{op} trên key vắng mặt luôn đúng (không có gì để bằng nó)} other {{op} trên key vắng mặt luôn sai}}',
+  'policy.eval.conditionNotMetAbsent': 'điều kiện {op} {key} không thỏa: {note}',
+  'policy.eval.conditionNotMet':
+    'điều kiện {op} {key} không thỏa (yêu cầu có {has}; policy cần {want})',
+  'policy.eval.conditionsMet': 'các điều kiện đều thỏa',
+  'policy.eval.conditionsMetNotes': 'các điều kiện đều thỏa ({notes})',
+  'policy.eval.basis':
+    '{basis, select, no_permission_needed {sts:GetCallerIdentity không cần quyền nào (nó chạy được cả khi có Deny tường minh)} identity_deny {một statement Deny trong identity-based policy khớp với yêu cầu, và Deny tường minh (explicit deny) luôn thắng} resource_deny {một statement Deny trong repository policy (resource-based policy) khớp với yêu cầu, và Deny tường minh (explicit deny) luôn thắng} anonymous_public {được phép nhờ một resource-based policy cho phép tất cả mọi người (*)} anonymous_denied {người gọi ẩn danh chỉ được vào khi có resource-based policy cho phép tất cả mọi người (*), mà không có policy nào như vậy} root {root user mặc định được phép trong chính tài khoản của mình} both {được cả identity-based policy lẫn resource-based policy cho phép} identity {được identity-based policy cho phép (cùng tài khoản: chỉ cần vậy là đủ)} resource {được resource-based policy cho phép (cùng tài khoản: chỉ cần vậy là đủ)} same_none {không có identity-based policy nào cho phép {action}, và cũng không có resource-based policy nào cho phép principal này bằng cách nêu đích danh (cùng tài khoản: chỉ cần một trong hai là đủ) — đây là từ chối ngầm định (implicit deny)} cross_no_resource {khác tài khoản (cross-account): repository policy phải cho phép principal này hoặc tài khoản của nó, nhưng ở đây không có — đây là từ chối ngầm định (implicit deny)} cross_no_identity {khác tài khoản (cross-account): repository policy đã cho tài khoản vào, nhưng identity-based policy của principal cũng phải cho phép {action}, mà không có policy nào cho phép — đây là từ chối ngầm định (implicit deny)} cross_both {được cả resource-based policy lẫn identity-based policy cho phép (khác tài khoản thì cần cả hai)} other {{basis}}}',
+
+  'policy.cli.badContext':
+    '--context "{item}" không có dạng KEY=VALUE với một condition key như aws:SourceIp.',
+  'policy.cli.badAction': '--action "{action}" không phải tên một action.',
+  'policy.cli.unknownActionNote':
+    'lưu ý: {action} không phải action đã biết{hasGuess, select, yes { (có phải ý bạn là {guess}?)} other {}}; ecr-tutor vẫn đánh giá đúng như bạn viết.',
+  'policy.cli.accountScopedNote':
+    'lưu ý: {action} là action cấp tài khoản (resource "*"): repository policy không áp dụng cho nó, chỉ identity policy mới áp dụng.',
+  'policy.cli.repositoryPolicyName': 'repository policy ({file})',
+  'policy.cli.identityPolicyName': 'identity policy ({file})',
+  'policy.cli.decision':
+    'Kết quả: {decision, select, allowed {ĐƯỢC PHÉP} implicit_deny {BỊ TỪ CHỐI (từ chối ngầm định: không có gì cho phép)} explicit_deny {BỊ TỪ CHỐI (Deny tường minh: có statement Deny khớp)} other {{decision}}}',
+  'policy.cli.awsWouldSay': 'AWS sẽ trả lời (nguyên văn): {message}',
+  'policy.cli.why': 'Vì sao: {why}',
+  'policy.cli.whyDenied': 'Nghĩa là: {why}',
+  'policy.cli.request': 'Yêu cầu',
+  'policy.cli.principal':
+    'principal: {arn} ({type}, tài khoản {hasAccount, select, yes {{account}} other {không có}})',
+  'policy.cli.action': 'action:    {action}',
+  'policy.cli.resource':
+    'resource:  {resource}{assumed, select, no {} accountScoped { (mặc định: action cấp tài khoản)} flag { (mặc định: fcj-workshop-app trong tài khoản --account {account}, us-east-1; dùng --resource để đổi)} other { (mặc định: fcj-workshop-app trong tài khoản của principal, {account}, us-east-1; dùng --resource để đổi)}}',
+  'policy.cli.context':
+    'context:   {values}{hasDefaults, select, yes { ({defaults}: luôn có trên ECR API vì API này chỉ chạy HTTPS; đổi bằng --context)} other {}}',
+  'policy.cli.sameAccount':
+    'cùng tài khoản: chỉ cần MỘT Allow, từ identity policy HOẶC từ repository policy nêu đích danh user, role hay session, là đủ; repository policy chỉ nêu tên tài khoản thì giao quyền quyết định cho IAM, nên identity policy cũng phải cho phép.',
+  'policy.cli.crossAccount':
+    'khác tài khoản ({from} -> {to}): repository policy VÀ identity policy đều phải cho phép.',
+  'policy.cli.denyWins': 'Deny tường minh (explicit deny) ở bất kỳ policy nào cũng luôn thắng.',
+  'policy.cli.statements': 'Các statement',
+  'policy.cli.noStatements': '(không có statement nào được đánh giá)',
+  'policy.cli.statement':
+    '{policy}, statement #{n}{hasSid, select, yes { "{sid}"} other {}} ({effect}): {why}',
+  'policy.cli.absentHeading':
+    'Condition key không có trong yêu cầu (đưa vào bằng --context KEY=VALUE):',
+  'policy.cli.absentKey':
+    '{key}: khi thiếu key này, {op} {held, select, yes {đúng} other {sai}}, nên {policy}, statement #{n}{hasSid, select, yes { "{sid}"} other {}} ({effect}) {held, select, yes {có thể áp dụng} other {không áp dụng}}',
+  'policy.cli.unsupportedHeading':
+    'Bộ đánh giá này chưa hỗ trợ (các statement dùng chúng được coi như không khớp):',
 };
