@@ -346,7 +346,10 @@ export async function openSession(
       return buildSession({
         kind: 'endpoint',
         place: sb ? 'learner-sandbox' : 'endpoint',
-        region,
+        // Our sandbox serves requests signed for any region but acts in its own (its ARNs, its
+        // aws:RequestedRegion: sandbox/front-door.ts requestedRegion): the checks build ARNs
+        // from this region, so it must be the sandbox's, whatever the profile or --region says.
+        region: sb?.region ?? region,
         endpoint: target.endpointUrl,
         profile: profileOf(target, env),
         sandbox: sb,
