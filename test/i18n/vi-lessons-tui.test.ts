@@ -92,7 +92,7 @@ describe('the further lessons in Vietnamese, in the TUI at 80x24', () => {
       Nghĩa là: không có resource-based policy (chính sách gắn với tài nguyên) nào cho
       phép. Một người gọi từ tài khoản khác không nhận được gì từ IAM của tài khoản
       bạn: phía cửa của bạn chính là repository policy (chính sách của repository), và
-      ↓ còn tiếp: PgDn hoặc ↓ (dòng 1-9 trên 12)
+      ↓ còn tiếp: PgDn hoặc ↓ (dòng …)
 
       ✔ Đạt: Denied: no resource-based policy allows partner-developer, as expected
       for a caller from another account that nothing names.
