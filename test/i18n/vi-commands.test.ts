@@ -78,7 +78,7 @@ function norm(text: string): string {
       // a generated image carries the time it was made
       .replace(/sha256:[0-9a-f]{64}/g, 'sha256:<digest>')
       .replace(/sha256:[0-9a-f]{12}…/g, 'sha256:<short>…')
-    .replace(/\b\d+ (bytes?|byte)\b/g, '<n> $1')
+      .replace(/\b\d+ (bytes?|byte)\b/g, '<n> $1')
       .replace(/(AWS_SECRET_ACCESS_KEY=')[^']+'/g, "$1<secret>'")
   );
 }
