@@ -1,6 +1,8 @@
 import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { humanIo } from './human-io.js';
 import { learnerOption, openTargetProgress } from './progress-target.js';
 
 /** `ecr-tutor reset [LESSON]`: forgets saved progress for the target; AWS is not touched. */
@@ -14,17 +16,24 @@ export async function runReset(
     const all = await listLessonsIn(opts.lessonsDir);
     if (!all.some((l) => l.id === opts.lesson)) {
       throw new UsageError(
-        `There is no lesson "${opts.lesson}".`,
-        `Run \`ecr-tutor lessons list\`${all[0] ? ` (e.g. ${all[0].id})` : ''}.`,
+        t('lessons.noSuch', { lesson: opts.lesson }),
+        all[0] ? t('lessons.noSuchTryExample', { example: all[0].id }) : t('lessons.noSuchTry'),
       );
     }
   }
   const { target, store } = await openTargetProgress(io, opts.target, learner);
   store.reset(opts.lesson);
   await store.save();
-  io.out(
-    `Forgot your progress in ${opts.lesson ? `the lesson ${opts.lesson}` : 'every lesson'}${learner ? ` of ${learner}` : ''} for ${target.kind} account ${target.accountId} (${target.region}).\n` +
-      "Your AWS resources were not touched (to undo the lesson's changes, do its clean-up step first).\n",
+  humanIo(io).out(
+    `${t('reset.done', {
+      lesson: opts.lesson ?? '',
+      which: opts.lesson ? 'one' : 'all',
+      who: learner ? 'yes' : 'no',
+      learner: learner ?? '',
+      kind: target.kind,
+      account: target.accountId ?? '?',
+      region: target.region,
+    })}\n` + `${t('reset.untouched')}\n`,
   );
   return 0;
 }

@@ -15,7 +15,7 @@ import { fitLines, formatHeader, formatResult, formatRow, formatStepList } from 
 import { sanitizeForTerminal } from '../text/sanitize.js';
 import { tutorCommand } from '../text/tutor-command.js';
 import { toAscii } from '../text/width.js';
-import { markdownToText, plainAscii, plainWidth } from './markdown-text.js';
+import { hintToText, markdownToText, plainAscii, plainWidth } from './markdown-text.js';
 import { InputClosed, inquirerPrompter, linePrompter, type Prompter } from './prompter.js';
 import { t as msg } from '../i18n/index.js';
 
@@ -151,7 +151,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
         const h = entry.def.hints[n - 1]!;
         const total = entry.def.hints.length;
         out(
-          `${n === total && n > 1 ? msg('tui.check.solution') : msg('plain.hint', { n, total })} ${h}\n`,
+          `${hintToText(n === total && n > 1 ? msg('tui.check.solution') : msg('plain.hint', { n, total }), h, { width, ascii })}\n`,
         );
       }
       hintsSeen.set(entry.def.id, n);
