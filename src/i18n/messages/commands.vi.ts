@@ -280,4 +280,14 @@ export const commandsVi: Partial<Record<keyof typeof commandsEn, string>> = {
     'dùng 127.0.0.1 (mặc định), hoặc thêm --allow-non-loopback nếu bạn thật sự muốn vậy',
   'sandbox.log.portInUse': 'cổng {port} trên {host} đang bị dùng',
   'sandbox.log.portInUseTry': 'chọn cổng khác bằng --port N (0 = cổng trống bất kỳ)',
+
+  'lessons.verify.note':
+    '{when, select, setup {verify setup} before {kiểm tra trước solve} noSolve {kiểm tra (không có solve)} other {kiểm tra sau solve}}: {status} ({summary})',
+  'lessons.verify.passesBefore':
+    'phép kiểm tra đã đạt ngay cả trước solve: nó không phân biệt được học viên có làm gì hay không',
+  'lessons.verify.mustFailBefore':
+    'phép kiểm tra phải chưa đạt (fail, không phải error) trước solve',
+  'lessons.verify.solveFails':
+    'solve không làm phép kiểm tra của bước đạt: học viên bỏ qua bước sẽ bị kẹt (xem lại tham số của solve và của phép kiểm tra)',
+  'lessons.verify.noSolveFails': 'bước không có solve phải tự đạt ở thời điểm này',
 };
