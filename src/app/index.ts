@@ -17,6 +17,7 @@ import {
   ProgressStore,
 } from '../engine/progress.js';
 import { tutorCommand } from '../text/tutor-command.js';
+import { cliFlag } from '../text/shell.js';
 
 export type * from '../engine/types.js';
 export type { CheckAllRow, TutorEngine } from '../engine/engine.js';
@@ -155,9 +156,10 @@ export async function openLesson(o: OpenLessonOptions): Promise<TutorEngine> {
       region: session.region,
       targetKind: session.kind,
       cwd,
-      endpointFlag: session.endpoint ? ` --endpoint-url ${session.endpoint}` : '',
-      profileFlag: session.profile ? ` --profile ${session.profile}` : '',
-      regionFlag: ` --region ${session.region}`,
+      // shell-quoted: a profile named `my lab` or `o'brien` must not break the commands shown
+      endpointFlag: cliFlag('endpoint-url', session.endpoint),
+      profileFlag: cliFlag('profile', session.profile),
+      regionFlag: cliFlag('region', session.region),
       tutor: tutorCommand(),
       ...(session.sandbox ? { secondAccountId: session.sandbox.secondAccountId } : {}),
       learner: learner ?? '',

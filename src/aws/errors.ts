@@ -7,6 +7,7 @@
  * Used by every check, so a learner never sees a bare stack trace or an SDK class name.
  */
 import type { TargetKind } from '../engine/types.js';
+import { cliFlag } from '../text/shell.js';
 
 export type AwsErrorKind =
   | 'no-credentials'
@@ -115,7 +116,7 @@ export function targetName(ctx: DescribeContext): string {
 
 /** " --profile P --region R": what makes an AWS CLI command shown on AWS use the same identity. */
 function cliTail(ctx: DescribeContext): string {
-  return `${ctx.profile ? ` --profile ${ctx.profile}` : ''}${ctx.region ? ` --region ${ctx.region}` : ''}`;
+  return `${cliFlag('profile', ctx.profile)}${ctx.region ? ` --region ${ctx.region}` : ''}`;
 }
 
 /** The one-line "see it yourself" for AWS: who AWS thinks you are. */
@@ -178,7 +179,7 @@ function isLoopback(endpoint: string | undefined): boolean {
 function noCredentialsFix(ctx: DescribeContext): string {
   const place = placeOf(ctx);
   if (ctx.profile)
-    return `Check that the profile "${ctx.profile}" exists in ~/.aws/credentials or ~/.aws/config (run \`aws configure --profile ${ctx.profile}\`), or use \`aws sso login --profile ${ctx.profile}\` for SSO.${place === 'aws' ? ` ${whoAmICli(ctx)} shows the same.` : ''}`;
+    return `Check that the profile "${ctx.profile}" exists in ~/.aws/credentials or ~/.aws/config (run \`aws configure${cliFlag('profile', ctx.profile)}\`), or use \`aws sso login${cliFlag('profile', ctx.profile)}\` for SSO.${place === 'aws' ? ` ${whoAmICli(ctx)} shows the same.` : ''}`;
   if (place === 'tutor-sandbox' || place === 'learner-sandbox')
     return 'Use the sandbox\'s own keys: `eval "$(ecr-tutor sandbox env)"`, or run the tutor without --profile.';
   if (place === 'endpoint')
@@ -188,7 +189,7 @@ function noCredentialsFix(ctx: DescribeContext): string {
 
 function refreshFix(ctx: DescribeContext, source: string | undefined): string {
   if (source === 'sso' || (ctx.profile && source !== 'env' && source !== 'process'))
-    return `Sign in again: \`aws sso login${ctx.profile ? ` --profile ${ctx.profile}` : ''}\` (for SSO; otherwise get new temporary keys for the profile), then check again.`;
+    return `Sign in again: \`aws sso login${cliFlag('profile', ctx.profile)}\` (for SSO; otherwise get new temporary keys for the profile), then check again.`;
   if (source === 'process')
     return `The profile's credential_process handed out keys that have run out: run it again (or sign in to the tool behind it), then check again.`;
   return 'Get new temporary keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) into this shell, or sign in with `aws sso login` and pass --profile, then check again.';
@@ -248,7 +249,7 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
     return {
       kind: 'sso-login',
       summary: `Your AWS SSO sign-in${name ? ` for the profile "${name}"` : ''} has expired or was never made.`,
-      fix: `Run \`aws sso login${name ? ` --profile ${name}` : ''}\`, then try again.`,
+      fix: `Run \`aws sso login${cliFlag('profile', name)}\`, then try again.`,
       ...base,
     };
   }
@@ -313,7 +314,7 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
         summary: `${where} does not accept requests signed for the region ${region}.`,
         fix: sandbox
           ? `Use the sandbox's region: --region ${/e\.g\. export AWS_REGION=([a-z0-9-]+)/.exec(msg)?.[1] ?? 'us-east-1'} (\`ecr-tutor sandbox env\` prints it).`
-          : `Pass the region you mean with --region${ctx.profile ? ` (or set it in the profile "${ctx.profile}": \`aws configure set region REGION --profile ${ctx.profile}\`)` : ''}.`,
+          : `Pass the region you mean with --region${ctx.profile ? ` (or set it in the profile "${ctx.profile}": \`aws configure set region REGION${cliFlag('profile', ctx.profile)}\`)` : ''}.`,
         ...base,
       };
     }
@@ -358,7 +359,7 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
       kind: 'no-region',
       summary: 'No AWS region is set.',
       fix: ctx.profile
-        ? `Pass --region (e.g. --region us-east-1), set AWS_REGION, or add \`region = us-east-1\` to the profile "${ctx.profile}" (\`aws configure set region us-east-1 --profile ${ctx.profile}\`).`
+        ? `Pass --region (e.g. --region us-east-1), set AWS_REGION, or add \`region = us-east-1\` to the profile "${ctx.profile}" (\`aws configure set region us-east-1${cliFlag('profile', ctx.profile)}\`).`
         : 'Pass --region (e.g. --region us-east-1) or set AWS_REGION.',
       ...base,
     };

@@ -10,6 +10,7 @@ import { fromIni } from '@aws-sdk/credential-provider-ini';
 import type { TargetInfo, TargetKind } from '../engine/types.js';
 import { EXPIRED_CREDENTIALS, type DescribeContext, type TargetPlace } from './errors.js';
 import type { TargetOptions } from './target.js';
+import { cliFlag } from '../text/shell.js';
 import { wantsExternalTarget } from './target.js';
 
 export interface AwsCredentials {
@@ -199,9 +200,9 @@ function buildSession(o: {
     },
     cliFlags() {
       return [
-        o.endpoint ? ` --endpoint-url ${o.endpoint}` : '',
-        o.profile ? ` --profile ${o.profile}` : '',
-        ` --region ${o.region}`,
+        cliFlag('endpoint-url', o.endpoint),
+        cliFlag('profile', o.profile),
+        cliFlag('region', o.region),
       ].join('');
     },
     adviceContext: advice,
@@ -221,7 +222,7 @@ function buildSession(o: {
       const who = o.profile ? ` (profile "${o.profile}")` : '';
       const refresh =
         credentialSource(creds) === 'sso'
-          ? `\`aws sso login${o.profile ? ` --profile ${o.profile}` : ''}\``
+          ? `\`aws sso login${cliFlag('profile', o.profile)}\``
           : 'new temporary keys';
       return left <= 0
         ? `Your AWS credentials${who} expired at ${at}: checks will not run until you refresh them (${refresh}).`
@@ -345,7 +346,10 @@ export async function openSession(
       return buildSession({
         kind: 'endpoint',
         place: sb ? 'learner-sandbox' : 'endpoint',
-        region,
+        // Our sandbox serves requests signed for any region but acts in its own (its ARNs, its
+        // aws:RequestedRegion: sandbox/front-door.ts requestedRegion): the checks build ARNs
+        // from this region, so it must be the sandbox's, whatever the profile or --region says.
+        region: sb?.region ?? region,
         endpoint: target.endpointUrl,
         profile: profileOf(target, env),
         sandbox: sb,

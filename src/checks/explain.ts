@@ -8,6 +8,7 @@ import {
   evaluate,
   parsePolicy,
   principalFromArn,
+  traceWhy,
   type NamedPolicy,
   type TraceEntry,
 } from '../policy/index.js';
@@ -31,7 +32,7 @@ function traceView(trace: TraceEntry[]): TraceLineView[] {
     sid: t.sid,
     effect: t.effect,
     matched: t.matched,
-    why: t.why,
+    why: traceWhy(t),
   }));
 }
 

@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { jsonForTerminal, sanitizeLine } from '../text/sanitize.js';
+import { t } from '../i18n/index.js';
 
 export type ClassFormat = 'md' | 'csv' | 'json';
 export const CLASS_FORMATS: readonly ClassFormat[] = ['md', 'csv', 'json'];
@@ -23,8 +24,8 @@ export interface ClassOptions {
 export async function runClass(io: Io, opts: ClassOptions): Promise<number> {
   if (!CLASS_FORMATS.includes(opts.format)) {
     throw new UsageError(
-      `Unknown class view format "${String(opts.format)}".`,
-      `Use --format ${CLASS_FORMATS.join(', --format ')}.`,
+      t('class.unknownFormat', { format: String(opts.format) }),
+      t('class.unknownFormatTry', { formats: `--format ${CLASS_FORMATS.join(', --format ')}` }),
     );
   }
   const isDir = await stat(opts.dir).then(
@@ -32,10 +33,7 @@ export async function runClass(io: Io, opts: ClassOptions): Promise<number> {
     () => false,
   );
   if (!isDir) {
-    throw new UsageError(
-      `${opts.dir} is not a folder.`,
-      "Collect the learners' reports (`ecr-tutor report --format json --out NAME.json`) in one folder and pass that folder.",
-    );
+    throw new UsageError(t('class.notFolder', { dir: opts.dir }), t('class.notFolderTry'));
   }
   const { buildClassView, classCsv, classMarkdown, readReports } =
     await import('../instructor/class-view.js');
@@ -49,10 +47,11 @@ export async function runClass(io: Io, opts: ClassOptions): Promise<number> {
     },
   });
   for (const f of view.skippedFiles)
-    io.err(`skipped ${sanitizeLine(f.file)}: ${sanitizeLine(f.why)}\n`);
+    io.err(`${t('class.skippedFile', { file: sanitizeLine(f.file), why: sanitizeLine(f.why) })}\n`);
   if (!view.learners.length) {
     io.err(
-      `error: no learner reports in ${opts.dir}.\n  try: on each learner's machine run \`ecr-tutor report --format json --out ${opts.dir}/NAME.json\`, then collect the files there.\n`,
+      `${t('error.label', { message: t('class.noReports', { dir: opts.dir }) })}\n` +
+        `${t('error.try', { tryMessage: t('class.noReportsTry', { dir: opts.dir }) })}\n`,
     );
     return 1;
   }

@@ -7,6 +7,7 @@
 import type { TargetOptions } from '../aws/target.js';
 import { TutorError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { t } from '../i18n/index.js';
 
 export interface CleanupOptions {
   lesson?: string;
@@ -32,25 +33,22 @@ export async function runCleanupCommand(io: Io, opts: CleanupOptions): Promise<n
   const summary = opts.lesson ? all.find((l) => l.id === opts.lesson) : all[0];
   if (!summary) {
     throw new UsageError(
-      `There is no lesson "${opts.lesson ?? ''}".`,
-      `Run \`ecr-tutor lessons list\`${all[0] ? ` (e.g. ${all[0].id})` : ''}.`,
+      t('lessons.noSuch', { lesson: opts.lesson ?? '' }),
+      all[0] ? t('lessons.noSuchTryExample', { example: all[0].id }) : t('lessons.noSuchTry'),
     );
   }
   const { lesson } = await loadLesson(summary.dir, { params: paramsFromEnv(env), learner });
   if (!lesson) {
     throw new TutorError(
-      `The lesson "${summary.id}" has problems.`,
-      `Run \`ecr-tutor lessons validate\` to see them.`,
+      t('lessons.hasProblems', { lesson: summary.id }),
+      t('lessons.hasProblemsTry'),
     );
   }
   if (learner !== undefined) assertLearner(learner, lesson.params);
   const repository = lesson.params.repository;
   const ciUser = lesson.params.ciUser;
   if (!repository || !ciUser) {
-    throw new TutorError(
-      `The lesson "${lesson.id}" has no repository and ciUser parameters, so the tutor cannot tell what it created.`,
-      'Clean-up knows the lessons whose parameters name a repository and a CI user.',
-    );
+    throw new TutorError(t('cleanup.noParams', { lesson: lesson.id }), t('cleanup.noParamsTry'));
   }
   const session = await openSession(opts.target, { env });
   try {
@@ -75,26 +73,31 @@ export async function runCleanupCommand(io: Io, opts: CleanupOptions): Promise<n
         ? { dataDir: tutorPaths(env).data, accountId: target.accountId }
         : undefined,
     };
-    const who = learner ? ` for ${learner}` : '';
-    const where = `${target.kind} account ${target.accountId} (${target.region})`;
+    // who and where, as every message below names them
+    const words = {
+      who: learner ? 'yes' : 'no',
+      learner: learner ?? '',
+      kind: target.kind,
+      account: target.accountId ?? '?',
+      region: target.region,
+      lesson: lesson.id,
+    };
     let plan;
     try {
       plan = await planCleanup(input);
     } catch (err) {
       const d = describeAwsError(err, session.adviceContext());
-      throw new TutorError(`Could not read what the lesson left${who}: ${d.summary}`, d.fix);
+      throw new TutorError(t('cleanup.couldNotRead', { ...words, summary: d.summary }), d.fix);
     }
-    for (const k of plan.kept) io.out(`  keep: ${k}\n`);
+    for (const k of plan.kept) io.out(`  ${t('cleanup.keep', { what: k })}\n`);
     if (!plan.items.length) {
-      io.out(
-        `Nothing to clean up${who} in the ${where}: the lesson "${lesson.id}" left nothing the tutor made or changed.\n`,
-      );
+      io.out(`${t('cleanup.nothing', words)}\n`);
       return 0;
     }
-    io.out(`The lesson "${lesson.id}" left${who} in the ${where}:\n`);
+    io.out(`${t('cleanup.left', words)}\n`);
     for (const item of plan.items) io.out(`  - ${item.what}\n`);
     if (!opts.yes) {
-      io.out('Nothing was changed. Run again with --yes to do the above.\n');
+      io.out(`${t('cleanup.dryRun')}\n`);
       return 0;
     }
     let outcome;
@@ -103,19 +106,22 @@ export async function runCleanupCommand(io: Io, opts: CleanupOptions): Promise<n
     } catch (err) {
       const d = describeAwsError(err, session.adviceContext());
       throw new TutorError(
-        `Clean-up stopped part-way: ${d.summary}`,
-        `${d.fix} Then run \`ecr-tutor cleanup${learner ? ` --learner ${learner}` : ''} --yes\` again: it picks up what is left.`,
+        t('cleanup.stopped', { summary: d.summary }),
+        t('cleanup.stoppedTry', {
+          fix: d.fix ?? '',
+          command: `ecr-tutor cleanup${learner ? ` --learner ${learner}` : ''} --yes`,
+        }),
       );
     }
-    for (const item of outcome.done) io.out(`  done: ${item.what}\n`);
+    for (const item of outcome.done) io.out(`  ${t('cleanup.done', { what: item.what })}\n`);
     if (outcome.leftover.length) {
       io.err(
-        `error: after clean-up these are still there:\n${outcome.leftover.map((i) => `  - ${i.what}\n`).join('')}` +
-          '  try: run the same command again; if they stay, remove them by hand.\n',
+        `${t('error.label', { message: t('cleanup.leftover') })}\n${outcome.leftover.map((i) => `  - ${i.what}\n`).join('')}` +
+          `${t('error.try', { tryMessage: t('cleanup.leftoverTry') })}\n`,
       );
       return 1;
     }
-    io.out(`Checked: nothing the lesson made or changed is left${who}.\n`);
+    io.out(`${t('cleanup.checked', words)}\n`);
     return 0;
   } finally {
     await session.close();

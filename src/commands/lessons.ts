@@ -5,6 +5,7 @@ import type { Io } from '../io.js';
 import { UsageError } from '../errors.js';
 import { builtinLessonsDir } from '../paths.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import { t } from '../i18n/index.js';
 
 /** The lesson folders of DIR: DIR itself when it is one lesson, else its sub-folders. */
 async function lessonFolders(dir: string): Promise<string[]> {
@@ -27,19 +28,20 @@ export async function runLessonsList(io: Io, opts: { lessonsDir?: string }): Pro
   for (const d of await lessonFolders(pack)) {
     if (!listed.has(d))
       io.err(
-        `skipped ${sanitizeLine(d)}: it has problems (\`ecr-tutor lessons validate ${sanitizeLine(pack)}\` names them)\n`,
+        `${t('lessons.skipped', { dir: sanitizeLine(d), command: `ecr-tutor lessons validate ${sanitizeLine(pack)}` })}\n`,
       );
   }
   if (!all.length) {
     io.err(
-      `No lessons in ${opts.lessonsDir ?? builtinLessonsDir}.\n  try: \`ecr-tutor lessons validate ${opts.lessonsDir ?? ''}\` to see what is wrong.\n`,
+      `${t('lessons.none', { dir: opts.lessonsDir ?? builtinLessonsDir })}\n` +
+        `${t('error.try', { tryMessage: t('lessons.noneTry', { command: `ecr-tutor lessons validate ${opts.lessonsDir ?? ''}` }) })}\n`,
     );
     return 1;
   }
   // Titles and summaries are the pack author's text: one safe line each.
   for (const l of all)
     io.out(
-      `${sanitizeLine(l.id)}  ${sanitizeLine(l.title)} (${l.steps} steps)\n    ${sanitizeLine(l.summary)}\n`,
+      `${t('lessons.listItem', { id: sanitizeLine(l.id), title: sanitizeLine(l.title), steps: l.steps })}\n    ${sanitizeLine(l.summary)}\n`,
     );
   return 0;
 }
@@ -52,10 +54,7 @@ export async function runLessonsValidate(io: Io, opts: { dir?: string }): Promis
   const dir = resolve(opts.dir ?? builtinLessonsDir);
   const folders = await lessonFolders(dir);
   if (!folders.length)
-    throw new UsageError(
-      `No lesson folders (with lesson.yaml) in ${dir}.`,
-      'Point at a lesson pack or a lesson folder.',
-    );
+    throw new UsageError(t('lessons.noFolders', { dir }), t('lessons.noFoldersTry'));
   const reg = builtinRegistry();
   let problems = 0;
   const ids = new Map<string, string>();
@@ -71,7 +70,7 @@ export async function runLessonsValidate(io: Io, opts: { dir?: string }): Promis
       const prev = ids.get(r.lesson.id);
       if (prev) {
         io.out(
-          `${join(f, 'lesson.yaml')}: the lesson id "${r.lesson.id}" is also used by ${prev}\n`,
+          `${join(f, 'lesson.yaml')}: ${t('lessons.duplicateId', { id: r.lesson.id, other: prev })}\n`,
         );
         problems++;
       }
@@ -80,10 +79,11 @@ export async function runLessonsValidate(io: Io, opts: { dir?: string }): Promis
     for (const p of r.problems)
       io.out(`${sanitizeLine(p.file)}${p.line ? `:${p.line}` : ''}: ${sanitizeLine(p.message)}\n`);
     problems += r.problems.length;
-    if (!r.problems.length) io.out(`ok  ${basename(f)} (${r.lesson?.steps.length} steps)\n`);
+    if (!r.problems.length)
+      io.out(`${t('lessons.ok', { name: basename(f), steps: r.lesson?.steps.length ?? 0 })}\n`);
   }
   if (problems) {
-    io.err(`${problems} problem(s) found.\n`);
+    io.err(`${t('lessons.problems', { count: problems })}\n`);
     return 1;
   }
   return 0;
@@ -97,7 +97,7 @@ export async function runLessonsVerify(io: Io, opts: { dir?: string }): Promise<
   const dir = resolve(opts.dir ?? builtinLessonsDir);
   if ((await runLessonsValidate({ out: () => {}, err: () => {} }, { dir })) !== 0) {
     io.err(
-      `The lessons in ${dir} have problems: run \`ecr-tutor lessons validate ${opts.dir ?? ''}\` first.\n`,
+      `${t('lessons.verifyInvalid', { dir, command: `ecr-tutor lessons validate ${opts.dir ?? ''}` })}\n`,
     );
     return 1;
   }
@@ -128,15 +128,15 @@ export async function runLessonsVerify(io: Io, opts: { dir?: string }): Promise<
         cwd,
         env: { ...process.env, ECR_TUTOR_HOME: join(scratch, 'home') },
       });
-      io.out(`${lesson.id}: verifying on a throw-away sandbox (${sandbox.endpoint})\n`);
+      io.out(`${t('lessons.verifying', { id: lesson.id, endpoint: sandbox.endpoint })}\n`);
       const reports = await verifyLesson(engine, (r) => {
-        io.out(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.stepId}\n`);
+        io.out(`  ${t(r.ok ? 'lessons.verifyOk' : 'lessons.verifyFail', { step: r.stepId })}\n`);
         for (const n of r.notes) io.out(`         ${n}\n`);
       });
       await engine.close();
       const ok = reports.length === lesson.steps.length && reports.every((r) => r.ok);
       if (!ok) allOk = false;
-      io.out(ok ? `${lesson.id}: every step verified\n` : `${lesson.id}: verification FAILED\n`);
+      io.out(`${t(ok ? 'lessons.verified' : 'lessons.verifyFailed', { id: lesson.id })}\n`);
     } finally {
       await session.close();
       await sandbox.stop();

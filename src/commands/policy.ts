@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Io } from '../io.js';
 import {
   accessDeniedMessage,
+  decisionWhy,
   didYouMean,
   evaluate,
   findAction,
@@ -14,12 +15,14 @@ import {
   parsePolicy,
   principalFromArn,
   PolicyParseError,
-  type EvaluationResult,
+  sayWords,
+  traceWhy,
   type Finding,
   type NamedPolicy,
   type RequestPrincipal,
 } from '../policy/index.js';
 import { jsonForTerminal, sanitizeLine } from '../text/sanitize.js';
+import { t } from '../i18n/index.js';
 
 /** Reads a file, or standard input for `-`; returns the text or an error line for the user. */
 async function readInput(file: string): Promise<{ text: string } | { error: string }> {
@@ -34,18 +37,18 @@ async function readInput(file: string): Promise<{ text: string } | { error: stri
     const code = (err as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
-        ? 'no such file'
+        ? t('policy.cli.noSuchFile')
         : code === 'EISDIR'
-          ? 'it is a folder, not a file'
+          ? t('policy.cli.isFolder')
           : code === 'EACCES'
-            ? 'permission denied'
+            ? t('policy.cli.permissionDenied')
             : (err as Error).message;
-    return { error: `cannot read ${file}: ${why}` };
+    return { error: t('policy.cli.cannotRead', { file, why }) };
   }
 }
 
 function usage(io: Io, message: string, tryMessage: string): number {
-  io.err(`error: ${message}\n  try: ${tryMessage}\n`);
+  io.err(`${t('error.label', { message })}\n${t('error.try', { tryMessage })}\n`);
   return 2;
 }
 
@@ -64,7 +67,14 @@ function formatFinding(file: string, lines: string[], f: Finding): string {
   const src = lines[f.line - 1];
   // The policy is someone else's text: its messages and quoted line go through the sanitiser,
   // and the caret stands under the sanitised column.
-  let out = `${sanitizeLine(file)}:${f.line}:${f.column}: ${f.severity} [${f.code}] ${sanitizeLine(f.message)}\n`;
+  let out = `${t('policy.cli.finding', {
+    file: sanitizeLine(file),
+    line: f.line,
+    column: f.column,
+    severity: t('policy.cli.severity', { severity: f.severity }),
+    code: f.code,
+    message: sanitizeLine(f.message),
+  })}\n`;
   if (src !== undefined && src.trim() !== '') {
     // A window of the line around the column: a one-line 10 KB policy quoted once per finding
     // would print megabytes. Sanitised, with the caret under the sanitised column.
@@ -72,7 +82,8 @@ function formatFinding(file: string, lines: string[], f: Finding): string {
     const before = sanitizeLine(text.slice(0, caret));
     out += `    ${sanitizeLine(text)}\n    ${' '.repeat(before.length)}^\n`;
   }
-  if (f.suggestion) out += `    fix: ${sanitizeLine(f.suggestion)}\n`;
+  if (f.suggestion)
+    out += `    ${t('policy.cli.fix', { suggestion: sanitizeLine(f.suggestion) })}\n`;
   return out;
 }
 
@@ -84,17 +95,13 @@ export async function runPolicyLint(
   if (opts.account !== undefined && !/^\d{12}$/.test(opts.account)) {
     return usage(
       io,
-      `--account must be a 12-digit AWS account id; got "${opts.account}".`,
+      t('policy.cli.accountFlag', { value: opts.account }),
       'aws sts get-caller-identity --query Account --output text',
     );
   }
   const input = await readInput(opts.file);
   if ('error' in input) {
-    return usage(
-      io,
-      input.error,
-      'check the path, e.g. ecr-tutor policy lint ./repository-policy.json',
-    );
+    return usage(io, input.error, t('policy.cli.lintPathTry'));
   }
   const { findings } = lintPolicy(input.text, opts.account ? { account: opts.account } : {});
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -113,25 +120,25 @@ export async function runPolicyLint(
   } else {
     const lines = input.text.split(/\r?\n/);
     for (const f of findings) io.out(formatFinding(opts.file, lines, f));
-    const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
     io.out(
-      findings.length === 0
-        ? `${opts.file}: no problems found\n`
-        : `${opts.file}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${errors === 0 ? ' (AWS would accept it)' : ''}\n`,
+      `${
+        findings.length === 0
+          ? t('policy.cli.noProblems', { file: opts.file })
+          : t('policy.cli.summary', {
+              file: opts.file,
+              errors,
+              warnings,
+              accepted: errors === 0 ? 'yes' : 'no',
+            })
+      }\n`,
     );
   }
   return errors > 0 ? 1 : 0;
 }
 
-const DECISION_WORDS: Record<EvaluationResult['decision'], string> = {
-  allowed: 'ALLOWED',
-  'implicit-deny': 'DENIED (implicit deny: nothing allows it)',
-  'explicit-deny': 'DENIED (explicit deny: a Deny statement matches)',
-};
-
 async function loadPolicy(io: Io, file: string, name: string): Promise<NamedPolicy | number> {
   const input = await readInput(file);
-  if ('error' in input) return usage(io, input.error, 'check the path of the policy file');
+  if ('error' in input) return usage(io, input.error, t('policy.cli.policyPathTry'));
   try {
     return { name, document: parsePolicy(input.text) };
   } catch (err) {
@@ -162,7 +169,7 @@ function parseContext(
     const key = eq > 0 ? item.slice(0, eq).trim() : '';
     if (!/^[A-Za-z0-9-]+:[A-Za-z0-9_/.:-]+$/.test(key)) {
       return {
-        error: `--context "${item}" is not KEY=VALUE with a condition key such as aws:SourceIp.`,
+        error: t('policy.cli.badContext', { item }),
       };
     }
     const value = item.slice(eq + 1);
@@ -209,14 +216,18 @@ export async function runPolicyExplain(
     );
   }
   if (!/^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/.test(opts.action)) {
-    return usage(io, `--action "${opts.action}" is not an action name.`, '--action ecr:PutImage');
+    return usage(io, t('policy.cli.badAction', { action: opts.action }), '--action ecr:PutImage');
   }
   const known = findAction(opts.action);
   const notes: string[] = [];
   if (!known && !/[*?]/.test(opts.action)) {
     const guess = didYouMean(opts.action);
     notes.push(
-      `note: ${opts.action} is not a known action${guess ? ` (did you mean ${guess}?)` : ''}; evaluating it as written.`,
+      t('policy.cli.unknownActionNote', {
+        action: opts.action,
+        guess: guess ?? '',
+        hasGuess: guess ? 'yes' : 'no',
+      }),
     );
   }
   const action = known?.name ?? opts.action;
@@ -225,7 +236,7 @@ export async function runPolicyExplain(
   if (opts.account !== undefined && !/^\d{12}$/.test(opts.account)) {
     return usage(
       io,
-      `--account must be a 12-digit AWS account id (the repository's account); got "${opts.account}".`,
+      t('policy.cli.accountFlagExplain', { value: opts.account }),
       '--account 123456789012',
     );
   }
@@ -238,18 +249,20 @@ export async function runPolicyExplain(
     opts.resource ??
     (accountScoped ? '*' : `arn:aws:ecr:us-east-1:${account}:repository/fcj-workshop-app`);
 
-  const resourcePolicy = await loadPolicy(io, opts.policy, `repository policy (${opts.policy})`);
+  const resourcePolicy = await loadPolicy(
+    io,
+    opts.policy,
+    t('policy.cli.repositoryPolicyName', { file: opts.policy }),
+  );
   if (typeof resourcePolicy === 'number') return resourcePolicy;
   const identityPolicies: NamedPolicy[] = [];
   for (const file of opts.identityPolicies) {
-    const p = await loadPolicy(io, file, `identity policy (${file})`);
+    const p = await loadPolicy(io, file, t('policy.cli.identityPolicyName', { file }));
     if (typeof p === 'number') return p;
     identityPolicies.push(p);
   }
   if (accountScoped) {
-    notes.push(
-      `note: ${action} is account-scoped (resource "*"): repository policies do not apply to it, only identity policies.`,
-    );
+    notes.push(t('policy.cli.accountScopedNote', { action }));
   }
   const result = evaluate({
     request: { principal, action, resource, context: context.values },
@@ -269,6 +282,8 @@ export async function runPolicyExplain(
         {
           decision: result.decision,
           reason: result.reason,
+          basis: result.basis,
+          explanation: decisionWhy(result, action),
           ...(message ? { message } : {}),
           request: {
             principal: principal.arn,
@@ -283,7 +298,11 @@ export async function runPolicyExplain(
           context: context.values,
           contextDefaults: context.defaults,
           absentKeys: result.absentKeys,
-          trace: result.trace,
+          // `why` in the learner's language, as the human output says it
+          trace: result.trace.map(({ because, ...entry }) => ({
+            ...entry,
+            why: sayWords(because),
+          })),
           unsupported: result.unsupported,
           notes,
         },
@@ -294,43 +313,70 @@ export async function runPolicyExplain(
     return denied ? 1 : 0;
   }
   for (const n of notes) io.err(`${n}\n`);
-  let out = `Decision: ${DECISION_WORDS[result.decision]}\n`;
-  out += denied ? `  AWS would say: ${message}\n` : `  Why: ${result.reason}\n`;
-  out += `\nRequest\n`;
-  out += `  principal: ${principal.arn} (${principal.type}, account ${principal.accountId || 'none'})\n`;
-  out += `  action:    ${action}\n`;
-  out += `  resource:  ${resource}${
-    opts.resource
-      ? ''
+  const why = decisionWhy(result, action);
+  let out = `${t('policy.cli.decision', { decision: result.decision.replace(/-/g, '_') })}\n`;
+  out += denied
+    ? `  ${t('policy.cli.awsWouldSay', { message: message! })}\n  ${t('policy.cli.whyDenied', { why })}\n`
+    : `  ${t('policy.cli.why', { why })}\n`;
+  out += `\n${t('policy.cli.request')}\n`;
+  out += `  ${t('policy.cli.principal', {
+    arn: principal.arn,
+    type: principal.type,
+    account: principal.accountId || '',
+    hasAccount: principal.accountId ? 'yes' : 'no',
+  })}\n`;
+  out += `  ${t('policy.cli.action', { action })}\n`;
+  out += `  ${t('policy.cli.resource', {
+    resource,
+    assumed: opts.resource
+      ? 'no'
       : accountScoped
-        ? ' (assumed: the action is account-scoped)'
-        : ` (assumed: fcj-workshop-app in ${opts.account ? '--account' : "the principal's account"} ${account}, us-east-1; pass --resource to change it)`
-  }\n`;
+        ? 'accountScoped'
+        : opts.account
+          ? 'flag'
+          : 'principal',
+    account,
+  })}\n`;
   const contextKeys = Object.keys(context.values);
-  out += `  context:   ${contextKeys.map((k) => `${k}=${String(context.values[k])}`).join(', ')}`;
-  if (context.defaults.length)
-    out += ` (${context.defaults.join(', ')}: always present on the HTTPS-only ECR API; override with --context)`;
-  out += `\n`;
+  out += `  ${t('policy.cli.context', {
+    values: contextKeys.map((k) => `${k}=${String(context.values[k])}`).join(', '),
+    defaults: context.defaults.join(', '),
+    hasDefaults: context.defaults.length ? 'yes' : 'no',
+  })}\n`;
   out += sameAccount
-    ? `  same account: an Allow from EITHER an identity policy OR a repository policy that names the user, role or session is enough; a repository policy that names only the account delegates to IAM, so an identity policy must allow too.\n`
-    : `  cross-account (${principal.accountId} -> ${resourceAccount}): the repository policy AND an identity policy must both allow.\n`;
-  out += `  An explicit Deny in any policy always wins.\n`;
-  out += `\nStatements\n`;
-  if (result.trace.length === 0) out += `  (no statements were evaluated)\n`;
-  for (const t of result.trace) {
-    const id = `#${t.statementIndex + 1}${t.sid ? ` "${t.sid}"` : ''}`;
-    const mark = t.matched ? (t.effect === 'Deny' ? 'DENY ' : 'ALLOW') : '  -  ';
-    out += `  ${mark} ${t.policy} statement ${id} (${t.effect}): ${t.why}\n`;
+    ? `  ${t('policy.cli.sameAccount')}\n`
+    : `  ${t('policy.cli.crossAccount', { from: principal.accountId, to: resourceAccount })}\n`;
+  out += `  ${t('policy.cli.denyWins')}\n`;
+  out += `\n${t('policy.cli.statements')}\n`;
+  if (result.trace.length === 0) out += `  ${t('policy.cli.noStatements')}\n`;
+  for (const e of result.trace) {
+    const mark = e.matched ? (e.effect === 'Deny' ? 'DENY ' : 'ALLOW') : '  -  ';
+    out += `  ${mark} ${t('policy.cli.statement', {
+      policy: e.policy,
+      n: e.statementIndex + 1,
+      sid: e.sid ?? '',
+      hasSid: e.sid ? 'yes' : 'no',
+      effect: e.effect,
+      why: traceWhy(e),
+    })}\n`;
   }
   if (result.absentKeys.length > 0) {
-    out += `\nCondition keys absent from the request (give them with --context KEY=VALUE):\n`;
+    out += `\n${t('policy.cli.absentHeading')}\n`;
     for (const a of result.absentKeys) {
-      const id = `#${a.statementIndex + 1}${a.sid ? ` "${a.sid}"` : ''}`;
-      out += `  - ${a.key}: ${a.op} was ${a.held ? 'true' : 'false'} without it, so ${a.policy} statement ${id} (${a.effect}) ${a.held ? 'could apply' : 'did not apply'}\n`;
+      out += `  - ${t('policy.cli.absentKey', {
+        key: a.key,
+        op: a.op,
+        held: a.held ? 'yes' : 'no',
+        policy: a.policy,
+        n: a.statementIndex + 1,
+        sid: a.sid ?? '',
+        hasSid: a.sid ? 'yes' : 'no',
+        effect: a.effect,
+      })}\n`;
     }
   }
   if (result.unsupported.length > 0) {
-    out += `\nNot supported by this evaluator (the statements using them were treated as not matching):\n`;
+    out += `\n${t('policy.cli.unsupportedHeading')}\n`;
     for (const u of result.unsupported) out += `  - ${u}\n`;
   }
   io.out(out);

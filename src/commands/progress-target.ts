@@ -4,6 +4,7 @@ import type { ProgressStore } from '../app/index.js';
 import type { TargetInfo } from '../engine/types.js';
 import { TutorError } from '../errors.js';
 import type { Io } from '../io.js';
+import { t } from '../i18n/index.js';
 
 /** The learner from --learner or the environment, refused early when it is not a valid name. */
 export async function learnerOption(raw: string | undefined): Promise<string | undefined> {
@@ -35,6 +36,6 @@ export async function openTargetProgress(
     throw new TutorError(d.summary, d.fix);
   }
   const store = await ProgressStore.open(tutorPaths().state, target, undefined, { learner });
-  for (const n of store.notices) io.err(`note: ${n}\n`);
+  for (const n of store.notices) io.err(`${t('cmd.note', { text: n })}\n`);
   return { target, store };
 }

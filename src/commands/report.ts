@@ -8,6 +8,7 @@ import type { TargetOptions } from '../aws/target.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { jsonForTerminal } from '../text/sanitize.js';
+import { t } from '../i18n/index.js';
 
 export type ReportFormat = 'md' | 'json' | 'junit';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'junit'];
@@ -27,8 +28,8 @@ export interface ReportOptions {
 export async function runReport(io: Io, opts: ReportOptions): Promise<number> {
   if (!REPORT_FORMATS.includes(opts.format)) {
     throw new UsageError(
-      `Unknown report format "${String(opts.format)}".`,
-      `Use --format ${REPORT_FORMATS.join(', --format ')}.`,
+      t('report.unknownFormat', { format: String(opts.format) }),
+      t('report.unknownFormatTry', { formats: `--format ${REPORT_FORMATS.join(', --format ')}` }),
     );
   }
   const { openLesson } = await import('../app/index.js');
@@ -46,7 +47,7 @@ export async function runReport(io: Io, opts: ReportOptions): Promise<number> {
   });
   let text: string;
   try {
-    for (const n of engine.snapshot().notices ?? []) io.err(`note: ${n}\n`);
+    for (const n of engine.snapshot().notices ?? []) io.err(`${t('cmd.note', { text: n })}\n`);
     const report = await liveReport(engine, { redact: { showAccount: opts.showAccount } });
     text =
       opts.format === 'json'
@@ -59,7 +60,7 @@ export async function runReport(io: Io, opts: ReportOptions): Promise<number> {
   }
   if (opts.out) {
     await writeFileAtomic(opts.out, text);
-    io.err(`Wrote the report to ${opts.out}.\n`);
+    io.err(`${t('report.wrote', { file: opts.out })}\n`);
   } else io.out(text);
   return 0;
 }

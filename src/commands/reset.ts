@@ -1,6 +1,7 @@
 import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { learnerOption, openTargetProgress } from './progress-target.js';
 
 /** `ecr-tutor reset [LESSON]`: forgets saved progress for the target; AWS is not touched. */
@@ -14,8 +15,8 @@ export async function runReset(
     const all = await listLessonsIn(opts.lessonsDir);
     if (!all.some((l) => l.id === opts.lesson)) {
       throw new UsageError(
-        `There is no lesson "${opts.lesson}".`,
-        `Run \`ecr-tutor lessons list\`${all[0] ? ` (e.g. ${all[0].id})` : ''}.`,
+        t('lessons.noSuch', { lesson: opts.lesson }),
+        all[0] ? t('lessons.noSuchTryExample', { example: all[0].id }) : t('lessons.noSuchTry'),
       );
     }
   }
@@ -23,8 +24,15 @@ export async function runReset(
   store.reset(opts.lesson);
   await store.save();
   io.out(
-    `Forgot your progress in ${opts.lesson ? `the lesson ${opts.lesson}` : 'every lesson'}${learner ? ` of ${learner}` : ''} for ${target.kind} account ${target.accountId} (${target.region}).\n` +
-      "Your AWS resources were not touched (to undo the lesson's changes, do its clean-up step first).\n",
+    `${t('reset.done', {
+      lesson: opts.lesson ?? '',
+      which: opts.lesson ? 'one' : 'all',
+      who: learner ? 'yes' : 'no',
+      learner: learner ?? '',
+      kind: target.kind,
+      account: target.accountId ?? '?',
+      region: target.region,
+    })}\n` + `${t('reset.untouched')}\n`,
   );
   return 0;
 }

@@ -1,6 +1,7 @@
 /** `ecr-tutor sandbox start | env | reset`: run the local AWS, point a shell at it, reseed it. */
 import { formatError, TutorError } from '../errors.js';
 import type { Io } from '../io.js';
+import { t } from '../i18n/index.js';
 import {
   defaultSandboxStateDir,
   findRunningSandbox,
@@ -39,9 +40,14 @@ export async function runSandboxStart(
   }
   io.out(`listening on ${sandbox.endpoint}\n`);
   io.err(
-    `account ${sandbox.accountId} (second account ${sandbox.secondAccountId}), region ${sandbox.region}, state in ${stateDir}\n` +
-      'point your AWS CLI at it from another terminal: eval "$(ecr-tutor sandbox env)"\n' +
-      'press Ctrl-C to stop\n',
+    `${t('sandbox.started', {
+      account: sandbox.accountId,
+      second: sandbox.secondAccountId,
+      region: sandbox.region,
+      dir: stateDir,
+    })}\n` +
+      `${t('sandbox.pointCli', { command: 'eval "$(ecr-tutor sandbox env)"' })}\n` +
+      `${t('sandbox.stopKey')}\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = (): void => {
@@ -74,9 +80,12 @@ export async function runSandboxEnv(
         : (running?.endpoint ?? `http://127.0.0.1:${SANDBOX_DEFAULT_PORT}`);
     if (!running) {
       io.err(
-        `note: no sandbox is running on ${stateDir}; start one with \`ecr-tutor sandbox start${
-          opts.port !== undefined ? ` --port ${opts.port}` : ''
-        }\`, then run this command again so AWS_ENDPOINT_URL points at it (the keys stay the same)\n`,
+        `${t('cmd.note', {
+          text: t('sandbox.envNotRunning', {
+            dir: stateDir,
+            command: `ecr-tutor sandbox start${opts.port !== undefined ? ` --port ${opts.port}` : ''}`,
+          }),
+        })}\n`,
       );
     }
     io.out(
@@ -88,7 +97,7 @@ export async function runSandboxEnv(
         `export AWS_DEFAULT_REGION=${shellQuote(users.region)}`,
         // a session token or profile left in the shell would override or spoil these keys
         'unset AWS_SESSION_TOKEN AWS_PROFILE',
-        `# sandbox user ${info.arn}`,
+        `# ${t('sandbox.envUser', { arn: info.arn })}`,
         '',
       ].join('\n'),
     );
@@ -105,15 +114,15 @@ export async function runSandboxReset(io: Io): Promise<number> {
     const running = await findRunningSandbox(stateDir);
     if (running) {
       throw new TutorError(
-        `a sandbox is running on this state (process ${running.pid}, ${running.endpoint})`,
-        `stop it first (Ctrl-C in its terminal, or kill ${running.pid}), then run \`ecr-tutor sandbox reset\` again`,
+        t('sandbox.resetRunning', { pid: String(running.pid), endpoint: running.endpoint }),
+        t('sandbox.resetRunningTry', { pid: String(running.pid) }),
       );
     }
     await resetSandboxState(stateDir);
     const users = await readSandboxUsers(stateDir);
     io.out(
-      `sandbox reset to the workshop state: new account ${users.accountId}, new access keys\n` +
-        `run eval "$(ecr-tutor sandbox env)" again in shells that used the old keys\n`,
+      `${t('sandbox.reset', { account: users.accountId })}\n` +
+        `${t('sandbox.resetAgain', { command: 'eval "$(ecr-tutor sandbox env)"' })}\n`,
     );
     return 0;
   } catch (err) {

@@ -62,7 +62,7 @@ export function terminalFacts(
 }
 
 /** In the process language: this module is loaded after the language is chosen (cli.ts). */
-export const NO_TERMINAL_MESSAGE = `${msg('cmd.start.noTerminal')}\n`;
+export const NO_TERMINAL_MESSAGE = `${msg('cmd.start.noTerminal', { me: tutorCommand() })}\n`;
 
 /** Bench hook (documented in bench/tui.bench.ts): quit as soon as the lesson's first frame is
  *  drawn, then report the CPU time used by then and when the live engine (sandbox, STS

@@ -3,6 +3,7 @@ import type { TargetOptions } from '../aws/target.js';
 import { learnerOption, openTargetProgress } from './progress-target.js';
 import { currentStepId, isDone, isStale, lessonFinished } from '../engine/rules.js';
 import { jsonForTerminal, sanitizeLine } from '../text/sanitize.js';
+import { t } from '../i18n/index.js';
 
 /** `ecr-tutor status`: saved progress of every lesson for the chosen target (no checks run). */
 export async function runStatus(
@@ -82,16 +83,21 @@ export async function runStatus(
     return 0;
   }
   io.out(
-    `Saved progress${learner ? ` of ${sanitizeLine(learner)}` : ''} for ${target.kind === 'sandbox' ? 'the sandbox' : target.kind} account ${target.accountId} (${target.region}):\n` +
-      '  (as recorded at the last checks, not checked now: `ecr-tutor check` re-checks live state)\n',
+    `${t(learner ? 'status.headingLearner' : 'status.heading', {
+      learner: sanitizeLine(learner ?? ''),
+      target: target.kind,
+      account: target.accountId ?? '?',
+      region: target.region,
+    })}\n` + `  ${t('status.notChecked')}\n`,
   );
   for (const l of lessons) {
+    const title = sanitizeLine(l.title);
     if (!l.started) {
-      io.out(`  ${sanitizeLine(l.title)}: not started\n`);
+      io.out(`  ${t('status.notStarted', { title })}\n`);
       continue;
     }
     io.out(
-      `  ${sanitizeLine(l.title)}: ${l.done}/${l.total} steps done${l.finished ? ' (finished)' : ''}\n`,
+      `  ${t('status.lesson', { title, done: l.done, total: l.total, finished: l.finished ? 'yes' : 'no' })}\n`,
     );
     for (const s of l.steps) {
       const mark =
@@ -104,12 +110,17 @@ export async function runStatus(
               : s.status === 'failed'
                 ? '!'
                 : ' ';
-      io.out(
-        `    [${mark}] ${sanitizeLine(s.title)}${'stale' in s ? ' (was done, but its check failed since)' : s.status === 'skipped' ? ' (skipped: solved by the tutor)' : ''}${l.currentStep === s.id ? '   <- you are here' : ''}\n`,
-      );
+      const stepTitle = sanitizeLine(s.title);
+      const line =
+        'stale' in s
+          ? t('status.step.stale', { title: stepTitle })
+          : s.status === 'skipped'
+            ? t('status.step.skipped', { title: stepTitle })
+            : stepTitle;
+      io.out(`    [${mark}] ${l.currentStep === s.id ? t('status.step.here', { line }) : line}\n`);
       if ('check' in s && s.check)
         io.out(
-          `        check: ${sanitizeLine(describeRef(s.check as { name: string; params: Record<string, unknown> }))}\n`,
+          `        ${t('cmd.check.check', { check: sanitizeLine(describeRef(s.check as { name: string; params: Record<string, unknown> })) })}\n`,
         );
     }
   }

@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { StepStatus } from '../engine/types.js';
 import { csvCell, sanitizeLine } from '../text/sanitize.js';
+import { t } from '../i18n/index.js';
 import { REPORT_KIND, REPORT_VERSION, type LearnerReport } from './report.js';
 
 export interface StuckRules {
@@ -63,19 +64,20 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** Why a parsed file is not a learner report (undefined = it is one). */
 export function reportProblem(v: unknown): string | undefined {
-  if (!isRecord(v)) return 'it is not a JSON object';
+  if (!isRecord(v)) return t('class.problem.notObject');
   if (v.kind !== REPORT_KIND)
-    return `it is not an ecr-tutor report ("kind" is ${JSON.stringify(v.kind)})`;
+    return t('class.problem.notReport', { kind: String(JSON.stringify(v.kind)) });
   if (v.version !== REPORT_VERSION)
-    return `it is report version ${String(v.version)}, this tutor reads ${REPORT_VERSION}`;
-  if (!isRecord(v.lesson) || typeof v.lesson.id !== 'string') return 'its "lesson" is missing';
-  if (!Array.isArray(v.steps)) return 'its "steps" is missing';
+    return t('class.problem.version', { version: String(v.version), reads: REPORT_VERSION });
+  if (!isRecord(v.lesson) || typeof v.lesson.id !== 'string')
+    return t('class.problem.missing', { field: 'lesson' });
+  if (!Array.isArray(v.steps)) return t('class.problem.missing', { field: 'steps' });
   for (const s of v.steps) {
     if (!isRecord(s) || typeof s.id !== 'string' || typeof s.status !== 'string')
-      return 'a step has no id or status';
+      return t('class.problem.badStep');
   }
   if (typeof v.generatedAt !== 'string' || Number.isNaN(Date.parse(v.generatedAt)))
-    return 'its "generatedAt" is not a time';
+    return t('class.problem.noTime');
   return undefined;
 }
 
@@ -95,7 +97,7 @@ export async function readReports(dir: string): Promise<{
     } catch (err) {
       skippedFiles.push({
         file,
-        why: `not readable JSON (${(err as Error).message.split('\n')[0]})`,
+        why: t('class.problem.notJson', { why: (err as Error).message.split('\n')[0] ?? '' }),
       });
       continue;
     }
@@ -121,13 +123,13 @@ export function buildClassView(
       if (prev)
         skippedFiles.push({
           file: prev.file,
-          why: `an older report of the same learner (${x.file} is newer)`,
+          why: t('class.problem.older', { newer: x.file }),
         });
       latest.set(who, x);
     } else
       skippedFiles.push({
         file: x.file,
-        why: `an older report of the same learner (${prev.file} is newer)`,
+        why: t('class.problem.older', { newer: prev.file }),
       });
   }
   const learners: LearnerRow[] = [];
@@ -142,12 +144,12 @@ export function buildClassView(
       const since = current.failingSince ? Date.parse(current.failingSince) : NaN;
       const mins = (Date.parse(r.generatedAt) - since) / 60_000;
       if (Number.isFinite(mins) && mins >= rules.minutes)
-        reasons.push(`failing "${current.id}" for ${Math.floor(mins)} min`);
+        reasons.push(t('class.stuck.failing', { step: current.id, minutes: Math.floor(mins) }));
       if (current.attempts >= rules.attempts)
-        reasons.push(`${current.attempts} attempts at "${current.id}"`);
+        reasons.push(t('class.stuck.attempts', { step: current.id, count: current.attempts }));
     }
     if (current && current.hintsUsed >= rules.hints)
-      reasons.push(`${current.hintsUsed} hints on "${current.id}"`);
+      reasons.push(t('class.stuck.hints', { step: current.id, count: current.hintsUsed }));
     learners.push({
       learner: name,
       file,
@@ -198,28 +200,38 @@ const cell = (s: string | number | boolean): string =>
 
 /** The class view as Markdown. */
 export function classMarkdown(v: ClassView): string {
-  const out = [`# Class view (${v.learners.length} learner(s), from ${cell(v.generatedFrom)})`, ''];
+  const out = [
+    `# ${t('class.md.title', { count: v.learners.length, dir: cell(v.generatedFrom) })}`,
+    '',
+  ];
   const stuck = v.learners.filter((l) => l.stuck);
   out.push(
     stuck.length
-      ? `**Stuck:** ${stuck.map((l) => `${cell(l.learner)} (${cell(l.stuckReasons.join('; '))})`).join(', ')}`
-      : 'Nobody is stuck.',
+      ? t('class.md.stuck', {
+          who: stuck
+            .map((l) =>
+              t('class.md.stuckOne', {
+                learner: cell(l.learner),
+                reasons: cell(l.stuckReasons.join('; ')),
+              }),
+            )
+            .join(', '),
+        })
+      : t('class.md.nobodyStuck'),
     '',
   );
-  out.push(
-    '| Learner | Lesson | On step | Status | Done | Stuck | Report time |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-  );
+  out.push(t('class.md.learnersHead'), '| --- | --- | --- | --- | --- | --- | --- |');
   for (const l of v.learners) {
+    const finished = l.currentStatus === 'finished';
     out.push(
-      `| ${cell(l.learner)} | ${cell(l.lesson)} | ${cell(l.currentStep)} | ${cell(l.currentStatus)} | ${l.done}/${l.steps} | ${l.stuck ? `yes: ${cell(l.stuckReasons.join('; '))}` : 'no'} | ${cell(l.generatedAt)} |`,
+      `| ${cell(l.learner)} | ${cell(l.lesson)} | ${finished ? t('class.md.finished') : cell(l.currentStep)} | ${t('class.md.status', { status: l.currentStatus.replace(/-/g, '_'), raw: cell(l.currentStatus) })} | ${l.done}/${l.steps} | ${l.stuck ? t('class.md.stuckYes', { reasons: cell(l.stuckReasons.join('; ')) }) : t('class.md.stuckNo')} | ${cell(l.generatedAt)} |`,
     );
   }
   out.push(
     '',
-    '## Completion per step',
+    `## ${t('class.md.perStep')}`,
     '',
-    '| Lesson | Step | Passed | Skipped | Failed | Not started | Complete | On it now |',
+    t('class.md.stepsHead'),
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const c of v.steps) {
@@ -228,7 +240,7 @@ export function classMarkdown(v: ClassView): string {
     );
   }
   if (v.skippedFiles.length) {
-    out.push('', '## Files skipped', '');
+    out.push('', `## ${t('class.md.skippedFiles')}`, '');
     for (const f of v.skippedFiles) out.push(`- ${cell(f.file)}: ${cell(f.why)}`);
   }
   return out.join('\n') + '\n';

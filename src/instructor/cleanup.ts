@@ -41,6 +41,7 @@ import {
 import { judgeRepositoryPolicy } from '../checks/lesson-changes.js';
 import { errName } from '../checks/util.js';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files.js';
+import { t } from '../i18n/index.js';
 
 export type CleanupKind =
   'test-images' | 'repository-policy' | 'repository' | 'access-key' | 'user-policy' | 'user';
@@ -138,7 +139,7 @@ async function planRepository(i: CleanupInput, plan: CleanupPlan): Promise<void>
       kind: 'repository',
       action: 'delete',
       name: repo,
-      what: `delete the repository ${repo} with its images and policy (the tutor created it: tagged ecr-tutor)`,
+      what: t('cleanup.item.deleteRepository', { repository: repo }),
       run: async () => {
         try {
           await s.clients.ecr.send(
@@ -151,16 +152,18 @@ async function planRepository(i: CleanupInput, plan: CleanupPlan): Promise<void>
     });
     return;
   }
-  plan.kept.push(
-    `the repository ${repo}: the tutor did not create it (no ecr-tutor tags), so it stays`,
-  );
+  plan.kept.push(t('cleanup.kept.repository', { repository: repo }));
   const images = await testImageTags(s, repo);
   if (images.length) {
     plan.items.push({
       kind: 'test-images',
       action: 'delete',
       name: repo,
-      what: `delete ${images.length} test image(s) the verify step pushed to ${repo} (tags ${TEST_TAG_PREFIX}…)`,
+      what: t('cleanup.item.testImages', {
+        count: images.length,
+        repository: repo,
+        prefix: TEST_TAG_PREFIX,
+      }),
       run: async () => {
         await s.clients.ecr.send(
           new BatchDeleteImageCommand({
@@ -179,9 +182,7 @@ async function planRepository(i: CleanupInput, plan: CleanupPlan): Promise<void>
   if (recorded && recorded !== 'none') {
     before = await readFile(recorded, 'utf8').catch(() => undefined);
     if (before === undefined)
-      plan.kept.push(
-        `the backup of the policy ${repo} had before the lesson (${recorded}) is gone: it cannot be put back`,
-      );
+      plan.kept.push(t('cleanup.kept.backupGone', { repository: repo, path: recorded }));
   }
   const me = await s.whoAmI();
   const verdict = judgeRepositoryPolicy({
@@ -191,9 +192,7 @@ async function planRepository(i: CleanupInput, plan: CleanupPlan): Promise<void>
   });
   if (verdict.state === 'clean') {
     if (verdict.reason === 'not-lessons')
-      plan.kept.push(
-        `the policy of ${repo}: it does not let ${i.ciUser} push or pull, so it is not the lesson's`,
-      );
+      plan.kept.push(t('cleanup.kept.notLessons', { repository: repo, ciUser: i.ciUser }));
     return;
   }
   if (verdict.fix === 'restore') {
@@ -202,7 +201,7 @@ async function planRepository(i: CleanupInput, plan: CleanupPlan): Promise<void>
       kind: 'repository-policy',
       action: 'restore',
       name: repo,
-      what: `put back the policy ${repo} had before the lesson (backup ${recorded})`,
+      what: t('cleanup.item.restorePolicy', { repository: repo, path: recorded ?? '' }),
       run: async () => {
         await s.clients.ecr.send(
           new SetRepositoryPolicyCommand({ repositoryName: repo, policyText: saved }),
@@ -218,11 +217,14 @@ async function planRepository(i: CleanupInput, plan: CleanupPlan): Promise<void>
     kind: 'repository-policy',
     action: 'delete',
     name: repo,
-    what:
+    what: t(
       recorded === 'none'
-        ? `remove the lesson's policy from ${repo} (it had none before the lesson)`
-        : `remove the policy of ${repo} that lets ${i.ciUser} push and pull` +
-          (keepCopy ? ' (a copy is kept in the backups folder first)' : ''),
+        ? 'cleanup.item.removeLessonPolicy'
+        : keepCopy
+          ? 'cleanup.item.removePolicyKeepCopy'
+          : 'cleanup.item.removePolicy',
+      { repository: repo, ciUser: i.ciUser },
+    ),
     run: async () => {
       if (keepCopy && now !== undefined)
         await keepPolicyCopy(i.dataDir!, me.accountId, s.region, repo, now);
@@ -264,9 +266,7 @@ async function planUser(i: CleanupInput, plan: CleanupPlan): Promise<void> {
     throw err;
   }
   if (!carriesTutorTags(tags, i.lessonId, i.learner)) {
-    plan.kept.push(
-      `the IAM user ${user}: the tutor did not create it (no ecr-tutor tags), so it and its keys stay`,
-    );
+    plan.kept.push(t('cleanup.kept.user', { user }));
     return;
   }
   const gone = (err: unknown): void => {
@@ -280,7 +280,7 @@ async function planUser(i: CleanupInput, plan: CleanupPlan): Promise<void> {
       kind: 'access-key',
       action: 'delete',
       name: id,
-      what: `delete the access key ${id.slice(0, 4)}…${id.slice(-4)} of ${user}`,
+      what: t('cleanup.item.accessKey', { key: `${id.slice(0, 4)}…${id.slice(-4)}`, user }),
       run: () =>
         iam
           .send(new DeleteAccessKeyCommand({ UserName: user, AccessKeyId: id }))
@@ -294,7 +294,7 @@ async function planUser(i: CleanupInput, plan: CleanupPlan): Promise<void> {
       kind: 'user-policy',
       action: 'delete',
       name,
-      what: `delete the inline policy ${name} of ${user}`,
+      what: t('cleanup.item.inlinePolicy', { policy: name, user }),
       run: () =>
         iam
           .send(new DeleteUserPolicyCommand({ UserName: user, PolicyName: name }))
@@ -309,7 +309,7 @@ async function planUser(i: CleanupInput, plan: CleanupPlan): Promise<void> {
       kind: 'user-policy',
       action: 'detach',
       name: a.PolicyName ?? a.PolicyArn!,
-      what: `detach the managed policy ${a.PolicyName ?? a.PolicyArn} from ${user}`,
+      what: t('cleanup.item.managedPolicy', { policy: a.PolicyName ?? a.PolicyArn ?? '', user }),
       run: () =>
         iam
           .send(new DetachUserPolicyCommand({ UserName: user, PolicyArn: a.PolicyArn }))
@@ -320,7 +320,7 @@ async function planUser(i: CleanupInput, plan: CleanupPlan): Promise<void> {
     kind: 'user',
     action: 'delete',
     name: user,
-    what: `delete the IAM user ${user} (the tutor created it: tagged ecr-tutor)`,
+    what: t('cleanup.item.user', { user }),
     run: () => iam.send(new DeleteUserCommand({ UserName: user })).then(() => undefined, gone),
   });
 }
@@ -333,9 +333,9 @@ async function planTempKeys(i: CleanupInput, plan: CleanupPlan): Promise<void> {
   for (const k of await tempKeysFor(dataDir, journalTarget(i.session, accountId))) {
     // another learner's CI user (--learner in a shared account) is theirs to clean up
     if (listed.has(k.accessKeyId) || k.userName !== i.ciUser) continue;
-    const key = `the temporary access key ${shortKeyId(k.accessKeyId)} of ${k.userName}`;
+    const key = { key: shortKeyId(k.accessKeyId), user: k.userName };
     if (creatorIsRunning(k)) {
-      plan.kept.push(`${key}: the verify step that created it (process ${k.pid}) is still running`);
+      plan.kept.push(t('cleanup.kept.tempKeyRunning', { ...key, pid: String(k.pid) }));
       continue;
     }
     if (!(await tempKeyExists(i.session, k))) continue;
@@ -343,7 +343,7 @@ async function planTempKeys(i: CleanupInput, plan: CleanupPlan): Promise<void> {
       kind: 'access-key',
       action: 'delete',
       name: k.accessKeyId,
-      what: `delete ${key}, created by a verify step that was interrupted (${k.createdAt})`,
+      what: t('cleanup.item.tempKey', { ...key, at: k.createdAt }),
       run: () => deleteTempKey(i.session, dataDir, k),
     });
   }

@@ -9,6 +9,7 @@ import type { CheckAllRow } from '../engine/engine.js';
 import type { CheckRef, CheckStatus, EngineSnapshot, StepStatus } from '../engine/types.js';
 import { renderTemplate } from '../engine/template.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import { t } from '../i18n/index.js';
 import { redactValue, type RedactOptions } from './redact.js';
 
 /** Check parameters with the learner's values filled in (unknown ones stay as <name>). */
@@ -117,9 +118,7 @@ export function buildReport(i: BuildReportInput): LearnerReport {
       optional: row.optional,
       status,
       check: row.result.status,
-      summary: row.undoneByCleanup
-        ? `Done, then removed by the clean-up step.`
-        : row.result.summary,
+      summary: row.undoneByCleanup ? t('report.cleanedUpSummary') : row.result.summary,
       ...(row.result.details?.length && !done ? { details: row.result.details } : {}),
       claimed: p.status,
       when: done ? (p.completedAt ?? at) : (p.last?.at ?? (status === 'failed' ? at : undefined)),
@@ -141,7 +140,7 @@ export function buildReport(i: BuildReportInput): LearnerReport {
     i.before.steps.map((s) => s.def.id),
     i.before,
   );
-  const t = i.before.target;
+  const tg = i.before.target;
   const report: LearnerReport = {
     kind: REPORT_KIND,
     version: REPORT_VERSION,
@@ -149,10 +148,10 @@ export function buildReport(i: BuildReportInput): LearnerReport {
     ...(i.before.learner ? { learner: i.before.learner } : {}),
     lesson: { id: i.before.lesson.id, title: i.before.lesson.title },
     target: {
-      kind: t.kind,
-      region: t.region,
-      ...(t.accountId ? { accountId: t.accountId } : {}),
-      ...(t.endpoint ? { endpoint: t.endpoint } : {}),
+      kind: tg.kind,
+      region: tg.region,
+      ...(tg.accountId ? { accountId: tg.accountId } : {}),
+      ...(tg.endpoint ? { endpoint: tg.endpoint } : {}),
     },
     ...(here ? { currentStep: here } : {}),
     finished: !current,
@@ -168,12 +167,8 @@ export function buildReport(i: BuildReportInput): LearnerReport {
   return redactValue(report, i.redact);
 }
 
-const MARK: Record<StepStatus, string> = {
-  passed: 'passed',
-  skipped: 'skipped (solved by the tutor)',
-  failed: 'FAILED',
-  'not-started': 'not started',
-};
+/** A step's status as the Markdown report names it. */
+const mark = (status: StepStatus): string => t('report.md.status', { status });
 
 /** A Markdown table cell of outside text (lesson pack, live AWS answers): one safe line. */
 const mdCell = (s: string): string => sanitizeLine(s).replace(/\|/g, '\\|');
@@ -182,30 +177,45 @@ const md = (s: string | undefined): string => sanitizeLine(s ?? '');
 
 /** The report as Markdown (the default format). */
 export function reportMarkdown(r: LearnerReport): string {
-  const who = r.learner ? ` for ${md(r.learner)}` : '';
+  const title = md(r.lesson.title);
+  const t0 = r.totals;
   const lines = [
-    `# ${md(r.lesson.title)}: evidence report${who}`,
+    `# ${r.learner ? t('report.md.titleLearner', { title, learner: md(r.learner) }) : t('report.md.title', { title })}`,
     '',
-    `- Generated: ${md(r.generatedAt)} (every step re-checked against live state)`,
-    `- Target: ${md(r.target.kind)}${r.target.accountId ? ` account ${md(r.target.accountId)}` : ''}, ${md(r.target.region)}`,
-    `- Completion: ${r.totals.passed} passed, ${r.totals.skipped} skipped, ${r.totals.failed} failed, ${r.totals.notStarted} not started (${r.totals.steps} steps)${r.finished ? ': finished' : ''}`,
-    ...(r.currentStep ? [`- Now on: ${md(r.currentStep)}`] : []),
+    `- ${t('report.md.generated', { at: md(r.generatedAt) })}`,
+    `- ${
+      r.target.accountId
+        ? t('report.md.target', {
+            kind: md(r.target.kind),
+            account: md(r.target.accountId),
+            region: md(r.target.region),
+          })
+        : t('report.md.targetNoAccount', { kind: md(r.target.kind), region: md(r.target.region) })
+    }`,
+    `- ${t('report.md.completion', { ...t0, finished: r.finished ? 'yes' : 'no' })}`,
+    ...(r.currentStep ? [`- ${t('report.md.nowOn', { step: md(r.currentStep) })}`] : []),
     '',
-    '| # | Step | Status | When | Hints | Attempts | Evidence |',
+    t('report.md.tableHead'),
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
+  const optional = t('tui.pane.optional').toLowerCase();
   r.steps.forEach((s, n) => {
-    const claim =
+    const status =
       s.claimed !== s.status && s.claimed !== 'not-started'
-        ? ` (progress file said ${s.claimed})`
-        : '';
+        ? t('report.md.claimed', { status: mark(s.status), claimed: s.claimed })
+        : mark(s.status);
+    const stepTitle = mdCell(s.title);
+    const titleCell =
+      s.optional && !stepTitle.toLowerCase().includes(optional)
+        ? t('report.md.optionalTitle', { title: stepTitle })
+        : stepTitle;
     lines.push(
-      `| ${n + 1} | ${mdCell(s.title)}${s.optional && !/\(optional\)/i.test(s.title) ? ' (optional)' : ''} | ${MARK[s.status]}${claim} | ${md(s.when)} | ${s.hintsUsed} | ${s.attempts} | ${mdCell(s.summary)} |`,
+      `| ${n + 1} | ${titleCell} | ${status} | ${md(s.when)} | ${s.hintsUsed} | ${s.attempts} | ${mdCell(s.summary)} |`,
     );
   });
   const failing = r.steps.filter((s) => s.status === 'failed');
   if (failing.length) {
-    lines.push('', '## Not passing', '');
+    lines.push('', `## ${t('report.md.notPassing')}`, '');
     for (const s of failing) {
       lines.push(`- **${md(s.title)}**: ${md(s.summary)}`);
       for (const d of s.details ?? []) lines.push(`  - ${md(d)}`);
@@ -235,12 +245,22 @@ export function reportJunit(r: LearnerReport): string {
   const cases = r.steps.map((s, n) => {
     const name = xml(`${String(n + 1).padStart(2, '0')} ${s.id}: ${s.title}`);
     const head = `    <testcase classname="${xml(`ecr-tutor.${suite}`)}" name="${name}" time="0"`;
-    const out = `      <system-out>${xml(`check ${s.checkRef.name}: ${s.check}; ${s.summary}; attempts ${s.attempts}; hints ${s.hintsUsed}${s.when ? `; when ${s.when}` : ''}`)}</system-out>\n`;
+    const out = `      <system-out>${xml(
+      t(s.when ? 'report.junit.outWhen' : 'report.junit.out', {
+        check: s.checkRef.name,
+        status: s.check,
+        summary: s.summary,
+        attempts: s.attempts,
+        hints: s.hintsUsed,
+        when: s.when ?? '',
+      }),
+    )}</system-out>\n`;
     if (s.status === 'passed') return `${head}>\n${out}    </testcase>`;
     if (s.status === 'skipped' || (s.optional && s.status === 'not-started')) {
       skipped++;
-      const why =
-        s.status === 'skipped' ? 'solved by the tutor (skipped)' : 'optional, not started';
+      const why = t(
+        s.status === 'skipped' ? 'report.junit.skippedSolved' : 'report.junit.skippedOptional',
+      );
       return `${head}>\n      <skipped message="${xml(why)}"/>\n${out}    </testcase>`;
     }
     failures++;

@@ -10,7 +10,7 @@
  * (AWS requires a set operator there).
  */
 import { arnRegExp, globRegExp, splitArn } from './wildcard.js';
-import type { ConditionBlock } from './types.js';
+import type { ConditionBlock, Words } from './types.js';
 
 /** Context keys the evaluator derives from the caller or the sandbox sets; others come in the request (`--context`) or are absent. */
 export const SUPPORTED_GLOBAL_KEYS = [
@@ -166,24 +166,22 @@ export interface AbsentKeyClause {
 
 export interface ConditionOutcome {
   matched: boolean;
-  /** plain words, e.g. `aws:SourceIp 10.0.0.1 is not in 192.168.0.0/16` */
-  why: string;
+  /** e.g. `aws:SourceIp 10.0.0.1 is not in 192.168.0.0/16`; none when there are no clauses */
+  why?: Words;
   unsupported: string[];
   /** clauses evaluated on keys absent from the request (up to the one that decided) */
   absent: AbsentKeyClause[];
 }
 
-/** Why a clause on an absent key held or not, in the words of IAM's missing-key rules. */
-function absentRule(clause: Clause, held: boolean): string {
+/** Which of IAM's missing-key rules decided a clause on an absent key (policy.eval.absentRule). */
+function absentRule(clause: Clause): string {
   const p = clause.parsed!;
-  if (p.base === 'Null')
-    return `Null checks only whether the key is present: ${held ? 'true' : 'false'}`;
-  if (p.set === 'ForAllValues') return 'ForAllValues on an absent key is true (no value fails it)';
-  if (p.set === 'ForAnyValue') return 'ForAnyValue on an absent key is false';
-  if (p.ifExists) return `${clause.op} on an absent key is true`;
-  if (OPERATORS[p.base]!.negated)
-    return `${clause.op} on an absent key is true (nothing equals it)`;
-  return `${clause.op} on an absent key is false`;
+  if (p.base === 'Null') return 'null';
+  if (p.set === 'ForAllValues') return 'forAll';
+  if (p.set === 'ForAnyValue') return 'forAny';
+  if (p.ifExists) return 'ifExists';
+  if (OPERATORS[p.base]!.negated) return 'negated';
+  return 'plain';
 }
 
 /**
@@ -200,41 +198,59 @@ export function evaluateConditions(c: CompiledConditions, ctx: ConditionContext)
   if (unsupported.length > 0) {
     return {
       matched: false,
-      why: `unsupported ${unsupported.join(', ')}: statement treated as not matching`,
+      why: { key: 'policy.eval.unsupportedConditions', values: { what: unsupported.join(', ') } },
       unsupported,
       absent,
     };
   }
-  const notes: string[] = [];
+  const notes: Words[] = [];
   for (const clause of c.clauses) {
     const ok = evaluateClause(clause, ctx);
     const missing = !ctx.has(clause.keyLower);
     if (missing) {
       absent.push({ key: clause.key, op: clause.op, held: ok });
-      notes.push(`${clause.key} is absent from the request, and ${absentRule(clause, ok)}`);
+      notes.push({
+        key: 'policy.eval.absentKey',
+        values: {
+          key: clause.key,
+          op: clause.op,
+          rule: absentRule(clause),
+          held: ok ? 'true' : 'false',
+        },
+      });
     }
     if (!ok)
       return {
         matched: false,
         why: missing
-          ? `condition ${clause.op} ${clause.key} is not met: ${notes[notes.length - 1]}`
-          : `condition ${clause.op} ${clause.key} ${describeContext(clause, ctx)} is not met`,
+          ? {
+              key: 'policy.eval.conditionNotMetAbsent',
+              values: { op: clause.op, key: clause.key, note: notes[notes.length - 1]! },
+            }
+          : {
+              key: 'policy.eval.conditionNotMet',
+              values: { op: clause.op, key: clause.key, ...contextValues(clause, ctx) },
+            },
         unsupported,
         absent,
       };
   }
-  const why = c.clauses.length
-    ? `conditions met${notes.length ? ` (${notes.join('; ')})` : ''}`
-    : '';
-  return { matched: true, why, unsupported, absent };
+  if (!c.clauses.length) return { matched: true, unsupported, absent };
+  return {
+    matched: true,
+    why: notes.length
+      ? { key: 'policy.eval.conditionsMetNotes', values: { notes } }
+      : { key: 'policy.eval.conditionsMet' },
+    unsupported,
+    absent,
+  };
 }
 
-function describeContext(clause: Clause, ctx: ConditionContext): string {
+function contextValues(clause: Clause, ctx: ConditionContext): { has: string; want: string } {
   const v = ctx.get(clause.keyLower);
   const want =
     clause.values.length === 1 ? JSON.stringify(clause.values[0]) : JSON.stringify(clause.values);
-  if (v === undefined) return `(absent from the request; policy wants ${want})`;
-  return `(request has ${JSON.stringify(v)}; policy wants ${want})`;
+  return { has: v === undefined ? '' : JSON.stringify(v), want };
 }
 
 function substitute(value: string, ctx: ConditionContext): string | undefined {

@@ -24,6 +24,7 @@ import {
 import { arnRegExp, globRegExp, hasWildcard, splitArn } from './wildcard.js';
 import type {
   AbsentKey,
+  DecisionBasis,
   EvaluationInput,
   EvaluationRequest,
   EvaluationResult,
@@ -33,6 +34,7 @@ import type {
   RequestPrincipal,
   Statement,
   TraceEntry,
+  Words,
 } from './types.js';
 
 interface ActionMatcher {
@@ -239,15 +241,19 @@ function buildContext(req: EvaluationRequest): ConditionContext {
 interface StatementOutcome {
   matched: boolean;
   principal: PrincipalMatch;
-  why: string;
+  why: Words;
   unsupported: string[];
   absent?: AbsentKeyClause[];
 }
 
 const NO_UNSUPPORTED: string[] = [];
 
-function miss(why: string, principal: PrincipalMatch = 'none'): StatementOutcome {
-  return { matched: false, principal, why, unsupported: NO_UNSUPPORTED };
+function miss(
+  key: Words['key'],
+  values: Words['values'],
+  principal: PrincipalMatch = 'none',
+): StatementOutcome {
+  return { matched: false, principal, why: { key, values }, unsupported: NO_UNSUPPORTED };
 }
 
 /** Builds the condition context only when a condition or policy variable needs it. */
@@ -267,41 +273,50 @@ function evaluateStatement(
   kind: 'identity' | 'resource',
 ): StatementOutcome {
   if (cs.action && !actionMatches(cs.action, actionLower)) {
-    return miss(`action ${req.action} is not in Action ${cs.action.text}`);
+    return miss('policy.eval.notInAction', { action: req.action, list: cs.action.text });
   }
   if (cs.notAction && actionMatches(cs.notAction, actionLower)) {
-    return miss(`action ${req.action} is excluded by NotAction ${cs.notAction.text}`);
+    return miss('policy.eval.excludedByNotAction', { action: req.action, list: cs.notAction.text });
   }
   if (cs.resource && !resourceMatches(cs.resource, req.resource, ctx)) {
-    return miss(`resource ${req.resource} is not in Resource ${cs.resource.text}`);
+    return miss('policy.eval.notInResource', { resource: req.resource, list: cs.resource.text });
   }
   if (cs.notResource && resourceMatches(cs.notResource, req.resource, ctx)) {
-    return miss(`resource ${req.resource} is excluded by NotResource ${cs.notResource.text}`);
+    return miss('policy.eval.excludedByNotResource', {
+      resource: req.resource,
+      list: cs.notResource.text,
+    });
   }
   if (kind === 'identity' && !cs.resource && !cs.notResource) {
-    return miss('the statement has no Resource element (an identity policy needs one)');
+    return miss('policy.eval.noResourceElement', {});
   }
   let principal: PrincipalMatch = 'direct';
-  let notPrincipalNote = '';
+  let notPrincipalNote: Words | undefined;
   if (kind === 'resource') {
     const who = principalWords(req.principal);
     if (cs.principal) {
       principal = principalMatches(cs.principal, req.principal);
       if (principal === 'none')
-        return miss(`${who} is not named in Principal ${cs.principal.text}`);
+        return miss('policy.eval.notNamed', { ...who, list: cs.principal.text });
     } else if (cs.notPrincipal) {
       if (cs.statement.effect === 'Allow') {
         const u = 'NotPrincipal with "Effect": "Allow" (AWS supports NotPrincipal only with Deny)';
-        return { matched: false, principal: 'none', why: `unsupported ${u}`, unsupported: [u] };
+        return {
+          matched: false,
+          principal: 'none',
+          why: { key: 'policy.eval.notPrincipalWithAllow' },
+          unsupported: [u],
+        };
       }
       const exempt = notPrincipalExempts(cs.notPrincipal, req.principal);
-      if (exempt.exempt) return miss(`${who} is excluded by NotPrincipal ${cs.notPrincipal.text}`);
+      if (exempt.exempt)
+        return miss('policy.eval.excludedByNotPrincipal', { ...who, list: cs.notPrincipal.text });
       if (exempt.note) notPrincipalNote = exempt.note;
     } else {
-      return miss('the statement has no Principal (a resource policy needs one)');
+      return miss('policy.eval.noPrincipal', {});
     }
   }
-  let conditionsWhy = '';
+  let conditionsWhy: Words | undefined;
   let absent: AbsentKeyClause[] | undefined;
   if (cs.conditions) {
     const c = evaluateConditions(cs.conditions, ctx.get());
@@ -309,21 +324,30 @@ function evaluateStatement(
       return {
         matched: false,
         principal,
-        why: c.why,
+        why: c.why ?? { key: 'policy.eval.conditionsMet' },
         unsupported: c.unsupported,
         absent: c.absent,
       };
-    conditionsWhy = `, ${c.why}`;
+    conditionsWhy = c.why;
     absent = c.absent;
   }
-  const via =
-    kind === 'resource' && principal === 'account'
-      ? ` (via account ${req.principal.accountId}: naming an account delegates to its IAM policies, which must allow too)`
-      : '';
+  const via = kind === 'resource' && principal === 'account';
   return {
     matched: true,
     principal,
-    why: `matches ${req.action} on ${req.resource}${via}${notPrincipalNote}${conditionsWhy}`,
+    why: {
+      key: 'policy.eval.matches',
+      values: {
+        action: req.action,
+        resource: req.resource,
+        via: via ? 'account' : 'no',
+        account: req.principal.accountId,
+        note: notPrincipalNote ?? '',
+        conditions: conditionsWhy
+          ? { key: 'policy.eval.andConditions', values: { conditions: conditionsWhy } }
+          : '',
+      },
+    },
     unsupported: NO_UNSUPPORTED,
     ...(absent ? { absent } : {}),
   };
@@ -339,7 +363,7 @@ function evaluateStatement(
 function notPrincipalExempts(
   m: PrincipalMatcher,
   p: RequestPrincipal,
-): { exempt: boolean; note?: string } {
+): { exempt: boolean; note?: Words } {
   if (m.everyone) return { exempt: true };
   if (p.type === 'anonymous') return { exempt: false };
   const accountListed = m.accounts.has(p.accountId);
@@ -353,18 +377,21 @@ function notPrincipalExempts(
   if (selfListed)
     return {
       exempt: false,
-      note: ` (NotPrincipal lists the caller but not its account arn:aws:iam::${p.accountId}:root, and AWS checks the account first: the caller is not exempt)`,
+      note: { key: 'policy.eval.notPrincipalSelfOnly', values: { account: p.accountId } },
     };
   if (accountListed)
     return {
       exempt: false,
-      note: ` (NotPrincipal lists account ${p.accountId}, but that exempts only the principals also listed by name, not the account's other ${p.type === 'assumed-role' ? 'roles' : 'users'})`,
+      note: {
+        key: 'policy.eval.notPrincipalAccountOnly',
+        values: { account: p.accountId, others: p.type === 'assumed-role' ? 'roles' : 'users' },
+      },
     };
   return { exempt: false };
 }
 
-function principalWords(p: RequestPrincipal): string {
-  return p.type === 'anonymous' ? 'an anonymous caller' : p.arn;
+function principalWords(p: RequestPrincipal): { who: string; arn: string } {
+  return p.type === 'anonymous' ? { who: 'anonymous', arn: '' } : { who: 'arn', arn: p.arn };
 }
 
 const RESOURCE_ACCOUNT = /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/;
@@ -421,9 +448,13 @@ function runPolicy(
       statementIndex: cs.index,
       effect,
       matched: o.matched,
-      why: o.matched
-        ? `${effect === 'Allow' ? 'allows' : 'denies'}: ${o.why}`
-        : `does not apply: ${o.why}`,
+      because: {
+        key: 'policy.eval.entry',
+        values: {
+          verdict: o.matched ? (effect === 'Allow' ? 'allows' : 'denies') : 'skip',
+          why: o.why,
+        },
+      },
     };
     if (cs.statement.sid !== undefined) entry.sid = cs.statement.sid;
     t.trace.push(entry);
@@ -442,9 +473,17 @@ function runPolicy(
 function finish(
   t: Tally,
   decision: EvaluationResult['decision'],
+  basis: DecisionBasis,
   reason: string,
 ): EvaluationResult {
-  return { decision, reason, trace: t.trace, unsupported: t.unsupported, absentKeys: t.absent };
+  return {
+    decision,
+    reason,
+    basis,
+    trace: t.trace,
+    unsupported: t.unsupported,
+    absentKeys: t.absent,
+  };
 }
 
 /** Decides a request the way AWS documents it (explicit deny > allow; same vs cross account). */
@@ -459,6 +498,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     return {
       decision: 'allowed',
       reason: 'sts:GetCallerIdentity needs no permission (it works even under an explicit deny)',
+      basis: 'no-permission-needed',
       trace,
       unsupported: [],
       absentKeys: [],
@@ -489,14 +529,29 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   const noResource = `no resource-based policy allows the ${req.action} action`;
 
   if (identityDeny)
-    return finish(state, 'explicit-deny', 'with an explicit deny in an identity-based policy');
+    return finish(
+      state,
+      'explicit-deny',
+      'identity-deny',
+      'with an explicit deny in an identity-based policy',
+    );
   if (resourceDeny)
-    return finish(state, 'explicit-deny', 'with an explicit deny in a resource-based policy');
+    return finish(
+      state,
+      'explicit-deny',
+      'resource-deny',
+      'with an explicit deny in a resource-based policy',
+    );
 
   if (p.type === 'anonymous') {
     return resourceAllowDirect
-      ? finish(state, 'allowed', 'allowed by a resource-based policy that allows everyone (*)')
-      : finish(state, 'implicit-deny', noResource);
+      ? finish(
+          state,
+          'allowed',
+          'anonymous-public',
+          'allowed by a resource-based policy that allows everyone (*)',
+        )
+      : finish(state, 'implicit-deny', 'anonymous-denied', noResource);
   }
 
   const sameAccount = resourceAccountOf(req) === p.accountId;
@@ -512,33 +567,44 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   if (sameAccount) {
     // Same account: one Allow from either side is enough.
     if (p.type === 'root')
-      return finish(state, 'allowed', 'the root user is allowed by default in its own account');
+      return finish(
+        state,
+        'allowed',
+        'root',
+        'the root user is allowed by default in its own account',
+      );
     if (identitySide && resourceGrants)
       return finish(
         state,
         'allowed',
+        'both',
         'allowed by an identity-based policy and by the resource-based policy',
       );
     if (identitySide)
       return finish(
         state,
         'allowed',
+        'identity',
         'allowed by an identity-based policy (same account: that is enough)',
       );
     if (resourceGrants)
       return finish(
         state,
         'allowed',
+        'resource',
         'allowed by the resource-based policy (same account: that is enough)',
       );
-    return finish(state, 'implicit-deny', noIdentity);
+    return finish(state, 'implicit-deny', 'same-none', noIdentity);
   }
   // Cross account: the resource policy must allow the caller or its account, AND the identity side.
-  if (resourceMatch === 'none') return finish(state, 'implicit-deny', noResource);
-  if (!identitySide || !resourceGrants) return finish(state, 'implicit-deny', noIdentity);
+  if (resourceMatch === 'none')
+    return finish(state, 'implicit-deny', 'cross-no-resource', noResource);
+  if (!identitySide || !resourceGrants)
+    return finish(state, 'implicit-deny', 'cross-no-identity', noIdentity);
   return finish(
     state,
     'allowed',
+    'cross-both',
     'allowed by the resource-based policy and by an identity-based policy (cross-account needs both)',
   );
 }

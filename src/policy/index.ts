@@ -15,6 +15,7 @@ export {
   canonicalAwsPrincipal,
 } from './principal.js';
 export { evaluate, accessDeniedMessage, denialClause } from './evaluate.js';
+export { traceWhy, decisionWhy, sayWords } from './words.js';
 export {
   findAction,
   didYouMean,

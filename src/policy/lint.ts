@@ -20,6 +20,7 @@ import {
 import { ACCOUNT_ID, accountOfPrincipal } from './principal.js';
 import { globMatch, hasWildcard } from './wildcard.js';
 import type { Finding, PolicyDocument, Severity } from './types.js';
+import { t } from '../i18n/index.js';
 
 export interface LintOptions {
   /** account the principals are expected to be in */
@@ -45,20 +46,10 @@ const PUSH_ORDER = [
   'ecr:PutImage',
 ];
 const PULL_ORDER = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
-/** ECR user guide, "Pushing a Docker image": its required permissions include BatchGetImage. */
-const PUSH_ALSO_LISTS =
-  "AWS's push page also lists ecr:BatchGetImage among the permissions a push needs.";
-const PUSH_STEP: Record<string, string> = {
-  'ecr:BatchCheckLayerAvailability': 'the first call, checking which layers already exist',
-  'ecr:InitiateLayerUpload': 'starting each layer upload',
-  'ecr:UploadLayerPart': 'uploading the layer data',
-  'ecr:CompleteLayerUpload': 'finishing each layer upload',
-  'ecr:PutImage': 'the last step, writing the image manifest and tag',
-};
-const PULL_STEP: Record<string, string> = {
-  'ecr:BatchGetImage': 'the first call, reading the image manifest',
-  'ecr:GetDownloadUrlForLayer': 'downloading each layer',
-};
+/** ECR action names without the service, as the step words in the catalog key them. */
+function stepWords(action: string): string {
+  return t('policy.lint.step', { action: action.replace(/^ecr:/, '') });
+}
 
 const PLACEHOLDER =
   /<[^<>"\s]*(?:[A-Z_]{3,}|ACCOUNT|account)[^<>"]*>|\bYOUR_[A-Z_]+\b|\bACCOUNT_ID\b/;
@@ -98,10 +89,10 @@ class Linter {
       this.add(
         'error',
         'policy-too-long',
-        `The policy is ${this.text.length.toLocaleString('en-US')} characters; a repository policy may have at most ${MAX_POLICY_CHARS.toLocaleString('en-US')}. The other checks run once it fits.`,
+        t('policy.lint.tooLong', { length: this.text.length, max: MAX_POLICY_CHARS }),
         { line: 1, column: 1 },
         '',
-        'Merge statements that share a principal, use fewer wildcard actions, or drop whitespace.',
+        t('policy.lint.tooLongFix'),
       );
       return { findings: this.findings };
     }
@@ -158,14 +149,14 @@ class Linter {
       this.add(
         'error',
         'placeholder',
-        `"${m[0]}" is a placeholder from the workshop text, not a real value.`,
+        t('policy.lint.placeholder', { value: m[0] }),
         { line: i + 1, column: m.index + 1 },
         pathAt(i + 1, m.index + 1),
         /ACCOUNT/i.test(m[0])
           ? account
-            ? `Replace ${m[0]} with your account id ${account}.`
-            : `Replace ${m[0]} with your 12-digit AWS account id (aws sts get-caller-identity shows it).`
-          : `Replace ${m[0]} with the real value.`,
+            ? t('policy.lint.placeholderFixAccount', { value: m[0], account })
+            : t('policy.lint.placeholderFixAccountUnknown', { value: m[0] })
+          : t('policy.lint.placeholderFix', { value: m[0] }),
       );
     });
   }
@@ -175,47 +166,49 @@ class Linter {
       this.add(
         'error',
         'not-an-object',
-        'A policy must be a JSON object { ... }.',
+        t('policy.lint.notAnObject', { example: '{ ... }' }),
         body.loc.start,
         '',
       );
       return;
     }
-    this.unknownKeys(body, '', TOP_LEVEL_KEYS, 'at the top level of a policy');
+    this.unknownKeys(body, '', TOP_LEVEL_KEYS, 'top');
     const version = member(body, 'Version');
     if (!version) {
       this.add(
         'warning',
         'missing-version',
-        'The policy has no Version; AWS then assumes "2008-10-17", where policy variables do not work.',
+        t('policy.lint.missingVersion'),
         body.loc.start,
         '',
-        'Add "Version": "2012-10-17" as the first line.',
+        t('policy.lint.missingVersionFix'),
       );
     } else if (version.type !== 'String' || !['2012-10-17', '2008-10-17'].includes(version.value)) {
       this.add(
         'error',
         'invalid-version',
-        `Version must be "2012-10-17" or "2008-10-17", the only two policy language versions; found ${show(version)}.`,
+        t('policy.lint.invalidVersion', { found: show(version) }),
         version.loc.start,
         'Version',
-        'Use "Version": "2012-10-17".',
+        t('policy.lint.invalidVersionFix'),
       );
     }
     const versionText = version?.type === 'String' ? version.value : '2008-10-17';
     if (versionText === '2008-10-17') this.literalVariables(body, version === undefined);
     const id = member(body, 'Id');
     if (id && id.type !== 'String')
-      this.add('error', 'invalid-type', 'Id must be a string.', id.loc.start, 'Id');
+      this.add('error', 'invalid-type', t('policy.lint.idType'), id.loc.start, 'Id');
     const statement = member(body, 'Statement');
     if (!statement) {
       this.add(
         'error',
         'missing-statement',
-        'The policy has no Statement, so it grants nothing.',
+        t('policy.lint.missingStatement'),
         body.loc.start,
         '',
-        'Add "Statement": [ { "Effect": ..., "Principal": ..., "Action": ... } ].',
+        t('policy.lint.missingStatementFix', {
+          example: '[ { "Effect": ..., "Principal": ..., "Action": ... } ]',
+        }),
       );
       return;
     }
@@ -227,7 +220,7 @@ class Linter {
       this.add(
         'error',
         'empty-statement',
-        'Statement is an empty list, so the policy grants nothing.',
+        t('policy.lint.emptyStatement'),
         statement.loc.start,
         'Statement',
       );
@@ -245,7 +238,7 @@ class Linter {
         this.add(
           'error',
           'invalid-statement',
-          `Each statement must be an object { ... }; found ${show(node)}.`,
+          t('policy.lint.invalidStatement', { example: '{ ... }', found: show(node) }),
           node.loc.start,
           path,
         );
@@ -273,10 +266,10 @@ class Linter {
       this.add(
         'warning',
         'variable-in-old-version',
-        `${name} is literal text here: policy variables work only under "Version": "2012-10-17", and this policy ${noVersion ? 'has no Version (AWS assumes "2008-10-17")' : 'says "2008-10-17"'}.`,
+        t('policy.lint.variableInOldVersion', { name, noVersion: noVersion ? 'yes' : 'no' }),
         node.loc.start,
         path,
-        'Set "Version": "2012-10-17" if you meant the variable.',
+        t('policy.lint.variableInOldVersionFix'),
       );
     }
   }
@@ -287,7 +280,7 @@ class Linter {
     sids: Map<string, number>,
     grants: Array<{ principalKey: string; actions: Set<string>; node: ValueNode; path: string }>,
   ): void {
-    this.unknownKeys(node, path, STATEMENT_KEYS, 'in a statement');
+    this.unknownKeys(node, path, STATEMENT_KEYS, 'statement');
     const sid = member(node, 'Sid');
     if (sid) {
       if (sid.type === 'String' && SID_WITH_SPACES.test(sid.value) && !SID.test(sid.value)) {
@@ -296,20 +289,22 @@ class Linter {
         this.add(
           'warning',
           'sid-with-spaces',
-          `Sid ${show(sid)} has spaces: IAM documents only letters and digits, though ECR accepts spaces (its own example uses "ECR Repository Policy").`,
+          t('policy.lint.sidWithSpaces', { found: show(sid) }),
           sid.loc.start,
           joinPath(path, 'Sid'),
-          `Use "${sid.value.replace(/ /g, '')}" to be safe everywhere.`,
+          t('policy.lint.sidWithSpacesFix', { sid: sid.value.replace(/ /g, '') }),
         );
       }
       if (sid.type !== 'String' || !SID_WITH_SPACES.test(sid.value)) {
         this.add(
           'error',
           'invalid-sid',
-          `Sid may contain only letters and digits; found ${show(sid)}.`,
+          t('policy.lint.invalidSid', { found: show(sid) }),
           sid.loc.start,
           joinPath(path, 'Sid'),
-          sid.type === 'String' ? `Use "${sidSuggestion(sid.value)}".` : undefined,
+          sid.type === 'String'
+            ? t('policy.lint.useSid', { sid: sidSuggestion(sid.value) })
+            : undefined,
         );
       } else if (sid.value !== '') {
         const first = sids.get(sid.value);
@@ -317,10 +312,10 @@ class Linter {
           this.add(
             'error',
             'duplicate-sid',
-            `Sid "${sid.value}" is already used by the statement on line ${first}; each Sid must be unique.`,
+            t('policy.lint.duplicateSid', { sid: sid.value, line: first }),
             sid.loc.start,
             joinPath(path, 'Sid'),
-            `Rename it, e.g. "${sid.value}2".`,
+            t('policy.lint.duplicateSidFix', { sid: sid.value }),
           );
         } else sids.set(sid.value, sid.loc.start.line);
       }
@@ -331,10 +326,10 @@ class Linter {
       this.add(
         'error',
         'missing-effect',
-        'The statement has no Effect.',
+        t('policy.lint.missingEffect'),
         node.loc.start,
         path,
-        'Add "Effect": "Allow" (or "Deny").',
+        t('policy.lint.missingEffectFix'),
       );
     } else if (effect.type !== 'String' || (effect.value !== 'Allow' && effect.value !== 'Deny')) {
       const guess =
@@ -346,10 +341,10 @@ class Linter {
       this.add(
         'error',
         'invalid-effect',
-        `Effect must be exactly "Allow" or "Deny" (capital first letter); found ${show(effect)}.`,
+        t('policy.lint.invalidEffect', { found: show(effect) }),
         effect.loc.start,
         joinPath(path, 'Effect'),
-        `Use "${guess}".`,
+        t('policy.lint.useValue', { value: guess }),
       );
     } else effectValue = effect.value;
 
@@ -365,10 +360,12 @@ class Linter {
         this.add(
           'error',
           'missing-principal',
-          'The statement has no Principal: a repository policy must say who it applies to.',
+          t('policy.lint.missingPrincipal'),
           node.loc.start,
           path,
-          'Add "Principal": {"AWS": "arn:aws:iam::ACCOUNT_ID:user/NAME"}.',
+          t('policy.lint.missingPrincipalFix', {
+            example: '{"AWS": "arn:aws:iam::ACCOUNT_ID:user/NAME"}',
+          }),
         );
       }
     } else {
@@ -380,10 +377,10 @@ class Linter {
           this.add(
             'error',
             'principal-in-identity-policy',
-            `An identity policy cannot have ${name}: it applies to whoever it is attached to.`,
+            t('policy.lint.principalInIdentityPolicy', { name }),
             el.loc.start,
             joinPath(path, name),
-            `Remove ${name}.`,
+            t('policy.lint.removeElement', { name }),
           );
         }
       }
@@ -401,10 +398,10 @@ class Linter {
       this.add(
         'error',
         'missing-action',
-        'The statement has no Action, so it applies to nothing.',
+        t('policy.lint.missingAction'),
         node.loc.start,
         path,
-        'Add "Action": [ ... ].',
+        t('policy.lint.missingActionFix'),
       );
     }
     let actions = new Set<string>();
@@ -422,10 +419,10 @@ class Linter {
         this.add(
           'warning',
           'resource-in-repository-policy',
-          `${name} in a repository policy: the policy already applies to its repository, and ECR has rejected this element ("Invalid repository policy provided").`,
+          t('policy.lint.resourceInRepositoryPolicy', { name }),
           el.loc.start,
           joinPath(path, name),
-          `Remove the ${name} line.`,
+          t('policy.lint.resourceInRepositoryPolicyFix', { name }),
         );
       }
     }
@@ -433,10 +430,10 @@ class Linter {
       this.add(
         'error',
         'missing-resource',
-        'An identity policy statement needs a Resource.',
+        t('policy.lint.missingResource'),
         node.loc.start,
         path,
-        'Add "Resource": "*" or the repository ARN.',
+        t('policy.lint.missingResourceFix'),
       );
     }
     if (condition) this.condition(condition, joinPath(path, 'Condition'));
@@ -448,15 +445,20 @@ class Linter {
       this.add(
         'error',
         'conflicting-elements',
-        `A statement cannot have both ${a} and ${b}.`,
+        t('policy.lint.conflictingElements', { a, b }),
         nb.loc.start,
         joinPath(path, b),
-        `Keep only ${a}.`,
+        t('policy.lint.conflictingElementsFix', { a }),
       );
     }
   }
 
-  unknownKeys(node: ObjectNode, path: string, known: readonly string[], where: string): void {
+  unknownKeys(
+    node: ObjectNode,
+    path: string,
+    known: readonly string[],
+    where: 'top' | 'statement',
+  ): void {
     for (const m of node.members) {
       const key = memberKey(m);
       if (known.includes(key)) continue;
@@ -467,10 +469,12 @@ class Linter {
       this.add(
         'error',
         'unknown-key',
-        `Unknown key "${key}" ${where}; AWS rejects a policy with it.`,
+        t('policy.lint.unknownKey', { key, where }),
         m.name.loc.start,
         joinPath(path, key),
-        close ? `Did you mean "${near}"?` : `Allowed here: ${known.join(', ')}.`,
+        close
+          ? t('policy.lint.didYouMeanQuoted', { near })
+          : t('policy.lint.allowedHere', { known: known.join(', ') }),
       );
     }
   }
@@ -485,7 +489,13 @@ class Linter {
         ? node.elements.map((e, i) => ({ node: e.value, path: `${path}[${i}]` }))
         : [{ node, path }];
     if (node.type === 'Array' && items.length === 0) {
-      this.add('error', 'empty-element', `${what} is an empty list.`, node.loc.start, path);
+      this.add(
+        'error',
+        'empty-element',
+        t('policy.lint.emptyList', { what }),
+        node.loc.start,
+        path,
+      );
     }
     const out: Array<{ value: string; node: ValueNode; path: string }> = [];
     for (const it of items) {
@@ -493,7 +503,7 @@ class Linter {
         this.add(
           'error',
           'invalid-type',
-          `${what} must be a string or a list of strings; found ${show(it.node)}.`,
+          t('policy.lint.notStrings', { what, found: show(it.node) }),
           it.node.loc.start,
           it.path,
         );
@@ -513,10 +523,12 @@ class Linter {
         this.add(
           'warning',
           'public-principal',
-          'Principal "*" with no Condition lets anyone in any AWS account use this repository.',
+          t('policy.lint.publicPrincipal'),
           at.loc.start,
           p,
-          'Name the IAM user or role instead, e.g. {"AWS": "arn:aws:iam::ACCOUNT_ID:user/fcj-ecr-ci-cd-user"}, or add a Condition such as aws:PrincipalAccount.',
+          t('policy.lint.publicPrincipalFix', {
+            example: '{"AWS": "arn:aws:iam::ACCOUNT_ID:user/fcj-ecr-ci-cd-user"}',
+          }),
         );
       }
     };
@@ -526,10 +538,12 @@ class Linter {
         this.add(
           'error',
           'invalid-principal',
-          `Principal must be "*" or an object such as {"AWS": "..."}; found ${show(node)}.`,
+          t('policy.lint.invalidPrincipal', { example: '{"AWS": "..."}', found: show(node) }),
           node.loc.start,
           path,
-          `Write {"AWS": ${JSON.stringify(node.value)}}.`,
+          t('policy.lint.invalidPrincipalFix', {
+            example: `{"AWS": ${JSON.stringify(node.value)}}`,
+          }),
         );
       }
       return;
@@ -538,7 +552,7 @@ class Linter {
       this.add(
         'error',
         'invalid-principal',
-        `Principal must be "*" or an object such as {"AWS": "..."}; found ${show(node)}.`,
+        t('policy.lint.invalidPrincipal', { example: '{"AWS": "..."}', found: show(node) }),
         node.loc.start,
         path,
       );
@@ -551,12 +565,12 @@ class Linter {
         this.add(
           'error',
           'invalid-principal-type',
-          `Unknown principal type "${type}".`,
+          t('policy.lint.invalidPrincipalType', { type }),
           m.name.loc.start,
           typePath,
           type.toLowerCase() === 'aws'
-            ? 'Write "AWS" in capitals.'
-            : 'Use "AWS" for IAM users, roles and accounts.',
+            ? t('policy.lint.awsInCapitals')
+            : t('policy.lint.useAwsType'),
         );
         continue;
       }
@@ -577,10 +591,10 @@ class Linter {
       this.add(
         'error',
         'not-principal-with-allow',
-        'NotPrincipal with "Effect": "Allow" is not supported by AWS: it would allow everyone except the principals listed, anonymous callers included.',
+        t('policy.lint.notPrincipalWithAllow'),
         node.loc.start,
         path,
-        'Use "Principal" with the users or roles to allow instead.',
+        t('policy.lint.notPrincipalWithAllowFix'),
       );
       return;
     }
@@ -606,19 +620,24 @@ class Linter {
       this.add(
         'warning',
         'not-principal-account-missing',
-        `NotPrincipal exempts ${v.value} but not its account arn:aws:iam::${account}:root. AWS may check the account first and then deny the whole account, this principal included.`,
+        t('policy.lint.notPrincipalAccountMissing', { value: v.value, account }),
         v.node.loc.start,
         v.path,
-        `Add "arn:aws:iam::${account}:root" to NotPrincipal, or better: use "Principal": "*" with a Condition {"ArnNotEquals": {"aws:PrincipalArn": ["${v.value}"]}}.`,
+        t('policy.lint.notPrincipalAccountMissingFix', {
+          account,
+          condition: `{"ArnNotEquals": {"aws:PrincipalArn": ["${v.value}"]}}`,
+        }),
       );
     }
     this.add(
       'info',
       'not-principal',
-      'AWS recommends aws:PrincipalArn conditions instead of NotPrincipal: listing an account ARN here does not exempt its other users (all principals but those named are denied).',
+      t('policy.lint.notPrincipal'),
       node.loc.start,
       path,
-      'Write "Principal": "*" with {"ArnNotEquals": {"aws:PrincipalArn": [...]}} in the Condition.',
+      t('policy.lint.notPrincipalFix', {
+        condition: '{"ArnNotEquals": {"aws:PrincipalArn": [...]}}',
+      }),
     );
   }
 
@@ -632,10 +651,10 @@ class Linter {
       this.add(
         'error',
         'stray-whitespace',
-        `${JSON.stringify(value)} has spaces at its start or end, so it names nobody.`,
+        t('policy.lint.principalWhitespace', { value: JSON.stringify(value) }),
         node.loc.start,
         path,
-        `Write ${JSON.stringify(value.trim())}.`,
+        t('policy.lint.writeValue', { value: JSON.stringify(value.trim()) }),
       );
       return;
     }
@@ -649,10 +668,10 @@ class Linter {
         this.add(
           'error',
           'invalid-account-id',
-          `"${value}" is not an AWS account id: an account id has exactly 12 digits.`,
+          t('policy.lint.invalidAccountId', { value }),
           node.loc.start,
           path,
-          'Copy the 12-digit id from aws sts get-caller-identity.',
+          t('policy.lint.copyAccountId'),
         );
         return;
       }
@@ -660,10 +679,10 @@ class Linter {
       this.add(
         'error',
         'principal-wildcard',
-        `"${value}": a principal ARN cannot contain wildcards; AWS accepts only "*" on its own.`,
+        t('policy.lint.principalWildcard', { value }),
         node.loc.start,
         path,
-        'Name each user or role exactly, or use the account with a Condition on aws:PrincipalArn (ArnLike).',
+        t('policy.lint.principalWildcardFix'),
       );
       return;
     } else {
@@ -674,19 +693,19 @@ class Linter {
           this.add(
             'error',
             'invalid-account-id',
-            `The account id "${accountPart}" in ${value} is not 12 digits.`,
+            t('policy.lint.accountIdInArn', { account: accountPart, value }),
             node.loc.start,
             path,
-            'Copy the 12-digit id from aws sts get-caller-identity.',
+            t('policy.lint.copyAccountId'),
           );
         } else {
           this.add(
             'error',
             'invalid-principal-arn',
-            `"${value}" is not a principal ARN.`,
+            t('policy.lint.invalidPrincipalArn', { value }),
             node.loc.start,
             path,
-            'Use arn:aws:iam::ACCOUNT_ID:user/NAME, arn:aws:iam::ACCOUNT_ID:role/NAME or a 12-digit account id.',
+            t('policy.lint.invalidPrincipalArnFix'),
           );
         }
         return;
@@ -696,10 +715,10 @@ class Linter {
         this.add(
           'error',
           'invalid-account-id',
-          `The account id "${account}" in ${value} is not 12 digits.`,
+          t('policy.lint.accountIdInArn', { account, value }),
           node.loc.start,
           path,
-          'Copy the 12-digit id from aws sts get-caller-identity.',
+          t('policy.lint.copyAccountId'),
         );
         return;
       }
@@ -710,10 +729,10 @@ class Linter {
       this.add(
         'warning',
         'principal-account-mismatch',
-        `This principal is in account ${account}, but your account is ${expected}.`,
+        t('policy.lint.principalAccountMismatch', { account, expected }),
         node.loc.start,
         path,
-        `If it should be yours, write ${value.replace(account, expected)}.`,
+        t('policy.lint.principalAccountMismatchFix', { value: value.replace(account, expected) }),
       );
     }
   }
@@ -733,10 +752,10 @@ class Linter {
         this.add(
           'error',
           'stray-whitespace',
-          `${JSON.stringify(value)} has spaces at its start or end, so it is not an action name.`,
+          t('policy.lint.actionWhitespace', { value: JSON.stringify(value) }),
           n.loc.start,
           p,
-          `Write ${JSON.stringify(value.trim())}.`,
+          t('policy.lint.writeValue', { value: JSON.stringify(value.trim()) }),
         );
         continue;
       }
@@ -745,7 +764,7 @@ class Linter {
         this.add(
           'error',
           'invalid-action',
-          `"${value}" is not an action: actions look like service:Name, e.g. ecr:PutImage.`,
+          t('policy.lint.invalidAction', { value }),
           n.loc.start,
           p,
         );
@@ -760,7 +779,7 @@ class Linter {
             this.add(
               'error',
               'unknown-action',
-              `"${value}" matches no ${service} action.`,
+              t('policy.lint.noMatchingAction', { value, service }),
               n.loc.start,
               p,
             );
@@ -773,12 +792,12 @@ class Linter {
             this.add(
               'error',
               'unknown-action',
-              `"${value}" is not an action of ${service} (AWS rejects a policy with it).`,
+              t('policy.lint.unknownAction', { value, service }),
               n.loc.start,
               p,
               guess
-                ? `Did you mean ${guess}?`
-                : `See the ${service} actions in the AWS Service Authorization Reference.`,
+                ? t('policy.lint.didYouMean', { guess })
+                : t('policy.lint.seeReference', { service }),
             );
           } else granted.add(found.name);
         }
@@ -787,20 +806,20 @@ class Linter {
         this.add(
           'error',
           'non-ecr-action',
-          `"${value}" is not an ECR action; a repository policy can only grant ecr: actions on its repository.`,
+          t('policy.lint.nonEcrAction', { value }),
           n.loc.start,
           p,
-          `Grant ${value} in an IAM policy of the user or role instead.`,
+          t('policy.lint.nonEcrActionFix', { value }),
         );
       }
       if (this.repository && value.toLowerCase() === 'ecr:getauthorizationtoken') {
         this.add(
           'error',
           'auth-token-in-repository-policy',
-          'ecr:GetAuthorizationToken cannot be granted by a repository policy (AWS rejects it: "Invalid repository policy provided"). It is account-wide, so it must come from an IAM policy.',
+          t('policy.lint.authTokenInRepositoryPolicy'),
           n.loc.start,
           p,
-          'Remove it here and attach an IAM policy allowing ecr:GetAuthorizationToken on "*" to the user (docker login needs it).',
+          t('policy.lint.authTokenInRepositoryPolicyFix'),
         );
       }
     }
@@ -831,21 +850,25 @@ class Linter {
           this.add(
             'warning',
             'incomplete-push',
-            `The push permissions are incomplete: docker push would fail at ${first} (${PUSH_STEP[first]}).` +
-              (missing.length > 1 ? ` Also missing: ${missing.slice(1).join(', ')}.` : '') +
-              (alsoRead.length ? ` ${PUSH_ALSO_LISTS}` : ''),
+            t('policy.lint.incompletePush', {
+              first,
+              step: stepWords(first),
+              more: missing.length > 1 ? 'yes' : 'no',
+              rest: missing.slice(1).join(', '),
+              alsoRead: alsoRead.length ? 'yes' : 'no',
+            }),
             node.loc.start,
             path,
-            `Add ${[...missing, ...alsoRead].join(', ')}.`,
+            t('policy.lint.addActions', { actions: [...missing, ...alsoRead].join(', ') }),
           );
         } else if (!actions.has('ecr:BatchGetImage')) {
           this.add(
             'info',
             'push-without-batch-get-image',
-            `The five push actions are there. ${PUSH_ALSO_LISTS}`,
+            t('policy.lint.pushWithoutBatchGetImage'),
             node.loc.start,
             path,
-            'Add ecr:BatchGetImage.',
+            t('policy.lint.addActions', { actions: 'ecr:BatchGetImage' }),
           );
         }
       }
@@ -856,10 +879,10 @@ class Linter {
           this.add(
             'warning',
             'incomplete-pull',
-            `The pull permissions are incomplete: docker pull would fail at ${first} (${PULL_STEP[first]}).`,
+            t('policy.lint.incompletePull', { first, step: stepWords(first) }),
             node.loc.start,
             path,
-            `Add ${missing.join(', ')}.`,
+            t('policy.lint.addActions', { actions: missing.join(', ') }),
           );
         }
       }
@@ -871,7 +894,7 @@ class Linter {
       this.add(
         'error',
         'invalid-condition',
-        `Condition must be an object; found ${show(node)}.`,
+        t('policy.lint.conditionNotObject', { found: show(node) }),
         node.loc.start,
         path,
       );
@@ -887,19 +910,19 @@ class Linter {
         this.add(
           'error',
           'unknown-condition-operator',
-          `"${op}" is not a condition operator.`,
+          t('policy.lint.unknownOperator', { op }),
           m.name.loc.start,
           opPath,
           close
-            ? `Did you mean ${op.replace(base, near)}?`
-            : 'Use one of StringEquals, StringLike, ArnLike, Bool, IpAddress, NumericLessThan, DateGreaterThan, Null, ...',
+            ? t('policy.lint.didYouMean', { guess: op.replace(base, near) })
+            : t('policy.lint.unknownOperatorFix'),
         );
       }
       if (m.value.type !== 'Object') {
         this.add(
           'error',
           'invalid-condition',
-          `Condition operator ${op} must map condition keys to values; found ${show(m.value)}.`,
+          t('policy.lint.operatorNotObject', { op, found: show(m.value) }),
           m.value.loc.start,
           opPath,
         );
@@ -914,7 +937,7 @@ class Linter {
             this.add(
               'error',
               'invalid-condition',
-              `Condition value for ${key} must be a string, number or boolean; found ${show(x)}.`,
+              t('policy.lint.conditionValue', { key, found: show(x) }),
               x.loc.start,
               joinPath(opPath, key),
             );
@@ -971,9 +994,9 @@ function show(node: ValueNode): string {
     case 'Null':
       return 'null';
     case 'Array':
-      return 'a list';
+      return t('policy.lint.show.list');
     case 'Object':
-      return 'an object';
+      return t('policy.lint.show.object');
     default:
       return node.type;
   }
@@ -988,7 +1011,7 @@ export function lintPolicy(text: string, opts: LintOptions = {}): LintResult {
           {
             severity: 'error',
             code: 'not-text',
-            message: 'The policy is not text.',
+            message: t('policy.lint.notText'),
             line: 1,
             column: 1,
             path: '',
@@ -1003,11 +1026,13 @@ export function lintPolicy(text: string, opts: LintOptions = {}): LintResult {
         {
           severity: 'error',
           code: 'internal-error',
-          message: `The linter failed on this input (${err instanceof Error ? err.message : String(err)}); this is a bug in ecr-tutor.`,
+          message: t('policy.lint.internalError', {
+            why: err instanceof Error ? err.message : String(err),
+          }),
           line: 1,
           column: 1,
           path: '',
-          suggestion: 'Please report it with the policy text.',
+          suggestion: t('policy.lint.internalErrorFix'),
         },
       ],
     };

@@ -4,6 +4,7 @@
  * and syntax errors said in plain words (trailing comma, missing quote, unclosed brace).
  */
 import { parse as parseJsonAst, evaluate as evaluateAst } from '@humanwhocodes/momoa';
+import { t } from '../i18n/index.js';
 import type {
   ArrayNode,
   DocumentNode,
@@ -88,13 +89,12 @@ export function findDuplicateKeys(
       if (first) {
         out.push(
           new PolicyParseError(
-            `The key "${key}" appears twice in the same object (first on line ${first.line}); ` +
-              'AWS would keep only one of them silently.',
+            t('policy.parse.duplicateKey', { key, first: first.line }),
             'duplicate-key',
             m.name.loc.start.line,
             m.name.loc.start.column,
             childPath,
-            `Remove one "${key}" or merge their values into one.`,
+            t('policy.parse.duplicateKeyFix', { key }),
           ),
         );
       } else seen.set(key, m.name.loc.start);
@@ -153,12 +153,12 @@ function syntaxError(text: string, err: unknown): PolicyParseError {
   const raw = String(e.message ?? err).replace(/\s*\(\d+:\d+\)\s*$/, '');
   if (text.trim() === '') {
     return new PolicyParseError(
-      'The policy is empty: there is no JSON to read.',
+      t('policy.parse.empty'),
       'json-syntax',
       1,
       1,
       '',
-      'Paste the whole policy, starting with { and ending with }.',
+      t('policy.parse.emptyFix', { open: '{', close: '}' }),
     );
   }
   const offset = offsetOf(text, line, column);
@@ -168,12 +168,12 @@ function syntaxError(text: string, err: unknown): PolicyParseError {
     if (before && text[before.index] === ',') {
       const pos = lineColumnOf(text, before.index);
       return new PolicyParseError(
-        `Trailing comma on line ${pos.line}: JSON does not allow a comma before ${text[offset] === '}' ? 'a closing }' : 'a closing ]'}.`,
+        t('policy.parse.trailingComma', { line: pos.line, ch: text[offset] === '}' ? '}' : ']' }),
         'json-trailing-comma',
         pos.line,
         pos.column,
         '',
-        'Delete that last comma.',
+        t('policy.parse.trailingCommaFix'),
       );
     }
   }
@@ -183,12 +183,12 @@ function syntaxError(text: string, err: unknown): PolicyParseError {
     if (before && /["}\]0-9el]/.test(text[before.index] ?? '')) {
       const pos = lineColumnOf(text, before.index);
       return new PolicyParseError(
-        `Missing comma after line ${pos.line}, column ${pos.column}: two values follow each other without a comma.`,
+        t('policy.parse.missingComma', { line: pos.line, column: pos.column }),
         'json-missing-comma',
         line,
         column,
         '',
-        'Add a comma between the two items.',
+        t('policy.parse.missingCommaFix'),
       );
     }
   }
@@ -197,12 +197,12 @@ function syntaxError(text: string, err: unknown): PolicyParseError {
     if (openQuote !== undefined) {
       const pos = lineColumnOf(text, openQuote);
       return new PolicyParseError(
-        `A string that starts on line ${pos.line}, column ${pos.column} is never closed: a closing " is missing.`,
+        t('policy.parse.unclosedString', { line: pos.line, column: pos.column }),
         'json-unclosed-string',
         pos.line,
         pos.column,
         '',
-        'Add the missing double quote at the end of that string.',
+        t('policy.parse.unclosedStringFix'),
       );
     }
     const open = unclosedBracket(text);
@@ -210,33 +210,41 @@ function syntaxError(text: string, err: unknown): PolicyParseError {
       const pos = lineColumnOf(text, open);
       const ch = text[open];
       return new PolicyParseError(
-        `The ${ch === '{' ? 'brace {' : 'bracket ['} opened on line ${pos.line}, column ${pos.column} is never closed.`,
+        t('policy.parse.unclosed', {
+          opener: ch === '{' ? 'brace' : 'bracket',
+          ch: ch === '{' ? '{' : '[',
+          line: pos.line,
+          column: pos.column,
+        }),
         'json-unclosed',
         pos.line,
         pos.column,
         '',
-        `Add the matching ${ch === '{' ? '}' : ']'} at the end of that ${ch === '{' ? 'object' : 'list'}.`,
+        t('policy.parse.unclosedFix', {
+          close: ch === '{' ? '}' : ']',
+          opener: ch === '{' ? 'brace' : 'bracket',
+        }),
       );
     }
     return new PolicyParseError(
-      'The policy ends too early: something is missing at the end.',
+      t('policy.parse.endsEarly'),
       'json-syntax',
       line,
       column,
       '',
-      'Check that every { [ and " is closed.',
+      t('policy.parse.endsEarlyFix', { open: '{' }),
     );
   }
   // Quotes pasted from a web page or word processor look right but are not JSON quotes.
   const curly = /Unexpected character '([\u201c\u201d\u2018\u2019\u00ab\u00bb])'/.exec(raw);
   if (curly) {
     return new PolicyParseError(
-      `Curly quote ${curly[1]} on line ${line}, column ${column}: JSON needs straight double quotes (").`,
+      t('policy.parse.curlyQuote', { quote: curly[1]!, line, column }),
       'json-curly-quote',
       line,
       column,
       '',
-      'Replace every \u201c \u201d \u2018 \u2019 with a straight " (paste the policy as plain text).',
+      t('policy.parse.curlyQuoteFix'),
     );
   }
   const bare = /Unexpected character '([A-Za-z_$])'/.exec(raw);
@@ -249,21 +257,25 @@ function syntaxError(text: string, err: unknown): PolicyParseError {
       const pos = lineColumnOf(text, Math.max(0, start));
       const str = text.slice(start + 1, before.index);
       return new PolicyParseError(
-        `Unexpected ${JSON.stringify(word)} on line ${line}, column ${column}, right after the string "${str}": a closing " is probably missing in or after that string.`,
+        t('policy.parse.afterString', { word: JSON.stringify(word), line, column, str }),
         'json-missing-quote',
         pos.line,
         pos.column,
         '',
-        `Check the quotes around "${str.trim().replace(/,$/, '')}": each string needs its own closing ".`,
+        t('policy.parse.afterStringFix', { str: str.trim().replace(/,$/, '') }),
       );
     }
     return new PolicyParseError(
-      `Unquoted text ${JSON.stringify(word.replace(/[",]+$/, ''))} on line ${line}, column ${column}: JSON strings need double quotes (only true, false and null are bare words).`,
+      t('policy.parse.bareWord', {
+        word: JSON.stringify(word.replace(/[",]+$/, '')),
+        line,
+        column,
+      }),
       'json-missing-quote',
       line,
       column,
       '',
-      `Write "${word.replace(/[",]+$/, '')}" in double quotes.`,
+      t('policy.parse.bareWordFix', { word: word.replace(/[",]+$/, '') }),
     );
   }
   // Brackets that do not pair up: an extra closer, or a closer for the wrong opener.
@@ -273,23 +285,31 @@ function syntaxError(text: string, err: unknown): PolicyParseError {
     const ch = closer[1] === 'RBrace' ? '}' : ']';
     if (open === undefined) {
       return new PolicyParseError(
-        `There is one ${ch} too many on line ${line}, column ${column}: everything before it is already closed.`,
+        t('policy.parse.extraCloser', { ch, line, column }),
         'json-extra-bracket',
         line,
         column,
         '',
-        `Delete that ${ch}.`,
+        t('policy.parse.extraCloserFix', { ch }),
       );
     }
     const pos = lineColumnOf(text, open);
     const opener = text[open];
     return new PolicyParseError(
-      `Found ${ch} on line ${line}, column ${column}, but the ${opener === '[' ? 'list [' : 'object {'} opened on line ${pos.line}, column ${pos.column} is not closed yet.`,
+      t('policy.parse.wrongCloser', {
+        ch,
+        line,
+        column,
+        opener: opener === '[' ? 'bracket' : 'brace',
+        open: opener === '[' ? '[' : '{',
+        openLine: pos.line,
+        openColumn: pos.column,
+      }),
       'json-unclosed',
       line,
       column,
       '',
-      `Add ${opener === '[' ? ']' : '}'} before this ${ch}.`,
+      t('policy.parse.wrongCloserFix', { close: opener === '[' ? ']' : '}', ch }),
     );
   }
   // A string value broken by a raw line break means a missing closing quote.
@@ -298,53 +318,53 @@ function syntaxError(text: string, err: unknown): PolicyParseError {
   if (/Unexpected character/.test(raw) && strStart !== undefined) {
     const pos = lineColumnOf(text, strStart);
     return new PolicyParseError(
-      `A string that starts on line ${pos.line}, column ${pos.column} is not closed on that line: a closing " is missing.`,
+      t('policy.parse.stringBroken', { line: pos.line, column: pos.column }),
       'json-unclosed-string',
       pos.line,
       pos.column,
       '',
-      'Add the missing double quote at the end of that string.',
+      t('policy.parse.unclosedStringFix'),
     );
   }
   const m = /Unexpected character '(.)'/.exec(raw);
   if (m && m[1] === "'") {
     return new PolicyParseError(
-      `Single quotes on line ${line}, column ${column}: JSON strings need double quotes.`,
+      t('policy.parse.singleQuote', { line, column }),
       'json-single-quote',
       line,
       column,
       '',
-      'Replace \' with ".',
+      t('policy.parse.singleQuoteFix'),
     );
   }
   if (m && /[A-Za-z_$]/.test(m[1]!)) {
     return new PolicyParseError(
-      `Unquoted text on line ${line}, column ${column}: JSON keys and strings need double quotes.`,
+      t('policy.parse.unquoted', { line, column }),
       'json-missing-quote',
       line,
       column,
       '',
-      'Put the word in double quotes, e.g. "Effect".',
+      t('policy.parse.unquotedFix'),
     );
   }
   const ident = /Unexpected identifier '([^']*)'/.exec(raw);
   if (ident) {
     return new PolicyParseError(
-      `Unquoted text "${ident[1]}" on line ${line}, column ${column}: JSON strings need double quotes (only true, false and null are bare words).`,
+      t('policy.parse.bareWord', { word: JSON.stringify(ident[1]), line, column }),
       'json-missing-quote',
       line,
       column,
       '',
-      `Write "${ident[1]}" in double quotes.`,
+      t('policy.parse.bareWordFix', { word: ident[1]! }),
     );
   }
   return new PolicyParseError(
-    `The JSON is not valid at line ${line}, column ${column}: ${raw.replace(/\.$/, '')}.`,
+    t('policy.parse.invalid', { line, column, raw: raw.replace(/\.$/, '') }),
     'json-syntax',
     line,
     column,
     '',
-    'Compare that spot with the workshop example: look for a missing comma, quote or bracket.',
+    t('policy.parse.invalidFix'),
   );
 }
 

@@ -3,7 +3,22 @@
  * lesson checks, and `policy lint` / `policy explain`.
  */
 
+import type { policyEn } from '../i18n/messages/policy.en.js';
+
 export type Severity = 'error' | 'warning' | 'info';
+
+/** A key of the evaluator's words in the catalog (src/i18n/messages/policy.en.ts). */
+export type EvalWordKey = Extract<keyof typeof policyEn, `policy.eval.${string}`>;
+
+/**
+ * Words of the evaluator in no language yet: a catalog key and its values, put into the
+ * learner's language only where someone reads them (./words.ts). The sandbox evaluates every
+ * request and reads none of them, so it never pays for formatting.
+ */
+export interface Words {
+  key: EvalWordKey;
+  values?: Readonly<Record<string, string | number | Words | readonly Words[]>>;
+}
 
 /** One lint finding. `code` is stable (tests and the TUI key on it); line/column are 1-based. */
 export interface Finding {
@@ -94,9 +109,28 @@ export interface TraceEntry {
   effect: 'Allow' | 'Deny';
   /** true when every element (principal, action, resource, condition) matched */
   matched: boolean;
-  /** plain words: which element did or did not match and why */
-  why: string;
+  /** which element did or did not match and why (words.ts `traceWhy` says it) */
+  because: Words;
 }
+
+/**
+ * Why the decision is what it is, as a code the edges put into words (words.ts
+ * `decisionWhy`); `reason` keeps AWS's own English clause.
+ */
+export type DecisionBasis =
+  | 'no-permission-needed'
+  | 'identity-deny'
+  | 'resource-deny'
+  | 'anonymous-public'
+  | 'anonymous-denied'
+  | 'root'
+  | 'both'
+  | 'identity'
+  | 'resource'
+  | 'same-none'
+  | 'cross-no-resource'
+  | 'cross-no-identity'
+  | 'cross-both';
 
 export interface EvaluationResult {
   decision: Decision;
@@ -105,6 +139,8 @@ export interface EvaluationResult {
    * `with an explicit deny in a resource-based policy`, ...); when allowed, which side allowed.
    */
   reason: string;
+  /** the rule that decided, for the learner's explanation (see DecisionBasis) */
+  basis: DecisionBasis;
   trace: TraceEntry[];
   /** features met in the policies that the evaluator does not support (never silently ignored) */
   unsupported: string[];

@@ -67,35 +67,43 @@ export function isLoopbackHost(hostHeader: string | undefined, extra?: string): 
 }
 
 /**
- * The region a request must be signed for, as AWS's endpoints rule: ECR is regional (only the
- * sandbox's region); STS has regional endpoints and the global one that signs for us-east-1;
- * IAM is global and signs for us-east-1, except that the SDKs sign for the client's region when
- * given an endpoint override (so the sandbox's region is accepted too). Undefined when allowed,
- * else the AWS message.
+ * What a region name looks like: AWS's partitions name regions `<area>-<direction…>-<n>`
+ * (us-east-1, ap-southeast-1, us-gov-west-1, cn-north-1, us-isob-east-1, eusc-de-east-1).
  */
-export function regionProblem(
-  service: 'ecr' | 'sts' | 'iam',
-  signedRegion: string,
-  sandboxRegion: string,
-): string | undefined {
-  const allowed = service === 'ecr' ? [sandboxRegion] : [...new Set([sandboxRegion, 'us-east-1'])];
-  if (allowed.includes(signedRegion)) return undefined;
+const REGION_SHAPE = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
+
+/**
+ * Whether the signing region is acceptable; undefined when it is, else AWS's message with the
+ * fix. Any well-formed region name is accepted for ECR, STS and IAM alike: with an endpoint
+ * override the SDKs and the AWS CLI sign with the client's configured region (IAM included, not
+ * its global us-east-1), so a learner whose shell says AWS_REGION=ap-southeast-1 reaches the
+ * sandbox signed for ap-southeast-1 and must not be turned away. The signature is still verified
+ * for the region it names (sigv4.ts); only which region the request then acts in is the
+ * endpoint's decision (requestedRegion below). A string that is no region name at all is refused.
+ */
+export function regionProblem(signedRegion: string, sandboxRegion: string): string | undefined {
+  if (REGION_SHAPE.test(signedRegion)) return undefined;
+  const shown = signedRegion.slice(0, 40).replace(/[^\x20-\x7e]/g, '?');
   return (
-    `Credential should be scoped to a valid region, not '${signedRegion}'. ` +
-    `(This sandbox serves ${allowed.map((r) => `'${r}'`).join(' and ')} for ${service}: ` +
-    `sign with that region, e.g. export AWS_REGION=${sandboxRegion}.)`
+    `Credential should be scoped to a valid region, not '${shown}'. ` +
+    `(A region is named like us-east-1 or ap-southeast-1; this sandbox acts in '${sandboxRegion}': ` +
+    `set a region name, e.g. export AWS_REGION=${sandboxRegion}.)`
   );
 }
 
-/** The region a request acts in (aws:RequestedRegion): the endpoint's, never the client's word. */
-export function requestedRegion(
-  service: 'ecr' | 'sts' | 'iam',
-  signedRegion: string,
-  sandboxRegion: string,
-): string {
-  if (service === 'ecr') return sandboxRegion;
-  if (service === 'iam') return 'us-east-1';
-  return signedRegion;
+/**
+ * The region a request acts in: its ARNs (repositories are created and named in it), its
+ * aws:RequestedRegion and the region the answer describes. On AWS the endpoint a request reaches
+ * decides it (the hostname names the region; the signature must then agree); here the endpoint
+ * is the sandbox, which is one regional ECR and STS, so they act in the sandbox's region whatever
+ * region the client signed for, and IAM, a global service, acts in us-east-1 as on AWS. Never the
+ * client's word: otherwise a policy that denies outside one region (`StringNotEquals
+ * aws:RequestedRegion`) could be slipped past by signing for another, and a repository ARN would
+ * change with the learner's AWS_REGION while the lesson's policies and checks name the
+ * sandbox's.
+ */
+export function requestedRegion(service: 'ecr' | 'sts' | 'iam', sandboxRegion: string): string {
+  return service === 'iam' ? 'us-east-1' : sandboxRegion;
 }
 
 /**

@@ -231,12 +231,12 @@ async function handle(
   }
   let route: Route = { protocol: 'query', service: 'sts', namespace: STS_NAMESPACE };
   // One access-log line per request (operation, caller, outcome; never a key or secret).
-  const entry = { op: '', who: '-', error: '' };
+  const entry = { op: '', who: '-', error: '', signedFor: '' };
   if (core.accessLog) {
     const accessLog = core.accessLog;
     res.on('finish', () =>
       accessLog(
-        `${new Date().toISOString().slice(11, 19)} ${route.service}:${entry.op || '?'} by ${entry.who} -> ${res.statusCode}${entry.error ? ` ${entry.error}` : ''}`,
+        `${new Date().toISOString().slice(11, 19)} ${route.service}:${entry.op || '?'} by ${entry.who}${entry.signedFor} -> ${res.statusCode}${entry.error ? ` ${entry.error}` : ''}`,
       ),
     );
   }
@@ -271,8 +271,12 @@ async function handle(
       });
     }
     const sandboxRegion = core.metadata.state.region;
-    const wrongRegion = regionProblem(service, auth.region, sandboxRegion);
+    const wrongRegion = regionProblem(auth.region, sandboxRegion);
     if (wrongRegion) throw new SigV4Error({ kind: 'mismatch', detail: wrongRegion });
+    const actsIn = requestedRegion(service, sandboxRegion);
+    // Said in the log, so a learner who wonders why ARNs name another region can see why.
+    if (auth.region !== actsIn && auth.region !== sandboxRegion)
+      entry.signedFor = ` (signed for ${auth.region}, acts in ${actsIn})`;
     const unsignedPayload = payloadHashProblem(header(req, 'x-amz-content-sha256'));
     if (unsignedPayload) throw new SigV4Error({ kind: 'mismatch', detail: unsignedPayload });
     const token = header(req, 'x-amz-security-token');
@@ -330,7 +334,7 @@ async function handle(
       core,
       caller: who.caller,
       requestId,
-      region: requestedRegion(service, auth.region, sandboxRegion),
+      region: actsIn,
       sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
     };
     if (route.protocol === 'json') {

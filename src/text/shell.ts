@@ -7,6 +7,19 @@
 import { textWidth } from './width.js';
 
 /**
+ * A word the shell reads back as exactly `word`: left bare when it holds only characters no
+ * shell treats specially, else single-quoted (a `'` inside written as `'\\''`).
+ */
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** ` --name VALUE` for a command shown to the learner (VALUE shell-quoted), or '' without a value. */
+export function cliFlag(name: string, value: string | undefined): string {
+  return value ? ` --${name} ${shellQuote(value)}` : '';
+}
+
+/**
  * The words of a command line as the shell splits them (quotes, backslash escapes and `$(…)`
  * kept in the word's raw text, not interpreted).
  */

@@ -6,6 +6,7 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, relative, sep } from 'node:path';
+import { shellQuote } from './shell.js';
 
 const NAME = 'ecr-tutor';
 const PACKAGE = 'ecr-workshop-tutor';
@@ -16,11 +17,6 @@ function real(p: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A word the shell reads back as `word` (single-quoted when it holds anything special). */
-export function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 export interface SelfNameInput {

@@ -66,13 +66,22 @@ describe('the credential chain, as the AWS CLI reads it', () => {
     }
   });
 
-  it('a profile whose region the endpoint does not serve: says so, not "wrong secret"', async () => {
+  it('a profile in another region than the sandbox: served, as the SDK signs for its own region', async () => {
     await l.write('.aws/credentials', keysIni('lab', admin));
     await l.write('.aws/config', '[profile lab]\nregion = ap-south-1\n');
     const r = await check(['--profile', 'lab']);
+    expect(r.stdout).toContain('1. Connect: pass');
+    expect(r.stdout).toContain('3. Check the repository and the CI user: pass');
+    expect(r.stderr).not.toContain('does not accept requests signed');
+  });
+
+  it('a profile whose region is no region name: says so, not "wrong secret"', async () => {
+    await l.write('.aws/credentials', keysIni('lab', admin));
+    await l.write('.aws/config', '[profile lab]\nregion = local\n');
+    const r = await check(['--profile', 'lab']);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain(
-      `error: the endpoint ${tsb.sandbox.endpoint} does not accept requests signed for the region ap-south-1.`,
+      `error: the endpoint ${tsb.sandbox.endpoint} does not accept requests signed for the region local.`,
     );
     expect(r.stderr).toContain('--region');
     expect(r.stderr).not.toContain('secret access key');

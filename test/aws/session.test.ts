@@ -1,4 +1,5 @@
 /** Choosing the target: the tutor's own sandbox, or the one the learner already runs. */
+import { DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +61,30 @@ describe('openSession', () => {
       expect(s.kind).toBe('endpoint');
       expect(s.sandbox?.accountId).toBe(tsb.sandbox.accountId);
       await s.close();
+    } finally {
+      await tsb.cleanup();
+    }
+  });
+
+  it("asked for another region at the learner's sandbox: works in the sandbox's, where its ARNs are", async () => {
+    const env = await home();
+    const tsb = await startTestSandbox({
+      stateDir: defaultSandboxStateDir(env),
+      region: 'eu-west-3',
+    });
+    try {
+      const s = await openSession(
+        { endpointUrl: tsb.sandbox.endpoint, region: 'ap-southeast-1' },
+        { env, sandboxStateDir: defaultSandboxStateDir(env) },
+      );
+      try {
+        expect(s.region).toBe('eu-west-3');
+        expect(s.cliFlags()).toContain('--region eu-west-3');
+        const repos = await s.clients.ecr.send(new DescribeRepositoriesCommand({}));
+        expect(repos.repositories?.[0]?.repositoryArn).toMatch(/^arn:aws:ecr:eu-west-3:/);
+      } finally {
+        await s.close();
+      }
     } finally {
       await tsb.cleanup();
     }

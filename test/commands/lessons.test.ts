@@ -54,7 +54,7 @@ describe('ecr-tutor lessons', () => {
         .split('\n')
         .findIndex((l) => l.includes('caller-identiti')) + 1;
     expect(io.stdout()).toContain(`${manifest}:${line}: unknown check "caller-identiti"`);
-    expect(io.stderr()).toBe('1 problem(s) found.\n');
+    expect(io.stderr()).toBe('1 problem found.\n');
   });
 
   it('verifies the built-in lesson on a throw-away sandbox', async () => {

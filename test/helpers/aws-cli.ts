@@ -32,17 +32,28 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `aws ARGS...` as the sandbox user `user` (default: the admin), in the folder `cwd`. */
+/**
+ * `aws ARGS...` as the sandbox user `user` (default: the admin), in the folder `cwd`, with
+ * `--region` the sandbox's; `region` instead sets AWS_REGION (and no --region), as a learner's
+ * shell configured for another region does.
+ */
 export function awsCli(
   sb: RunningSandbox,
   args: string[],
-  opts: { user?: string; cwd: string },
+  opts: { user?: string; cwd: string; region?: string },
 ): Promise<CliResult> {
   const who = sb.user(opts.user);
   return new Promise((resolve) => {
     execFile(
       AWS_CLI ?? '/usr/bin/aws',
-      [...args, '--endpoint-url', sb.endpoint, '--region', sb.region, '--output', 'json'],
+      [
+        ...args,
+        '--endpoint-url',
+        sb.endpoint,
+        ...(opts.region === undefined ? ['--region', sb.region] : []),
+        '--output',
+        'json',
+      ],
       {
         cwd: opts.cwd,
         env: {
@@ -53,6 +64,7 @@ export function awsCli(
           AWS_CONFIG_FILE: '/nonexistent',
           AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
           AWS_PAGER: '',
+          ...(opts.region === undefined ? {} : { AWS_REGION: opts.region }),
         },
       },
       (err, stdout, stderr) =>

@@ -70,7 +70,7 @@ describe('the language of the command line', () => {
   it('reports in md, json and junit keep the Vietnamese text as UTF-8', async () => {
     const md = utf8((await run(['report', '--format', 'md', '--lang', 'vi'])).stdout);
     expect(md).toContain('# 5.1 Chính sách truy cập repository');
-    expect(md).toContain('| 1 | Kết nối | passed |');
+    expect(md).toContain('| 1 | Kết nối | đạt |');
 
     const json = JSON.parse(
       utf8((await run(['report', '--format', 'json', '--lang', 'vi'])).stdout),

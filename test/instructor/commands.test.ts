@@ -208,7 +208,7 @@ describe('ecr-tutor cleanup', () => {
     const tagsBefore = await imageTags('fcj-workshop-app');
     expect(tagsBefore).toContain('ecr-tutor-check-dead1234');
     const dry = await run('cleanup');
-    expect(dry.out).toMatch(/delete 1 test image\(s\) the verify step pushed to fcj-workshop-app/);
+    expect(dry.out).toMatch(/delete 1 test image the verify step pushed to fcj-workshop-app/);
     expect(dry.code).toBe(0);
     expect(dry.out).toMatch(
       /remove the lesson's policy from fcj-workshop-app \(it had none before the lesson\)/,

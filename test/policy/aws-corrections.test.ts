@@ -18,6 +18,7 @@ import {
   type ContextValues,
   type EvaluationResult,
   type RequestPrincipal,
+  traceWhy,
 } from '../../src/policy/index.js';
 import { globMatch, globRegExp } from '../../src/policy/wildcard.js';
 import { ACCOUNT, ADMIN, CI_USER, ECR_FULL_POLICY, OTHER, REPO, seedPolicy } from './fixtures.js';
@@ -98,7 +99,7 @@ describe('IAM "AWS JSON policy elements: NotPrincipal"', () => {
       resourcePolicy: bobAndAccount,
     });
     expect(alice.decision).toBe('explicit-deny');
-    expect(alice.trace.find((t) => t.effect === 'Deny')!.why).toContain(
+    expect(traceWhy(alice.trace.find((t) => t.effect === 'Deny')!)).toContain(
       `lists account ${ACCOUNT}, but that exempts only the principals also listed by name`,
     );
     expect(
@@ -110,7 +111,7 @@ describe('IAM "AWS JSON policy elements: NotPrincipal"', () => {
     const bobOnly = repoPolicy([{ Effect: 'Deny', NotPrincipal: { AWS: BOB }, Action: 'ecr:*' }]);
     const r = run({ principal: BOB, identity: [ECR_FULL_POLICY], resourcePolicy: bobOnly });
     expect(r.decision).toBe('explicit-deny');
-    expect(r.trace.find((t) => t.effect === 'Deny')!.why).toContain('not its account');
+    expect(traceWhy(r.trace.find((t) => t.effect === 'Deny')!)).toContain('not its account');
   });
 
   it('a role session is exempt when its role and its account are listed', () => {
@@ -191,7 +192,7 @@ describe('IAM "Condition operators" and "...IfExists": keys absent from the requ
     );
     const plain = decisionFor({ StringEquals: { 'aws:PrincipalOrgID': 'o-abc' } });
     expect(plain.decision).toBe('allowed');
-    expect(plain.trace[1]!.why).toContain('aws:PrincipalOrgID is absent from the request');
+    expect(traceWhy(plain.trace[1]!)).toContain('aws:PrincipalOrgID is absent from the request');
   });
 });
 

@@ -6,6 +6,7 @@ import {
   principalFromArn,
   type EvaluationInput,
   type ContextValues,
+  traceWhy,
 } from '../../src/policy/index.js';
 import {
   ACCOUNT,
@@ -169,7 +170,9 @@ describe('evaluate: the rules of AWS-FACTS', () => {
     });
     expect(sameAccount.decision).toBe('implicit-deny');
     expect(sameAccount.reason).toBe('no identity-based policy allows the ecr:PutImage action');
-    expect(sameAccount.trace[1]!.why).toContain('naming an account delegates to its IAM policies');
+    expect(traceWhy(sameAccount.trace[1]!)).toContain(
+      'naming an account delegates to its IAM policies',
+    );
   });
 
   it('explicit deny in either policy wins over any allow', () => {
@@ -381,7 +384,7 @@ describe('evaluate: elements', () => {
     expect(r.decision).toBe('implicit-deny');
     // an unknown operator is unsupported; a key the request lacks is absent, not unsupported
     expect(r.unsupported).toEqual(['condition operator StringMatchesRegex']);
-    expect(r.trace[0]!.why).toMatch(/unsupported/);
+    expect(traceWhy(r.trace[0]!)).toMatch(/unsupported/);
   });
 
   it('policy variables resolve in 2012-10-17 resources only', () => {
@@ -415,8 +418,12 @@ describe('evaluate: elements', () => {
     });
     expect(r.trace).toHaveLength(2);
     expect(r.trace[0]).toMatchObject({ policyType: 'identity', matched: false });
-    expect(r.trace[0]!.why).toContain('ecr:PutImage is not in Action ecr:GetAuthorizationToken');
-    expect(r.trace[1]!.why).toContain(`${ADMIN} is not named in Principal fcj-ecr-ci-cd-user`);
+    expect(traceWhy(r.trace[0]!)).toContain(
+      'ecr:PutImage is not in Action ecr:GetAuthorizationToken',
+    );
+    expect(traceWhy(r.trace[1]!)).toContain(
+      `${ADMIN} is not named in Principal fcj-ecr-ci-cd-user`,
+    );
     expect(r.decision).toBe('implicit-deny');
   });
 });

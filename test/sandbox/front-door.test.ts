@@ -3,14 +3,24 @@
  * (credentials, service, region, payload signing, size), the loopback Host rule, a signed
  * payload (no UNSIGNED-PAYLOAD), slow bodies cut off, a budget of body bytes in flight and a cap
  * on connections. The sandbox here is in eu-west-3 so that us-east-1 (IAM's and STS's global
- * signing region) is visibly a different one.
+ * signing region) is visibly a different one, and the region a request acts in is visibly the
+ * sandbox's, not the one it was signed for.
  */
-import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
+import {
+  CreateRepositoryCommand,
+  DeleteRepositoryCommand,
+  DescribeRepositoriesCommand,
+  ECRClient,
+} from '@aws-sdk/client-ecr';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLoopbackHost, regionProblem } from '../../src/sandbox/front-door.js';
+import { isLoopbackHost, regionProblem, requestedRegion } from '../../src/sandbox/front-door.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { awsCli, skipWithoutAwsCli } from '../helpers/aws-cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import {
   awsShapeProblem,
@@ -22,9 +32,11 @@ import {
 } from '../reliability/wire.js';
 
 let sb: TestSandbox;
+const accessLog: string[] = [];
 beforeAll(async () => {
   sb = await startTestSandbox({
     region: 'eu-west-3',
+    accessLog: (line) => accessLog.push(line),
     limits: { bodyIdleMs: 400, bodyBytesInFlight: 2 * 1024 * 1024, budgetWaitMs: 300 },
   });
 });
@@ -103,59 +115,55 @@ const code = (raw: string) =>
 const status = (raw: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(raw)?.[1] ?? 0);
 
 describe('the signing region', () => {
-  it("accepts ECR only in the sandbox's region, as a regional endpoint does", async () => {
-    expect((await signedSend('ecr', '{}', ecrHeaders('DescribeRepositories'))).status).toBe(200);
-    const wrong = await signedSend('ecr', '{}', ecrHeaders('DescribeRepositories'), {
-      region: 'us-east-1',
-    });
-    expect(wrong.status).toBe(400);
-    expect(awsShapeProblem(wrong, 'json')).toBeUndefined();
-    expect(JSON.parse(wrong.body)).toEqual({
-      __type: 'InvalidSignatureException',
-      message:
-        "Credential should be scoped to a valid region, not 'us-east-1'. (This sandbox serves 'eu-west-3' for ecr: sign with that region, e.g. export AWS_REGION=eu-west-3.)",
-    });
-    // the SDK configured for another region gets the same answer
+  it("accepts ECR signed for any region (an SDK with an endpoint override signs for its own) and acts in the sandbox's", async () => {
+    for (const region of ['eu-west-3', 'us-east-1', 'ap-southeast-1', 'us-gov-west-1']) {
+      const r = await signedSend('ecr', '{}', ecrHeaders('DescribeRepositories'), { region });
+      expect(r.status, region).toBe(200);
+      const arns = (
+        JSON.parse(r.body) as { repositories: { repositoryArn: string }[] }
+      ).repositories.map((x) => x.repositoryArn);
+      expect(arns).toContain(
+        `arn:aws:ecr:eu-west-3:${sb.sandbox.accountId}:repository/fcj-workshop-app`,
+      );
+    }
+    // the SDK configured for another region: accepted, and the repository it creates is the
+    // sandbox region's, which is where the lesson's checks and policies look for it
     const other = new ECRClient({
       endpoint: sb.sandbox.endpoint,
-      region: 'ap-south-1',
+      region: 'ap-southeast-1',
       credentials: sb.sandbox.user().credentials,
       maxAttempts: 1,
     });
-    await expect(other.send(new DescribeRepositoriesCommand({}))).rejects.toMatchObject({
-      name: 'InvalidSignatureException',
-      message: expect.stringMatching(/not 'ap-south-1'/),
-    });
+    const created = await other.send(
+      new CreateRepositoryCommand({ repositoryName: 'signed-elsewhere' }),
+    );
+    expect(created.repository?.repositoryArn).toBe(
+      `arn:aws:ecr:eu-west-3:${sb.sandbox.accountId}:repository/signed-elsewhere`,
+    );
+    const seen = await sb
+      .ecr()
+      .send(new DescribeRepositoriesCommand({ repositoryNames: ['signed-elsewhere'] }));
+    expect(seen.repositories?.[0]?.repositoryArn).toBe(created.repository?.repositoryArn);
+    await other.send(new DeleteRepositoryCommand({ repositoryName: 'signed-elsewhere' }));
     other.destroy();
   });
 
-  it("accepts STS and IAM in the sandbox's region and in us-east-1 (their global endpoint's), nowhere else", async () => {
-    for (const region of ['eu-west-3', 'us-east-1']) {
-      expect((await signedSend('sts', STS_BODY, form, { region })).status).toBe(200);
-      expect((await signedSend('iam', IAM_BODY, form, { region })).status).toBe(200);
-    }
-    for (const service of ['sts', 'iam'] as const) {
-      const r = await signedSend(service, service === 'sts' ? STS_BODY : IAM_BODY, form, {
-        region: 'ap-south-1',
-      });
-      expect(r.status).toBe(403);
-      expect(awsShapeProblem(r, 'query')).toBeUndefined();
-      expect(r.body).toContain('<Code>SignatureDoesNotMatch</Code>');
-      expect(r.body).toContain("Credential should be scoped to a valid region, not 'ap-south-1'.");
+  it('accepts STS and IAM signed for any region', async () => {
+    for (const region of ['eu-west-3', 'us-east-1', 'ap-southeast-1', 'sa-east-1']) {
+      expect((await signedSend('sts', STS_BODY, form, { region })).status, region).toBe(200);
+      expect((await signedSend('iam', IAM_BODY, form, { region })).status, region).toBe(200);
     }
     const sts = new STSClient({
       endpoint: sb.sandbox.endpoint,
-      region: 'sa-east-1',
+      region: 'ap-southeast-1',
       credentials: sb.sandbox.user().credentials,
       maxAttempts: 1,
     });
-    await expect(sts.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
-      name: 'SignatureDoesNotMatch',
-    });
+    expect((await sts.send(new GetCallerIdentityCommand({}))).Account).toBe(sb.sandbox.accountId);
     sts.destroy();
     const iam = new IAMClient({
       endpoint: sb.sandbox.endpoint,
-      region: 'us-east-1',
+      region: 'ap-southeast-1',
       credentials: sb.sandbox.user().credentials,
       maxAttempts: 1,
     });
@@ -163,13 +171,99 @@ describe('the signing region', () => {
     iam.destroy();
   });
 
-  it('states the rule in one table', () => {
-    expect(regionProblem('ecr', 'eu-west-3', 'eu-west-3')).toBeUndefined();
-    expect(regionProblem('ecr', 'us-east-1', 'eu-west-3')).toMatch(/not 'us-east-1'/);
-    expect(regionProblem('iam', 'us-east-1', 'eu-west-3')).toBeUndefined();
-    expect(regionProblem('sts', 'eu-west-1', 'eu-west-3')).toMatch(/'eu-west-3' and 'us-east-1'/);
+  it('still verifies the signature with the region the request names', async () => {
+    // signed for ap-southeast-1, but the scope in the header says eu-west-3: not the same key
+    const h = await signedHeaders(
+      sb.sandbox.endpoint,
+      sb.sandbox.user().credentials,
+      'ecr',
+      '{}',
+      ecrHeaders('DescribeRepositories'),
+      { region: 'ap-southeast-1' },
+    );
+    h.authorization = h.authorization!.replace('/ap-southeast-1/', '/eu-west-3/');
+    const r = await send(sb.sandbox.endpoint, { headers: h, body: '{}' });
+    expect(r.status).toBe(400);
+    expect(errorCode(r)).toBe('InvalidSignatureException');
+    expect(JSON.parse(r.body).message).toMatch(
+      /^The request signature we calculated does not match/,
+    );
+  });
+
+  it('refuses a signing region that is no region name, saying what a region looks like', async () => {
+    for (const region of ['local', 'US-EAST-1', 'us_east_1', 'ap-southeast', 'x'.repeat(60)]) {
+      const r = await signedSend('ecr', '{}', ecrHeaders('DescribeRepositories'), { region });
+      expect(r.status, region).toBe(400);
+      expect(awsShapeProblem(r, 'json')).toBeUndefined();
+      expect(JSON.parse(r.body)).toEqual({
+        __type: 'InvalidSignatureException',
+        message:
+          `Credential should be scoped to a valid region, not '${region.slice(0, 40)}'. ` +
+          "(A region is named like us-east-1 or ap-southeast-1; this sandbox acts in 'eu-west-3': " +
+          'set a region name, e.g. export AWS_REGION=eu-west-3.)',
+      });
+    }
+    for (const service of ['sts', 'iam'] as const) {
+      const r = await signedSend(service, service === 'sts' ? STS_BODY : IAM_BODY, form, {
+        region: 'local',
+      });
+      expect(r.status).toBe(403);
+      expect(awsShapeProblem(r, 'query')).toBeUndefined();
+      expect(r.body).toContain('<Code>SignatureDoesNotMatch</Code>');
+      expect(r.body).toContain("Credential should be scoped to a valid region, not 'local'.");
+    }
+  });
+
+  it('states the rules in one place', () => {
+    expect(regionProblem('ap-southeast-1', 'eu-west-3')).toBeUndefined();
+    expect(regionProblem('eusc-de-east-1', 'eu-west-3')).toBeUndefined();
+    expect(regionProblem('us-isob-east-1', 'eu-west-3')).toBeUndefined();
+    expect(regionProblem('us-east-1\u001b[2J', 'eu-west-3')).toMatch(/not 'us-east-1\?\[2J'/);
+    expect(requestedRegion('ecr', 'eu-west-3')).toBe('eu-west-3');
+    expect(requestedRegion('sts', 'eu-west-3')).toBe('eu-west-3');
+    expect(requestedRegion('iam', 'eu-west-3')).toBe('us-east-1');
   });
 });
+
+describe.skipIf(skipWithoutAwsCli('the AWS CLI configured for another region'))(
+  'the AWS CLI of a learner whose shell says AWS_REGION=ap-southeast-1',
+  () => {
+    it('is served by ECR, STS and IAM, and the answers name the sandbox region', async () => {
+      const cwd = await mkdtemp(join(tmpdir(), 'ecr-tutor-cli-'));
+      try {
+        const cli = (args: string[]) => awsCli(sb.sandbox, args, { cwd, region: 'ap-southeast-1' });
+        const repos = await cli(['ecr', 'describe-repositories']);
+        expect(repos.stderr).toBe('');
+        expect(repos.code).toBe(0);
+        expect(
+          (
+            JSON.parse(repos.stdout) as { repositories: { repositoryArn: string }[] }
+          ).repositories.map((r) => r.repositoryArn),
+        ).toContain(`arn:aws:ecr:eu-west-3:${sb.sandbox.accountId}:repository/fcj-workshop-app`);
+        const who = await cli(['sts', 'get-caller-identity']);
+        expect(who.code, who.stderr).toBe(0);
+        expect(JSON.parse(who.stdout)).toMatchObject({ Account: sb.sandbox.accountId });
+        const users = await cli(['iam', 'list-users']);
+        expect(users.code, users.stderr).toBe(0);
+        expect(users.stdout).toContain('fcj-ecr-ci-cd-user');
+        // the sandbox's log says why the ARNs name another region than the learner's
+        expect(accessLog.join('\n')).toMatch(
+          /ecr:DescribeRepositories by \S+ \(signed for ap-southeast-1, acts in eu-west-3\) -> 200/,
+        );
+        // a region that is no region name: refused, with what to set
+        const bad = await awsCli(sb.sandbox, ['ecr', 'describe-repositories'], {
+          cwd,
+          region: 'local',
+        });
+        expect(bad.code).not.toBe(0);
+        expect(bad.stderr).toContain("Credential should be scoped to a valid region, not 'local'.");
+        expect(bad.stderr).toContain('export AWS_REGION=eu-west-3');
+      } finally {
+        await rm(cwd, { recursive: true, force: true });
+      }
+    });
+  },
+);
 
 describe('a signed payload', () => {
   it('refuses X-Amz-Content-Sha256: UNSIGNED-PAYLOAD on ECR, STS and IAM, so no captured request can carry another body', async () => {
@@ -258,7 +352,7 @@ describe('the Host header', () => {
 describe('before the body', () => {
   const declared = 28 * 1024 * 1024;
 
-  it('answers an unsigned, an unknown-key and a wrong-region request from the headers alone', async () => {
+  it('answers an unsigned, an unknown-key and a no-region-name request from the headers alone', async () => {
     const unsigned = stalled(rawHead(ecrHeaders('UploadLayerPart'), declared));
     const h = await signedHeaders(
       sb.sandbox.endpoint,
@@ -282,7 +376,7 @@ describe('before the body', () => {
     );
     const wrongRegion = stalled(
       rawHead(
-        { ...h, authorization: h.authorization!.replace('/eu-west-3/', '/us-west-2/') },
+        { ...h, authorization: h.authorization!.replace('/eu-west-3/', '/local/') },
         declared,
       ),
     );

@@ -112,7 +112,7 @@ describe('a lesson pack', () => {
     const r = await run('lessons', 'list', '--lessons', PACK);
     expect(r.code).toBe(0);
     expectHarmless(r.out + r.err);
-    expect(r.out).toContain('escapes  Escapes lesson <U+202E>gnp.exe (1 steps)');
+    expect(r.out).toContain('escapes  Escapes lesson <U+202E>gnp.exe (1 step)');
     expect(r.out).toContain('Copy this link now');
     // the escape sequences are removed, not shown: their payloads are gone too
     expect(r.out).not.toMatch(/PWNED|evil\.example|ZWNo/);

@@ -55,7 +55,7 @@ describe('lessons validate on the hostile pack', () => {
       `lesson.yaml:50: "create-resources" changes cloud state, so its "repository" must be one of the lesson's own params ({{name}} of "params:"), not "someone-elses-repo"`,
     ]);
     // the other lesson of the pack is fine, and nothing of /etc was read into the output
-    expect(out).toContain('ok  escapes (1 steps)');
+    expect(out).toContain('ok  escapes (1 step)');
     expect(out).not.toContain('root:x:0:0');
   });
 

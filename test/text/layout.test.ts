@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layoutMarkdown } from '../../src/text/markdown.js';
-import { layoutCommand, shellWords } from '../../src/text/shell.js';
+import { cliFlag, layoutCommand, shellWords } from '../../src/text/shell.js';
 import { expandTabs, textWidth } from '../../src/text/width.js';
 import { lineText, wrapSpans } from '../../src/text/wrap.js';
 
@@ -21,7 +21,8 @@ function lessonTexts(): Array<{ file: string; text: string }> {
     policyFile: 'fcj-workshop-app-policy.json',
     regionFlag: ' --region ap-southeast-1',
     endpointFlag: ' --endpoint-url http://127.0.0.1:45107',
-    profileFlag: ' --profile workshop',
+    // a profile name a shell would split or unquote: the commands must quote it
+    profileFlag: cliFlag('profile', "o'brien lab"),
     tutor: 'node bin/ecr-tutor.js',
     accountId: '123456789012',
     region: 'ap-southeast-1',

@@ -4,4 +4,168 @@
  */
 import type { commandsEn } from './commands.en.js';
 
-export const commandsVi: Partial<Record<keyof typeof commandsEn, string>> = {};
+export const commandsVi: Partial<Record<keyof typeof commandsEn, string>> = {
+  'status.heading':
+    'Tiến độ đã lưu trên {target, select, sandbox {sandbox} other {{target}}}, tài khoản {account} ({region}):',
+  'status.headingLearner':
+    'Tiến độ đã lưu của {learner} trên {target, select, sandbox {sandbox} other {{target}}}, tài khoản {account} ({region}):',
+  'status.notChecked':
+    '(theo kết quả của lần kiểm tra gần nhất, không kiểm tra lại lúc này: `ecr-tutor check` kiểm tra lại trên trạng thái thật)',
+  'status.notStarted': '{title}: chưa bắt đầu',
+  'status.lesson':
+    '{title}: xong {done}/{total} bước{finished, select, yes { (đã hoàn thành)} other {}}',
+  'status.step.stale': '{title} (đã xong, nhưng lần kiểm tra sau đó chưa đạt)',
+  'status.step.skipped': '{title} (bỏ qua: tutor làm giúp)',
+  'status.step.here': '{line}   <- bạn đang ở đây',
+
+  'report.unknownFormat': 'Không có định dạng báo cáo "{format}".',
+  'report.unknownFormatTry': 'Dùng {formats}.',
+  'report.wrote': 'Đã ghi báo cáo vào {file}.',
+  'report.cleanedUpSummary': 'Đã xong, rồi được bước dọn dẹp gỡ đi.',
+  'report.md.title': '{title}: báo cáo kết quả',
+  'report.md.titleLearner': '{title}: báo cáo kết quả của {learner}',
+  'report.md.generated': 'Thời điểm tạo: {at} (mọi bước được kiểm tra lại trên trạng thái thật)',
+  'report.md.target': 'Nơi kiểm tra: {kind}, tài khoản {account}, {region}',
+  'report.md.targetNoAccount': 'Nơi kiểm tra: {kind}, {region}',
+  'report.md.completion':
+    'Tiến độ: {passed} đạt, {skipped} bỏ qua, {failed} chưa đạt, {notStarted} chưa bắt đầu ({steps} bước){finished, select, yes {: đã hoàn thành} other {}}',
+  'report.md.nowOn': 'Đang ở bước: {step}',
+  'report.md.tableHead':
+    '| # | Bước | Trạng thái | Thời điểm | Gợi ý | Số lần thử | Kết quả kiểm tra |',
+  'report.md.status':
+    '{status, select, passed {đạt} skipped {bỏ qua (tutor làm giúp)} failed {CHƯA ĐẠT} other {chưa bắt đầu}}',
+  'report.md.claimed':
+    '{status} (file tiến độ ghi là {claimed, select, passed {đạt} skipped {bỏ qua} failed {chưa đạt} other {{claimed}}})',
+  'report.md.optionalTitle': '{title} (không bắt buộc)',
+  'report.md.notPassing': 'Các bước chưa đạt',
+  'report.junit.out':
+    'phép kiểm tra {check}: {status}; {summary}; số lần thử {attempts}; gợi ý {hints}',
+  'report.junit.outWhen':
+    'phép kiểm tra {check}: {status}; {summary}; số lần thử {attempts}; gợi ý {hints}; lúc {when}',
+  'report.junit.skippedSolved': 'tutor làm giúp (bỏ qua)',
+  'report.junit.skippedOptional': 'không bắt buộc, chưa bắt đầu',
+
+  'class.unknownFormat': 'Không có định dạng "{format}" cho bảng theo dõi lớp.',
+  'class.unknownFormatTry': 'Dùng {formats}.',
+  'class.notFolder': '{dir} không phải là thư mục.',
+  'class.notFolderTry':
+    'Gom báo cáo của các học viên (`ecr-tutor report --format json --out NAME.json`) vào một thư mục rồi truyền thư mục đó.',
+  'class.skippedFile': 'bỏ qua {file}: {why}',
+  'class.noReports': 'không có báo cáo nào của học viên trong {dir}.',
+  'class.noReportsTry':
+    'trên máy của từng học viên, chạy `ecr-tutor report --format json --out {dir}/NAME.json`, rồi gom các file về đó.',
+  'class.problem.notObject': 'nó không phải một JSON object',
+  'class.problem.notReport': 'nó không phải báo cáo của ecr-tutor ("kind" là {kind})',
+  'class.problem.version': 'đây là báo cáo phiên bản {version}, tutor này đọc phiên bản {reads}',
+  'class.problem.missing': 'thiếu trường "{field}"',
+  'class.problem.badStep': 'có một bước không có id hoặc status',
+  'class.problem.noTime': 'trường "generatedAt" không phải là thời điểm',
+  'class.problem.notJson': 'không đọc được JSON ({why})',
+  'class.problem.older': 'báo cáo cũ hơn của cùng học viên ({newer} mới hơn)',
+  'class.stuck.failing': 'chưa đạt "{step}" đã {minutes} phút',
+  'class.stuck.attempts': 'thử "{step}" {count} lần',
+  'class.stuck.hints': 'đã xem {count} gợi ý ở "{step}"',
+  'class.md.title': 'Theo dõi lớp ({count} học viên, từ {dir})',
+  'class.md.stuck': '**Đang bị kẹt:** {who}',
+  'class.md.stuckOne': '{learner} ({reasons})',
+  'class.md.nobodyStuck': 'Không ai bị kẹt.',
+  'class.md.learnersHead':
+    '| Học viên | Bài học | Đang ở bước | Trạng thái | Đã xong | Bị kẹt | Thời điểm báo cáo |',
+  'class.md.finished': 'đã hoàn thành',
+  'class.md.status':
+    '{status, select, passed {đạt} skipped {bỏ qua} failed {chưa đạt} not_started {chưa bắt đầu} finished {đã hoàn thành} other {{raw}}}',
+  'class.md.stuckYes': 'có: {reasons}',
+  'class.md.stuckNo': 'không',
+  'class.md.perStep': 'Tiến độ theo từng bước',
+  'class.md.stepsHead':
+    '| Bài học | Bước | Đạt | Bỏ qua | Chưa đạt | Chưa bắt đầu | Hoàn thành | Đang làm |',
+  'class.md.skippedFiles': 'Các file đã bỏ qua',
+
+  'lessons.noSuch': 'Không có bài học "{lesson}".',
+  'lessons.noSuchTry': 'Chạy `ecr-tutor lessons list` để xem các bài học.',
+  'lessons.noSuchTryExample': 'Chạy `ecr-tutor lessons list` để xem các bài học (ví dụ {example}).',
+  'lessons.hasProblems': 'Bài học "{lesson}" đang có lỗi.',
+  'lessons.hasProblemsTry': 'Chạy `ecr-tutor lessons validate` để xem đó là lỗi gì.',
+
+  'cleanup.noParams':
+    'Bài học "{lesson}" không có tham số repository và ciUser, nên tutor không biết bài học đã tạo ra những gì.',
+  'cleanup.noParamsTry':
+    'Lệnh dọn dẹp chỉ dùng được với bài học có tham số chỉ rõ một repository và một CI user.',
+  'cleanup.couldNotRead':
+    'Không đọc được những gì bài học để lại{who, select, yes { cho {learner}} other {}}: {summary}',
+  'cleanup.keep': 'giữ lại: {what}',
+  'cleanup.nothing':
+    'Không có gì cần dọn dẹp{who, select, yes { cho {learner}} other {}} trên {kind, select, aws {AWS} other {{kind}}}, tài khoản {account} ({region}): bài học "{lesson}" không để lại thứ gì do tutor tạo ra hay thay đổi.',
+  'cleanup.left':
+    'Bài học "{lesson}" đã để lại{who, select, yes { cho {learner}} other {}} trên {kind, select, aws {AWS} other {{kind}}}, tài khoản {account} ({region}):',
+  'cleanup.dryRun': 'Chưa thay đổi gì. Chạy lại với --yes để làm những việc ở trên.',
+  'cleanup.stopped': 'Dọn dẹp dừng giữa chừng: {summary}',
+  'cleanup.stoppedTry': '{fix} Sau đó chạy lại `{command}`: lệnh sẽ làm tiếp phần còn lại.',
+  'cleanup.done': 'xong: {what}',
+  'cleanup.leftover': 'dọn dẹp xong mà những thứ này vẫn còn:',
+  'cleanup.leftoverTry': 'chạy lại đúng lệnh đó; nếu chúng vẫn còn, hãy xóa bằng tay.',
+  'cleanup.checked':
+    'Đã kiểm tra: không còn gì do bài học tạo ra hay thay đổi{who, select, yes { cho {learner}} other {}}.',
+  'cleanup.item.deleteRepository':
+    'xóa repository {repository} cùng các image và policy của nó (tutor đã tạo nó: có tag ecr-tutor)',
+  'cleanup.item.testImages':
+    'xóa {count} image thử mà bước verify đã push lên {repository} (tag {prefix}…)',
+  'cleanup.item.restorePolicy':
+    'khôi phục policy mà {repository} có trước bài học (bản sao lưu {path})',
+  'cleanup.item.removeLessonPolicy':
+    'gỡ policy của bài học khỏi {repository} (trước bài học nó không có policy nào)',
+  'cleanup.item.removePolicy': 'gỡ policy của {repository} đang cho phép {ciUser} push và pull',
+  'cleanup.item.removePolicyKeepCopy':
+    'gỡ policy của {repository} đang cho phép {ciUser} push và pull (trước đó lưu một bản sao vào thư mục backups)',
+  'cleanup.item.accessKey': 'xóa access key {key} của {user}',
+  'cleanup.item.inlinePolicy': 'xóa inline policy {policy} của {user}',
+  'cleanup.item.managedPolicy': 'gỡ managed policy {policy} khỏi {user}',
+  'cleanup.item.user': 'xóa IAM user {user} (tutor đã tạo nó: có tag ecr-tutor)',
+  'cleanup.item.tempKey':
+    'xóa access key tạm {key} của {user}, do một bước verify bị ngắt giữa chừng tạo ra ({at})',
+  'cleanup.kept.repository':
+    'repository {repository}: không phải do tutor tạo (không có tag ecr-tutor), nên được giữ nguyên',
+  'cleanup.kept.backupGone':
+    'bản sao lưu policy mà {repository} có trước bài học ({path}) không còn nữa: không thể khôi phục',
+  'cleanup.kept.notLessons':
+    'policy của {repository}: nó không cho phép {ciUser} push hay pull, nên không phải policy của bài học',
+  'cleanup.kept.user':
+    'IAM user {user}: không phải do tutor tạo (không có tag ecr-tutor), nên user này và các key của nó được giữ nguyên',
+  'cleanup.kept.tempKeyRunning':
+    'access key tạm {key} của {user}: bước verify đã tạo ra nó (process {pid}) vẫn đang chạy',
+
+  'reset.done':
+    'Đã xóa tiến độ của {which, select, one {bài học {lesson}} other {mọi bài học}}{who, select, yes { của {learner}} other {}} trên {kind, select, aws {AWS} other {{kind}}}, tài khoản {account} ({region}).',
+  'reset.untouched':
+    'Tài nguyên AWS của bạn không bị động tới (muốn hoàn tác những gì bài học đã thay đổi, hãy làm bước dọn dẹp của bài trước).',
+
+  'sandbox.started':
+    'tài khoản {account} (tài khoản thứ hai {second}), Region {region}, dữ liệu lưu ở {dir}',
+  'sandbox.pointCli': 'để AWS CLI gọi tới sandbox, chạy ở một terminal khác: {command}',
+  'sandbox.stopKey': 'nhấn Ctrl-C để dừng',
+  'sandbox.envNotRunning':
+    'chưa có sandbox nào chạy trên {dir}; khởi động bằng `{command}`, rồi chạy lại lệnh này để AWS_ENDPOINT_URL trỏ đúng vào nó (các key vẫn giữ nguyên)',
+  'sandbox.envUser': 'user của sandbox: {arn}',
+  'sandbox.resetRunning': 'đang có một sandbox chạy trên dữ liệu này (process {pid}, {endpoint})',
+  'sandbox.resetRunningTry':
+    'dừng nó trước (Ctrl-C ở terminal của nó, hoặc kill {pid}), rồi chạy lại `ecr-tutor sandbox reset`',
+  'sandbox.reset':
+    'sandbox đã về lại trạng thái đầu workshop: tài khoản mới {account}, access key mới',
+  'sandbox.resetAgain': 'chạy lại {command} ở những shell còn dùng key cũ',
+
+  'lessons.skipped': 'bỏ qua {dir}: bài học này có lỗi (`{command}` chỉ ra từng lỗi)',
+  'lessons.none': 'Không có bài học nào trong {dir}.',
+  'lessons.noneTry': '`{command}` để xem sai ở đâu.',
+  'lessons.listItem': '{id}  {title} ({steps} bước)',
+  'lessons.noFolders': 'Không có thư mục bài học nào (có lesson.yaml) trong {dir}.',
+  'lessons.noFoldersTry': 'Trỏ tới một bộ bài học (lesson pack) hoặc một thư mục bài học.',
+  'lessons.duplicateId': 'id bài học "{id}" đã được dùng ở {other}',
+  'lessons.ok': 'ok  {name} ({steps} bước)',
+  'lessons.problems': 'Tìm thấy {count} lỗi.',
+  'lessons.verifyInvalid': 'Các bài học trong {dir} có lỗi: chạy `{command}` trước.',
+  'lessons.verifying': '{id}: đang kiểm chứng trên một sandbox dùng một lần ({endpoint})',
+  'lessons.verifyOk': 'ok   {step}',
+  'lessons.verifyFail': 'LỖI  {step}',
+  'lessons.verified': '{id}: mọi bước đều kiểm chứng xong',
+  'lessons.verifyFailed': '{id}: kiểm chứng KHÔNG ĐẠT',
+};

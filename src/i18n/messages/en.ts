@@ -91,7 +91,7 @@ export const en = {
   'check.account.format': '"{answer}" is not an account ID: it has exactly 12 digits.',
   'check.account.wrong': '{answer} is not the account you are signed in to.',
   'check.account.wrongDetail':
-    'STS says your identity is in a different account (look at the "Account" field of `aws sts get-caller-identity`).',
+    'STS says your identity is in a different account: the "Account" field that aws sts get-caller-identity prints is the one to type.',
   'check.account.right': 'Right: you are in account {answer}.',
   'check.account.filled': 'Filled in your account ID, {accountId}.',
   'check.resources.repositoryIn': 'ECR repository ({region})',
@@ -99,7 +99,7 @@ export const en = {
   'check.resources.missing':
     'Missing: {count, plural, one {{first}} other {{first} and {second}}}.',
   'check.resources.missingDetail':
-    'The earlier sections of the workshop create these. Check the region first (`--region`), then create what is missing, or let the tutor do it.',
+    'The earlier sections of the workshop create these. Check the region first (--region), then create what is missing, or let the tutor do it.',
   'check.resources.found': 'Found the repository {repository} and the IAM user {user}.',
   'check.resources.createdRepository': 'created the repository {repository}',
   'check.resources.createdUser':
@@ -250,8 +250,8 @@ export const en = {
   'plain.commands':
     'Enter = check, w = wait here (re-checks as you work), h = hint, s = skip, b = back, l = list steps, j N = jump to step N, n = next, q = quit',
   'plain.commandsLine': 'Commands: {commands}',
-  'plain.againDone': 'Every step is done; `{cmd}` opens the lesson again.',
-  'plain.again': 'Run `{cmd}` to continue.',
+  'plain.againDone': 'Every step is done. To open the lesson again, run: {cmd}',
+  'plain.again': 'To continue, run: {cmd}',
   'plain.upload': 'layer upload {pct}%',
   'plain.checking': 'Checking…',
   'plain.step': 'Step {n} of {total}: {title}',
@@ -306,11 +306,11 @@ export const en = {
   'cmd.start.theSandbox': 'the sandbox (local AWS)',
   'cmd.start.connecting': 'connecting to {what}…',
   'cmd.start.savedAll':
-    'Progress saved: all {done} steps of "{title}" are done. `{me} status` shows them.',
+    'Progress saved: all {done} steps of "{title}" are done.\nTo see them: {me} status',
   'cmd.start.saved':
-    'Progress saved: {done} of {total} steps done in "{title}". Run `{me}` to continue, or `{me} status` to see where you are.',
+    'Progress saved: {done} of {total} steps done in "{title}".\nTo continue, run: {me}\nTo see where you are: {me} status',
   'cmd.start.noTerminal':
-    'error: the interactive tutor needs a terminal, and neither standard input nor standard output is one.\n  try: `ecr-tutor --plain` to go through the lesson with line-by-line prompts (answers can be piped in),\n       or `ecr-tutor check` to check every step against live state without any questions.',
+    'error: the interactive tutor needs a terminal, and neither standard input nor standard output is one.\n  try: {me} --plain\n         to go through the lesson with line-by-line prompts (answers can be piped in),\n       or: {me} check\n         to check every step against live state without any questions.',
   'tui.key.skipApply': 'skip and apply the solution',
   'tui.key.keepWorking': 'keep working',
   'tui.key.choose': 'choose',

@@ -1,6 +1,289 @@
 /**
  * English messages of the policy area, spread into the catalog in ./en.ts (kept in a file of its
  * own so that work on this area does not touch the shared catalog). Same rules as ./en.ts: ICU
- * MessageFormat, keys named "policy.<where>.<what>".
+ * MessageFormat, keys named "policy.<where>.<what>" (policy.parse: JSON syntax, policy.lint:
+ * lint findings and their fixes, policy.eval: the explain trace, policy.diff: policy
+ * differences, policy.cli: `ecr-tutor policy lint|explain`) and "checks.<check>.<what>" for the
+ * lesson checks' words that are not in the main catalog's check group. JSON snippets and
+ * `${aws:username}` are passed as values, so no message needs ICU quoting.
  */
-export const policyEn = {} as const satisfies Record<string, string>;
+export const policyEn = {
+  // JSON syntax (src/policy/parse.ts)
+  'policy.parse.duplicateKey':
+    'The key "{key}" appears twice in the same object (first on line {first}); AWS would keep only one of them silently.',
+  'policy.parse.duplicateKeyFix': 'Remove one "{key}" or merge their values into one.',
+  'policy.parse.empty': 'The policy is empty: there is no JSON to read.',
+  'policy.parse.emptyFix': 'Paste the whole policy, starting with {open} and ending with {close}.',
+  'policy.parse.trailingComma':
+    'Trailing comma on line {line}: JSON does not allow a comma before a closing {ch}.',
+  'policy.parse.trailingCommaFix': 'Delete that last comma.',
+  'policy.parse.missingComma':
+    'Missing comma after line {line}, column {column}: two values follow each other without a comma.',
+  'policy.parse.missingCommaFix': 'Add a comma between the two items.',
+  'policy.parse.unclosedString':
+    'A string that starts on line {line}, column {column} is never closed: a closing " is missing.',
+  'policy.parse.unclosedStringFix': 'Add the missing double quote at the end of that string.',
+  'policy.parse.unclosed':
+    'The {opener, select, brace {brace} other {bracket}} {ch} opened on line {line}, column {column} is never closed.',
+  'policy.parse.unclosedFix':
+    'Add the matching {close} at the end of that {opener, select, brace {object} other {list}}.',
+  'policy.parse.endsEarly': 'The policy ends too early: something is missing at the end.',
+  'policy.parse.endsEarlyFix': 'Check that every {open} [ and " is closed.',
+  'policy.parse.curlyQuote':
+    'Curly quote {quote} on line {line}, column {column}: JSON needs straight double quotes (").',
+  'policy.parse.curlyQuoteFix':
+    'Replace every \u201c \u201d \u2018 \u2019 with a straight " (paste the policy as plain text).',
+  'policy.parse.afterString':
+    'Unexpected {word} on line {line}, column {column}, right after the string "{str}": a closing " is probably missing in or after that string.',
+  'policy.parse.afterStringFix':
+    'Check the quotes around "{str}": each string needs its own closing ".',
+  'policy.parse.bareWord':
+    'Unquoted text {word} on line {line}, column {column}: JSON strings need double quotes (only true, false and null are bare words).',
+  'policy.parse.bareWordFix': 'Write "{word}" in double quotes.',
+  'policy.parse.extraCloser':
+    'There is one {ch} too many on line {line}, column {column}: everything before it is already closed.',
+  'policy.parse.extraCloserFix': 'Delete that {ch}.',
+  'policy.parse.wrongCloser':
+    'Found {ch} on line {line}, column {column}, but the {opener, select, bracket {list} other {object}} {open} opened on line {openLine}, column {openColumn} is not closed yet.',
+  'policy.parse.wrongCloserFix': 'Add {close} before this {ch}.',
+  'policy.parse.stringBroken':
+    'A string that starts on line {line}, column {column} is not closed on that line: a closing " is missing.',
+  'policy.parse.singleQuote':
+    'Single quotes on line {line}, column {column}: JSON strings need double quotes.',
+  'policy.parse.singleQuoteFix': 'Replace \' with ".',
+  'policy.parse.unquoted':
+    'Unquoted text on line {line}, column {column}: JSON keys and strings need double quotes.',
+  'policy.parse.unquotedFix': 'Put the word in double quotes, e.g. "Effect".',
+  'policy.parse.invalid': 'The JSON is not valid at line {line}, column {column}: {raw}.',
+  'policy.parse.invalidFix':
+    'Compare that spot with the workshop example: look for a missing comma, quote or bracket.',
+
+  // lint findings (src/policy/lint.ts); the code of each finding is in its key's comment-free name
+  'policy.lint.show.list': 'a list',
+  'policy.lint.show.object': 'an object',
+  'policy.lint.tooLong':
+    'The policy is {length, number} characters; a repository policy may have at most {max, number}. The other checks run once it fits.',
+  'policy.lint.tooLongFix':
+    'Merge statements that share a principal, use fewer wildcard actions, or drop whitespace.',
+  'policy.lint.placeholder': '"{value}" is a placeholder from the workshop text, not a real value.',
+  'policy.lint.placeholderFixAccount': 'Replace {value} with your account id {account}.',
+  'policy.lint.placeholderFixAccountUnknown':
+    'Replace {value} with your 12-digit AWS account id (aws sts get-caller-identity shows it).',
+  'policy.lint.placeholderFix': 'Replace {value} with the real value.',
+  'policy.lint.notAnObject': 'A policy must be a JSON object {example}.',
+  'policy.lint.missingVersion':
+    'The policy has no Version; AWS then assumes "2008-10-17", where policy variables do not work.',
+  'policy.lint.missingVersionFix': 'Add "Version": "2012-10-17" as the first line.',
+  'policy.lint.invalidVersion':
+    'Version must be "2012-10-17" or "2008-10-17", the only two policy language versions; found {found}.',
+  'policy.lint.invalidVersionFix': 'Use "Version": "2012-10-17".',
+  'policy.lint.idType': 'Id must be a string.',
+  'policy.lint.missingStatement': 'The policy has no Statement, so it grants nothing.',
+  'policy.lint.missingStatementFix': 'Add "Statement": {example}.',
+  'policy.lint.emptyStatement': 'Statement is an empty list, so the policy grants nothing.',
+  'policy.lint.invalidStatement': 'Each statement must be an object {example}; found {found}.',
+  'policy.lint.variableInOldVersion':
+    '{name} is literal text here: policy variables work only under "Version": "2012-10-17", and this policy {noVersion, select, yes {has no Version (AWS assumes "2008-10-17")} other {says "2008-10-17"}}.',
+  'policy.lint.variableInOldVersionFix': 'Set "Version": "2012-10-17" if you meant the variable.',
+  'policy.lint.sidWithSpaces':
+    'Sid {found} has spaces: IAM documents only letters and digits, though ECR accepts spaces (its own example uses "ECR Repository Policy").',
+  'policy.lint.sidWithSpacesFix': 'Use "{sid}" to be safe everywhere.',
+  'policy.lint.invalidSid': 'Sid may contain only letters and digits; found {found}.',
+  'policy.lint.useSid': 'Use "{sid}".',
+  'policy.lint.duplicateSid':
+    'Sid "{sid}" is already used by the statement on line {line}; each Sid must be unique.',
+  'policy.lint.duplicateSidFix': 'Rename it, e.g. "{sid}2".',
+  'policy.lint.missingEffect': 'The statement has no Effect.',
+  'policy.lint.missingEffectFix': 'Add "Effect": "Allow" (or "Deny").',
+  'policy.lint.invalidEffect':
+    'Effect must be exactly "Allow" or "Deny" (capital first letter); found {found}.',
+  'policy.lint.useValue': 'Use "{value}".',
+  'policy.lint.missingPrincipal':
+    'The statement has no Principal: a repository policy must say who it applies to.',
+  'policy.lint.missingPrincipalFix': 'Add "Principal": {example}.',
+  'policy.lint.principalInIdentityPolicy':
+    'An identity policy cannot have {name}: it applies to whoever it is attached to.',
+  'policy.lint.removeElement': 'Remove {name}.',
+  'policy.lint.missingAction': 'The statement has no Action, so it applies to nothing.',
+  'policy.lint.missingActionFix': 'Add "Action": [ ... ].',
+  'policy.lint.resourceInRepositoryPolicy':
+    '{name} in a repository policy: the policy already applies to its repository, and ECR has rejected this element ("Invalid repository policy provided").',
+  'policy.lint.resourceInRepositoryPolicyFix': 'Remove the {name} line.',
+  'policy.lint.missingResource': 'An identity policy statement needs a Resource.',
+  'policy.lint.missingResourceFix': 'Add "Resource": "*" or the repository ARN.',
+  'policy.lint.conflictingElements': 'A statement cannot have both {a} and {b}.',
+  'policy.lint.conflictingElementsFix': 'Keep only {a}.',
+  'policy.lint.unknownKey':
+    'Unknown key "{key}" {where, select, top {at the top level of a policy} other {in a statement}}; AWS rejects a policy with it.',
+  'policy.lint.didYouMeanQuoted': 'Did you mean "{near}"?',
+  'policy.lint.allowedHere': 'Allowed here: {known}.',
+  'policy.lint.emptyList': '{what} is an empty list.',
+  'policy.lint.notStrings': '{what} must be a string or a list of strings; found {found}.',
+  'policy.lint.publicPrincipal':
+    'Principal "*" with no Condition lets anyone in any AWS account use this repository.',
+  'policy.lint.publicPrincipalFix':
+    'Name the IAM user or role instead, e.g. {example}, or add a Condition such as aws:PrincipalAccount.',
+  'policy.lint.invalidPrincipal':
+    'Principal must be "*" or an object such as {example}; found {found}.',
+  'policy.lint.invalidPrincipalFix': 'Write {example}.',
+  'policy.lint.invalidPrincipalType': 'Unknown principal type "{type}".',
+  'policy.lint.awsInCapitals': 'Write "AWS" in capitals.',
+  'policy.lint.useAwsType': 'Use "AWS" for IAM users, roles and accounts.',
+  'policy.lint.notPrincipalWithAllow':
+    'NotPrincipal with "Effect": "Allow" is not supported by AWS: it would allow everyone except the principals listed, anonymous callers included.',
+  'policy.lint.notPrincipalWithAllowFix':
+    'Use "Principal" with the users or roles to allow instead.',
+  'policy.lint.notPrincipalAccountMissing':
+    'NotPrincipal exempts {value} but not its account arn:aws:iam::{account}:root. AWS may check the account first and then deny the whole account, this principal included.',
+  'policy.lint.notPrincipalAccountMissingFix':
+    'Add "arn:aws:iam::{account}:root" to NotPrincipal, or better: use "Principal": "*" with a Condition {condition}.',
+  'policy.lint.notPrincipal':
+    'AWS recommends aws:PrincipalArn conditions instead of NotPrincipal: listing an account ARN here does not exempt its other users (all principals but those named are denied).',
+  'policy.lint.notPrincipalFix': 'Write "Principal": "*" with {condition} in the Condition.',
+  'policy.lint.principalWhitespace': '{value} has spaces at its start or end, so it names nobody.',
+  'policy.lint.actionWhitespace':
+    '{value} has spaces at its start or end, so it is not an action name.',
+  'policy.lint.writeValue': 'Write {value}.',
+  'policy.lint.invalidAccountId':
+    '"{value}" is not an AWS account id: an account id has exactly 12 digits.',
+  'policy.lint.copyAccountId': 'Copy the 12-digit id from aws sts get-caller-identity.',
+  'policy.lint.principalWildcard':
+    '"{value}": a principal ARN cannot contain wildcards; AWS accepts only "*" on its own.',
+  'policy.lint.principalWildcardFix':
+    'Name each user or role exactly, or use the account with a Condition on aws:PrincipalArn (ArnLike).',
+  'policy.lint.accountIdInArn': 'The account id "{account}" in {value} is not 12 digits.',
+  'policy.lint.invalidPrincipalArn': '"{value}" is not a principal ARN.',
+  'policy.lint.invalidPrincipalArnFix':
+    'Use arn:aws:iam::ACCOUNT_ID:user/NAME, arn:aws:iam::ACCOUNT_ID:role/NAME or a 12-digit account id.',
+  'policy.lint.principalAccountMismatch':
+    'This principal is in account {account}, but your account is {expected}.',
+  'policy.lint.principalAccountMismatchFix': 'If it should be yours, write {value}.',
+  'policy.lint.invalidAction':
+    '"{value}" is not an action: actions look like service:Name, e.g. ecr:PutImage.',
+  'policy.lint.noMatchingAction': '"{value}" matches no {service} action.',
+  'policy.lint.unknownAction':
+    '"{value}" is not an action of {service} (AWS rejects a policy with it).',
+  'policy.lint.didYouMean': 'Did you mean {guess}?',
+  'policy.lint.seeReference':
+    'See the {service} actions in the AWS Service Authorization Reference.',
+  'policy.lint.nonEcrAction':
+    '"{value}" is not an ECR action; a repository policy can only grant ecr: actions on its repository.',
+  'policy.lint.nonEcrActionFix': 'Grant {value} in an IAM policy of the user or role instead.',
+  'policy.lint.authTokenInRepositoryPolicy':
+    'ecr:GetAuthorizationToken cannot be granted by a repository policy (AWS rejects it: "Invalid repository policy provided"). It is account-wide, so it must come from an IAM policy.',
+  'policy.lint.authTokenInRepositoryPolicyFix':
+    'Remove it here and attach an IAM policy allowing ecr:GetAuthorizationToken on "*" to the user (docker login needs it).',
+  'policy.lint.step':
+    '{action, select, BatchCheckLayerAvailability {the first call, checking which layers already exist} InitiateLayerUpload {starting each layer upload} UploadLayerPart {uploading the layer data} CompleteLayerUpload {finishing each layer upload} PutImage {the last step, writing the image manifest and tag} BatchGetImage {the first call, reading the image manifest} GetDownloadUrlForLayer {downloading each layer} other {{action}}}',
+  'policy.lint.incompletePush':
+    "The push permissions are incomplete: docker push would fail at {first} ({step}).{more, select, yes { Also missing: {rest}.} other {}}{alsoRead, select, yes { AWS's push page also lists ecr:BatchGetImage among the permissions a push needs.} other {}}",
+  'policy.lint.addActions': 'Add {actions}.',
+  'policy.lint.pushWithoutBatchGetImage':
+    "The five push actions are there. AWS's push page also lists ecr:BatchGetImage among the permissions a push needs.",
+  'policy.lint.incompletePull':
+    'The pull permissions are incomplete: docker pull would fail at {first} ({step}).',
+  'policy.lint.conditionNotObject': 'Condition must be an object; found {found}.',
+  'policy.lint.unknownOperator': '"{op}" is not a condition operator.',
+  'policy.lint.unknownOperatorFix':
+    'Use one of StringEquals, StringLike, ArnLike, Bool, IpAddress, NumericLessThan, DateGreaterThan, Null, ...',
+  'policy.lint.operatorNotObject':
+    'Condition operator {op} must map condition keys to values; found {found}.',
+  'policy.lint.conditionValue':
+    'Condition value for {key} must be a string, number or boolean; found {found}.',
+  'policy.lint.notText': 'The policy is not text.',
+  'policy.lint.internalError':
+    'The linter failed on this input ({why}); this is a bug in ecr-tutor.',
+  'policy.lint.internalErrorFix': 'Please report it with the policy text.',
+
+  // the explain trace (src/policy/evaluate.ts, conditions.ts; put into words by words.ts)
+  'policy.eval.entry':
+    '{verdict, select, allows {allows: {why}} denies {denies: {why}} other {does not apply: {why}}}',
+  'policy.eval.notInAction': 'action {action} is not in Action {list}',
+  'policy.eval.excludedByNotAction': 'action {action} is excluded by NotAction {list}',
+  'policy.eval.notInResource': 'resource {resource} is not in Resource {list}',
+  'policy.eval.excludedByNotResource': 'resource {resource} is excluded by NotResource {list}',
+  'policy.eval.noResourceElement':
+    'the statement has no Resource element (an identity policy needs one)',
+  'policy.eval.notNamed':
+    '{who, select, anonymous {an anonymous caller} other {{arn}}} is not named in Principal {list}',
+  'policy.eval.excludedByNotPrincipal':
+    '{who, select, anonymous {an anonymous caller} other {{arn}}} is excluded by NotPrincipal {list}',
+  'policy.eval.notPrincipalWithAllow':
+    'unsupported NotPrincipal with "Effect": "Allow" (AWS supports NotPrincipal only with Deny)',
+  'policy.eval.noPrincipal': 'the statement has no Principal (a resource policy needs one)',
+  'policy.eval.matches':
+    'matches {action} on {resource}{via, select, account { (via account {account}: naming an account delegates to its IAM policies, which must allow too)} other {}}{note}{conditions}',
+  'policy.eval.andConditions': ', {conditions}',
+  'policy.eval.notPrincipalSelfOnly':
+    ' (NotPrincipal lists the caller but not its account arn:aws:iam::{account}:root, and AWS checks the account first: the caller is not exempt)',
+  'policy.eval.notPrincipalAccountOnly':
+    " (NotPrincipal lists account {account}, but that exempts only the principals also listed by name, not the account's other {others, select, roles {roles} other {users}})",
+  'policy.eval.unsupportedConditions': 'unsupported {what}: statement treated as not matching',
+  'policy.eval.absentKey':
+    '{key} is absent from the request, and {rule, select, null {Null checks only whether the key is present: {held}} forAll {ForAllValues on an absent key is true (no value fails it)} forAny {ForAnyValue on an absent key is false} ifExists {{op} on an absent key is true} negated {{op} on an absent key is true (nothing equals it)} other {{op} on an absent key is false}}',
+  'policy.eval.conditionNotMetAbsent': 'condition {op} {key} is not met: {note}',
+  'policy.eval.conditionNotMet':
+    'condition {op} {key} (request has {has}; policy wants {want}) is not met',
+  'policy.eval.conditionsMet': 'conditions met',
+  'policy.eval.conditionsMetNotes': 'conditions met ({notes})',
+  // why the decision (words.ts decisionWhy): the learner's explanation beside AWS's own clause
+  'policy.eval.basis':
+    '{basis, select, no_permission_needed {sts:GetCallerIdentity needs no permission (it works even under an explicit deny)} identity_deny {a Deny statement in an identity-based policy matches the request, and an explicit deny always wins} resource_deny {a Deny statement in the repository policy (resource-based) matches the request, and an explicit deny always wins} anonymous_public {allowed by a resource-based policy that allows everyone (*)} anonymous_denied {an anonymous caller can only be let in by a resource-based policy that allows everyone (*), and none does} root {the root user is allowed by default in its own account} both {allowed by an identity-based policy and by the resource-based policy} identity {allowed by an identity-based policy (same account: that is enough)} resource {allowed by the resource-based policy (same account: that is enough)} same_none {no identity-based policy allows {action}, and no resource-based policy allows it to this principal by name (same account: either one would be enough)} cross_no_resource {cross-account: the repository policy must allow this principal or its account, and it does not} cross_no_identity {cross-account: the repository policy lets the account in, but an identity-based policy of the principal must allow {action} too, and none does} cross_both {allowed by the resource-based policy and by an identity-based policy (cross-account needs both)} other {{basis}}}',
+
+  // `ecr-tutor policy lint` (src/commands/policy.ts)
+  'policy.cli.severity':
+    '{severity, select, error {error} warning {warning} info {info} other {{severity}}}',
+  'policy.cli.finding': '{file}:{line}:{column}: {severity} [{code}] {message}',
+  'policy.cli.fix': 'fix: {suggestion}',
+  'policy.cli.noProblems': '{file}: no problems found',
+  'policy.cli.summary':
+    '{file}: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}{accepted, select, yes { (AWS would accept it)} other {}}',
+  'policy.cli.accountFlag': '--account must be a 12-digit AWS account id; got "{value}".',
+  'policy.cli.accountFlagExplain':
+    '--account must be a 12-digit AWS account id (the repository\'s account); got "{value}".',
+  'policy.cli.lintPathTry': 'check the path, e.g. ecr-tutor policy lint ./repository-policy.json',
+  'policy.cli.policyPathTry': 'check the path of the policy file',
+  'policy.cli.cannotRead': 'cannot read {file}: {why}',
+  'policy.cli.noSuchFile': 'no such file',
+  'policy.cli.isFolder': 'it is a folder, not a file',
+  'policy.cli.permissionDenied': 'permission denied',
+
+  // `ecr-tutor policy explain` (src/commands/policy.ts)
+  'policy.cli.badContext':
+    '--context "{item}" is not KEY=VALUE with a condition key such as aws:SourceIp.',
+  'policy.cli.badAction': '--action "{action}" is not an action name.',
+  'policy.cli.unknownActionNote':
+    'note: {action} is not a known action{hasGuess, select, yes { (did you mean {guess}?)} other {}}; evaluating it as written.',
+  'policy.cli.accountScopedNote':
+    'note: {action} is account-scoped (resource "*"): repository policies do not apply to it, only identity policies.',
+  'policy.cli.repositoryPolicyName': 'repository policy ({file})',
+  'policy.cli.identityPolicyName': 'identity policy ({file})',
+  'policy.cli.decision':
+    'Decision: {decision, select, allowed {ALLOWED} implicit_deny {DENIED (implicit deny: nothing allows it)} explicit_deny {DENIED (explicit deny: a Deny statement matches)} other {{decision}}}',
+  'policy.cli.awsWouldSay': 'AWS would say: {message}',
+  'policy.cli.why': 'Why: {why}',
+  'policy.cli.whyDenied': 'Why: {why}',
+  'policy.cli.request': 'Request',
+  'policy.cli.principal':
+    'principal: {arn} ({type}, account {hasAccount, select, yes {{account}} other {none}})',
+  'policy.cli.action': 'action:    {action}',
+  'policy.cli.resource':
+    "resource:  {resource}{assumed, select, no {} accountScoped { (assumed: the action is account-scoped)} flag { (assumed: fcj-workshop-app in --account {account}, us-east-1; pass --resource to change it)} other { (assumed: fcj-workshop-app in the principal's account {account}, us-east-1; pass --resource to change it)}}",
+  'policy.cli.context':
+    'context:   {values}{hasDefaults, select, yes { ({defaults}: always present on the HTTPS-only ECR API; override with --context)} other {}}',
+  'policy.cli.sameAccount':
+    'same account: an Allow from EITHER an identity policy OR a repository policy that names the user, role or session is enough; a repository policy that names only the account delegates to IAM, so an identity policy must allow too.',
+  'policy.cli.crossAccount':
+    'cross-account ({from} -> {to}): the repository policy AND an identity policy must both allow.',
+  'policy.cli.denyWins': 'An explicit Deny in any policy always wins.',
+  'policy.cli.statements': 'Statements',
+  'policy.cli.noStatements': '(no statements were evaluated)',
+  'policy.cli.statement':
+    '{policy} statement #{n}{hasSid, select, yes { "{sid}"} other {}} ({effect}): {why}',
+  'policy.cli.absentHeading':
+    'Condition keys absent from the request (give them with --context KEY=VALUE):',
+  'policy.cli.absentKey':
+    '{key}: {op} was {held, select, yes {true} other {false}} without it, so {policy} statement #{n}{hasSid, select, yes { "{sid}"} other {}} ({effect}) {held, select, yes {could apply} other {did not apply}}',
+  'policy.cli.unsupportedHeading':
+    'Not supported by this evaluator (the statements using them were treated as not matching):',
+} as const satisfies Record<string, string>;

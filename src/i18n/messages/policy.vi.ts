@@ -1,7 +1,284 @@
 /**
  * Vietnamese messages of the policy area (see ./policy.en.ts), spread into ./vi.ts. Terms follow
  * docs/glossary.md; test/i18n/catalog.test.ts fails when a key has no Vietnamese text.
+ * JSON element names (Statement, Principal, Action, Effect, Sid, Version, Condition), action
+ * names and AWS's own messages stay as AWS writes them.
  */
 import type { policyEn } from './policy.en.js';
 
-export const policyVi: Partial<Record<keyof typeof policyEn, string>> = {};
+export const policyVi: Partial<Record<keyof typeof policyEn, string>> = {
+  'policy.parse.duplicateKey':
+    'Khóa "{key}" xuất hiện hai lần trong cùng một object (lần đầu ở dòng {first}); AWS sẽ âm thầm chỉ giữ lại một.',
+  'policy.parse.duplicateKeyFix': 'Xóa bớt một "{key}", hoặc gộp hai giá trị lại làm một.',
+  'policy.parse.empty': 'Policy đang trống: không có JSON nào để đọc.',
+  'policy.parse.emptyFix': 'Dán toàn bộ policy vào, bắt đầu bằng {open} và kết thúc bằng {close}.',
+  'policy.parse.trailingComma':
+    'Thừa dấu phẩy ở cuối dòng {line}: JSON không cho phép dấu phẩy ngay trước dấu đóng {ch}.',
+  'policy.parse.trailingCommaFix': 'Xóa dấu phẩy cuối cùng đó đi.',
+  'policy.parse.missingComma':
+    'Thiếu dấu phẩy sau dòng {line}, cột {column}: hai giá trị đứng liền nhau mà không có dấu phẩy.',
+  'policy.parse.missingCommaFix': 'Thêm dấu phẩy giữa hai phần tử đó.',
+  'policy.parse.unclosedString':
+    'Chuỗi bắt đầu ở dòng {line}, cột {column} không bao giờ được đóng: thiếu dấu " đóng.',
+  'policy.parse.unclosedStringFix': 'Thêm dấu nháy kép còn thiếu vào cuối chuỗi đó.',
+  'policy.parse.unclosed':
+    'Dấu {opener, select, brace {ngoặc nhọn} other {ngoặc vuông}} {ch} mở ở dòng {line}, cột {column} không bao giờ được đóng.',
+  'policy.parse.unclosedFix':
+    'Thêm dấu {close} tương ứng vào cuối {opener, select, brace {object} other {danh sách}} đó.',
+  'policy.parse.endsEarly': 'Policy kết thúc quá sớm: cuối file đang thiếu gì đó.',
+  'policy.parse.endsEarlyFix': 'Kiểm tra xem mọi dấu {open} [ và " đều đã được đóng chưa.',
+  'policy.parse.curlyQuote':
+    'Dấu nháy cong {quote} ở dòng {line}, cột {column}: JSON cần dấu nháy kép thẳng (").',
+  'policy.parse.curlyQuoteFix':
+    'Thay mọi dấu \u201c \u201d \u2018 \u2019 bằng dấu " thẳng (dán policy ở dạng văn bản thuần).',
+  'policy.parse.afterString':
+    'Gặp {word} không mong đợi ở dòng {line}, cột {column}, ngay sau chuỗi "{str}": nhiều khả năng thiếu một dấu " đóng trong hoặc sau chuỗi đó.',
+  'policy.parse.afterStringFix':
+    'Kiểm tra dấu nháy quanh "{str}": mỗi chuỗi cần có dấu " đóng của riêng nó.',
+  'policy.parse.bareWord':
+    'Chữ {word} ở dòng {line}, cột {column} chưa nằm trong dấu nháy: chuỗi JSON phải đặt trong nháy kép (chỉ true, false và null được viết trần).',
+  'policy.parse.bareWordFix': 'Viết "{word}" trong dấu nháy kép.',
+  'policy.parse.extraCloser':
+    'Thừa một dấu {ch} ở dòng {line}, cột {column}: mọi thứ trước nó đã được đóng hết.',
+  'policy.parse.extraCloserFix': 'Xóa dấu {ch} đó đi.',
+  'policy.parse.wrongCloser':
+    'Gặp dấu {ch} ở dòng {line}, cột {column}, nhưng {opener, select, bracket {danh sách} other {object}} {open} mở ở dòng {openLine}, cột {openColumn} vẫn chưa được đóng.',
+  'policy.parse.wrongCloserFix': 'Thêm dấu {close} trước dấu {ch} này.',
+  'policy.parse.stringBroken':
+    'Chuỗi bắt đầu ở dòng {line}, cột {column} chưa được đóng trên dòng đó: thiếu dấu " đóng.',
+  'policy.parse.singleQuote':
+    'Dấu nháy đơn ở dòng {line}, cột {column}: chuỗi JSON phải dùng nháy kép.',
+  'policy.parse.singleQuoteFix': 'Thay \' bằng ".',
+  'policy.parse.unquoted':
+    'Chữ ở dòng {line}, cột {column} chưa nằm trong dấu nháy: khóa và chuỗi JSON phải đặt trong nháy kép.',
+  'policy.parse.unquotedFix': 'Đặt từ đó trong dấu nháy kép, ví dụ "Effect".',
+  'policy.parse.invalid': 'JSON không hợp lệ ở dòng {line}, cột {column}: {raw}.',
+  'policy.parse.invalidFix':
+    'So chỗ đó với policy mẫu của workshop: xem có thiếu dấu phẩy, dấu nháy hay dấu ngoặc không.',
+
+  'policy.lint.show.list': 'một danh sách',
+  'policy.lint.show.object': 'một object',
+  'policy.lint.tooLong':
+    'Policy dài {length, number} ký tự; repository policy chỉ được tối đa {max, number} ký tự. Các phép kiểm tra khác sẽ chạy khi policy đủ ngắn.',
+  'policy.lint.tooLongFix':
+    'Gộp các statement có chung principal, dùng ít action wildcard hơn, hoặc bỏ bớt khoảng trắng.',
+  'policy.lint.placeholder':
+    '"{value}" là placeholder trong bài workshop, không phải giá trị thật.',
+  'policy.lint.placeholderFixAccount': 'Thay {value} bằng account ID của bạn: {account}.',
+  'policy.lint.placeholderFixAccountUnknown':
+    'Thay {value} bằng account ID AWS 12 chữ số của bạn (lệnh aws sts get-caller-identity sẽ cho bạn biết).',
+  'policy.lint.placeholderFix': 'Thay {value} bằng giá trị thật.',
+  'policy.lint.notAnObject': 'Policy phải là một JSON object {example}.',
+  'policy.lint.missingVersion':
+    'Policy không có Version; khi đó AWS coi như "2008-10-17", phiên bản mà policy variable không hoạt động.',
+  'policy.lint.missingVersionFix': 'Thêm "Version": "2012-10-17" làm dòng đầu tiên.',
+  'policy.lint.invalidVersion':
+    'Version chỉ có thể là "2012-10-17" hoặc "2008-10-17", hai phiên bản duy nhất của ngôn ngữ policy; bạn đang ghi {found}.',
+  'policy.lint.invalidVersionFix': 'Dùng "Version": "2012-10-17".',
+  'policy.lint.idType': 'Id phải là một chuỗi.',
+  'policy.lint.missingStatement': 'Policy không có Statement, nên nó không cấp quyền gì cả.',
+  'policy.lint.missingStatementFix': 'Thêm "Statement": {example}.',
+  'policy.lint.emptyStatement': 'Statement là danh sách rỗng, nên policy không cấp quyền gì cả.',
+  'policy.lint.invalidStatement':
+    'Mỗi statement phải là một object {example}; bạn đang ghi {found}.',
+  'policy.lint.variableInOldVersion':
+    'Ở đây {name} chỉ là chữ thường: policy variable chỉ hoạt động với "Version": "2012-10-17", mà policy này {noVersion, select, yes {không có Version (AWS coi như "2008-10-17")} other {ghi "2008-10-17"}}.',
+  'policy.lint.variableInOldVersionFix': 'Đặt "Version": "2012-10-17" nếu bạn muốn dùng biến đó.',
+  'policy.lint.sidWithSpaces':
+    'Sid {found} có khoảng trắng: tài liệu IAM chỉ cho phép chữ cái và chữ số, dù ECR vẫn chấp nhận khoảng trắng (chính ví dụ của ECR dùng "ECR Repository Policy").',
+  'policy.lint.sidWithSpacesFix': 'Dùng "{sid}" cho an toàn ở mọi nơi.',
+  'policy.lint.invalidSid': 'Sid chỉ được chứa chữ cái và chữ số; bạn đang ghi {found}.',
+  'policy.lint.useSid': 'Dùng "{sid}".',
+  'policy.lint.duplicateSid':
+    'Sid "{sid}" đã được statement ở dòng {line} dùng rồi; mỗi Sid phải là duy nhất.',
+  'policy.lint.duplicateSidFix': 'Đổi tên nó, ví dụ "{sid}2".',
+  'policy.lint.missingEffect': 'Statement không có Effect.',
+  'policy.lint.missingEffectFix': 'Thêm "Effect": "Allow" (hoặc "Deny").',
+  'policy.lint.invalidEffect':
+    'Effect phải đúng là "Allow" hoặc "Deny" (viết hoa chữ cái đầu); bạn đang ghi {found}.',
+  'policy.lint.useValue': 'Dùng "{value}".',
+  'policy.lint.missingPrincipal':
+    'Statement không có Principal: repository policy phải nói rõ nó áp dụng cho ai.',
+  'policy.lint.missingPrincipalFix': 'Thêm "Principal": {example}.',
+  'policy.lint.principalInIdentityPolicy':
+    'Identity policy không được có {name}: nó áp dụng cho chính danh tính mà nó được gắn vào.',
+  'policy.lint.removeElement': 'Xóa {name}.',
+  'policy.lint.missingAction': 'Statement không có Action, nên nó không áp dụng cho gì cả.',
+  'policy.lint.missingActionFix': 'Thêm "Action": [ ... ].',
+  'policy.lint.resourceInRepositoryPolicy':
+    '{name} trong repository policy: policy vốn đã áp dụng cho repository của nó, và ECR từng từ chối phần tử này ("Invalid repository policy provided").',
+  'policy.lint.resourceInRepositoryPolicyFix': 'Xóa dòng {name}.',
+  'policy.lint.missingResource': 'Statement của identity policy cần có Resource.',
+  'policy.lint.missingResourceFix': 'Thêm "Resource": "*" hoặc ARN của repository.',
+  'policy.lint.conflictingElements': 'Một statement không thể có cả {a} lẫn {b}.',
+  'policy.lint.conflictingElementsFix': 'Chỉ giữ lại {a}.',
+  'policy.lint.unknownKey':
+    'Khóa "{key}" không hợp lệ {where, select, top {ở cấp trên cùng của policy} other {trong một statement}}; AWS sẽ từ chối policy có khóa này.',
+  'policy.lint.didYouMeanQuoted': 'Có phải ý bạn là "{near}"?',
+  'policy.lint.allowedHere': 'Ở đây chỉ được dùng: {known}.',
+  'policy.lint.emptyList': '{what} là danh sách rỗng.',
+  'policy.lint.notStrings': '{what} phải là một chuỗi hoặc danh sách chuỗi; bạn đang ghi {found}.',
+  'policy.lint.publicPrincipal':
+    'Principal "*" mà không có Condition nghĩa là bất kỳ ai, ở bất kỳ tài khoản AWS nào, cũng dùng được repository này.',
+  'policy.lint.publicPrincipalFix':
+    'Hãy ghi rõ IAM user hoặc role, ví dụ {example}, hoặc thêm một Condition như aws:PrincipalAccount.',
+  'policy.lint.invalidPrincipal':
+    'Principal phải là "*" hoặc một object như {example}; bạn đang ghi {found}.',
+  'policy.lint.invalidPrincipalFix': 'Viết {example}.',
+  'policy.lint.invalidPrincipalType': 'Loại principal "{type}" không tồn tại.',
+  'policy.lint.awsInCapitals': 'Viết "AWS" bằng chữ hoa.',
+  'policy.lint.useAwsType': 'Dùng "AWS" cho IAM user, role và tài khoản.',
+  'policy.lint.notPrincipalWithAllow':
+    'AWS không hỗ trợ NotPrincipal đi với "Effect": "Allow": nó sẽ cho phép tất cả mọi người trừ các principal được liệt kê, kể cả người gọi ẩn danh.',
+  'policy.lint.notPrincipalWithAllowFix':
+    'Thay vào đó, dùng "Principal" với các user hoặc role cần cho phép.',
+  'policy.lint.notPrincipalAccountMissing':
+    'NotPrincipal miễn trừ {value} nhưng không miễn trừ tài khoản của nó, arn:aws:iam::{account}:root. AWS có thể kiểm tra tài khoản trước rồi từ chối cả tài khoản, kể cả principal này.',
+  'policy.lint.notPrincipalAccountMissingFix':
+    'Thêm "arn:aws:iam::{account}:root" vào NotPrincipal, hoặc tốt hơn: dùng "Principal": "*" với Condition {condition}.',
+  'policy.lint.notPrincipal':
+    'AWS khuyên dùng điều kiện aws:PrincipalArn thay cho NotPrincipal: liệt kê ARN của một tài khoản ở đây không miễn trừ các user khác của tài khoản đó (mọi principal không được nêu tên đều bị từ chối).',
+  'policy.lint.notPrincipalFix': 'Viết "Principal": "*" và đặt {condition} trong Condition.',
+  'policy.lint.principalWhitespace':
+    '{value} có khoảng trắng ở đầu hoặc cuối, nên nó không chỉ tới ai cả.',
+  'policy.lint.actionWhitespace':
+    '{value} có khoảng trắng ở đầu hoặc cuối, nên nó không phải tên một action.',
+  'policy.lint.writeValue': 'Viết {value}.',
+  'policy.lint.invalidAccountId':
+    '"{value}" không phải account ID AWS: account ID có đúng 12 chữ số.',
+  'policy.lint.copyAccountId': 'Chép account ID 12 chữ số từ lệnh aws sts get-caller-identity.',
+  'policy.lint.principalWildcard':
+    '"{value}": ARN của principal không được chứa wildcard; AWS chỉ chấp nhận "*" đứng một mình.',
+  'policy.lint.principalWildcardFix':
+    'Ghi chính xác từng user hoặc role, hoặc dùng tài khoản kèm Condition trên aws:PrincipalArn (ArnLike).',
+  'policy.lint.accountIdInArn': 'Account ID "{account}" trong {value} không đủ 12 chữ số.',
+  'policy.lint.invalidPrincipalArn': '"{value}" không phải ARN của một principal.',
+  'policy.lint.invalidPrincipalArnFix':
+    'Dùng arn:aws:iam::ACCOUNT_ID:user/NAME, arn:aws:iam::ACCOUNT_ID:role/NAME hoặc một account ID 12 chữ số.',
+  'policy.lint.principalAccountMismatch':
+    'Principal này thuộc tài khoản {account}, nhưng tài khoản của bạn là {expected}.',
+  'policy.lint.principalAccountMismatchFix': 'Nếu đây là principal của bạn, hãy viết {value}.',
+  'policy.lint.invalidAction':
+    '"{value}" không phải một action: action có dạng service:Name, ví dụ ecr:PutImage.',
+  'policy.lint.noMatchingAction': '"{value}" không khớp với action nào của {service}.',
+  'policy.lint.unknownAction':
+    '"{value}" không phải action của {service} (AWS sẽ từ chối policy có action này).',
+  'policy.lint.didYouMean': 'Có phải ý bạn là {guess}?',
+  'policy.lint.seeReference':
+    'Xem danh sách action của {service} trong AWS Service Authorization Reference.',
+  'policy.lint.nonEcrAction':
+    '"{value}" không phải action của ECR; repository policy chỉ cấp được các action ecr: trên repository của nó.',
+  'policy.lint.nonEcrActionFix': 'Hãy cấp {value} trong một IAM policy của user hoặc role.',
+  'policy.lint.authTokenInRepositoryPolicy':
+    'Repository policy không cấp được ecr:GetAuthorizationToken (AWS từ chối: "Invalid repository policy provided"). Quyền này áp dụng cho cả tài khoản, nên phải đến từ một IAM policy.',
+  'policy.lint.authTokenInRepositoryPolicyFix':
+    'Xóa nó ở đây, rồi gắn cho user một IAM policy cho phép ecr:GetAuthorizationToken trên "*" (docker login cần quyền này).',
+  'policy.lint.step':
+    '{action, select, BatchCheckLayerAvailability {lệnh gọi đầu tiên, kiểm tra layer nào đã có sẵn} InitiateLayerUpload {lúc bắt đầu upload từng layer} UploadLayerPart {lúc upload dữ liệu của layer} CompleteLayerUpload {lúc hoàn tất upload từng layer} PutImage {bước cuối, ghi manifest và tag của image} BatchGetImage {lệnh gọi đầu tiên, đọc manifest của image} GetDownloadUrlForLayer {lúc tải từng layer} other {{action}}}',
+  'policy.lint.incompletePush':
+    'Quyền push chưa đủ: docker push sẽ thất bại ở {first} ({step}).{more, select, yes { Ngoài ra còn thiếu: {rest}.} other {}}{alsoRead, select, yes { Trang hướng dẫn push của AWS còn liệt kê ecr:BatchGetImage trong các quyền cần cho push.} other {}}',
+  'policy.lint.addActions': 'Thêm {actions}.',
+  'policy.lint.pushWithoutBatchGetImage':
+    'Đã có đủ năm action của push. Trang hướng dẫn push của AWS còn liệt kê ecr:BatchGetImage trong các quyền cần cho push.',
+  'policy.lint.incompletePull': 'Quyền pull chưa đủ: docker pull sẽ thất bại ở {first} ({step}).',
+  'policy.lint.conditionNotObject': 'Condition phải là một object; bạn đang ghi {found}.',
+  'policy.lint.unknownOperator': '"{op}" không phải toán tử điều kiện (condition operator).',
+  'policy.lint.unknownOperatorFix':
+    'Dùng một trong các toán tử StringEquals, StringLike, ArnLike, Bool, IpAddress, NumericLessThan, DateGreaterThan, Null, ...',
+  'policy.lint.operatorNotObject':
+    'Toán tử điều kiện {op} phải ánh xạ condition key sang giá trị; bạn đang ghi {found}.',
+  'policy.lint.conditionValue':
+    'Giá trị điều kiện của {key} phải là chuỗi, số hoặc boolean; bạn đang ghi {found}.',
+  'policy.lint.notText': 'Policy không phải là văn bản.',
+  'policy.lint.internalError': 'Bộ lint gặp lỗi với đầu vào này ({why}); đây là lỗi của ecr-tutor.',
+  'policy.lint.internalErrorFix': 'Hãy báo lỗi kèm nội dung policy.',
+
+  'policy.cli.severity':
+    '{severity, select, error {lỗi} warning {cảnh báo} info {thông tin} other {{severity}}}',
+  'policy.cli.finding': '{file}:{line}:{column}: {severity} [{code}] {message}',
+  'policy.cli.fix': 'sửa: {suggestion}',
+  'policy.cli.noProblems': '{file}: không phát hiện vấn đề nào',
+  'policy.cli.summary':
+    '{file}: {errors} lỗi, {warnings} cảnh báo{accepted, select, yes { (AWS sẽ chấp nhận policy này)} other {}}',
+  'policy.cli.accountFlag': '--account phải là account ID AWS 12 chữ số; bạn đưa "{value}".',
+  'policy.cli.accountFlagExplain':
+    '--account phải là account ID AWS 12 chữ số (tài khoản sở hữu repository); bạn đưa "{value}".',
+  'policy.cli.lintPathTry':
+    'kiểm tra lại đường dẫn, ví dụ ecr-tutor policy lint ./repository-policy.json',
+  'policy.cli.policyPathTry': 'kiểm tra lại đường dẫn tới file policy',
+  'policy.cli.cannotRead': 'không đọc được {file}: {why}',
+  'policy.cli.noSuchFile': 'file không tồn tại',
+  'policy.cli.isFolder': 'đó là thư mục, không phải file',
+  'policy.cli.permissionDenied': 'không có quyền đọc',
+
+  'policy.eval.entry':
+    '{verdict, select, allows {cho phép: {why}} denies {từ chối: {why}} other {không áp dụng: {why}}}',
+  'policy.eval.notInAction': 'action {action} không nằm trong Action {list}',
+  'policy.eval.excludedByNotAction': 'action {action} bị NotAction {list} loại trừ',
+  'policy.eval.notInResource': 'resource {resource} không nằm trong Resource {list}',
+  'policy.eval.excludedByNotResource': 'resource {resource} bị NotResource {list} loại trừ',
+  'policy.eval.noResourceElement':
+    'statement không có phần tử Resource (identity policy bắt buộc phải có)',
+  'policy.eval.notNamed':
+    '{who, select, anonymous {người gọi ẩn danh} other {{arn}}} không được nêu tên trong Principal {list}',
+  'policy.eval.excludedByNotPrincipal':
+    '{who, select, anonymous {người gọi ẩn danh} other {{arn}}} bị NotPrincipal {list} loại trừ',
+  'policy.eval.notPrincipalWithAllow':
+    'không hỗ trợ NotPrincipal đi với "Effect": "Allow" (AWS chỉ hỗ trợ NotPrincipal với Deny)',
+  'policy.eval.noPrincipal': 'statement không có Principal (resource policy bắt buộc phải có)',
+  'policy.eval.matches':
+    'khớp {action} trên {resource}{via, select, account { (qua tài khoản {account}: nêu tên một tài khoản nghĩa là giao quyền quyết định cho IAM policy của tài khoản đó, nên IAM policy cũng phải cho phép)} other {}}{note}{conditions}',
+  'policy.eval.andConditions': ', {conditions}',
+  'policy.eval.notPrincipalSelfOnly':
+    ' (NotPrincipal có liệt kê người gọi nhưng không liệt kê tài khoản của nó, arn:aws:iam::{account}:root, mà AWS kiểm tra tài khoản trước: người gọi không được miễn trừ)',
+  'policy.eval.notPrincipalAccountOnly':
+    ' (NotPrincipal có liệt kê tài khoản {account}, nhưng điều đó chỉ miễn trừ các principal cũng được nêu tên, không miễn trừ các {others, select, roles {role} other {user}} khác của tài khoản)',
+  'policy.eval.unsupportedConditions': 'không hỗ trợ {what}: statement được coi như không khớp',
+  'policy.eval.absentKey':
+    'yêu cầu không có {key}, và {rule, select, null {Null chỉ kiểm tra key có mặt hay không: {held}} forAll {ForAllValues trên key vắng mặt luôn đúng (không có giá trị nào làm nó sai)} forAny {ForAnyValue trên key vắng mặt luôn sai} ifExists {{op} trên key vắng mặt luôn đúng} negated {{op} trên key vắng mặt luôn đúng (không có gì để bằng nó)} other {{op} trên key vắng mặt luôn sai}}',
+  'policy.eval.conditionNotMetAbsent': 'điều kiện {op} {key} không thỏa: {note}',
+  'policy.eval.conditionNotMet':
+    'điều kiện {op} {key} không thỏa (yêu cầu có {has}; policy cần {want})',
+  'policy.eval.conditionsMet': 'các điều kiện đều thỏa',
+  'policy.eval.conditionsMetNotes': 'các điều kiện đều thỏa ({notes})',
+  'policy.eval.basis':
+    '{basis, select, no_permission_needed {sts:GetCallerIdentity không cần quyền nào (nó chạy được cả khi có Deny tường minh)} identity_deny {một statement Deny trong identity-based policy khớp với yêu cầu, và Deny tường minh (explicit deny) luôn thắng} resource_deny {một statement Deny trong repository policy (resource-based policy) khớp với yêu cầu, và Deny tường minh (explicit deny) luôn thắng} anonymous_public {được phép nhờ một resource-based policy cho phép tất cả mọi người (*)} anonymous_denied {người gọi ẩn danh chỉ được vào khi có resource-based policy cho phép tất cả mọi người (*), mà không có policy nào như vậy} root {root user mặc định được phép trong chính tài khoản của mình} both {được cả identity-based policy lẫn resource-based policy cho phép} identity {được identity-based policy cho phép (cùng tài khoản: chỉ cần vậy là đủ)} resource {được resource-based policy cho phép (cùng tài khoản: chỉ cần vậy là đủ)} same_none {không có identity-based policy nào cho phép {action}, và cũng không có resource-based policy nào cho phép principal này bằng cách nêu đích danh (cùng tài khoản: chỉ cần một trong hai là đủ) — đây là từ chối ngầm định (implicit deny)} cross_no_resource {khác tài khoản (cross-account): repository policy phải cho phép principal này hoặc tài khoản của nó, nhưng ở đây không có — đây là từ chối ngầm định (implicit deny)} cross_no_identity {khác tài khoản (cross-account): repository policy đã cho tài khoản vào, nhưng identity-based policy của principal cũng phải cho phép {action}, mà không có policy nào cho phép — đây là từ chối ngầm định (implicit deny)} cross_both {được cả resource-based policy lẫn identity-based policy cho phép (khác tài khoản thì cần cả hai)} other {{basis}}}',
+
+  'policy.cli.badContext':
+    '--context "{item}" không có dạng KEY=VALUE với một condition key như aws:SourceIp.',
+  'policy.cli.badAction': '--action "{action}" không phải tên một action.',
+  'policy.cli.unknownActionNote':
+    'lưu ý: {action} không phải action đã biết{hasGuess, select, yes { (có phải ý bạn là {guess}?)} other {}}; ecr-tutor vẫn đánh giá đúng như bạn viết.',
+  'policy.cli.accountScopedNote':
+    'lưu ý: {action} là action cấp tài khoản (resource "*"): repository policy không áp dụng cho nó, chỉ identity policy mới áp dụng.',
+  'policy.cli.repositoryPolicyName': 'repository policy ({file})',
+  'policy.cli.identityPolicyName': 'identity policy ({file})',
+  'policy.cli.decision':
+    'Kết quả: {decision, select, allowed {ĐƯỢC PHÉP} implicit_deny {BỊ TỪ CHỐI (từ chối ngầm định: không có gì cho phép)} explicit_deny {BỊ TỪ CHỐI (Deny tường minh: có statement Deny khớp)} other {{decision}}}',
+  'policy.cli.awsWouldSay': 'AWS sẽ trả lời (nguyên văn): {message}',
+  'policy.cli.why': 'Vì sao: {why}',
+  'policy.cli.whyDenied': 'Nghĩa là: {why}',
+  'policy.cli.request': 'Yêu cầu',
+  'policy.cli.principal':
+    'principal: {arn} ({type}, tài khoản {hasAccount, select, yes {{account}} other {không có}})',
+  'policy.cli.action': 'action:    {action}',
+  'policy.cli.resource':
+    'resource:  {resource}{assumed, select, no {} accountScoped { (mặc định: action cấp tài khoản)} flag { (mặc định: fcj-workshop-app trong tài khoản --account {account}, us-east-1; dùng --resource để đổi)} other { (mặc định: fcj-workshop-app trong tài khoản của principal, {account}, us-east-1; dùng --resource để đổi)}}',
+  'policy.cli.context':
+    'context:   {values}{hasDefaults, select, yes { ({defaults}: luôn có trên ECR API vì API này chỉ chạy HTTPS; đổi bằng --context)} other {}}',
+  'policy.cli.sameAccount':
+    'cùng tài khoản: chỉ cần MỘT Allow, từ identity policy HOẶC từ repository policy nêu đích danh user, role hay session, là đủ; repository policy chỉ nêu tên tài khoản thì giao quyền quyết định cho IAM, nên identity policy cũng phải cho phép.',
+  'policy.cli.crossAccount':
+    'khác tài khoản ({from} -> {to}): repository policy VÀ identity policy đều phải cho phép.',
+  'policy.cli.denyWins': 'Deny tường minh (explicit deny) ở bất kỳ policy nào cũng luôn thắng.',
+  'policy.cli.statements': 'Các statement',
+  'policy.cli.noStatements': '(không có statement nào được đánh giá)',
+  'policy.cli.statement':
+    '{policy}, statement #{n}{hasSid, select, yes { "{sid}"} other {}} ({effect}): {why}',
+  'policy.cli.absentHeading':
+    'Condition key không có trong yêu cầu (đưa vào bằng --context KEY=VALUE):',
+  'policy.cli.absentKey':
+    '{key}: khi thiếu key này, {op} {held, select, yes {đúng} other {sai}}, nên {policy}, statement #{n}{hasSid, select, yes { "{sid}"} other {}} ({effect}) {held, select, yes {có thể áp dụng} other {không áp dụng}}',
+  'policy.cli.unsupportedHeading':
+    'Bộ đánh giá này chưa hỗ trợ (các statement dùng chúng được coi như không khớp):',
+};

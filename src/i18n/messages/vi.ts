@@ -89,7 +89,7 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'check.account.format': '"{answer}" không phải account ID: account ID có đúng 12 chữ số.',
   'check.account.wrong': '{answer} không phải tài khoản bạn đang đăng nhập.',
   'check.account.wrongDetail':
-    'STS cho biết danh tính của bạn thuộc một tài khoản khác (xem trường "Account" của `aws sts get-caller-identity`).',
+    'STS cho biết danh tính của bạn thuộc một tài khoản khác: số cần nhập là trường "Account" mà aws sts get-caller-identity in ra.',
   'check.account.right': 'Chính xác: bạn đang ở tài khoản {answer}.',
   'check.account.filled': 'Đã điền account ID của bạn, {accountId}.',
   'check.resources.repositoryIn': 'ECR repository ({region})',
@@ -97,7 +97,7 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'check.resources.missing':
     'Còn thiếu: {count, plural, other {{first}} =2 {{first} và {second}}}.',
   'check.resources.missingDetail':
-    'Các phần trước của workshop tạo ra chúng. Trước hết kiểm tra Region (`--region`), rồi tạo cái còn thiếu, hoặc để tutor làm giúp.',
+    'Các phần trước của workshop tạo ra chúng. Trước hết kiểm tra Region (--region), rồi tạo cái còn thiếu, hoặc để tutor làm giúp.',
   'check.resources.found': 'Đã tìm thấy repository {repository} và IAM user {user}.',
   'check.resources.createdRepository': 'đã tạo repository {repository}',
   'check.resources.createdUser': 'đã tạo IAM user {user} (chỉ được phép ecr:GetAuthorizationToken)',
@@ -242,8 +242,8 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'plain.commands':
     'Enter = kiểm tra, w = chờ ở đây (kiểm tra lại khi bạn làm), h = gợi ý, s = bỏ qua, b = lùi lại, l = danh sách bước, j N = tới bước N, n = tiếp, q = thoát',
   'plain.commandsLine': 'Các lệnh: {commands}',
-  'plain.againDone': 'Mọi bước đã xong; `{cmd}` mở lại bài học.',
-  'plain.again': 'Chạy `{cmd}` để làm tiếp.',
+  'plain.againDone': 'Mọi bước đã xong. Muốn mở lại bài học, chạy: {cmd}',
+  'plain.again': 'Muốn làm tiếp, chạy: {cmd}',
   'plain.upload': 'tải layer lên {pct}%',
   'plain.checking': 'Đang kiểm tra…',
   'plain.step': 'Bước {n}/{total}: {title}',
@@ -298,11 +298,11 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'cmd.start.theSandbox': 'sandbox (AWS cục bộ)',
   'cmd.start.connecting': 'đang kết nối tới {what}…',
   'cmd.start.savedAll':
-    'Đã lưu tiến độ: cả {done} bước của "{title}" đã xong. `{me} status` cho bạn xem lại.',
+    'Đã lưu tiến độ: cả {done} bước của "{title}" đã xong.\nMuốn xem lại: {me} status',
   'cmd.start.saved':
-    'Đã lưu tiến độ: xong {done}/{total} bước trong "{title}". Chạy `{me}` để làm tiếp, hoặc `{me} status` để xem bạn đang ở đâu.',
+    'Đã lưu tiến độ: xong {done}/{total} bước trong "{title}".\nMuốn làm tiếp, chạy: {me}\nMuốn xem bạn đang ở đâu: {me} status',
   'cmd.start.noTerminal':
-    'lỗi: tutor tương tác cần một terminal, nhưng cả đầu vào chuẩn lẫn đầu ra chuẩn đều không phải terminal.\n  thử: `ecr-tutor --plain` để làm bài học với các câu hỏi từng dòng (có thể pipe câu trả lời vào),\n       hoặc `ecr-tutor check` để kiểm tra mọi bước trên trạng thái thật mà không hỏi gì.',
+    'lỗi: tutor tương tác cần một terminal, nhưng cả đầu vào chuẩn lẫn đầu ra chuẩn đều không phải terminal.\n  thử: {me} --plain\n         để làm bài học với các câu hỏi từng dòng (có thể pipe câu trả lời vào),\n       hoặc: {me} check\n         để kiểm tra mọi bước trên trạng thái thật mà không hỏi gì.',
   'tui.key.skipApply': 'bỏ qua và áp dụng lời giải',
   'tui.key.keepWorking': 'làm tiếp',
   'tui.key.choose': 'chọn',
