@@ -312,8 +312,8 @@ describe('command output in Vietnamese and English', () => {
           [ ] Push và pull bằng CI user   <- bạn đang ở đây
           [ ] Vì sao nó chạy được, và cho ai
           [ ] Dọn dẹp (không bắt buộc)
-        Cross-account pull: chưa bắt đầu
-        Explicit deny, done safely: chưa bắt đầu"
+        Pull từ tài khoản khác: chưa bắt đầu
+        Deny tường minh, dùng sao cho an toàn: chưa bắt đầu"
     `);
     expect(screens[1]).toMatchInlineSnapshot(`
       "  giữ lại: repository fcj-workshop-app: không phải do tutor tạo (không có tag

@@ -50,8 +50,8 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
 
       Tutor gọi STS GetCallerIdentity, câu hỏi "tôi là ai?" của AWS. Lệnh gọi này
       không cần quyền gì cả, chỉ cần credentials mà AWS chấp nhận, nên đây là cách
-      nhanh nhất để phân biệt "không có hoặc hết hạn credentials" với "không được
-      phép".
+      nhanh nhất để phân biệt "không có credentials hoặc credentials đã hết hạn" với
+      "không được phép".
       ↓ còn tiếp: PgDn hoặc ↓ (dòng …)
 
       ✔ Đạt: Đã kết nối tới sandbox tại http://127.0.0.1:PORT với danh tính
@@ -77,7 +77,7 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ────────────────────────────────────────────────────────────────────────────────
       2. Tìm account ID của bạn
 
-      Policy bạn sắp viết gọi tên CI user bằng ARN đầy đủ, và một ARN của IAM chứa ID
+      Policy bạn sắp viết nêu tên CI user bằng ARN đầy đủ, và một ARN của IAM chứa ID
       12 chữ số của tài khoản mà user đó thuộc về:
 
         arn:aws:iam::<account ID>:user/fcj-ecr-ci-cd-user
@@ -93,7 +93,7 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ✔ Đạt: Chính xác: bạn đang ở tài khoản ACCOUNT.
       Nhấn Enter để sang bước tiếp theo.
       ────────────────────────────────────────────────────────────────────────────────
-      Enter tiếp  i gõ  h gợi ý  s bỏ qua  b lùi  g tới bước  y chép lệnh  q thoát
+      Enter tiếp  h gợi ý  s bỏ qua  b lùi  g tới bước  y chép lệnh  q thoát
       "
     `);
 
@@ -117,8 +117,8 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ✔ Câu 1. fcj-ecr-ci-cd-user nằm cùng tài khoản với fcj-workshop-app. Không IAM …
       Trong cùng một tài khoản, một repository policy nêu đích danh user, role hoặc
       session thì tự nó đã cấp được quyền: một Allow từ identity policy HOẶC từ
-      repository policy như vậy là đủ (trừ khi có gì đó từ chối). "Cả hai đều phải cho
-      phép" là quy tắc khi khác tài khoản.
+      repository policy như vậy là đủ (trừ khi có một Deny nào đó). "Cả hai đều phải
+      cho phép" là quy tắc khi khác tài khoản.
 
       ✔ Câu 2. Giờ repository policy cho phép ecr:PutImage với principal arn:aws:iam:…
       Nêu tên một tài khoản (ID 12 chữ số hoặc ARN :root của nó) là giao quyền quyết
@@ -213,7 +213,7 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
         The push of fcj-workshop-app:ecr-tutor-check-ID arrived and pulled back…
         acting as fcj-ecr-ci-cd-user's sandbox keys
       Nhấn Enter để sang bước tiếp theo.
-      ↷ Skipped: the solution was applied and the check passed.
+      ↷ Đã bỏ qua: tutor đã áp dụng lời giải và bước kiểm tra đạt.
       ────────────────────────────────────────────────────────────────────────────────
       Enter tiếp  h gợi ý  s bỏ qua  t nội dung  w tắt theo dõi  y chép lệnh  q thoát
       "
@@ -232,16 +232,16 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       Request 1/3: fcj-ecr-ci-cd-user gọi ecr:PutImage → được phép
         allowed by the resource-based policy (same account: that is enough)
         ○ Allow identity inline policy ecr-get-authorization-token of fcj-ecr-ci-cd-u…
-        ● Allow resource repository policy of fcj-workshop-app#AllowPushPull: allows:…
+        ● Allow resource repository policy of fcj-workshop-app#AllowPushPull: cho phé…
       ↓ còn tiếp: PgDn hoặc ↓ (dòng …)
 
       ✔ Đạt: fcj-ecr-ci-cd-user is allowed by the repository policy; partner-developer
       (another account) is denied.
         Live: the sandbox denied partner-developer: User: arn:aws:iam::OTHER-ACCOUNT:u…
-      Hoàn thành bài học: mọi bước đã xong. Nhấn q để thoát (tiến độ của bạn đã được
-      lưu).
+      Mọi bước bắt buộc đã xong; phần còn lại không bắt buộc. Enter để sang bước 9:
+      Dọn dẹp (không bắt buộc); q để thoát (tiến độ đã được lưu).
       ────────────────────────────────────────────────────────────────────────────────
-      Enter kiểm tra  h gợi ý  s bỏ qua  b lùi  g tới bước  t nội dung  q thoát
+      Enter tiếp  h gợi ý  s bỏ qua  b lùi  g tới bước  t nội dung  q thoát
       "
     `);
     const end = await t.waitFor((s) => s.includes('Hoàn thành bài học') && scrolled(s));
@@ -252,23 +252,23 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ────────────────────────────────────────────────────────────────────────────────
       9. Dọn dẹp (không bắt buộc)
 
-      Bài học đã thay đổi đúng một thứ trong tài khoản của bạn: policy của
-      fcj-workshop-app. (Image thử nghiệm ở bước 7 đã bị xóa ngay sau khi kiểm tra.)
+      Bài học đã thay đổi hai thứ trong tài khoản của bạn: policy của
+      fcj-workshop-app, và image thử nghiệm bạn đã push ở bước 7,
+      fcj-workshop-app:ecr-tutor-check-ID, vẫn nằm trong repository cho đến khi
+      bạn dọn dẹp. (Phép kiểm tra bảy action của riêng tutor cũng push một image
+      riêng, và đã xóa nó ngay sau đó.)
 
-      • Giữ lại nếu các phần sau của workshop còn dùng đến.
+      • Giữ lại nếu các phần sau của workshop còn dùng đến policy này.
 
-      • Hoặc gỡ nó:
-          aws ecr delete-repository-policy --repository-name fcj-workshop-app \\
-            --region us-east-1 --endpoint-url http://127.0.0.1:PORT
-
+      • Hoặc tự gỡ:
       ↓ còn tiếp: PgDn hoặc ↓ (dòng …)
 
       ✔ Đạt: Policy của bài học đã được gỡ khỏi fcj-workshop-app.
       Hoàn thành bài học: mọi bước đã xong. Nhấn q để thoát (tiến độ của bạn đã được
       lưu).
-      ↷ Skipped: the solution was applied and the check passed.
+      ↷ Đã bỏ qua: tutor đã áp dụng lời giải và bước kiểm tra đạt.
       ────────────────────────────────────────────────────────────────────────────────
-      Enter kiểm tra  h gợi ý  s bỏ qua  b lùi  g tới bước  y chép lệnh  q thoát
+      h gợi ý  s bỏ qua  b lùi  g tới bước  y chép lệnh  q thoát
       "
     `);
     t.press('q');
