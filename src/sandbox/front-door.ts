@@ -54,6 +54,21 @@ export const DEFAULT_LIMITS: FrontDoorLimits = {
  */
 export function isLoopbackHost(hostHeader: string | undefined, extra?: string): boolean {
   if (!hostHeader) return false;
+  // A client names the sandbox the same way on every request: decide each Host once.
+  if (extra === undefined) {
+    const known = hostVerdicts.get(hostHeader);
+    if (known !== undefined) return known;
+    if (hostVerdicts.size >= 64) hostVerdicts.clear();
+    const verdict = loopbackName(hostHeader);
+    hostVerdicts.set(hostHeader, verdict);
+    return verdict;
+  }
+  return loopbackName(hostHeader, extra);
+}
+
+const hostVerdicts = new Map<string, boolean>();
+
+function loopbackName(hostHeader: string, extra?: string): boolean {
   let name = hostHeader.trim().toLowerCase();
   const bracket = /^\[([^\]]+)\](?::\d+)?$/.exec(name);
   if (bracket) name = bracket[1]!;
