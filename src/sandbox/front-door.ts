@@ -5,6 +5,7 @@
  * sandbox's memory. Registry (`/v2/…`) uploads stream to disk and are not counted here.
  */
 import type { IncomingMessage } from 'node:http';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 const MIB = 1024 * 1024;
 
@@ -285,7 +286,7 @@ export async function readBody(
   // A small request's body comes in the packet of its headers, which the HTTP parser finishes
   // after this handler has started (promise jobs run in between): after this turn of I/O it
   // waits whole in the stream's buffer, and no timer or listener is needed to take it.
-  if (!req.complete) await new Promise<void>((resolve) => setImmediate(resolve));
+  if (!req.complete) await nextTurn();
   if (req.complete && !req.readableFlowing) return bufferedBody(req, limit);
   return readStreamedBody(req, limit, declared, times);
 }
