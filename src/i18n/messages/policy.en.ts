@@ -286,4 +286,178 @@ export const policyEn = {
     '{key}: {op} was {held, select, yes {true} other {false}} without it, so {policy} statement #{n}{hasSid, select, yes { "{sid}"} other {}} ({effect}) {held, select, yes {could apply} other {did not apply}}',
   'policy.cli.unsupportedHeading':
     'Not supported by this evaluator (the statements using them were treated as not matching):',
+
+  // short: in English exactly AWS's clause (evaluate.ts `reason`); views and checks show it
+  'policy.eval.basisShort':
+    '{basis, select, no_permission_needed {sts:GetCallerIdentity needs no permission (it works even under an explicit deny)} identity_deny {with an explicit deny in an identity-based policy} resource_deny {with an explicit deny in a resource-based policy} anonymous_public {allowed by a resource-based policy that allows everyone (*)} anonymous_denied {no resource-based policy allows the {action} action} root {the root user is allowed by default in its own account} both {allowed by an identity-based policy and by the resource-based policy} identity {allowed by an identity-based policy (same account: that is enough)} resource {allowed by the resource-based policy (same account: that is enough)} same_none {no identity-based policy allows the {action} action} cross_no_resource {no resource-based policy allows the {action} action} cross_no_identity {no identity-based policy allows the {action} action} cross_both {allowed by the resource-based policy and by an identity-based policy (cross-account needs both)} other {{basis}}}',
+
+  // the explain step (src/checks/explain.ts)
+  'checks.explain.repositoryPolicyOf': 'repository policy of {repository}',
+  'checks.explain.withoutPutImage': 'repository policy of {repository} without ecr:PutImage',
+  'checks.explain.experiment': 'experiment, the policy without ecr:PutImage: {why}',
+  'checks.explain.case':
+    '{principal} {action}: {decision, select, allowed {allowed} implicit_deny {implicit-deny} explicit_deny {explicit-deny} other {{decision}}} ({reason})',
+  'checks.explain.iamUnread':
+    "(the tutor could not read {ciUser}'s IAM policies, so its trace shows the repository policy only)",
+  'checks.explain.liveAllowed':
+    'Live: {partnerUser} was able to call BatchGetImage on {repository}.',
+  'checks.explain.liveDenied': 'Live: the sandbox denied {partnerUser}: {message}',
+  'checks.explain.liveUntried': "Live: the partner's pull could not be tried ({why}).",
+  'checks.explain.ciDenied': '{ciUser} is not allowed ecr:PutImage by the live policies: {reason}.',
+  'checks.explain.applyAgain': 'Apply the policy again (step 6) before explaining it.',
+  'checks.explain.partnerAllowed':
+    '{partnerUser} from account {partnerAccount} is allowed to pull: the repository policy lets in more than the CI user.',
+  'checks.explain.passed':
+    '{ciUser} is allowed by the repository policy; {partnerUser} (another account) is denied.',
+
+  // shared by the checks: AWS's own message, quoted as AWS sent it
+  'checks.awsSaid': 'AWS said: {message}',
+  // the verify step (src/checks/verify.ts)
+  'checks.verify.howProfile': 'the profile {profile}',
+  'checks.verify.howSandbox': "{ciUser}'s sandbox keys",
+  'checks.verify.howTempKey': 'a temporary access key for {ciUser} (deleted again)',
+  'checks.verify.layersThere': 'every layer was already in the repository',
+  'checks.verify.noManifest': 'BatchGetImage returned no manifest ({why})',
+  'checks.verify.noReason': 'no reason given',
+  'checks.verify.layerDownload': 'downloading layer {digest} failed: HTTP {status}',
+  'checks.verify.layerDigest': 'layer {digest} came back with digest {got}',
+  'checks.verify.cannotActAs': 'Could not act as {ciUser}: {summary}',
+  'checks.verify.cannotActAsFix':
+    "{fix} Or give the lesson a profile holding {ciUser}'s keys (ciProfile).",
+  'checks.verify.identityAlready':
+    "{ciUser}'s own IAM policies already allow push and pull. In the same account one Allow is enough, so this result does not show that the repository policy works: it is not what grants the access here.",
+  'checks.verify.keyPropagating':
+    "AWS does not know {ciUser}'s new temporary access key everywhere yet (IAM takes a few seconds)",
+  'checks.verify.stopped': 'The test push/pull as {ciUser} stopped: {summary}',
+  'checks.verify.policyPropagating':
+    'The policy on {repository} allows {action}, but AWS still denied it: the change has not reached every server yet',
+  'checks.verify.denied': '{ciUser} was denied {action}.',
+  'checks.verify.deniedFix':
+    'Check the policy on the repository (step 6) names the CI user and lists this action.',
+  'checks.verify.notSameImage': 'The image pulled back is not the image pushed.',
+  'checks.verify.digests': 'pushed {pushed}, pulled {pulled}',
+  'checks.verify.passed':
+    '{ciUser} pushed and pulled {repository}:{tag} (digest {digest}…), then the test image was deleted.',
+  'checks.verify.actingAs': 'acting as {how}',
+
+  // policy differences (src/policy/diff.ts)
+  'policy.diff.expectedDefault': 'the expected policy',
+  'policy.diff.actualDefault': 'the applied policy',
+  'policy.diff.principal':
+    '{kind, select, everyone {everyone (*)} except {everyone except {label}} other {{label}}}',
+  'policy.diff.everyActionExcept': 'every action except {list}',
+  'policy.diff.what':
+    '{actions}{on, select, none {} except { on every resource except {resource}} other { on {resource}}}{hasCondition, select, yes { with condition {condition}} other {}}',
+  'policy.diff.version':
+    '{act} has Version {actual} but {exp} has {expected} (policy variables such as {variable} only work in 2012-10-17)',
+  'policy.diff.lacks':
+    '{act} {effect, select, Deny {lacks the Deny of} other {lacks}} {what}{hasWho, select, yes { for {who}} other {}}{absent, select, yes { (it does not name {who} at all)} other {}}',
+  'policy.diff.extra':
+    '{act} {effect, select, Deny {also denies} other {also allows}} {what}{hasWho, select, yes { for {who}} other {}}{unknown, select, yes {, a principal {exp} does not name} other {}} ({exp} does not)',
+
+  // the tutor's words around an AWS error (src/aws/errors.ts); AWS's own message is a value, as sent
+  'awsError.target':
+    '{place, select, tutor_sandbox {the sandbox} learner_sandbox {{hasEndpoint, select, yes {your sandbox at {endpoint}} other {your sandbox}}} endpoint {{hasEndpoint, select, yes {the endpoint {endpoint}} other {the endpoint}}} other {AWS}}',
+  'awsError.noCredentialsProfileFix':
+    'Check that the profile "{profile}" exists in ~/.aws/credentials or ~/.aws/config (run `{configure}`), or use `{sso}` for SSO.{aws, select, yes { {cli} shows the same.} other {}}',
+  'awsError.useSandboxKeys':
+    'Use the sandbox\'s own keys: `eval "$(ecr-tutor sandbox env)"`, or run the tutor without --profile.',
+  'awsError.noCredentialsEndpointFix':
+    'Give the keys that {where} expects: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment, or --profile NAME.',
+  'awsError.noCredentialsFix':
+    'Run `aws configure` (or `aws sso login`), or pass --profile NAME; or leave out --aws to practise in the built-in sandbox.',
+  'awsError.refreshSso':
+    'Sign in again: `{command}` (for SSO; otherwise get new temporary keys for the profile), then check again.',
+  'awsError.refreshProcess':
+    "The profile's credential_process handed out keys that have run out: run it again (or sign in to the tool behind it), then check again.",
+  'awsError.refreshKeys':
+    'Get new temporary keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) into this shell, or sign in with `aws sso login` and pass --profile, then check again.',
+  'awsError.profileHint': ' (profile "{profile}")',
+  'awsError.networkTutorSandbox':
+    "The tutor's own sandbox stopped answering: quit and start the tutor again (its state is kept).",
+  'awsError.networkLearnerSandbox':
+    'Is your sandbox still running? Start it again with `ecr-tutor sandbox start`, or run the tutor without --endpoint-url to use its own.',
+  'awsError.networkEndpoint':
+    'Is the service behind {endpoint} running, and is that the right address and port?{loopback, select, yes { If it was a sandbox you started, start it again with `ecr-tutor sandbox start`.} other {}}',
+  'awsError.networkAws':
+    'Check your internet connection (and any proxy or VPN), then try again; {health} shows whether AWS itself has a problem.',
+  'awsError.networkSummary': 'Could not reach {where} ({code}).',
+  'awsError.expiredBeforeSend':
+    'Your AWS credentials{profileHint} expired{hasWhen, select, yes { at {when}} other {}}, so the tutor did not send the request.',
+  'awsError.ssoSummary':
+    'Your AWS SSO sign-in{hasProfile, select, yes { for the profile "{profile}"} other {}} has expired or was never made.',
+  'awsError.ssoFix': 'Run `{command}`, then try again.',
+  'awsError.credentialProcessWhy':
+    'The credential_process of{hasProfile, select, yes { the profile "{profile}"} other { your profile}} {why}.',
+  'awsError.credentialProcessFailed':
+    'The credential_process of{hasProfile, select, yes { the profile "{profile}"} other { your profile}} failed: {message}',
+  'awsError.credentialProcessFix':
+    "Run the profile's credential_process command yourself (see ~/.aws/config) to see what it prints; it must print JSON with Version 1, AccessKeyId, SecretAccessKey and, for temporary keys, SessionToken and a future Expiration. {cli} shows the same.",
+  'awsError.noProfile':
+    'There is no AWS profile{hasProfile, select, yes { "{profile}"} other {}} in ~/.aws/credentials or ~/.aws/config.',
+  'awsError.profileEmpty':
+    'The AWS profile{hasProfile, select, yes { "{profile}"} other {}} is not in ~/.aws/credentials or ~/.aws/config, or holds no credentials.',
+  'awsError.noCredentials': 'No AWS credentials were found{profileHint}.',
+  'awsError.sessionExpired': '{where} says your session has expired{profileHint}.',
+  'awsError.useSandboxKeysAgain':
+    'Use the sandbox\'s own keys again: `eval "$(ecr-tutor sandbox env)"`.',
+  'awsError.withCli': '{fix} {cli} shows the same.',
+  'awsError.wrongRegion': '{where} does not accept requests signed for the region {region}.',
+  'awsError.wrongRegionSandboxFix':
+    "Use the sandbox's region: --region {region} (`ecr-tutor sandbox env` prints it).",
+  'awsError.wrongRegionFix':
+    'Pass the region you mean with --region{hasProfile, select, yes { (or set it in the profile "{profile}": `{command}`)} other {}}.',
+  'awsError.badSignature':
+    '{where} rejected the request signature: the secret access key does not match the access key id.',
+  'awsError.unknownKey': '{where} does not recognise the access key id{profileHint}.',
+  'awsError.badCredentialsSandboxFix':
+    'Use the sandbox\'s own keys: `eval "$(ecr-tutor sandbox env)"` (sandbox keys change after `ecr-tutor sandbox reset`).',
+  'awsError.badCredentialsEndpointFix':
+    'Use keys that {where} knows (this is not AWS: it has its own users and keys).',
+  'awsError.badCredentialsAwsFix':
+    'The key may have been deleted, deactivated or mistyped: create a new access key (IAM console, your user, Security credentials: {console}) or fix ~/.aws/credentials. {cli} shows the same.',
+  'awsError.deniedSandboxFix':
+    'The identity you are using lacks {hasAction, select, yes {{action}} other {this permission}}. In the sandbox, act as its admin (`eval "$(ecr-tutor sandbox env)"`); the CI user is only for the verify step.',
+  'awsError.deniedEndpointFix':
+    "{where} refused {hasAction, select, yes {{action}} other {this permission}}{hasArn, select, yes { to {arn}} other {}}. Grant it there; this is not AWS, so its permission rules may differ from AWS's.",
+  'awsError.deniedAwsFix':
+    "The permission missing is {hasAction, select, yes {{action}} other {this permission}}{hasArn, select, yes { for {arn}} other {}}. Ask your administrator to grant it (docs/real-aws.md has the least-privilege policy for this lesson), or add it on the identity's page: {console}.{hasSimulate, select, yes { To see the same decision: `{simulate}`.} other {}}",
+  'awsError.accessDenied': 'Access denied: {message}',
+  'awsError.noRegion': 'No AWS region is set.',
+  'awsError.noRegionProfileFix':
+    'Pass --region (e.g. --region us-east-1), set AWS_REGION, or add `region = us-east-1` to the profile "{profile}" (`{command}`).',
+  'awsError.noRegionFix': 'Pass --region (e.g. --region us-east-1) or set AWS_REGION.',
+  'awsError.notAwsFormat':
+    "{where} answered something that is not AWS's format (HTTP {status}, {contentType}).",
+  'awsError.notAwsFormatAwsFix':
+    'Something between you and AWS (a proxy, a captive portal, a firewall page) answered instead of AWS: check the network, then try again.',
+  'awsError.notAwsFormatEndpointFix':
+    'It is not AWS and may not implement this operation (moto, for one, has no ECR layer upload), so the tutor could not check this there. Run this step against the built-in sandbox or AWS.',
+  'awsError.sandboxBug':
+    'This is a bug in the sandbox: run with ECR_TUTOR_DEBUG=1 and report the message.',
+  'awsError.notFoundAwsFix':
+    'Check the name and the region{hasRegion, select, yes { ({region})} other {}}: `{command}` lists what is there, as does {console}.',
+  'awsError.notFoundFix': 'Check the name and the region.',
+  'awsError.throttled':
+    "{where} is limiting the rate of requests ({code}), even after the SDK's retries.",
+  'awsError.throttledAwsFix':
+    'Wait a few seconds, then check again (other tools using the same account may be busy too).',
+  'awsError.throttledFix': 'Wait a few seconds, then check again.',
+  'awsError.serverTutorSandboxFix':
+    'Check again; if it lasts, this is a bug in the sandbox: run with ECR_TUTOR_DEBUG=1 and report the message.',
+  'awsError.serverLearnerSandboxFix':
+    'Check again; if it lasts, look at the terminal running `ecr-tutor sandbox start`: it logs each failure.',
+  'awsError.serverEndpointFix':
+    'Check again; if it lasts, look at the log of the service behind {endpoint} (it may not implement this operation).',
+  'awsError.serverAwsFix':
+    'This is on the AWS side and usually passes: check again in a minute ({health}).',
+  'awsError.serverError':
+    "{where} had an internal error (HTTP {status}{hasCode, select, yes {, {code}} other {}}), even after the SDK's retries.",
+  'awsError.tutorProblem': 'The tutor hit a problem: {message}',
+  'awsError.tryAgainDebug':
+    'Try again; if it persists, run with ECR_TUTOR_DEBUG=1 and report the message.',
+  'awsError.otherError':
+    '{where} answered with an error: {hasCode, select, yes {{code}: } other {}}{message}',
+  'awsError.otherAwsFix':
+    'Try again; if it persists, run the same call with the AWS CLI ({cli} first) to see whether it is the tutor or the account.',
 } as const satisfies Record<string, string>;

@@ -281,4 +281,172 @@ export const policyVi: Partial<Record<keyof typeof policyEn, string>> = {
     '{key}: khi thiếu key này, {op} {held, select, yes {đúng} other {sai}}, nên {policy}, statement #{n}{hasSid, select, yes { "{sid}"} other {}} ({effect}) {held, select, yes {có thể áp dụng} other {không áp dụng}}',
   'policy.cli.unsupportedHeading':
     'Bộ đánh giá này chưa hỗ trợ (các statement dùng chúng được coi như không khớp):',
+
+  'policy.eval.basisShort':
+    '{basis, select, no_permission_needed {sts:GetCallerIdentity không cần quyền nào (chạy được cả khi có Deny tường minh)} identity_deny {bị chặn bởi Deny tường minh (explicit deny) trong một identity-based policy} resource_deny {bị chặn bởi Deny tường minh (explicit deny) trong một resource-based policy} anonymous_public {được phép nhờ một resource-based policy cho phép tất cả mọi người (*)} anonymous_denied {không có resource-based policy nào cho phép action {action}} root {root user mặc định được phép trong chính tài khoản của mình} both {được cả identity-based policy lẫn resource-based policy cho phép} identity {được identity-based policy cho phép (cùng tài khoản: vậy là đủ)} resource {được resource-based policy cho phép (cùng tài khoản: vậy là đủ)} same_none {không có identity-based policy nào cho phép action {action}} cross_no_resource {không có resource-based policy nào cho phép action {action}} cross_no_identity {không có identity-based policy nào cho phép action {action}} cross_both {được cả resource-based policy lẫn identity-based policy cho phép (khác tài khoản thì cần cả hai)} other {{basis}}}',
+
+  'checks.explain.repositoryPolicyOf': 'repository policy của {repository}',
+  'checks.explain.withoutPutImage': 'repository policy của {repository} khi bỏ ecr:PutImage',
+  'checks.explain.experiment': 'thử nghiệm, policy khi bỏ ecr:PutImage: {why}',
+  'checks.explain.case':
+    '{principal} {action}: {decision, select, allowed {được phép} implicit_deny {từ chối ngầm định} explicit_deny {Deny tường minh} other {{decision}}} ({reason})',
+  'checks.explain.iamUnread':
+    '(tutor không đọc được IAM policy của {ciUser}, nên trace chỉ có repository policy)',
+  'checks.explain.liveAllowed':
+    'Chạy thật: {partnerUser} đã gọi được BatchGetImage trên {repository}.',
+  'checks.explain.liveDenied':
+    'Chạy thật: sandbox đã từ chối {partnerUser}. AWS trả lời: {message}',
+  'checks.explain.liveUntried': 'Chạy thật: chưa thử được lệnh pull của đối tác ({why}).',
+  'checks.explain.ciDenied':
+    'Với các policy đang áp dụng, {ciUser} không được phép ecr:PutImage: {reason}.',
+  'checks.explain.applyAgain': 'Áp dụng lại policy (bước 6) trước khi giải thích nó.',
+  'checks.explain.partnerAllowed':
+    '{partnerUser} ở tài khoản {partnerAccount} pull được: repository policy đang cho vào nhiều hơn chỉ CI user.',
+  'checks.explain.passed':
+    '{ciUser} được repository policy cho phép; {partnerUser} (tài khoản khác) bị từ chối.',
+
+  'checks.awsSaid': 'AWS trả lời (nguyên văn): {message}',
+  'checks.verify.howProfile': 'profile {profile}',
+  'checks.verify.howSandbox': 'key sandbox của {ciUser}',
+  'checks.verify.howTempKey': 'một access key tạm thời của {ciUser} (đã xóa lại sau đó)',
+  'checks.verify.layersThere': 'mọi layer đã có sẵn trong repository',
+  'checks.verify.noManifest': 'BatchGetImage không trả về manifest nào ({why})',
+  'checks.verify.noReason': 'không có lý do',
+  'checks.verify.layerDownload': 'tải layer {digest} thất bại: HTTP {status}',
+  'checks.verify.layerDigest': 'layer {digest} tải về lại có digest {got}',
+  'checks.verify.cannotActAs': 'Không thể hành động dưới danh tính {ciUser}: {summary}',
+  'checks.verify.cannotActAsFix':
+    '{fix} Hoặc cho bài học một profile chứa key của {ciUser} (ciProfile).',
+  'checks.verify.identityAlready':
+    'Chính IAM policy của {ciUser} đã cho phép push và pull. Trong cùng tài khoản chỉ cần một Allow là đủ, nên kết quả này không chứng minh được repository policy hoạt động: ở đây không phải nó cấp quyền.',
+  'checks.verify.keyPropagating':
+    'AWS chưa nhận access key tạm thời mới của {ciUser} ở mọi nơi (IAM cần vài giây)',
+  'checks.verify.stopped': 'Lần thử push/pull dưới danh tính {ciUser} bị dừng: {summary}',
+  'checks.verify.policyPropagating':
+    'Policy trên {repository} cho phép {action}, nhưng AWS vẫn từ chối: thay đổi chưa tới hết mọi máy chủ',
+  'checks.verify.denied': '{ciUser} bị từ chối {action}.',
+  'checks.verify.deniedFix':
+    'Kiểm tra lại policy trên repository (bước 6): nó phải nêu tên CI user và liệt kê action này.',
+  'checks.verify.notSameImage': 'Image pull về không phải image đã push lên.',
+  'checks.verify.digests': 'đã push {pushed}, pull về {pulled}',
+  'checks.verify.passed':
+    '{ciUser} đã push và pull {repository}:{tag} (digest {digest}…), sau đó image thử nghiệm đã được xóa.',
+  'checks.verify.actingAs': 'hành động dưới danh tính: {how}',
+
+  'policy.diff.expectedDefault': 'policy mong đợi',
+  'policy.diff.actualDefault': 'policy đang áp dụng',
+  'policy.diff.principal':
+    '{kind, select, everyone {tất cả mọi người (*)} except {mọi người trừ {label}} other {{label}}}',
+  'policy.diff.everyActionExcept': 'mọi action trừ {list}',
+  'policy.diff.what':
+    '{actions}{on, select, none {} except { trên mọi resource trừ {resource}} other { trên {resource}}}{hasCondition, select, yes { với điều kiện {condition}} other {}}',
+  'policy.diff.version':
+    '{act} có Version {actual} nhưng {exp} có {expected} (policy variable như {variable} chỉ hoạt động với 2012-10-17)',
+  'policy.diff.lacks':
+    '{act} {effect, select, Deny {thiếu Deny cho} other {thiếu}} {what}{hasWho, select, yes { cho {who}} other {}}{absent, select, yes { (nó hoàn toàn không nêu tên {who})} other {}}',
+  'policy.diff.extra':
+    '{act} {effect, select, Deny {còn từ chối thêm} other {còn cho phép thêm}} {what}{hasWho, select, yes { cho {who}} other {}}{unknown, select, yes {, một principal mà {exp} không nêu tên} other {}} ({exp} thì không)',
+
+  'awsError.target':
+    '{place, select, tutor_sandbox {sandbox} learner_sandbox {{hasEndpoint, select, yes {sandbox của bạn tại {endpoint}} other {sandbox của bạn}}} endpoint {{hasEndpoint, select, yes {endpoint {endpoint}} other {endpoint}}} other {AWS}}',
+  'awsError.noCredentialsProfileFix':
+    'Kiểm tra xem profile "{profile}" có trong ~/.aws/credentials hoặc ~/.aws/config không (chạy `{configure}`), hoặc dùng `{sso}` nếu là SSO.{aws, select, yes { Lệnh {cli} cũng cho thấy điều tương tự.} other {}}',
+  'awsError.useSandboxKeys':
+    'Dùng key riêng của sandbox: `eval "$(ecr-tutor sandbox env)"`, hoặc chạy tutor mà không có --profile.',
+  'awsError.noCredentialsEndpointFix':
+    'Đưa đúng key mà {where} cần: AWS_ACCESS_KEY_ID và AWS_SECRET_ACCESS_KEY trong biến môi trường, hoặc --profile NAME.',
+  'awsError.noCredentialsFix':
+    'Chạy `aws configure` (hoặc `aws sso login`), hoặc truyền --profile NAME; hoặc bỏ --aws để thực hành trên sandbox có sẵn.',
+  'awsError.refreshSso':
+    'Đăng nhập lại: `{command}` (với SSO; nếu không thì lấy key tạm thời mới cho profile), rồi kiểm tra lại.',
+  'awsError.refreshProcess':
+    'credential_process của profile đã cấp key hết hạn: chạy lại nó (hoặc đăng nhập lại công cụ đứng sau nó), rồi kiểm tra lại.',
+  'awsError.refreshKeys':
+    'Đưa key tạm thời mới (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) vào shell này, hoặc đăng nhập bằng `aws sso login` rồi truyền --profile, sau đó kiểm tra lại.',
+  'awsError.profileHint': ' (profile "{profile}")',
+  'awsError.networkTutorSandbox':
+    'Sandbox của chính tutor đã ngừng trả lời: thoát ra rồi mở lại tutor (trạng thái vẫn được giữ).',
+  'awsError.networkLearnerSandbox':
+    'Sandbox của bạn còn chạy không? Khởi động lại bằng `ecr-tutor sandbox start`, hoặc chạy tutor không có --endpoint-url để dùng sandbox của tutor.',
+  'awsError.networkEndpoint':
+    'Dịch vụ phía sau {endpoint} có đang chạy không, địa chỉ và cổng có đúng không?{loopback, select, yes { Nếu đó là sandbox bạn tự chạy, hãy khởi động lại bằng `ecr-tutor sandbox start`.} other {}}',
+  'awsError.networkAws':
+    'Kiểm tra kết nối internet (và proxy hay VPN nếu có), rồi thử lại; {health} cho biết chính AWS có đang gặp sự cố không.',
+  'awsError.networkSummary': 'Không kết nối được tới {where} ({code}).',
+  'awsError.expiredBeforeSend':
+    'Credentials AWS của bạn{profileHint} đã hết hạn{hasWhen, select, yes { lúc {when}} other {}}, nên tutor không gửi yêu cầu đi.',
+  'awsError.ssoSummary':
+    'Phiên đăng nhập AWS SSO{hasProfile, select, yes { của profile "{profile}"} other {}} đã hết hạn hoặc chưa từng đăng nhập.',
+  'awsError.ssoFix': 'Chạy `{command}`, rồi thử lại.',
+  'awsError.credentialProcessWhy':
+    'credential_process của{hasProfile, select, yes { profile "{profile}"} other { profile của bạn}}: {why}.',
+  'awsError.credentialProcessFailed':
+    'credential_process của{hasProfile, select, yes { profile "{profile}"} other { profile của bạn}} bị lỗi: {message}',
+  'awsError.credentialProcessFix':
+    'Tự chạy lệnh credential_process của profile (xem ~/.aws/config) để xem nó in ra gì; nó phải in JSON có Version 1, AccessKeyId, SecretAccessKey và, với key tạm thời, SessionToken cùng một Expiration trong tương lai. Lệnh {cli} cũng cho thấy điều tương tự.',
+  'awsError.noProfile':
+    'Không có AWS profile{hasProfile, select, yes { "{profile}"} other {}} trong ~/.aws/credentials hay ~/.aws/config.',
+  'awsError.profileEmpty':
+    'AWS profile{hasProfile, select, yes { "{profile}"} other {}} không có trong ~/.aws/credentials hay ~/.aws/config, hoặc không chứa credentials nào.',
+  'awsError.noCredentials': 'Không tìm thấy credentials AWS nào{profileHint}.',
+  'awsError.sessionExpired': '{where} báo phiên làm việc của bạn đã hết hạn{profileHint}.',
+  'awsError.useSandboxKeysAgain':
+    'Dùng lại key riêng của sandbox: `eval "$(ecr-tutor sandbox env)"`.',
+  'awsError.withCli': '{fix} Lệnh {cli} cũng cho thấy điều tương tự.',
+  'awsError.wrongRegion': '{where} không nhận yêu cầu được ký cho Region {region}.',
+  'awsError.wrongRegionSandboxFix':
+    'Dùng Region của sandbox: --region {region} (`ecr-tutor sandbox env` in ra nó).',
+  'awsError.wrongRegionFix':
+    'Truyền đúng Region bạn muốn bằng --region{hasProfile, select, yes { (hoặc đặt nó trong profile "{profile}": `{command}`)} other {}}.',
+  'awsError.badSignature':
+    '{where} từ chối chữ ký của yêu cầu: secret access key không khớp với access key ID.',
+  'awsError.unknownKey': '{where} không nhận ra access key ID{profileHint}.',
+  'awsError.badCredentialsSandboxFix':
+    'Dùng key riêng của sandbox: `eval "$(ecr-tutor sandbox env)"` (key của sandbox đổi sau `ecr-tutor sandbox reset`).',
+  'awsError.badCredentialsEndpointFix':
+    'Dùng key mà {where} biết (đây không phải AWS: nó có user và key riêng).',
+  'awsError.badCredentialsAwsFix':
+    'Key có thể đã bị xóa, bị vô hiệu hóa hoặc gõ sai: tạo access key mới (IAM console, user của bạn, Security credentials: {console}) hoặc sửa ~/.aws/credentials. Lệnh {cli} cũng cho thấy điều tương tự.',
+  'awsError.deniedSandboxFix':
+    'Danh tính bạn đang dùng thiếu {hasAction, select, yes {{action}} other {quyền này}}. Trong sandbox, hãy dùng danh tính admin (`eval "$(ecr-tutor sandbox env)"`); CI user chỉ dành cho bước kiểm tra push/pull.',
+  'awsError.deniedEndpointFix':
+    '{where} từ chối {hasAction, select, yes {{action}} other {quyền này}}{hasArn, select, yes { với {arn}} other {}}. Hãy cấp quyền ở đó; đây không phải AWS, nên luật phân quyền có thể khác AWS.',
+  'awsError.deniedAwsFix':
+    'Quyền còn thiếu là {hasAction, select, yes {{action}} other {quyền này}}{hasArn, select, yes { cho {arn}} other {}}. Nhờ quản trị viên cấp quyền (docs/real-aws.md có policy tối thiểu cho bài học này), hoặc thêm nó ở trang của danh tính đó: {console}.{hasSimulate, select, yes { Để xem lại đúng quyết định này: `{simulate}`.} other {}}',
+  'awsError.accessDenied': 'Bị từ chối truy cập (access denied). AWS trả lời: {message}',
+  'awsError.noRegion': 'Chưa đặt AWS Region.',
+  'awsError.noRegionProfileFix':
+    'Truyền --region (ví dụ --region us-east-1), đặt AWS_REGION, hoặc thêm `region = us-east-1` vào profile "{profile}" (`{command}`).',
+  'awsError.noRegionFix': 'Truyền --region (ví dụ --region us-east-1) hoặc đặt AWS_REGION.',
+  'awsError.notAwsFormat':
+    '{where} trả về nội dung không theo định dạng của AWS (HTTP {status}, {contentType}).',
+  'awsError.notAwsFormatAwsFix':
+    'Có thứ gì đó giữa bạn và AWS (proxy, trang đăng nhập Wi-Fi, trang của firewall) đã trả lời thay AWS: kiểm tra mạng rồi thử lại.',
+  'awsError.notAwsFormatEndpointFix':
+    'Đó không phải AWS và có thể không hỗ trợ thao tác này (moto chẳng hạn không có upload layer của ECR), nên tutor không kiểm tra được ở đó. Hãy chạy bước này trên sandbox có sẵn hoặc trên AWS.',
+  'awsError.sandboxBug':
+    'Đây là lỗi của sandbox: chạy với ECR_TUTOR_DEBUG=1 và báo lại thông báo lỗi.',
+  'awsError.notFoundAwsFix':
+    'Kiểm tra tên và Region{hasRegion, select, yes { ({region})} other {}}: `{command}` liệt kê những gì đang có, trang {console} cũng vậy.',
+  'awsError.notFoundFix': 'Kiểm tra tên và Region.',
+  'awsError.throttled':
+    '{where} đang giới hạn tốc độ gửi yêu cầu ({code}), kể cả sau khi SDK đã thử lại.',
+  'awsError.throttledAwsFix':
+    'Đợi vài giây rồi kiểm tra lại (các công cụ khác dùng chung tài khoản cũng có thể đang bận).',
+  'awsError.throttledFix': 'Đợi vài giây rồi kiểm tra lại.',
+  'awsError.serverTutorSandboxFix':
+    'Kiểm tra lại; nếu vẫn bị, đây là lỗi của sandbox: chạy với ECR_TUTOR_DEBUG=1 và báo lại thông báo lỗi.',
+  'awsError.serverLearnerSandboxFix':
+    'Kiểm tra lại; nếu vẫn bị, xem terminal đang chạy `ecr-tutor sandbox start`: nó ghi lại từng lỗi.',
+  'awsError.serverEndpointFix':
+    'Kiểm tra lại; nếu vẫn bị, xem log của dịch vụ phía sau {endpoint} (có thể nó không hỗ trợ thao tác này).',
+  'awsError.serverAwsFix': 'Lỗi ở phía AWS và thường tự hết: kiểm tra lại sau một phút ({health}).',
+  'awsError.serverError':
+    '{where} gặp lỗi nội bộ (HTTP {status}{hasCode, select, yes {, {code}} other {}}), kể cả sau khi SDK đã thử lại.',
+  'awsError.tutorProblem': 'Tutor gặp sự cố: {message}',
+  'awsError.tryAgainDebug':
+    'Thử lại; nếu vẫn bị, chạy với ECR_TUTOR_DEBUG=1 và báo lại thông báo lỗi.',
+  'awsError.otherError': '{where} trả về lỗi: {hasCode, select, yes {{code}: } other {}}{message}',
+  'awsError.otherAwsFix':
+    'Thử lại; nếu vẫn bị, chạy cùng lệnh đó bằng AWS CLI (trước tiên là {cli}) để biết lỗi do tutor hay do tài khoản.',
 };
