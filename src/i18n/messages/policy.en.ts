@@ -460,4 +460,160 @@ export const policyEn = {
     '{where} answered with an error: {hasCode, select, yes {{code}: } other {}}{message}',
   'awsError.otherAwsFix':
     'Try again; if it persists, run the same call with the AWS CLI ({cli} first) to see whether it is the tutor or the account.',
+
+  // the learner's own push (src/checks/learner-push.ts)
+  'checks.push.profilePlaceholder': "<a profile holding {ciUser}'s access keys>",
+  'checks.push.ready': 'ready for your push of {repository}:{tag} with {tool}',
+  'checks.push.wroteImage': 'wrote the test image {file}',
+  'checks.push.notImageManifest': 'the manifest is not an image manifest',
+  'checks.push.configDigest': 'the config came back with digest {got}',
+  'checks.push.layerDiff': "layer {n} unpacks to {diff}, not the config's {want}",
+  'checks.push.lookFor': 'look for {repository}:{tag}',
+  'checks.push.waiting': 'Waiting for {repository}:{tag}: run the commands above as {ciUser}.',
+  'checks.push.waitingHow':
+    'The tutor checks the repository every few seconds and goes on once the tag {tag} is there.',
+  'checks.push.waitingDenied':
+    'A push denied in your terminal means the repository policy (step 6) does not allow it yet: the message names the action.',
+  'checks.push.pullBackFailed':
+    '{repository}:{tag} arrived, but pulling it back as {ciUser} failed: {summary}',
+  'checks.push.notIntact': '{repository}:{tag} arrived but did not pull back intact: {problem}.',
+  'checks.push.arrived':
+    'The push of {repository}:{tag} arrived and pulled back intact as {ciUser} (manifest {digest}…, {blobs} blobs, every digest checked).',
+
+  // live probes (src/checks/probes.ts)
+  'checks.probe.noImage': '{repository} has no image tagged "{tag}" ({why}).',
+  'checks.probe.pullAllowed':
+    'BatchGetImage and GetDownloadUrlForLayer for {count, plural, one {# layer} other {# layers}} of {repository}:{tag} were allowed.',
+  'checks.probe.registryPull':
+    'docker-style pull through the registry {registry}: the manifest and {count, plural, one {# layer} other {# layers}} of {repository}:{tag}.',
+  'checks.probe.pushAllowed': 'InitiateLayerUpload was allowed (upload {uploadId} left unused).',
+  'checks.probe.allowed':
+    'Live: {you, select, yes {you} other {{who}}} may {what, select, push {start a push} pull {pull} other {pull through the registry}}: {detail}',
+  'checks.probe.deniedClause':
+    'Live: {who} {you, select, yes {were} other {was}} denied {clause}. AWS said: {message}',
+  'checks.probe.denied': 'Live: {who} {you, select, yes {were} other {was}} denied: {message}',
+  'checks.probe.untried':
+    "Live: {you, select, yes {your} other {{who}'s}} {what, select, push {start a push} pull {pull} other {pull through the registry}} could not be tried ({why}).",
+  'checks.probe.howSandbox': "the sandbox's keys of {user}",
+  'checks.probe.needsPartner':
+    'This lesson needs a second AWS account to play the partner. On real AWS, start it with --partner-profile NAME (a profile of the partner account). Without one, practise in the sandbox, which has the partner account built in: run `ecr-tutor start cross-account-pull` without --aws/--profile.',
+
+  // the explicit-deny lesson (src/checks/deny-*.ts, lockout-guard.ts, ci-push-ready.ts)
+  'checks.addedStatement': 'added the statement "{sid}" to the policy of {repository}',
+  'checks.deny.noPolicy': '{repository} has no repository policy.',
+  'checks.deny.notParsed': 'The policy on {repository} does not parse: {message}',
+  'checks.deny.notPrincipal':
+    'The policy uses NotPrincipal. AWS recommends a Deny with "Principal": "*" and an aws:PrincipalArn condition instead.',
+  'checks.deny.notPrincipalWhy':
+    'With NotPrincipal, AWS may check the account first: exempting only the CI user can deny the CI user too, and listing the account does not exempt its other users.',
+  'checks.deny.allowAllName': 'an identity policy that allows everything',
+  'checks.deny.mineAllowed':
+    'Your own push is not explicitly denied yet: {actions} {count, plural, one {is} other {are}} not covered by a Deny that applies to you.',
+  'checks.deny.ciDenied': '{ciUser} would be denied {actions} ({reason}).',
+  'checks.deny.ciDeniedFix':
+    'The Deny must leave the CI user out (its aws:PrincipalArn), and the Allow for the CI user must stay.',
+  'checks.deny.lockout':
+    'The policy also denies you ecr:SetRepositoryPolicy: you could not change it again.',
+  'checks.deny.passed':
+    'Pushes are explicitly denied to everyone but {ciUser}, who still pushes and pulls.',
+
+  'checks.deny.liveNotDenied':
+    'Your own push is not refused with an explicit deny: the Deny is not on the repository yet.',
+  'checks.deny.noCiKeys':
+    '(the tutor has no keys of {ciUser} here: give the lesson ciProfile to try its push too)',
+  'checks.deny.ciRefused': "{ciUser}'s push is refused too: the Deny must leave it out.",
+  'checks.deny.livePassed':
+    'Your push is refused "with an explicit deny in a resource-based policy"{ci, select, yes {; {ciUser}\'s is allowed} other {}}.',
+
+  'checks.and': ' and ',
+  'checks.nothingToRemove': 'nothing to remove',
+  'checks.deny.stillHas': 'The policy of {repository} still has {sids}.',
+  'checks.deny.gone': "The lesson's Deny is gone from {repository}: pushes work as before.",
+  'checks.deny.removed': 'removed {sids} from the policy of {repository}',
+
+  'checks.lockout.yourIdentityPolicy': 'your identity policy',
+  'checks.lockout.trial':
+    'The trial policy adds "{sid}": Deny ecr:* to everyone but {ciUser}. With it you would be denied ecr:SetRepositoryPolicy ({reason}).',
+  'checks.lockout.applied':
+    'The sandbox applied the lockout policy without force: its guard did not fire.',
+  'checks.lockout.appliedFix':
+    'Reset the sandbox (ecr-tutor sandbox reset) and report this as a bug.',
+  'checks.lockout.doing': 'try the lockout policy',
+  'checks.lockout.refused': 'Live, without force, the sandbox refused it: {message}',
+  'checks.lockout.changed': '(the policy on the repository changed meanwhile)',
+  'checks.lockout.notOnAws':
+    'On real AWS the tutor does not try it: how AWS detects a lockout is not documented, and if it missed this one you could not change the policy again.',
+
+  'checks.ciReady.notYet':
+    '{ciUser} may not yet {all, select, yes {push or pull} other {run {actions}}}: this lesson starts where lesson 5.1 ends.',
+  'checks.ciReady.passed': '{ciUser} may push and pull: the starting point of this lesson.',
+  'checks.ciReady.added': 'added lesson 5.1\'s statement "{sid}" to the policy of {repository}',
+
+  // the cross-account lesson (src/checks/partner-*.ts)
+  'checks.partner.notNamed': 'The repository policy does not let {partner} run {actions}.',
+  'checks.partner.notNamedFix':
+    'Add a statement with "Principal": {principal} and the pull actions.',
+  'checks.partner.tooOpen':
+    'The repository policy lets in callers from any account, not just the partner.',
+  'checks.partner.tooOpenWhy':
+    "A user of another account ({outsider}) would be let in on the repository's side too.",
+  'checks.partner.granted':
+    "The repository policy lets {partnerUser} of account {partnerAccount} pull (the repository's side of the door).",
+  'checks.partner.unknownAccount':
+    'The partner account is not known yet: do the step "Meet the partner account" first.',
+
+  'checks.partner.noAccount': 'There is no partner account to act in.',
+  'checks.partner.imageFix': 'Check that the repository exists and has an image tagged "latest".',
+  'checks.partner.alreadyAllowed':
+    '{who} can already pull: something already allows it on both sides.',
+  'checks.partner.explicitDeny': '{who} is denied by an explicit Deny, not for lack of an Allow.',
+  'checks.partner.stillResourceSide':
+    "Still denied on the repository's side: AWS says no resource-based policy allows it, so the repository policy does not let {who} in yet.",
+  'checks.partner.alreadyIdentitySide':
+    'Denied, but AWS already names the identity side: the repository policy lets {who} in.',
+  'checks.partner.deniedResource':
+    'Denied: no resource-based policy allows {who}, as expected for a caller from another account that nothing names.',
+  'checks.partner.deniedIdentity':
+    "Denied again, now because no identity-based policy allows it: the repository says yes, {who}'s own account has not.",
+  'checks.partner.registryFails':
+    '{who} may call the ECR API, but the registry pull (what docker does) fails.',
+  'checks.partner.pulls':
+    '{who} pulls across accounts: the repository policy AND its own identity policy allow it.',
+  'checks.partner.stillNoIdentity':
+    '{who} is still denied: no identity-based policy in its account allows the pull yet.',
+  'checks.partner.nowResourceSide':
+    "{who} is denied on the repository's side now: the repository policy no longer lets it in.",
+
+  'checks.partner.signIn': 'sign in to the partner account with {how}',
+  'checks.partner.sameAccount': '{how} signs in to your own account {mine}, not a second one.',
+  'checks.partner.ready':
+    'The partner account is {account}; the tutor acts there as {arn} ({how}).',
+
+  'checks.partner.leftStatement': 'the statement "{sid}" in the policy of {repository}',
+  'checks.partner.leftInline': 'the inline policy {name} of {partnerUser}',
+  'checks.partner.readPolicies': 'read the policies of {partnerUser}',
+  'checks.partner.leftPull': '{partnerUser} can still pull',
+  'checks.partner.stillThere': 'Still there: {left}.',
+  'checks.partner.cleaned':
+    "{partnerUser} can no longer pull from {repository}; the lesson's changes are gone.",
+  'checks.partner.deletedInline': 'deleted {name} of {partnerUser}',
+  'checks.partner.noAdminOnAws':
+    "On real AWS the tutor has no admin keys of the partner account: attach the policy yourself, as the partner account's admin (the command is in the step text).",
+  'checks.partner.putInline': 'put the inline policy {name} on {partnerUser} (as {admin})',
+
+  // what a repository policy grants (src/checks/grants.ts): steps 5 and 6
+  'checks.grants.standIn': 'stand-in identity policy allowing ecr:*',
+  'checks.grants.otherUsers': 'other users of account {account}',
+  'checks.grants.otherAccounts': 'identities of other AWS accounts',
+  'checks.grants.notNamed':
+    "It does not let {ciUser} in at all: the policy names {hasNamed, select, yes {{named}} other {no principal}}, but the CI user's ARN is {ci}.",
+  'checks.grants.missing': '{ciUser} would not be allowed: {actions}.',
+  'checks.grants.extra': 'It allows more than push and pull: {actions}.',
+  'checks.grants.others': 'It also lets in {others}: name only {ci}.',
+  'checks.grants.unsupported': 'The tutor cannot judge: {what}.',
+
+  'checks.resources.noRepository': '{repository} does not exist: nothing to delete',
+  'checks.resources.notOurs':
+    "the repository {repository} was not created by the tutor for this lesson (it lacks the tutor's tags), so it is not deleted",
+  'checks.resources.notOursTry': 'delete it yourself if you really mean to',
 } as const satisfies Record<string, string>;

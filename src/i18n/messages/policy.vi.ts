@@ -449,4 +449,163 @@ export const policyVi: Partial<Record<keyof typeof policyEn, string>> = {
   'awsError.otherError': '{where} trả về lỗi: {hasCode, select, yes {{code}: } other {}}{message}',
   'awsError.otherAwsFix':
     'Thử lại; nếu vẫn bị, chạy cùng lệnh đó bằng AWS CLI (trước tiên là {cli}) để biết lỗi do tutor hay do tài khoản.',
+
+  'checks.push.profilePlaceholder': '<một profile chứa access key của {ciUser}>',
+  'checks.push.ready': 'đã sẵn sàng cho lần push {repository}:{tag} của bạn bằng {tool}',
+  'checks.push.wroteImage': 'đã ghi image thử nghiệm {file}',
+  'checks.push.notImageManifest': 'manifest này không phải manifest của một image',
+  'checks.push.configDigest': 'config tải về lại có digest {got}',
+  'checks.push.layerDiff': 'layer {n} giải nén ra {diff}, không khớp {want} trong config',
+  'checks.push.lookFor': 'tìm {repository}:{tag}',
+  'checks.push.waiting':
+    'Đang chờ {repository}:{tag}: chạy các lệnh ở trên dưới danh tính {ciUser}.',
+  'checks.push.waitingHow':
+    'Tutor kiểm tra repository vài giây một lần và đi tiếp ngay khi có tag {tag}.',
+  'checks.push.waitingDenied':
+    'Nếu lệnh push trong terminal bị từ chối, nghĩa là repository policy (bước 6) chưa cho phép: thông báo lỗi có ghi tên action.',
+  'checks.push.pullBackFailed':
+    '{repository}:{tag} đã tới, nhưng pull về lại dưới danh tính {ciUser} thất bại: {summary}',
+  'checks.push.notIntact':
+    '{repository}:{tag} đã tới nhưng pull về không còn nguyên vẹn: {problem}.',
+  'checks.push.arrived':
+    'Lần push {repository}:{tag} đã tới và pull về nguyên vẹn dưới danh tính {ciUser} (manifest {digest}…, {blobs} blob, mọi digest đều đã kiểm tra).',
+
+  'checks.probe.noImage': '{repository} không có image nào mang tag "{tag}" ({why}).',
+  'checks.probe.pullAllowed':
+    'BatchGetImage và GetDownloadUrlForLayer cho {count} layer của {repository}:{tag} đều được phép.',
+  'checks.probe.registryPull':
+    'pull kiểu docker qua registry {registry}: manifest và {count} layer của {repository}:{tag}.',
+  'checks.probe.pushAllowed':
+    'InitiateLayerUpload được phép (upload {uploadId} được bỏ đó, không dùng).',
+  'checks.probe.allowed':
+    'Chạy thật: {you, select, yes {bạn} other {{who}}} {what, select, push {bắt đầu push} pull {pull} other {pull qua registry}} được: {detail}',
+  'checks.probe.deniedClause':
+    'Chạy thật: {you, select, yes {bạn} other {{who}}} bị từ chối, AWS ghi: "{clause}". AWS trả lời (nguyên văn): {message}',
+  'checks.probe.denied':
+    'Chạy thật: {you, select, yes {bạn} other {{who}}} bị từ chối. AWS trả lời (nguyên văn): {message}',
+  'checks.probe.untried':
+    'Chạy thật: chưa thử được việc {what, select, push {bắt đầu push} pull {pull} other {pull qua registry}} của {you, select, yes {bạn} other {{who}}} ({why}).',
+  'checks.probe.howSandbox': 'key sandbox của {user}',
+  'checks.probe.needsPartner':
+    'Bài học này cần một tài khoản AWS thứ hai đóng vai đối tác. Trên AWS thật, hãy chạy với --partner-profile NAME (một profile của tài khoản đối tác). Nếu không có, hãy thực hành trên sandbox, vốn có sẵn tài khoản đối tác: chạy `ecr-tutor start cross-account-pull` mà không có --aws/--profile.',
+
+  'checks.addedStatement': 'đã thêm statement "{sid}" vào policy của {repository}',
+  'checks.deny.noPolicy': '{repository} không có repository policy.',
+  'checks.deny.notParsed': 'Policy trên {repository} không đọc được: {message}',
+  'checks.deny.notPrincipal':
+    'Policy đang dùng NotPrincipal. AWS khuyên dùng Deny với "Principal": "*" kèm điều kiện aws:PrincipalArn thay thế.',
+  'checks.deny.notPrincipalWhy':
+    'Với NotPrincipal, AWS có thể kiểm tra tài khoản trước: chỉ miễn trừ CI user thì có thể chính CI user cũng bị từ chối, còn liệt kê tài khoản thì không miễn trừ các user khác của nó.',
+  'checks.deny.allowAllName': 'một identity policy cho phép mọi thứ',
+  'checks.deny.mineAllowed':
+    'Lệnh push của chính bạn chưa bị Deny tường minh: {actions} ({count} action) chưa nằm trong Deny nào áp dụng cho bạn.',
+  'checks.deny.ciDenied': '{ciUser} sẽ bị từ chối {actions} ({reason}).',
+  'checks.deny.ciDeniedFix':
+    'Deny phải chừa CI user ra (qua aws:PrincipalArn của nó), và Allow cho CI user phải được giữ lại.',
+  'checks.deny.lockout':
+    'Policy còn từ chối cả ecr:SetRepositoryPolicy của bạn: bạn sẽ không sửa lại được policy nữa.',
+  'checks.deny.passed':
+    'Push bị Deny tường minh với mọi người trừ {ciUser}, và {ciUser} vẫn push, pull được.',
+
+  'checks.deny.liveNotDenied':
+    'Lệnh push của chính bạn chưa bị từ chối bằng Deny tường minh: Deny chưa có trên repository.',
+  'checks.deny.noCiKeys':
+    '(ở đây tutor không có key của {ciUser}: hãy cho bài học ciProfile để thử cả lệnh push của nó)',
+  'checks.deny.ciRefused': 'Lệnh push của {ciUser} cũng bị từ chối: Deny phải chừa nó ra.',
+  'checks.deny.livePassed':
+    'Lệnh push của bạn bị từ chối, AWS ghi "with an explicit deny in a resource-based policy" (Deny tường minh trong resource-based policy){ci, select, yes {; lệnh push của {ciUser} thì được phép} other {}}.',
+
+  'checks.and': ' và ',
+  'checks.nothingToRemove': 'không có gì để xóa',
+  'checks.deny.stillHas': 'Policy của {repository} vẫn còn {sids}.',
+  'checks.deny.gone': 'Deny của bài học đã được gỡ khỏi {repository}: push lại chạy như trước.',
+  'checks.deny.removed': 'đã xóa {sids} khỏi policy của {repository}',
+
+  'checks.lockout.yourIdentityPolicy': 'identity policy của bạn',
+  'checks.lockout.trial':
+    'Policy thử nghiệm thêm "{sid}": Deny ecr:* với mọi người trừ {ciUser}. Với policy đó, bạn sẽ bị từ chối ecr:SetRepositoryPolicy ({reason}).',
+  'checks.lockout.applied':
+    'Sandbox đã áp dụng policy tự khóa mà không cần force: cơ chế bảo vệ của nó không hoạt động.',
+  'checks.lockout.appliedFix': 'Reset sandbox (ecr-tutor sandbox reset) và báo đây là lỗi.',
+  'checks.lockout.doing': 'thử policy tự khóa',
+  'checks.lockout.refused':
+    'Chạy thật, không có force, sandbox đã từ chối. AWS trả lời (nguyên văn): {message}',
+  'checks.lockout.changed': '(trong lúc đó policy trên repository đã thay đổi)',
+  'checks.lockout.notOnAws':
+    'Trên AWS thật tutor không thử việc này: AWS không công bố cách phát hiện tự khóa, và nếu AWS bỏ sót trường hợp này thì bạn sẽ không sửa lại được policy nữa.',
+
+  'checks.ciReady.notYet':
+    '{ciUser} chưa được {all, select, yes {push hay pull} other {chạy {actions}}}: bài học này bắt đầu từ chỗ bài 5.1 kết thúc.',
+  'checks.ciReady.passed': '{ciUser} đã push và pull được: đó là điểm xuất phát của bài học này.',
+  'checks.ciReady.added': 'đã thêm statement "{sid}" của bài 5.1 vào policy của {repository}',
+
+  'checks.partner.notNamed': 'Repository policy chưa cho {partner} chạy {actions}.',
+  'checks.partner.notNamedFix':
+    'Thêm một statement có "Principal": {principal} cùng các action của pull.',
+  'checks.partner.tooOpen':
+    'Repository policy đang cho người gọi từ bất kỳ tài khoản nào vào, không chỉ đối tác.',
+  'checks.partner.tooOpenWhy':
+    'Một user của tài khoản khác ({outsider}) cũng sẽ được phía repository cho vào.',
+  'checks.partner.granted':
+    'Repository policy cho {partnerUser} của tài khoản {partnerAccount} pull (phía repository của "cánh cửa").',
+  'checks.partner.unknownAccount':
+    'Chưa biết tài khoản đối tác: hãy làm bước "Meet the partner account" trước.',
+
+  'checks.partner.noAccount': 'Không có tài khoản đối tác nào để thao tác.',
+  'checks.partner.imageFix':
+    'Kiểm tra xem repository có tồn tại và có image mang tag "latest" không.',
+  'checks.partner.alreadyAllowed':
+    '{who} đã pull được rồi: có thứ gì đó đã cho phép ở cả hai phía.',
+  'checks.partner.explicitDeny':
+    '{who} bị chặn bởi một Deny tường minh, chứ không phải vì thiếu Allow.',
+  'checks.partner.stillResourceSide':
+    'Vẫn bị từ chối ở phía repository: AWS báo không có resource-based policy nào cho phép, tức là repository policy chưa cho {who} vào.',
+  'checks.partner.alreadyIdentitySide':
+    'Bị từ chối, nhưng AWS đã nói tới phía danh tính: repository policy đã cho {who} vào.',
+  'checks.partner.deniedResource':
+    'Bị từ chối: không có resource-based policy nào cho phép {who}, đúng như mong đợi với người gọi từ tài khoản khác mà chưa được ai nêu tên.',
+  'checks.partner.deniedIdentity':
+    'Lại bị từ chối, lần này vì không có identity-based policy nào cho phép: repository đã đồng ý, nhưng chính tài khoản của {who} thì chưa.',
+  'checks.partner.registryFails':
+    '{who} gọi được ECR API, nhưng pull qua registry (cách docker làm) thì thất bại.',
+  'checks.partner.pulls':
+    '{who} pull được khác tài khoản: repository policy VÀ identity policy của chính nó đều cho phép.',
+  'checks.partner.stillNoIdentity':
+    '{who} vẫn bị từ chối: chưa có identity-based policy nào trong tài khoản của nó cho phép pull.',
+  'checks.partner.nowResourceSide':
+    '{who} giờ bị từ chối ở phía repository: repository policy không còn cho nó vào nữa.',
+
+  'checks.partner.signIn': 'đăng nhập vào tài khoản đối tác bằng {how}',
+  'checks.partner.sameAccount':
+    '{how} đăng nhập vào chính tài khoản {mine} của bạn, không phải một tài khoản thứ hai.',
+  'checks.partner.ready':
+    'Tài khoản đối tác là {account}; tutor thao tác ở đó dưới danh tính {arn} ({how}).',
+
+  'checks.partner.leftStatement': 'statement "{sid}" trong policy của {repository}',
+  'checks.partner.leftInline': 'inline policy {name} của {partnerUser}',
+  'checks.partner.readPolicies': 'đọc các policy của {partnerUser}',
+  'checks.partner.leftPull': '{partnerUser} vẫn pull được',
+  'checks.partner.stillThere': 'Vẫn còn: {left}.',
+  'checks.partner.cleaned':
+    '{partnerUser} không còn pull được từ {repository}; các thay đổi của bài học đã được gỡ hết.',
+  'checks.partner.deletedInline': 'đã xóa {name} của {partnerUser}',
+  'checks.partner.noAdminOnAws':
+    'Trên AWS thật, tutor không có key admin của tài khoản đối tác: bạn hãy tự gắn policy, với vai trò admin của tài khoản đối tác (lệnh có trong nội dung bước).',
+  'checks.partner.putInline':
+    'đã gắn inline policy {name} cho {partnerUser} (dưới danh tính {admin})',
+
+  'checks.grants.standIn': 'identity policy giả định cho phép ecr:*',
+  'checks.grants.otherUsers': 'các user khác của tài khoản {account}',
+  'checks.grants.otherAccounts': 'các danh tính thuộc tài khoản AWS khác',
+  'checks.grants.notNamed':
+    'Policy hoàn toàn không cho {ciUser} vào: nó nêu tên {hasNamed, select, yes {{named}} other {không principal nào}}, trong khi ARN của CI user là {ci}.',
+  'checks.grants.missing': '{ciUser} sẽ không được phép: {actions}.',
+  'checks.grants.extra': 'Policy cho phép nhiều hơn push và pull: {actions}.',
+  'checks.grants.others': 'Policy còn cho cả {others} vào: chỉ nêu tên {ci} thôi.',
+  'checks.grants.unsupported': 'Tutor không đánh giá được: {what}.',
+
+  'checks.resources.noRepository': '{repository} không tồn tại: không có gì để xóa',
+  'checks.resources.notOurs':
+    'repository {repository} không phải do tutor tạo cho bài học này (nó không có tag của tutor), nên tutor không xóa',
+  'checks.resources.notOursTry': 'tự xóa nó nếu bạn thật sự muốn',
 };
