@@ -616,4 +616,8 @@ export const policyEn = {
   'checks.resources.notOurs':
     "the repository {repository} was not created by the tutor for this lesson (it lacks the tutor's tags), so it is not deleted",
   'checks.resources.notOursTry': 'delete it yourself if you really mean to',
+
+  // names of identity policies in traces (src/checks/iam-policies.ts)
+  'checks.iam.inline': 'inline policy {name} of {user}',
+  'checks.iam.managed': 'managed policy {name} of {user}',
 } as const satisfies Record<string, string>;

@@ -608,4 +608,7 @@ export const policyVi: Partial<Record<keyof typeof policyEn, string>> = {
   'checks.resources.notOurs':
     'repository {repository} không phải do tutor tạo cho bài học này (nó không có tag của tutor), nên tutor không xóa',
   'checks.resources.notOursTry': 'tự xóa nó nếu bạn thật sự muốn',
+
+  'checks.iam.inline': 'inline policy {name} của {user}',
+  'checks.iam.managed': 'managed policy {name} của {user}',
 };
