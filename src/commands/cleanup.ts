@@ -8,6 +8,7 @@ import type { TargetOptions } from '../aws/target.js';
 import { TutorError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { t } from '../i18n/index.js';
+import { humanIo } from './human-io.js';
 
 export interface CleanupOptions {
   lesson?: string;
@@ -18,7 +19,8 @@ export interface CleanupOptions {
 }
 
 /** Plans the clean-up, prints it, and runs it with --yes. */
-export async function runCleanupCommand(io: Io, opts: CleanupOptions): Promise<number> {
+export async function runCleanupCommand(rawIo: Io, opts: CleanupOptions): Promise<number> {
+  const io = humanIo(rawIo);
   const env = process.env;
   const { listLessonsIn, loadLesson, paramsFromEnv, ProgressStore } =
     await import('../app/index.js');

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TutorError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { LocalBlob, LocalImage, PulledImage } from './registry-client.js';
 
 const DIGEST = /^sha256:([0-9a-f]{64})$/;
@@ -21,21 +22,21 @@ function descriptors(manifest: string, where: string): Descriptor[] {
   try {
     m = JSON.parse(manifest) as typeof m;
   } catch {
-    throw new TutorError(`${where} is not JSON`, 'point at an image folder skopeo or docker wrote');
+    throw new TutorError(t('image.notJson', { where }), t('image.notJsonTry'));
   }
   if (m.manifests) {
     throw new TutorError(
-      `${where} is an image index (several platforms)`,
-      'copy one platform first: skopeo copy --override-arch amd64 ...',
+      t('image.index', { where }),
+      t('image.indexTry', { command: 'skopeo copy --override-arch amd64 ...' }),
     );
   }
   if (!m.config || !Array.isArray(m.layers)) {
-    throw new TutorError(`${where} is not an image manifest (no config and layers)`);
+    throw new TutorError(t('image.notManifest', { where }));
   }
   const all = [m.config, ...m.layers];
   for (const d of all) {
     if (typeof d?.digest !== 'string' || !DIGEST.test(d.digest)) {
-      throw new TutorError(`${where} names a blob that is not a sha256 digest`);
+      throw new TutorError(t('image.badDigest', { where }));
     }
   }
   return all;
@@ -45,13 +46,13 @@ async function blobAt(file: string, digest: string): Promise<LocalBlob> {
   try {
     return { digest, size: (await stat(file)).size, file };
   } catch {
-    throw new TutorError(`the image folder lacks the blob ${digest} (${file})`);
+    throw new TutorError(t('image.missingBlob', { digest, file }));
   }
 }
 
 function mediaTypeOf(manifest: string, fallback: string): string {
-  const t = (JSON.parse(manifest) as { mediaType?: unknown }).mediaType;
-  return typeof t === 'string' ? t : fallback;
+  const type = (JSON.parse(manifest) as { mediaType?: unknown }).mediaType;
+  return typeof type === 'string' ? type : fallback;
 }
 
 /** Reads an image folder (skopeo `dir:` or OCI layout). */
@@ -62,7 +63,7 @@ export async function readImageDir(dir: string): Promise<LocalImage> {
     };
     const first = index.manifests?.[0];
     if (!first || !DIGEST.test(first.digest)) {
-      throw new TutorError(`${dir}/index.json names no image manifest`);
+      throw new TutorError(t('image.noManifest', { file: `${dir}/index.json` }));
     }
     const path = (d: string): string => join(dir, 'blobs', 'sha256', d.slice(7));
     const manifest = await readFile(path(first.digest), 'utf8');
@@ -91,16 +92,13 @@ export async function readImageDir(dir: string): Promise<LocalImage> {
       blobs,
     };
   }
-  throw new TutorError(
-    `${dir} is not an image folder`,
-    'give a folder written by `skopeo copy ... dir:FOLDER` or `... oci:FOLDER`, or use --generate',
-  );
+  throw new TutorError(t('image.notFolder', { dir }), t('image.notFolderTry'));
 }
 
 /** Writes a pulled image in skopeo's `dir:` layout (a new folder, filled then renamed into place). */
 export async function writeImageDir(dir: string, image: PulledImage): Promise<void> {
   if (existsSync(dir)) {
-    throw new TutorError(`${dir} already exists`, 'name a new folder with --output, or remove it');
+    throw new TutorError(t('image.exists', { dir }), t('image.existsTry'));
   }
   const tmp = `${dir}.partial-${process.pid}`;
   await mkdir(tmp, { recursive: true });

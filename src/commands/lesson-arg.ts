@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { listLessons, type LessonSummary } from '../engine/lesson-loader.js';
 import { builtinLessonsDir } from '../paths.js';
 
@@ -39,22 +40,22 @@ export async function assertLessonArg(
   const lesson = didYouMean(word, ids);
   const command = o.explicitStart ? undefined : didYouMean(word, o.commands);
   const list = all.length
-    ? `  The lessons in ${packDir}:\n${lessonLines(all)}`
-    : `  ${packDir} holds no usable lesson (\`ecr-tutor lessons validate ${packDir}\` says why).`;
+    ? `  ${t('lessonArg.lessonsIn', { dir: packDir })}\n${lessonLines(all)}`
+    : `  ${t('lessonArg.noUsable', { dir: packDir, command: `ecr-tutor lessons validate ${packDir}` })}`;
   if (command && !lesson) {
     throw new UsageError(
-      `unknown command "${word}": did you mean ${command}?`,
-      `ecr-tutor ${command} (see \`ecr-tutor --help\` for every command)`,
+      t('lessonArg.unknownCommand', { word, command }),
+      t('lessonArg.unknownCommandTry', { command: `ecr-tutor ${command}` }),
     );
   }
   if (o.explicitStart || lesson) {
     throw new UsageError(
-      `there is no lesson "${word}"${lesson ? `: did you mean ${lesson}?` : '.'}\n${list}`,
+      `${lesson ? t('lessonArg.noLessonDidYouMean', { word, lesson }) : t('lessonArg.noLesson', { word })}\n${list}`,
       `ecr-tutor start ${lesson ?? ids[0] ?? 'LESSON'}`,
     );
   }
   throw new UsageError(
-    `"${word}" is neither a command nor a lesson.\n  Commands: ${o.commands.join(', ')}.\n${list}`,
-    '`ecr-tutor --help` lists the commands; `ecr-tutor` alone opens the first lesson',
+    `${t('lessonArg.neither', { word })}\n  ${t('lessonArg.commands', { commands: o.commands.join(', ') })}\n${list}`,
+    t('lessonArg.neitherTry'),
   );
 }

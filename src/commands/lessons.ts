@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { builtinLessonsDir } from '../paths.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { t } from '../i18n/index.js';
+import { humanIo } from './human-io.js';
 
 /** The lesson folders of DIR: DIR itself when it is one lesson, else its sub-folders. */
 async function lessonFolders(dir: string): Promise<string[]> {
@@ -19,7 +20,8 @@ async function lessonFolders(dir: string): Promise<string[]> {
 }
 
 /** `ecr-tutor lessons list`. */
-export async function runLessonsList(io: Io, opts: { lessonsDir?: string }): Promise<number> {
+export async function runLessonsList(rawIo: Io, opts: { lessonsDir?: string }): Promise<number> {
+  const io = humanIo(rawIo);
   const { listLessonsIn } = await import('../app/index.js');
   const all = await listLessonsIn(opts.lessonsDir);
   // A broken lesson is named and skipped; the others are still listed.
@@ -47,7 +49,8 @@ export async function runLessonsList(io: Io, opts: { lessonsDir?: string }): Pro
 }
 
 /** `ecr-tutor lessons validate [DIR]`: schema, files, templates and check names, with file:line. */
-export async function runLessonsValidate(io: Io, opts: { dir?: string }): Promise<number> {
+export async function runLessonsValidate(rawIo: Io, opts: { dir?: string }): Promise<number> {
+  const io = humanIo(rawIo);
   const { loadLesson } = await import('../engine/lesson-loader.js');
   const { builtinRegistry, PARAM_SPECS } = await import('../checks/index.js');
   const { translationProblems } = await import('../i18n/lesson-translation.js');
@@ -93,7 +96,8 @@ export async function runLessonsValidate(io: Io, opts: { dir?: string }): Promis
  * `ecr-tutor lessons verify [DIR]`: each lesson on a fresh throw-away sandbox (port 0, temp
  * folders): every step's check fails before its solve and passes after it, in order.
  */
-export async function runLessonsVerify(io: Io, opts: { dir?: string }): Promise<number> {
+export async function runLessonsVerify(rawIo: Io, opts: { dir?: string }): Promise<number> {
+  const io = humanIo(rawIo);
   const dir = resolve(opts.dir ?? builtinLessonsDir);
   if ((await runLessonsValidate({ out: () => {}, err: () => {} }, { dir })) !== 0) {
     io.err(

@@ -14,30 +14,34 @@ import type { Io } from '../io.js';
 import { builtinLessonsDir, tutorPaths } from '../paths.js';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import { t } from '../i18n/index.js';
 
 /** What one action of a lesson will do, in words (templates filled in with the lesson's params). */
 export function describeAction(name: string, params: Record<string, unknown>, cwd: string): string {
   const p = (k: string): string => sanitizeLine(String(params[k] ?? ''));
   switch (name) {
     case 'create-resources':
-      return `create the ECR repository ${p('repository')} and the IAM user ${p('ciUser')} (those missing), tagged as the tutor's`;
+      return t('pack.action.createResources', {
+        repository: p('repository'),
+        ciUser: p('ciUser'),
+      });
     case 'apply-policy':
-      return `set the repository policy of ${p('repository')} (from ${p('file')})`;
+      return t('pack.action.applyPolicy', { repository: p('repository'), file: p('file') });
     case 'restore-policy':
-      return `put back the policy ${p('repository')} had before the lesson`;
+      return t('pack.action.restorePolicy', { repository: p('repository') });
     case 'backup-repository-policy':
-      return `read the policy of ${p('repository')} and keep a copy under the tutor's data folder`;
+      return t('pack.action.backupPolicy', { repository: p('repository') });
     case 'delete-repository':
-      return `DELETE the repository ${p('repository')}`;
+      return t('pack.action.deleteRepository', { repository: p('repository') });
     case 'write-starter-policy':
-      return `write the file ${join(cwd, p('file'))} (only if it does not exist)`;
+      return t('pack.action.writeStarter', { file: join(cwd, p('file')) });
     case 'write-solution-policy':
-      return `write the file ${join(cwd, p('file'))} (a different earlier copy is kept next to it)`;
+      return t('pack.action.writeSolution', { file: join(cwd, p('file')) });
     case 'fill-account-id':
     case 'answer-quiz':
-      return `fill in an answer for you (${name})`;
+      return t('pack.action.answer', { action: name });
     default:
-      return `run the action ${sanitizeLine(name)}`;
+      return t('pack.action.other', { action: sanitizeLine(name) });
   }
 }
 
@@ -50,12 +54,18 @@ export async function lessonPlan(lessonDir: string, cwd: string): Promise<string
   const out: string[] = [];
   for (const s of lesson.steps) {
     for (const [when, ref] of [
-      ['on entering the step', s.setup],
-      ['when you skip it', s.solve],
+      ['setup', s.setup],
+      ['solve', s.solve],
     ] as const) {
       if (!ref) continue;
       const params = renderValue(ref.params, lesson.params) as Record<string, unknown>;
-      out.push(`${sanitizeLine(s.title)}, ${when}: ${describeAction(ref.name, params, cwd)}`);
+      out.push(
+        t('pack.planLine', {
+          step: sanitizeLine(s.title),
+          when,
+          action: describeAction(ref.name, params, cwd),
+        }),
+      );
     }
   }
   return out;
@@ -119,31 +129,25 @@ export async function ensurePackConsent(io: Io, o: ConsentOptions): Promise<void
   if (consents[key]) return;
   const plan = await lessonPlan(summary.dir, o.cwd);
   io.err(
-    `The lesson "${sanitizeLine(summary.id)}" comes from ${sanitizeLine(pack)}, not from the tutor itself.\n` +
+    `${t('pack.from', { lesson: sanitizeLine(summary.id), pack: sanitizeLine(pack) })}\n` +
       (plan.length
-        ? `Before it changes anything, this is what it may do:\n${plan.map((l) => `  - ${l}\n`).join('')}`
-        : 'It creates, changes and deletes nothing.\n'),
+        ? `${t('pack.mayDo')}\n${plan.map((l) => `  - ${l}\n`).join('')}`
+        : `${t('pack.nothing')}\n`),
   );
   let yes = o.trust === true;
   if (!yes && plan.length === 0) yes = true;
   if (!yes) {
     if (!o.stdin.isTTY) {
-      throw new TutorError(
-        'this lesson pack is not built in and there is no terminal to ask whether it may run; nothing was changed.',
-        'read the list above, then run again with --trust-pack if you agree.',
-      );
+      throw new TutorError(t('pack.noTerminal'), t('pack.noTerminalTry'));
     }
-    const answer = await askLine('Run this lesson? [y/N] ', o.stdin, io);
+    const answer = await askLine(`${t('pack.ask')} `, o.stdin, io);
     yes = /^\s*y(es)?\s*$/i.test(answer ?? '');
     // Ink (or the plain prompts) reads standard input next; on a no, nothing holds the process.
     if (yes) o.stdin.resume();
     else o.stdin.pause();
   }
   if (!yes) {
-    throw new TutorError(
-      'you did not agree to run this lesson pack; nothing was changed.',
-      'run the built-in lessons with `ecr-tutor`, or ask the pack author what the actions above are for.',
-    );
+    throw new TutorError(t('pack.refused'), t('pack.refusedTry'));
   }
   consents[key] = new Date().toISOString();
   await mkdir(tutorPaths(o.env).state, { recursive: true, mode: PRIVATE_DIR_MODE });

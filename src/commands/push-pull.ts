@@ -8,6 +8,8 @@
 import type { TargetOptions } from '../aws/target.js';
 import { formatError, TutorError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { t } from '../i18n/index.js';
+import { humanIo } from './human-io.js';
 import { buildImage } from '../sandbox/image.js';
 import { readImageDir, writeImageDir } from './image-dir.js';
 import {
@@ -53,8 +55,8 @@ export function parseImageRef(text: string, defaultTag?: string): ImageRef {
   reference ??= defaultTag;
   if (!repository || !reference || !/^[a-z0-9]+(?:[._/-][a-z0-9]+)*$/.test(repository)) {
     throw new UsageError(
-      `${JSON.stringify(text)} is not an image reference REPO:TAG`,
-      'e.g. fcj-workshop-app:ci-test (repository names are lowercase)',
+      t('push.notImageRef', { ref: JSON.stringify(text) }),
+      t('push.notImageRefTry'),
     );
   }
   return { ...(registry ? { registry } : {}), repository, reference };
@@ -79,7 +81,7 @@ async function ecrFor(opts: PushPullOptions, env: NodeJS.ProcessEnv) {
   if (!opts.user) return { ecr: session.clients.ecr, session };
   if (!session.sandbox) {
     await session.close();
-    throw new UsageError('--user names a sandbox user; on AWS use --profile for other credentials');
+    throw new UsageError(t('push.userNotSandbox'));
   }
   return { ecr: session.clientsAs(session.sandbox.user(opts.user).credentials).ecr, session };
 }
@@ -109,23 +111,30 @@ export async function runPush(
   try {
     if (opts.generate === (opts.source !== undefined)) {
       throw new UsageError(
-        'push takes an image folder or --generate, not both and not neither',
-        'ecr-tutor push ./my-image fcj-workshop-app:v1   or   ecr-tutor push --generate fcj-workshop-app:v1',
+        t('push.folderOrGenerate'),
+        t('push.folderOrGenerateTry', {
+          folder: 'ecr-tutor push ./my-image fcj-workshop-app:v1',
+          generate: 'ecr-tutor push --generate fcj-workshop-app:v1',
+        }),
       );
     }
     const ref = parseImageRef(opts.image);
     if (ref.reference.startsWith('sha256:')) {
-      throw new UsageError('push needs a tag, not a digest', `e.g. ${ref.repository}:v1`);
+      throw new UsageError(
+        t('push.needsTag'),
+        t('push.needsTagTry', { example: `${ref.repository}:v1` }),
+      );
     }
     const image = opts.source ? await readImageDir(opts.source) : generatedImage(opts.image);
     const { ecr, session } = await ecrFor(opts, env);
     try {
       const login = await registryLogin(ecr, opts.registryId, ref.registry);
-      io.err(`pushing to ${login.registry}/${ref.repository}:${ref.reference}\n`);
+      const where = `${login.registry}/${ref.repository}:${ref.reference}`;
+      humanIo(io).err(`${t('push.pushing', { image: where })}\n`);
       const digest = await pushToRegistry(login, ref.repository, ref.reference, image, (line) =>
         io.err(`  ${line}\n`),
       );
-      io.out(`pushed ${login.registry}/${ref.repository}:${ref.reference} digest ${digest}\n`);
+      io.out(`${t('push.pushed', { image: where, digest })}\n`);
       return 0;
     } finally {
       await session.close();
@@ -149,9 +158,14 @@ export async function runPull(
       const image = await pullFromRegistry(login, ref.repository, ref.reference);
       const bytes = image.blobs.reduce((n, b) => n + b.bytes.length, 0);
       if (opts.output) await writeImageDir(opts.output, image);
-      io.out(
-        `pulled ${login.registry}/${ref.repository}:${ref.reference} digest ${image.digest} (${image.blobs.length} blobs, ${bytes} bytes, every digest verified)${opts.output ? `, written to ${opts.output}` : ''}\n`,
-      );
+      const words = {
+        image: `${login.registry}/${ref.repository}:${ref.reference}`,
+        digest: image.digest,
+        blobs: image.blobs.length,
+        bytes: String(bytes),
+        dir: opts.output ?? '',
+      };
+      io.out(`${t(opts.output ? 'pull.pulledTo' : 'pull.pulled', words)}\n`);
       return 0;
     } finally {
       await session.close();

@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { TutorError } from '../errors.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import { t } from '../i18n/index.js';
 
 export interface RegistryLogin {
   /** HOST[:PORT] */
@@ -49,7 +50,7 @@ export async function registryLogin(
   );
   const data = out.authorizationData?.[0];
   if (!data?.authorizationToken || !data.proxyEndpoint) {
-    throw new TutorError('GetAuthorizationToken returned no token', 'try again in a moment');
+    throw new TutorError(t('push.noToken'), t('push.noTokenTry'));
   }
   const registry = registryHost ?? new URL(data.proxyEndpoint).host;
   const scheme = isLoopbackHost(registry) ? 'http' : 'https';
@@ -68,12 +69,13 @@ export class RegistryRefusal extends TutorError {
     message: string,
     what: string,
   ) {
+    // the registry's code and message are its own words, shown as it sent them
     super(
       `${what}: ${code.toLowerCase().replace(/_/g, ' ')}: ${sanitizeLine(message)}`,
       code === 'DENIED'
-        ? 'the policies do not allow this action for these credentials; see the sentence above for which policy'
+        ? t('push.deniedTry')
         : status === 401
-          ? 'log in again: the password from aws ecr get-login-password lasts 12 hours'
+          ? t('push.unauthorizedTry')
           : undefined,
     );
   }
@@ -115,8 +117,12 @@ async function call(
     } as RequestInit);
   } catch (err) {
     throw new TutorError(
-      `${init.what}: could not reach the registry ${login.registry} (${(err as Error).message})`,
-      'is the sandbox (or your network) up? `ecr-tutor sandbox start` runs one',
+      t('push.unreachable', {
+        what: init.what,
+        registry: login.registry,
+        why: (err as Error).message,
+      }),
+      t('push.unreachableTry'),
     );
   }
   if (init.ok ? !init.ok.includes(res.status) : !res.ok) throw await refusal(res, init.what);
@@ -140,38 +146,38 @@ export async function pushToRegistry(
 ): Promise<string> {
   for (const blob of image.blobs) {
     const head = await call(login, 'HEAD', `/v2/${repository}/blobs/${blob.digest}`, {
-      what: `checking ${blob.digest.slice(0, 19)}`,
+      what: t('push.what.checking', { digest: blob.digest.slice(0, 19) }),
       ok: [200, 404],
     });
     if (head.status === 200) {
-      progress(`${blob.digest.slice(0, 19)}… already in ${repository}`);
+      progress(t('push.alreadyIn', { digest: blob.digest.slice(0, 19), repository }));
       continue;
     }
     const start = await call(login, 'POST', `/v2/${repository}/blobs/uploads/`, {
-      what: `starting the upload of ${blob.digest.slice(0, 19)}`,
+      what: t('push.what.starting', { digest: blob.digest.slice(0, 19) }),
       ok: [202],
     });
     const location = start.headers.get('location');
-    if (!location) throw new TutorError('the registry gave no upload location', undefined);
+    if (!location) throw new TutorError(t('push.noLocation'), undefined);
     const target = new URL(location, login.base);
     await call(login, 'PATCH', target.toString(), {
       body: bodyOf(blob),
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
-      what: `uploading ${blob.digest.slice(0, 19)}`,
+      what: t('push.what.uploading', { digest: blob.digest.slice(0, 19) }),
       ok: [202],
     });
     const done = new URL(location, login.base);
     done.searchParams.set('digest', blob.digest);
     await call(login, 'PUT', done.toString(), {
-      what: `completing ${blob.digest.slice(0, 19)}`,
+      what: t('push.what.completing', { digest: blob.digest.slice(0, 19) }),
       ok: [201],
     });
-    progress(`${blob.digest.slice(0, 19)}… uploaded (${blob.size} bytes)`);
+    progress(t('push.uploaded', { digest: blob.digest.slice(0, 19), bytes: String(blob.size) }));
   }
   const put = await call(login, 'PUT', `/v2/${repository}/manifests/${tag}`, {
     body: image.manifest,
     headers: { 'content-type': image.mediaType },
-    what: `putting the manifest ${repository}:${tag}`,
+    what: t('push.what.manifest', { image: `${repository}:${tag}` }),
     ok: [201],
   });
   return (
@@ -202,12 +208,12 @@ export async function pullFromRegistry(
 ): Promise<PulledImage> {
   const res = await call(login, 'GET', `/v2/${repository}/manifests/${reference}`, {
     headers: { accept: ACCEPT },
-    what: `reading the manifest ${repository}:${reference}`,
+    what: t('pull.what.manifest', { image: `${repository}:${reference}` }),
   });
   const bytes = Buffer.from(await res.arrayBuffer());
   const digest = 'sha256:' + createHash('sha256').update(bytes).digest('hex');
   if (reference.startsWith('sha256:') && reference !== digest) {
-    throw new TutorError(`the manifest came back with digest ${digest}, not ${reference}`);
+    throw new TutorError(t('pull.wrongDigest', { digest, expected: reference }));
   }
   const manifest = bytes.toString('utf8');
   const parsed = JSON.parse(manifest) as {
@@ -217,19 +223,19 @@ export async function pullFromRegistry(
   };
   if (parsed.manifests) {
     throw new TutorError(
-      `${repository}:${reference} is an image index (several platforms)`,
-      `pull one of its manifests by digest: ${parsed.manifests.map((m) => m.digest).join(', ')}`,
+      t('pull.index', { image: `${repository}:${reference}` }),
+      t('pull.indexTry', { digests: parsed.manifests.map((m) => m.digest).join(', ') }),
     );
   }
   const blobs: PulledImage['blobs'] = [];
   for (const d of [parsed.config?.digest, ...(parsed.layers ?? []).map((l) => l.digest)]) {
     if (!d) continue;
     const r = await call(login, 'GET', `/v2/${repository}/blobs/${d}`, {
-      what: `downloading ${d.slice(0, 19)}`,
+      what: t('pull.what.downloading', { digest: d.slice(0, 19) }),
     });
     const b = Buffer.from(await r.arrayBuffer());
     const got = 'sha256:' + createHash('sha256').update(b).digest('hex');
-    if (got !== d) throw new TutorError(`blob ${d} came back with digest ${got}: not intact`);
+    if (got !== d) throw new TutorError(t('pull.blobDigest', { digest: d, got }));
     blobs.push({ digest: d, bytes: b });
   }
   return {

@@ -2,6 +2,7 @@ import type { Io } from '../io.js';
 import type { TargetOptions } from '../aws/target.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { humanIo } from './human-io.js';
 import { learnerOption, openTargetProgress } from './progress-target.js';
 
 /** `ecr-tutor reset [LESSON]`: forgets saved progress for the target; AWS is not touched. */
@@ -23,7 +24,7 @@ export async function runReset(
   const { target, store } = await openTargetProgress(io, opts.target, learner);
   store.reset(opts.lesson);
   await store.save();
-  io.out(
+  humanIo(io).out(
     `${t('reset.done', {
       lesson: opts.lesson ?? '',
       which: opts.lesson ? 'one' : 'all',

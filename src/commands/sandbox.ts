@@ -2,6 +2,7 @@
 import { formatError, TutorError } from '../errors.js';
 import type { Io } from '../io.js';
 import { t } from '../i18n/index.js';
+import { humanIo } from './human-io.js';
 import {
   defaultSandboxStateDir,
   findRunningSandbox,
@@ -39,7 +40,7 @@ export async function runSandboxStart(
     return fail(io, err);
   }
   io.out(`listening on ${sandbox.endpoint}\n`);
-  io.err(
+  humanIo(io).err(
     `${t('sandbox.started', {
       account: sandbox.accountId,
       second: sandbox.secondAccountId,
@@ -79,7 +80,7 @@ export async function runSandboxEnv(
         ? `http://127.0.0.1:${opts.port}`
         : (running?.endpoint ?? `http://127.0.0.1:${SANDBOX_DEFAULT_PORT}`);
     if (!running) {
-      io.err(
+      humanIo(io).err(
         `${t('cmd.note', {
           text: t('sandbox.envNotRunning', {
             dir: stateDir,
@@ -120,7 +121,7 @@ export async function runSandboxReset(io: Io): Promise<number> {
     }
     await resetSandboxState(stateDir);
     const users = await readSandboxUsers(stateDir);
-    io.out(
+    humanIo(io).out(
       `${t('sandbox.reset', { account: users.accountId })}\n` +
         `${t('sandbox.resetAgain', { command: 'eval "$(ecr-tutor sandbox env)"' })}\n`,
     );

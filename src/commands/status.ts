@@ -4,6 +4,7 @@ import { learnerOption, openTargetProgress } from './progress-target.js';
 import { currentStepId, isDone, isStale, lessonFinished } from '../engine/rules.js';
 import { jsonForTerminal, sanitizeLine } from '../text/sanitize.js';
 import { t } from '../i18n/index.js';
+import { humanIo } from './human-io.js';
 
 /** `ecr-tutor status`: saved progress of every lesson for the chosen target (no checks run). */
 export async function runStatus(
@@ -82,6 +83,7 @@ export async function runStatus(
     );
     return 0;
   }
+  io = humanIo(io);
   io.out(
     `${t(learner ? 'status.headingLearner' : 'status.heading', {
       learner: sanitizeLine(learner ?? ''),

@@ -4,6 +4,7 @@
  * that every derived name is one AWS accepts.
  */
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 /** Environment variable that names the learner when --learner is not given. */
 export const LEARNER_ENV = 'ECR_TUTOR_LEARNER';
@@ -20,13 +21,8 @@ const LEARNER_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
 /** Why `name` (as typed) cannot be a learner name, or undefined when it can. */
 export function learnerNameProblem(name: string): string | undefined {
-  if (name === '') return 'it is empty';
-  if (!LEARNER_NAME.test(name)) {
-    return (
-      'it may hold only lowercase letters, digits and single ".", "_" or "-" between them ' +
-      '(ECR repository names are lowercase)'
-    );
-  }
+  if (name === '') return t('learner.empty');
+  if (!LEARNER_NAME.test(name)) return t('learner.characters');
   return undefined;
 }
 
@@ -36,12 +32,12 @@ export function derivedNameProblem(
   value: string,
 ): string | undefined {
   if (kind === 'repository') {
-    if (value.length > 256) return `the repository name ${value} is longer than 256 characters`;
-    if (!ECR_REPOSITORY.test(value)) return `${value} is not a valid ECR repository name`;
+    if (value.length > 256) return t('learner.repositoryTooLong', { name: value, max: '256' });
+    if (!ECR_REPOSITORY.test(value)) return t('learner.repositoryInvalid', { name: value });
     return undefined;
   }
-  if (value.length > 64) return `the IAM user name ${value} is longer than 64 characters`;
-  if (!IAM_USER.test(value)) return `${value} is not a valid IAM user name`;
+  if (value.length > 64) return t('learner.userTooLong', { name: value, max: '64' });
+  if (!IAM_USER.test(value)) return t('learner.userInvalid', { name: value });
   return undefined;
 }
 
@@ -58,20 +54,14 @@ const PARAM_KINDS: Record<string, 'repository' | 'iam-user'> = {
 export function assertLearner(name: string, params?: Record<string, string>): void {
   const p = learnerNameProblem(name);
   if (p) {
-    throw new UsageError(
-      `The learner name "${name}" cannot be used: ${p}.`,
-      'Use something like --learner ana or --learner team-3.',
-    );
+    throw new UsageError(t('learner.cannotUse', { name, problem: p }), t('learner.cannotUseTry'));
   }
   for (const [param, kind] of Object.entries(PARAM_KINDS)) {
     const v = params?.[param];
     if (v === undefined) continue;
     const problem = derivedNameProblem(kind, v);
     if (problem) {
-      throw new UsageError(
-        `The learner name "${name}" cannot be used: ${problem}.`,
-        'Use a shorter learner name.',
-      );
+      throw new UsageError(t('learner.cannotUse', { name, problem }), t('learner.shorterTry'));
     }
   }
 }

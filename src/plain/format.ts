@@ -8,6 +8,7 @@ import type {
 } from '../engine/types.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { layoutCommand } from '../text/shell.js';
+import { textWidth } from '../text/width.js';
 import { wrapSpans } from '../text/wrap.js';
 
 /**
@@ -19,6 +20,8 @@ export function fitLines(text: string, width = Infinity): string {
   return text
     .split('\n')
     .flatMap((line) => {
+      // a line that fits stays as it is: rewrapping would squeeze a table's column padding
+      if (!line.includes('\t') && textWidth(line) <= width) return [line];
       const indent = /^ */.exec(line)![0];
       const w = Math.max(10, width - indent.length);
       return wrapSpans([{ text: line.slice(indent.length) }], w, Math.max(10, w - 2)).map(

@@ -5,7 +5,7 @@
  * that whatever reads the output wraps it), commands on their own lines, ASCII-only marks
  * under TERM=dumb.
  */
-import { layoutMarkdown } from '../text/markdown.js';
+import { layoutHint, layoutMarkdown } from '../text/markdown.js';
 import { toAscii } from '../text/width.js';
 import { lineText } from '../text/wrap.js';
 
@@ -24,6 +24,13 @@ export function markdownToText(source: string, o: PlainTextOptions = {}): string
     ascii: o.ascii,
     skipHeading: o.skipHeading,
   });
+  const text = lines.map((l) => lineText(l).trimEnd()).join('\n');
+  return o.ascii ? toAscii(text) : text;
+}
+
+/** A hint after its label ("Hint 2/3:"), as text: no Markdown marks, a command on lines of its own. */
+export function hintToText(label: string, hint: string, o: PlainTextOptions = {}): string {
+  const lines = layoutHint({ text: label }, hint, { width: o.width ?? Infinity, ascii: o.ascii });
   const text = lines.map((l) => lineText(l).trimEnd()).join('\n');
   return o.ascii ? toAscii(text) : text;
 }

@@ -10,7 +10,7 @@ import { fitLines, formatHeader, formatResult, formatRow, formatStepList } from 
 import { sanitizeForTerminal } from '../text/sanitize.js';
 import { tutorCommand } from '../text/tutor-command.js';
 import { toAscii } from '../text/width.js';
-import { markdownToText, plainAscii, plainWidth } from './markdown-text.js';
+import { hintToText, markdownToText, plainAscii, plainWidth } from './markdown-text.js';
 import { InputClosed, inquirerPrompter, linePrompter, type Prompter } from './prompter.js';
 import { t as msg } from '../i18n/index.js';
 
@@ -174,7 +174,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
       out(
         h === undefined
           ? `${msg('plain.noMoreHints')}\n`
-          : `${n === def.hints.length && n > 1 ? msg('tui.check.solution') : msg('plain.hint', { n, total: def.hints.length })} ${h}\n`,
+          : `${hintToText(n === def.hints.length && n > 1 ? msg('tui.check.solution') : msg('plain.hint', { n, total: def.hints.length }), h, { width, ascii })}\n`,
       );
     } else if (cmd === 's' && s.facilitator) {
       // a facilitator skips any step, without the confirmation a learner gets

@@ -67,9 +67,14 @@ function inline(tokens: Token[] | undefined, style?: SpanStyle): Span[] {
       case 'del':
         out.push(...inline((t as Tokens.Del).tokens, style ?? 'del'));
         break;
-      case 'codespan':
-        out.push({ text: clean((t as Tokens.Codespan).text), style: 'code' });
+      case 'codespan': {
+        const text = clean((t as Tokens.Codespan).text);
+        // a command in a sentence stays whole on its line (a line of its own when too wide)
+        out.push(
+          COMMAND_START.test(text) ? { text, style: 'code', keep: true } : { text, style: 'code' },
+        );
         break;
+      }
       case 'link': {
         const l = t as Tokens.Link;
         const label = inline(l.tokens, 'link');
@@ -132,7 +137,24 @@ class Layouter {
   }
 
   paragraph(spans: Span[], width: number): Line[] {
-    return wrapSpans(spans, width).map((s) => line(s));
+    // A command too wide for the line is laid out as a command (continued with ` \` at
+    // argument boundaries) on lines of its own, between the words before and after it.
+    const out: Line[] = [];
+    let run: Span[] = [];
+    const flush = () => {
+      if (run.some((s) => s.text.trim())) out.push(...wrapSpans(run, width).map((s) => line(s)));
+      run = [];
+    };
+    for (const s of spans) {
+      if (s.keep && textWidth(s.text) > width) {
+        flush();
+        const command = shellWords(s.text).join(' ');
+        for (const l of layoutCommand(command, Math.max(1, width - 2)))
+          out.push(line([{ text: '  ' }, { text: l, style: 'code' }], command));
+      } else run.push(s);
+    }
+    flush();
+    return out.length ? out : [line([])];
   }
 
   block(t: Token, width: number, depth: number): Line[] {
@@ -294,6 +316,29 @@ class Layouter {
     }
     return out;
   }
+}
+
+/**
+ * A one-line text with Markdown marks (a lesson's hint, after a label such as "Hint 2/3:")
+ * as lines at `width`: no marks shown, commands whole. A text that is itself one command (the
+ * last hint level often is) goes under the label, laid out as a command, to copy as it is.
+ */
+export function layoutHint(label: Span, text: string, o: LayoutOptions): Line[] {
+  const width = Number.isFinite(o.width) ? Math.max(1, Math.floor(o.width)) : Infinity;
+  const l = new Layouter(o);
+  const source = text.trim();
+  if (!source.includes('`') && isCommandBlock(undefined, source)) {
+    const command = shellWords(sanitizeForTerminal(source)).join(' ');
+    return [
+      line([label]),
+      ...layoutCommand(command, Math.max(1, width - 2)).map((c) =>
+        line([{ text: '  ' }, { text: c, style: 'code' }], command),
+      ),
+    ];
+  }
+  const para = lexer(source).find((t) => t.type === 'paragraph') as Tokens.Paragraph | undefined;
+  const spans = para ? inline(para.tokens) : [{ text: clean(source) }];
+  return l.paragraph([label, { text: ' ' }, ...spans], width);
 }
 
 /** Lays out a Markdown document as lines at `o.width`; blocks are separated by one blank line. */

@@ -25,6 +25,8 @@ export type SpanStyle =
 export interface Span {
   text: string;
   style?: SpanStyle;
+  /** never broken at its spaces (a command inside a sentence: pasted, it must be whole) */
+  keep?: boolean;
 }
 
 /** One screen line. `command` is set on the lines of a shell command: the whole command. */
@@ -49,7 +51,7 @@ export function mergeSpans(spans: Span[]): Span[] {
   for (const s of spans) {
     if (!s.text) continue;
     const last = out[out.length - 1];
-    if (last && last.style === s.style) last.text += s.text;
+    if (last && last.style === s.style && !last.keep && !s.keep) last.text += s.text;
     else out.push({ ...s });
   }
   return out;
@@ -66,6 +68,10 @@ function words(spans: Span[]): Array<Word | '\n'> {
     cur = [];
   };
   for (const s of spans) {
+    if (s.keep) {
+      cur.push({ text: s.text, style: s.style, keep: true });
+      continue;
+    }
     for (const part of s.text.split(/( +|\n)/)) {
       if (!part) continue;
       if (part === '\n') {

@@ -94,6 +94,8 @@ function Screen({ engine, size: fixed, watchIntervalMs, onQuit }: AppProps) {
   const maxDetails = Math.max(2, Math.floor(rows * 0.15));
   const paneHeight =
     rows - headerRows - (side ? 0 : 1) /* strip */ - 2 /* rules */ - 1; /* footer */
+  // rows the step's text keeps (its scroll marker included) whatever the panel under it needs
+  const textRows = Math.max(3, Math.floor(paneHeight * 0.3));
   const reachable = furthestReachable(s.snap);
   // In a narrow terminal the jump dialog shows the full list in place of the step text.
   const listInPane = !side && s.dialog === 'jump';
@@ -128,19 +130,29 @@ function Screen({ engine, size: fixed, watchIntervalMs, onQuit }: AppProps) {
         ) : null}
         {listInPane ? null : (
           <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
+            {/* The step's title and a few rows of its text (with the scroll marker) stay on
+                screen however tall the check panel grows (a long hint, a facilitator's lines
+                at 60x20): the panel is clipped at its end instead of drawn over the text. */}
             <StepPane
               s={s}
               scroll={scroll}
               width={side ? width - listWidth : width}
-              textMin={Math.max(2, Math.floor(paneHeight * 0.3))}
+              textMin={textRows}
             />
-            <Box flexDirection="column" flexShrink={0} marginTop={1}>
-              <CheckPanel s={s} maxDetails={maxDetails} width={side ? width - listWidth : width} />
-              {copied ? (
-                <Text {...theme.style('muted')} wrap="truncate-end">
-                  {copied}
-                </Text>
-              ) : null}
+            <Box flexDirection="column" flexShrink={1} marginTop={1} overflow="hidden">
+              {/* not shrunk itself: shrunk rows would be drawn over each other */}
+              <Box flexDirection="column" flexShrink={0}>
+                <CheckPanel
+                  s={s}
+                  maxDetails={maxDetails}
+                  width={side ? width - listWidth : width}
+                />
+                {copied ? (
+                  <Text {...theme.style('muted')} wrap="truncate-end">
+                    {copied}
+                  </Text>
+                ) : null}
+              </Box>
             </Box>
           </Box>
         )}

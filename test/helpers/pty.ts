@@ -64,6 +64,11 @@ export interface PtySession {
   screen(): string;
   /** everything the program wrote, raw (escape sequences included) */
   output(): string;
+  /**
+   * every row the terminal holds, scrollback first, trailing spaces trimmed; `wrapped` marks a
+   * row the terminal itself continued from the row above (the line was wider than the screen)
+   */
+  history(): Array<{ text: string; wrapped: boolean }>;
   /** bytes as typed: a string sent in one write arrives as one chunk */
   write(data: string): void;
   /** keys, one write per key: a name from KEYS ('enter', 'down', 'ctrl-c', …) or literal text ('q') */
@@ -199,10 +204,24 @@ export async function spawnTutor(args: string[], opts: SpawnOptions = {}): Promi
     });
   }
 
+  function history(): Array<{ text: string; wrapped: boolean }> {
+    const buf = term.buffer.active;
+    const rows: Array<{ text: string; wrapped: boolean }> = [];
+    for (let y = 0; y < buf.length; y++) {
+      const line = buf.getLine(y);
+      rows.push({
+        text: (line?.translateToString(true) ?? '').trimEnd(),
+        wrapped: line?.isWrapped ?? false,
+      });
+    }
+    return rows;
+  }
+
   return {
     cwd,
     home,
     screen,
+    history,
     output: () => raw,
     write: (data) => child.write(data),
     press: (...keys) => {

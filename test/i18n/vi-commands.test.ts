@@ -16,7 +16,8 @@ import { openLesson, type TutorEngine } from '../../src/app/index.js';
 import { sessionForSandbox, type AwsSession } from '../../src/aws/session.js';
 import { defaultSandboxStateDir } from '../../src/sandbox/index.js';
 import { savedLanguagePath } from '../../src/i18n/saved-language.js';
-import { launcher } from '../helpers/pty.js';
+import { launcher, spawnTutor } from '../helpers/pty.js';
+import { textWidth } from '../../src/text/width.js';
 import { learnerHome, type LearnerHome } from '../helpers/tutor-cli.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
@@ -263,6 +264,82 @@ describe('command output in Vietnamese and English', () => {
       await expect(transcript(en)).toMatchFileSnapshot(snap(`lessons-${sub}.en.txt`));
     }
   }, 60_000);
+
+  it('in a terminal, long Vietnamese lines wrap at spaces with an indent (80 and 60 columns)', async () => {
+    const screens: string[] = [];
+    for (const [args, cols] of [
+      [['status'], 60],
+      [['cleanup'], 80],
+      [['cleanup'], 60],
+    ] as const) {
+      const t = await spawnTutor([...args, '--lang', 'vi'], {
+        cols,
+        rows: 30,
+        cwd: lh.home,
+        home: lh.tutorHome,
+      });
+      try {
+        expect((await t.waitForExit(60_000)).exitCode).toBe(0);
+        const screen = norm(t.screen()).trimEnd();
+        // the same words as the lines a pipe gets: the terminal cut none of them in two
+        const piped = await LANGS.vi([...args]);
+        const words = (x: string) => x.split(/\s+/).filter(Boolean);
+        expect(words(screen)).toEqual(words(piped.stdout));
+        // and the lines are long enough that this was at stake
+        expect(screen.split('\n').some((l) => textWidth(l) > cols - 10)).toBe(true);
+        screens.push(screen);
+      } finally {
+        await t.kill();
+        await rm(savedLanguagePath(lh.env()), { force: true });
+      }
+    }
+    expect(screens[0]).toMatchInlineSnapshot(`
+      "Tiến độ đã lưu trên sandbox, tài khoản <account>
+        (us-east-1):
+        (theo kết quả của lần kiểm tra gần nhất, không kiểm tra
+          lại lúc này: \`ecr-tutor check\` kiểm tra lại trên trạng
+          thái thật)
+        5.1 Chính sách truy cập repository: xong 6/9 bước
+          [x] Kết nối
+          [s] Tìm account ID của bạn (bỏ qua: tutor làm giúp)
+          [s] Kiểm tra repository và CI user (bỏ qua: tutor làm
+            giúp)
+          [s] Identity policy và repository policy (bỏ qua: tutor
+            làm giúp)
+          [s] Soạn policy (bỏ qua: tutor làm giúp)
+          [s] Áp dụng policy cho repository (bỏ qua: tutor làm
+            giúp)
+          [ ] Push và pull bằng CI user   <- bạn đang ở đây
+          [ ] Vì sao nó chạy được, và cho ai
+          [ ] Dọn dẹp (không bắt buộc)
+        Cross-account pull: chưa bắt đầu
+        Explicit deny, done safely: chưa bắt đầu"
+    `);
+    expect(screens[1]).toMatchInlineSnapshot(`
+      "  giữ lại: repository fcj-workshop-app: không phải do tutor tạo (không có tag
+          ecr-tutor), nên được giữ nguyên
+        giữ lại: IAM user fcj-ecr-ci-cd-user: không phải do tutor tạo (không có tag
+          ecr-tutor), nên user này và các key của nó được giữ nguyên
+      Bài học "repository-policy" đã để lại trên sandbox, tài khoản <account>
+        (us-east-1):
+        - gỡ policy của bài học khỏi fcj-workshop-app (trước bài học nó không có
+          policy nào)
+      Chưa thay đổi gì. Chạy lại với --yes để làm những việc ở trên."
+    `);
+    expect(screens[2]).toMatchInlineSnapshot(`
+      "  giữ lại: repository fcj-workshop-app: không phải do tutor
+          tạo (không có tag ecr-tutor), nên được giữ nguyên
+        giữ lại: IAM user fcj-ecr-ci-cd-user: không phải do tutor
+          tạo (không có tag ecr-tutor), nên user này và các key
+          của nó được giữ nguyên
+      Bài học "repository-policy" đã để lại trên sandbox, tài
+        khoản <account> (us-east-1):
+        - gỡ policy của bài học khỏi fcj-workshop-app (trước bài
+          học nó không có policy nào)
+      Chưa thay đổi gì. Chạy lại với --yes để làm những việc ở
+        trên."
+    `);
+  }, 120_000);
 
   // last: --yes changes the sandbox
   it('cleanup: the plan, the clean-up, and the second run that finds nothing', async () => {

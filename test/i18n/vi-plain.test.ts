@@ -77,10 +77,10 @@ describe('--plain in Vietnamese', () => {
 
       Mọi thứ trong bài học này đều được kiểm tra trên trạng thái thật: tutor không tin lời bạn nói, nó hỏi thẳng AWS. Vì vậy việc đầu tiên là xác định AWS nào, và bạn là ai ở đó.
 
-      Tutor gọi STS GetCallerIdentity, câu hỏi "tôi là ai?" của AWS. Lệnh gọi này không cần quyền gì cả, chỉ cần credentials mà AWS chấp nhận, nên đây là cách nhanh nhất để phân biệt "không có hoặc hết hạn credentials" với "không được phép".
+      Tutor gọi STS GetCallerIdentity, câu hỏi "tôi là ai?" của AWS. Lệnh gọi này không cần quyền gì cả, chỉ cần credentials mà AWS chấp nhận, nên đây là cách nhanh nhất để phân biệt "không có credentials hoặc credentials đã hết hạn" với "không được phép".
 
-      • Sandbox (mặc định): một AWS cục bộ nhỏ chạy ngay trong tutor. Nó nói cùng giao thức với dịch vụ thật, nên cùng các lệnh gọi SDK và cùng các lệnh AWS CLI đều chạy được. Sandbox bắt đầu ở đúng trạng thái mà workshop đạt tới ở phần 5.1: repository fcj-workshop-app chứa một image, và IAM user fcj-ecr-ci-cd-user chỉ được phép đăng nhập vào ECR.
-      • AWS thật (--aws hoặc --profile NAME): tài khoản của chính bạn, với credentials mà AWS CLI của bạn đang dùng. Khi đó bài lab thay đổi đúng một thứ thật: policy của fcj-workshop-app.
+      • Sandbox (mặc định): một AWS cục bộ nhỏ chạy ngay trong tutor. Nó dùng đúng các giao thức mà dịch vụ thật dùng, nên vẫn là những lệnh gọi SDK và những lệnh AWS CLI đó, chạy y hệt. Sandbox bắt đầu ở đúng trạng thái mà workshop đạt tới ở phần 5.1: repository fcj-workshop-app chứa một image, và IAM user fcj-ecr-ci-cd-user chỉ được phép đăng nhập vào ECR.
+      • AWS thật (--aws hoặc --profile NAME): tài khoản của chính bạn, với credentials mà AWS CLI của bạn đang dùng. Khi đó bài lab thay đổi thật hai thứ: policy của fcj-workshop-app, và một image thử nghiệm mà CI user push lên đó (bước dọn dẹp sẽ gỡ cả hai).
 
       Nhấn kiểm tra để xem bạn là ai.
 

@@ -50,8 +50,8 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
 
       Tutor gọi STS GetCallerIdentity, câu hỏi "tôi là ai?" của AWS. Lệnh gọi này
       không cần quyền gì cả, chỉ cần credentials mà AWS chấp nhận, nên đây là cách
-      nhanh nhất để phân biệt "không có hoặc hết hạn credentials" với "không được
-      phép".
+      nhanh nhất để phân biệt "không có credentials hoặc credentials đã hết hạn" với
+      "không được phép".
       ↓ còn tiếp: PgDn hoặc ↓ (dòng …)
 
       ✔ Đạt: Đã kết nối tới sandbox tại http://127.0.0.1:PORT với danh tính
@@ -77,7 +77,7 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ────────────────────────────────────────────────────────────────────────────────
       2. Tìm account ID của bạn
 
-      Policy bạn sắp viết gọi tên CI user bằng ARN đầy đủ, và một ARN của IAM chứa ID
+      Policy bạn sắp viết nêu tên CI user bằng ARN đầy đủ, và một ARN của IAM chứa ID
       12 chữ số của tài khoản mà user đó thuộc về:
 
         arn:aws:iam::<account ID>:user/fcj-ecr-ci-cd-user
@@ -117,8 +117,8 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ✔ Câu 1. fcj-ecr-ci-cd-user nằm cùng tài khoản với fcj-workshop-app. Không IAM …
       Trong cùng một tài khoản, một repository policy nêu đích danh user, role hoặc
       session thì tự nó đã cấp được quyền: một Allow từ identity policy HOẶC từ
-      repository policy như vậy là đủ (trừ khi có gì đó từ chối). "Cả hai đều phải cho
-      phép" là quy tắc khi khác tài khoản.
+      repository policy như vậy là đủ (trừ khi có một Deny nào đó). "Cả hai đều phải
+      cho phép" là quy tắc khi khác tài khoản.
 
       ✔ Câu 2. Giờ repository policy cho phép ecr:PutImage với principal arn:aws:iam:…
       Nêu tên một tài khoản (ID 12 chữ số hoặc ARN :root của nó) là giao quyền quyết
@@ -205,13 +205,13 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ✔  GetDownloadUrlForLayer cho phép
 
 
-      ✔ Đạt: Lần push fcj-workshop-app:ecr-tutor-check-ID đã tới và pull về
-      nguyên vẹn dưới danh tính fcj-ecr-ci-cd-user (manifest sha256:DIGEST…, 2
-      blob, mọi digest đều đã kiểm tra). fcj-ecr-ci-cd-user đã push và pull
-      fcj-workshop-app:ecr-tutor-check-ID (digest sha256:DIGEST…), sau đó
-      image thử nghiệm đã được xóa.
-        Lần push fcj-workshop-app:ecr-tutor-check-ID đã tới và pull về nguyên v…
-        hành động dưới danh tính: key sandbox của fcj-ecr-ci-cd-user
+      ✔ Đạt: The push of fcj-workshop-app:ecr-tutor-check-ID arrived and pulled
+      back intact as fcj-ecr-ci-cd-user (manifest sha256:DIGEST…, 2 blobs, every
+      digest checked). fcj-ecr-ci-cd-user pushed and pulled
+      fcj-workshop-app:ecr-tutor-check-ID (digest sha256:DIGEST…), then
+      the test image was deleted.
+        The push of fcj-workshop-app:ecr-tutor-check-ID arrived and pulled back…
+        acting as fcj-ecr-ci-cd-user's sandbox keys
       Nhấn Enter để sang bước tiếp theo.
       ↷ Skipped: the solution was applied and the check passed.
       ────────────────────────────────────────────────────────────────────────────────
@@ -230,14 +230,14 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       chối.
 
       Request 1/3: fcj-ecr-ci-cd-user gọi ecr:PutImage → được phép
-        được resource-based policy cho phép (cùng tài khoản: vậy là đủ)
-        ○ Allow identity inline policy ecr-get-authorization-token của fcj-ecr-ci-cd-…
-        ● Allow resource repository policy của fcj-workshop-app#AllowPushPull: cho ph…
+        allowed by the resource-based policy (same account: that is enough)
+        ○ Allow identity inline policy ecr-get-authorization-token of fcj-ecr-ci-cd-u…
+        ● Allow resource repository policy of fcj-workshop-app#AllowPushPull: cho phé…
       ↓ còn tiếp: PgDn hoặc ↓ (dòng …)
 
-      ✔ Đạt: fcj-ecr-ci-cd-user được repository policy cho phép; partner-developer
-      (tài khoản khác) bị từ chối.
-        Chạy thật: sandbox đã từ chối partner-developer. AWS trả lời: User: arn:aws:i…
+      ✔ Đạt: fcj-ecr-ci-cd-user is allowed by the repository policy; partner-developer
+      (another account) is denied.
+        Live: the sandbox denied partner-developer: User: arn:aws:iam::OTHER-ACCOUNT:u…
       Hoàn thành bài học: mọi bước đã xong. Nhấn q để thoát (tiến độ của bạn đã được
       lưu).
       ────────────────────────────────────────────────────────────────────────────────
@@ -252,15 +252,15 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ────────────────────────────────────────────────────────────────────────────────
       9. Dọn dẹp (không bắt buộc)
 
-      Bài học đã thay đổi đúng một thứ trong tài khoản của bạn: policy của
-      fcj-workshop-app. (Image thử nghiệm ở bước 7 đã bị xóa ngay sau khi kiểm tra.)
+      Bài học đã thay đổi hai thứ trong tài khoản của bạn: policy của
+      fcj-workshop-app, và image thử nghiệm bạn đã push ở bước 7,
+      fcj-workshop-app:ecr-tutor-check-ID, vẫn nằm trong repository cho đến khi
+      bạn dọn dẹp. (Phép kiểm tra bảy action của riêng tutor cũng push một image
+      riêng, và đã xóa nó ngay sau đó.)
 
-      • Giữ lại nếu các phần sau của workshop còn dùng đến.
+      • Giữ lại nếu các phần sau của workshop còn dùng đến policy này.
 
-      • Hoặc gỡ nó:
-          aws ecr delete-repository-policy --repository-name fcj-workshop-app \\
-            --region us-east-1 --endpoint-url http://127.0.0.1:PORT
-
+      • Hoặc tự gỡ:
       ↓ còn tiếp: PgDn hoặc ↓ (dòng …)
 
       ✔ Đạt: Policy của bài học đã được gỡ khỏi fcj-workshop-app.

@@ -13,9 +13,12 @@ describe('message catalogs hold text, not Markdown', () => {
     ['en', en],
     ['vi', vi],
   ] as const)
-    it(`${lang}: no backticks, no ** in any message`, () => {
+    it(`${lang}: no backticks, no ** in what the TUI, --plain and the quit line print`, () => {
+      // (the commands' own catalogs, src/i18n/messages/commands.*.ts, are another area's; a
+      // report in Markdown is Markdown)
+      const printed = /^(tui|plain|check|cmd\.start)\./;
       const marked = Object.entries(catalog)
-        .filter(([, m]) => typeof m === 'string' && /`|\*\*/.test(m))
+        .filter(([k, m]) => printed.test(k) && typeof m === 'string' && /`|\*\*/.test(m))
         .map(([k]) => k);
       expect(marked).toEqual([]);
     });

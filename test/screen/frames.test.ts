@@ -84,7 +84,7 @@ describe('every step at 80x24', () => {
       permission at all, only credentials that AWS accepts, so it is the quickest way
       to tell "no or expired credentials" apart from "not allowed".
 
-      ↓ more below: PgDn or ↓ (lines 1-8 of 18)
+      ↓ more below: PgDn or ↓ (lines 1-8 of 19)
 
       ✔ Passed: Connected to the sandbox at http://127.0.0.1:<PRT> as
       arn:aws:iam::<ACCOUNT_ID>:user/workshop-admin in us-east-1.
@@ -356,18 +356,18 @@ describe('every step at 80x24', () => {
       ────────────────────────────────────────────────────────────────────────────────
       9. Clean up (optional)
 
-      The lesson changed one thing in your account: the policy of fcj-workshop-app.
-      (The test image from step 7 was deleted right after the check.)
+      The lesson changed two things in your account: the policy of fcj-workshop-app,
+      and the test image you pushed in step 7,
+      fcj-workshop-app:ecr-tutor-check-xxxxxxxx, which stays in the repository until
+      you clean up. (The tutor's own check of the seven actions pushed an image of its
+      own and deleted it right after.)
 
-      • Keep it if later sections of the workshop use it.
+      • Keep them if later sections of the workshop use the policy.
 
-      • Or remove it:
+      • Or remove them yourself:
           aws ecr delete-repository-policy --repository-name fcj-workshop-app \\
             --region us-east-1 --endpoint-url http://127.0.0.1:<PRT>
-
-      • Or let the tutor do it (skip): if the repository had a policy before the
-        lesson, the tutor kept a copy when it applied yours, and it puts that one
-      ↓ more below: PgDn or ↓ (lines 1-11 of 16)
+      ↓ more below: PgDn or ↓ (lines 1-11 of 23)
 
       Every required step is done: this one is optional (Enter checks it, s lets the
       tutor do it, q quits).
@@ -394,7 +394,7 @@ describe('every step at 60x20', () => {
       Everything in this lesson is checked against live state: the
       tutor never takes your word for it, it asks AWS. So the
       first thing to settle is which AWS, and who you are there.
-      ↓ more below: PgDn or ↓ (lines 1-3 of 21)
+      ↓ more below: PgDn or ↓ (lines 1-3 of 23)
 
       ✔ Passed: Connected to the sandbox at http://127.0.0.1:<PRT>
       as arn:aws:iam::<ACCOUNT_ID>:user/workshop-admin in
@@ -631,14 +631,14 @@ describe('every step at 60x20', () => {
       ────────────────────────────────────────────────────────────
       9. Clean up (optional)
 
-      The lesson changed one thing in your account: the policy of
-      fcj-workshop-app. (The test image from step 7 was deleted
-      right after the check.)
+      The lesson changed two things in your account: the policy of
+      fcj-workshop-app, and the test image you pushed in step 7,
+      fcj-workshop-app:ecr-tutor-check-xxxxxxxx, which stays in
+      the repository until you clean up. (The tutor's own check of
+      the seven actions pushed an image of its own and deleted it
+      right after.)
 
-      • Keep it if later sections of the workshop use it.
-
-      • Or remove it:
-      ↓ more below: PgDn or ↓ (lines 1-7 of 21)
+      ↓ more below: PgDn or ↓ (lines 1-7 of 31)
 
       Every required step is done: this one is optional (Enter
       checks it, s lets the tutor do it, q quits).
@@ -670,8 +670,8 @@ describe('every step at 160x50', () => {
        ○ 9. Clean up (optional)         • Sandbox (the default): a small local AWS that runs inside the tutor. It speaks the same wire protocols as the real services,
                                           so the same SDK calls and the same AWS CLI commands work. It starts in the state the workshop reaches at section 5.1: the
                                           repository fcj-workshop-app with one image, and the IAM user fcj-ecr-ci-cd-user that may only log in to ECR.
-                                        • Real AWS (--aws or --profile NAME): your own account, with the credentials your AWS CLI uses. The lab then changes one thing
-                                          for real: the policy of fcj-workshop-app.
+                                        • Real AWS (--aws or --profile NAME): your own account, with the credentials your AWS CLI uses. The lab then changes two
+                                          things for real: the policy of fcj-workshop-app, and a test image the CI user pushes to it (the clean-up step removes both).
 
                                         Press check to see who you are.
 
@@ -1201,24 +1201,24 @@ describe('every step at 160x50', () => {
       ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
        ✔ 1. Connect                     9. Clean up (optional)
        ✔ 2. Find your account ID
-       ✔ 3. Check the repository and t… The lesson changed one thing in your account: the policy of fcj-workshop-app. (The test image from step 7 was deleted right
-       ✔ 4. Identity policies and repo… after the check.)
-       ✔ 5. Compose the policy
-       ↷ 6. Apply the policy to the re… • Keep it if later sections of the workshop use it.
-       ↷ 7. Push and pull as the CI us…
-       ✔ 8. Why it works, and for whom  • Or remove it:
-      ▶○ 9. Clean up (optional)             aws ecr delete-repository-policy --repository-name fcj-workshop-app --region us-east-1 \\
+       ✔ 3. Check the repository and t… The lesson changed two things in your account: the policy of fcj-workshop-app, and the test image you pushed in step 7,
+       ✔ 4. Identity policies and repo… fcj-workshop-app:ecr-tutor-check-xxxxxxxx, which stays in the repository until you clean up. (The tutor's own check of the
+       ✔ 5. Compose the policy          seven actions pushed an image of its own and deleted it right after.)
+       ↷ 6. Apply the policy to the re…
+       ↷ 7. Push and pull as the CI us… • Keep them if later sections of the workshop use the policy.
+       ✔ 8. Why it works, and for whom
+      ▶○ 9. Clean up (optional)         • Or remove them yourself:
+                                            aws ecr delete-repository-policy --repository-name fcj-workshop-app --region us-east-1 \\
                                               --endpoint-url http://127.0.0.1:<PRT>
+                                            aws ecr batch-delete-image --repository-name fcj-workshop-app --image-ids imageTag=ecr-tutor-check-xxxxxxxx \\
+                                              --region us-east-1 --endpoint-url http://127.0.0.1:<PRT>
 
                                         • Or let the tutor do it (skip): if the repository had a policy before the lesson, the tutor kept a copy when it applied
-                                          yours, and it puts that one back; otherwise it deletes the lesson's policy.
+                                          yours, and it puts that one back; otherwise it deletes the lesson's policy. Either way it deletes every test image (tags
+                                          starting ecr-tutor-check-).
 
                                         The check confirms the lesson's policy is gone (or the original one is back) and that no test image is left behind. The
                                         repository and the CI user stay: the workshop made them, not this lesson.
-
-
-
-
 
 
 

@@ -5,29 +5,32 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { layoutMarkdown } from '../../src/text/markdown.js';
+import { loadLesson } from '../../src/engine/lesson-loader.js';
+import { layoutHint, layoutMarkdown } from '../../src/text/markdown.js';
 import { cliFlag, layoutCommand, shellWords } from '../../src/text/shell.js';
 import { expandTabs, textWidth } from '../../src/text/width.js';
 import { lineText, wrapSpans } from '../../src/text/wrap.js';
 
 const root = join(import.meta.dirname, '../..');
 
+const vars: Record<string, string> = {
+  repository: 'fcj-workshop-app',
+  ciUser: 'fcj-ecr-ci-cd-user',
+  partnerUser: 'partner-developer',
+  policyFile: 'fcj-workshop-app-policy.json',
+  regionFlag: ' --region ap-southeast-1',
+  endpointFlag: ' --endpoint-url http://127.0.0.1:45107',
+  // a profile name a shell would split or unquote: the commands must quote it
+  profileFlag: cliFlag('profile', "o'brien lab"),
+  tutor: 'node bin/ecr-tutor.js',
+  accountId: '123456789012',
+  region: 'ap-southeast-1',
+  cwd: '/home/learner/lab',
+};
+const fillVars = (text: string) => text.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
+
 /** Every step text of every lesson pack, with its variables filled as a session would. */
 function lessonTexts(): Array<{ file: string; text: string }> {
-  const vars: Record<string, string> = {
-    repository: 'fcj-workshop-app',
-    ciUser: 'fcj-ecr-ci-cd-user',
-    partnerUser: 'partner-developer',
-    policyFile: 'fcj-workshop-app-policy.json',
-    regionFlag: ' --region ap-southeast-1',
-    endpointFlag: ' --endpoint-url http://127.0.0.1:45107',
-    // a profile name a shell would split or unquote: the commands must quote it
-    profileFlag: cliFlag('profile', "o'brien lab"),
-    tutor: 'node bin/ecr-tutor.js',
-    accountId: '123456789012',
-    region: 'ap-southeast-1',
-    cwd: '/home/learner/lab',
-  };
   const out: Array<{ file: string; text: string }> = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
@@ -36,7 +39,7 @@ function lessonTexts(): Array<{ file: string; text: string }> {
       else if (name.endsWith('.md') && name !== 'README.md')
         out.push({
           file: p.slice(root.length + 1),
-          text: readFileSync(p, 'utf8').replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m),
+          text: fillVars(readFileSync(p, 'utf8')),
         });
     }
   };
@@ -173,4 +176,64 @@ describe('text at a width', () => {
       .join('\n');
     expect(t).toBe('Hi red <U+202E>evil');
   });
+});
+
+describe('commands inside sentences: the step texts and the hints of every lesson', () => {
+  const COMMAND = /^(aws|ecr-tutor|npx|npm|node|eval|export|docker|skopeo|curl|git) /;
+  /** every lesson's step texts and hints, in English and in Vietnamese, variables filled */
+  async function texts(): Promise<Array<{ where: string; text: string; hint: boolean }>> {
+    const out: Array<{ where: string; text: string; hint: boolean }> = [];
+    const dirs = [
+      ...readdirSync(join(root, 'lessons'))
+        .filter((d) => d !== 'examples')
+        .map((d) => join(root, 'lessons', d)),
+      ...readdirSync(join(root, 'lessons/examples')).map((d) => join(root, 'lessons/examples', d)),
+    ].filter((d) => statSync(d).isDirectory());
+    for (const dir of dirs)
+      for (const lang of ['en', 'vi'] as const) {
+        const { lesson } = await loadLesson(dir, { lang });
+        for (const s of lesson?.steps ?? []) {
+          const where = `${dir.slice(root.length + 1)} ${s.id} (${lang})`;
+          out.push({ where, text: fillVars(s.body), hint: false });
+          for (const [i, h] of s.hints.entries())
+            out.push({ where: `${where} hint ${i + 1}`, text: fillVars(h), hint: true });
+        }
+      }
+    return out;
+  }
+
+  for (const width of [80, 60, 40])
+    it(`at ${width} columns each is whole on one line, or laid out as a command that bash reads back exactly`, async () => {
+      const all = await texts();
+      expect(all.filter((x) => x.hint).length).toBeGreaterThan(40);
+      let inline = 0;
+      for (const { where, text, hint } of all) {
+        const lines = hint
+          ? layoutHint({ text: 'Hint 1/3:', style: 'warn' }, text, { width })
+          : layoutMarkdown(text, { width }).lines;
+        const shown = lines.map(lineText);
+        // no Markdown marks reach the screen
+        if (hint) expect(shown.join('\n'), where).not.toMatch(/`|\*\*/);
+        // (a single word wider than the line is left whole for the terminal to wrap)
+        for (const l of lines)
+          if (!l.command || shellWords(lineText(l)).length > 2)
+            expect(textWidth(lineText(l)), `${where}: ${lineText(l)}`).toBeLessThanOrEqual(width);
+        const wanted = [...text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!.trim());
+        if (hint && !text.includes('`') && COMMAND.test(text.trim())) wanted.push(text.trim());
+        for (const c of wanted.filter((w) => COMMAND.test(w))) {
+          inline++;
+          const command = shellWords(c).join(' ');
+          const own = lines.filter((l) => l.command === command);
+          if (own.length) {
+            const pasted = own.map((l) => lineText(l).replace(/^ {2}/, '')).join('\n');
+            expect(bashParse(pasted), `${where} at ${width}`).toBe(bashParse(command));
+          } else
+            expect(
+              shown.some((l) => l.includes(command)),
+              `${where} at ${width}: "${command}" is split across lines:\n${shown.join('\n')}`,
+            ).toBe(true);
+        }
+      }
+      expect(inline).toBeGreaterThan(30);
+    });
 });

@@ -175,4 +175,105 @@ export const commandsEn = {
   'lessons.verifyFail': 'FAIL {step}',
   'lessons.verified': '{id}: every step verified',
   'lessons.verifyFailed': '{id}: verification FAILED',
+
+  // ecr-tutor push | pull (src/commands/push-pull.ts, registry-client.ts, image-dir.ts); what the
+  // registry itself answers (its code and message) is shown as it sent it
+  'push.notImageRef': '{ref} is not an image reference REPO:TAG',
+  'push.notImageRefTry': 'e.g. fcj-workshop-app:ci-test (repository names are lowercase)',
+  'push.userNotSandbox': '--user names a sandbox user; on AWS use --profile for other credentials',
+  'push.folderOrGenerate': 'push takes an image folder or --generate, not both and not neither',
+  'push.folderOrGenerateTry': '{folder}   or   {generate}',
+  'push.needsTag': 'push needs a tag, not a digest',
+  'push.needsTagTry': 'e.g. {example}',
+  'push.pushing': 'pushing to {image}',
+  'push.pushed': 'pushed {image} digest {digest}',
+  'push.noToken': 'GetAuthorizationToken returned no token',
+  'push.noTokenTry': 'try again in a moment',
+  'push.deniedTry':
+    'the policies do not allow this action for these credentials; see the sentence above for which policy',
+  'push.unauthorizedTry':
+    'log in again: the password from aws ecr get-login-password lasts 12 hours',
+  'push.unreachable': '{what}: could not reach the registry {registry} ({why})',
+  'push.unreachableTry': 'is the sandbox (or your network) up? `ecr-tutor sandbox start` runs one',
+  'push.what.checking': 'checking {digest}',
+  'push.what.starting': 'starting the upload of {digest}',
+  'push.what.uploading': 'uploading {digest}',
+  'push.what.completing': 'completing {digest}',
+  'push.what.manifest': 'putting the manifest {image}',
+  'push.alreadyIn': '{digest}… already in {repository}',
+  'push.uploaded': '{digest}… uploaded ({bytes} bytes)',
+  'push.noLocation': 'the registry gave no upload location',
+  'pull.pulled':
+    'pulled {image} digest {digest} ({blobs, plural, one {# blob} other {# blobs}}, {bytes} bytes, every digest verified)',
+  'pull.pulledTo':
+    'pulled {image} digest {digest} ({blobs, plural, one {# blob} other {# blobs}}, {bytes} bytes, every digest verified), written to {dir}',
+  'pull.what.manifest': 'reading the manifest {image}',
+  'pull.what.downloading': 'downloading {digest}',
+  'pull.wrongDigest': 'the manifest came back with digest {digest}, not {expected}',
+  'pull.index': '{image} is an image index (several platforms)',
+  'pull.indexTry': 'pull one of its manifests by digest: {digests}',
+  'pull.blobDigest': 'blob {digest} came back with digest {got}: not intact',
+  'image.notJson': '{where} is not JSON',
+  'image.notJsonTry': 'point at an image folder skopeo or docker wrote',
+  'image.index': '{where} is an image index (several platforms)',
+  'image.indexTry': 'copy one platform first: {command}',
+  'image.notManifest': '{where} is not an image manifest (no config and layers)',
+  'image.badDigest': '{where} names a blob that is not a sha256 digest',
+  'image.missingBlob': 'the image folder lacks the blob {digest} ({file})',
+  'image.noManifest': '{file} names no image manifest',
+  'image.notFolder': '{dir} is not an image folder',
+  'image.notFolderTry':
+    'give a folder written by `skopeo copy ... dir:FOLDER` or `... oci:FOLDER`, or use --generate',
+  'image.exists': '{dir} already exists',
+  'image.existsTry': 'name a new folder with --output, or remove it',
+
+  // a lesson named on the command line (src/commands/lesson-arg.ts)
+  'lessonArg.lessonsIn': 'The lessons in {dir}:',
+  'lessonArg.noUsable': '{dir} holds no usable lesson (`{command}` says why).',
+  'lessonArg.unknownCommand': 'unknown command "{word}": did you mean {command}?',
+  'lessonArg.unknownCommandTry': '{command} (see `ecr-tutor --help` for every command)',
+  'lessonArg.noLesson': 'there is no lesson "{word}".',
+  'lessonArg.noLessonDidYouMean': 'there is no lesson "{word}": did you mean {lesson}?',
+  'lessonArg.neither': '"{word}" is neither a command nor a lesson.',
+  'lessonArg.commands': 'Commands: {commands}.',
+  'lessonArg.neitherTry':
+    '`ecr-tutor --help` lists the commands; `ecr-tutor` alone opens the first lesson',
+
+  // a lesson pack that is not built in asks first (src/commands/pack-consent.ts)
+  'pack.action.createResources':
+    "create the ECR repository {repository} and the IAM user {ciUser} (those missing), tagged as the tutor's",
+  'pack.action.applyPolicy': 'set the repository policy of {repository} (from {file})',
+  'pack.action.restorePolicy': 'put back the policy {repository} had before the lesson',
+  'pack.action.backupPolicy':
+    "read the policy of {repository} and keep a copy under the tutor's data folder",
+  'pack.action.deleteRepository': 'DELETE the repository {repository}',
+  'pack.action.writeStarter': 'write the file {file} (only if it does not exist)',
+  'pack.action.writeSolution':
+    'write the file {file} (a different earlier copy is kept next to it)',
+  'pack.action.answer': 'fill in an answer for you ({action})',
+  'pack.action.other': 'run the action {action}',
+  'pack.planLine':
+    '{step}, {when, select, setup {on entering the step} other {when you skip it}}: {action}',
+  'pack.from': 'The lesson "{lesson}" comes from {pack}, not from the tutor itself.',
+  'pack.mayDo': 'Before it changes anything, this is what it may do:',
+  'pack.nothing': 'It creates, changes and deletes nothing.',
+  'pack.noTerminal':
+    'this lesson pack is not built in and there is no terminal to ask whether it may run; nothing was changed.',
+  'pack.noTerminalTry': 'read the list above, then run again with --trust-pack if you agree.',
+  'pack.ask': 'Run this lesson? [y/N]',
+  'pack.refused': 'you did not agree to run this lesson pack; nothing was changed.',
+  'pack.refusedTry':
+    'run the built-in lessons with `ecr-tutor`, or ask the pack author what the actions above are for.',
+
+  // --learner names (src/instructor/learner.ts)
+  'learner.empty': 'it is empty',
+  'learner.characters':
+    'it may hold only lowercase letters, digits and single ".", "_" or "-" between them (ECR repository names are lowercase)',
+  'learner.repositoryTooLong': 'the repository name {name} is longer than {max} characters',
+  'learner.repositoryInvalid': '{name} is not a valid ECR repository name',
+  'learner.userTooLong': 'the IAM user name {name} is longer than {max} characters',
+  'learner.userInvalid': '{name} is not a valid IAM user name',
+  'learner.cannotUse': 'The learner name "{name}" cannot be used: {problem}.',
+  'learner.cannotUseTry': 'Use something like --learner ana or --learner team-3.',
+  'learner.shorterTry': 'Use a shorter learner name.',
 } as const satisfies Record<string, string>;

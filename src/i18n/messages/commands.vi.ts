@@ -168,4 +168,102 @@ export const commandsVi: Partial<Record<keyof typeof commandsEn, string>> = {
   'lessons.verifyFail': 'LỖI  {step}',
   'lessons.verified': '{id}: mọi bước đều kiểm chứng xong',
   'lessons.verifyFailed': '{id}: kiểm chứng KHÔNG ĐẠT',
+
+  'push.notImageRef': '{ref} không phải là tên image dạng REPO:TAG',
+  'push.notImageRefTry': 'ví dụ fcj-workshop-app:ci-test (tên repository viết thường)',
+  'push.userNotSandbox':
+    '--user là tên một user của sandbox; trên AWS, dùng --profile để chọn credentials khác',
+  'push.folderOrGenerate':
+    'push cần đúng một trong hai: một thư mục image hoặc --generate (không phải cả hai, cũng không phải không có gì)',
+  'push.folderOrGenerateTry': '{folder}   hoặc   {generate}',
+  'push.needsTag': 'push cần một tag, không phải một digest',
+  'push.needsTagTry': 'ví dụ {example}',
+  'push.pushing': 'đang push lên {image}',
+  'push.pushed': 'đã push {image} digest {digest}',
+  'push.noToken': 'GetAuthorizationToken không trả về token nào',
+  'push.noTokenTry': 'thử lại sau ít giây',
+  'push.deniedTry':
+    'các policy không cho phép action này với credentials đang dùng; câu ở trên cho biết policy nào',
+  'push.unauthorizedTry':
+    'đăng nhập lại: mật khẩu lấy từ aws ecr get-login-password chỉ có hiệu lực 12 giờ',
+  'push.unreachable': '{what}: không kết nối được tới registry {registry} ({why})',
+  'push.unreachableTry':
+    'sandbox (hoặc mạng của bạn) có đang chạy không? `ecr-tutor sandbox start` khởi động một sandbox',
+  'push.what.checking': 'kiểm tra {digest}',
+  'push.what.starting': 'bắt đầu upload {digest}',
+  'push.what.uploading': 'upload {digest}',
+  'push.what.completing': 'hoàn tất {digest}',
+  'push.what.manifest': 'ghi manifest {image}',
+  'push.alreadyIn': '{digest}… đã có sẵn trong {repository}',
+  'push.uploaded': '{digest}… đã upload ({bytes} byte)',
+  'push.noLocation': 'registry không trả về địa chỉ để upload',
+  'pull.pulled':
+    'đã pull {image} digest {digest} ({blobs} blob, {bytes} byte, mọi digest đều đã được kiểm tra)',
+  'pull.pulledTo':
+    'đã pull {image} digest {digest} ({blobs} blob, {bytes} byte, mọi digest đều đã được kiểm tra), đã ghi vào {dir}',
+  'pull.what.manifest': 'đọc manifest {image}',
+  'pull.what.downloading': 'tải {digest}',
+  'pull.wrongDigest': 'manifest nhận về có digest {digest}, không phải {expected}',
+  'pull.index': '{image} là một image index (nhiều nền tảng)',
+  'pull.indexTry': 'pull một manifest của nó theo digest: {digests}',
+  'pull.blobDigest': 'blob {digest} nhận về có digest {got}: dữ liệu không nguyên vẹn',
+  'image.notJson': '{where} không phải JSON',
+  'image.notJsonTry': 'trỏ tới một thư mục image do skopeo hoặc docker ghi ra',
+  'image.index': '{where} là một image index (nhiều nền tảng)',
+  'image.indexTry': 'chép riêng một nền tảng trước: {command}',
+  'image.notManifest': '{where} không phải image manifest (không có config và layers)',
+  'image.badDigest': '{where} nhắc tới một blob mà digest không phải sha256',
+  'image.missingBlob': 'thư mục image thiếu blob {digest} ({file})',
+  'image.noManifest': '{file} không chỉ tới image manifest nào',
+  'image.notFolder': '{dir} không phải là thư mục image',
+  'image.notFolderTry':
+    'đưa vào một thư mục do `skopeo copy ... dir:FOLDER` hoặc `... oci:FOLDER` ghi ra, hoặc dùng --generate',
+  'image.exists': '{dir} đã tồn tại',
+  'image.existsTry': 'đặt tên một thư mục mới bằng --output, hoặc xóa thư mục đó',
+
+  'lessonArg.lessonsIn': 'Các bài học trong {dir}:',
+  'lessonArg.noUsable': '{dir} không có bài học nào dùng được (`{command}` cho biết vì sao).',
+  'lessonArg.unknownCommand': 'không có lệnh "{word}": có phải ý bạn là {command}?',
+  'lessonArg.unknownCommandTry': '{command} (xem mọi lệnh bằng `ecr-tutor --help`)',
+  'lessonArg.noLesson': 'không có bài học "{word}".',
+  'lessonArg.noLessonDidYouMean': 'không có bài học "{word}": có phải ý bạn là {lesson}?',
+  'lessonArg.neither': '"{word}" không phải một lệnh, cũng không phải một bài học.',
+  'lessonArg.commands': 'Các lệnh: {commands}.',
+  'lessonArg.neitherTry':
+    '`ecr-tutor --help` liệt kê các lệnh; chỉ gõ `ecr-tutor` sẽ mở bài học đầu tiên',
+
+  'pack.action.createResources':
+    'tạo ECR repository {repository} và IAM user {ciUser} (cái nào còn thiếu), gắn tag của tutor',
+  'pack.action.applyPolicy': 'đặt repository policy cho {repository} (từ {file})',
+  'pack.action.restorePolicy': 'khôi phục policy mà {repository} có trước bài học',
+  'pack.action.backupPolicy':
+    'đọc policy của {repository} và lưu một bản sao trong thư mục dữ liệu của tutor',
+  'pack.action.deleteRepository': 'XÓA repository {repository}',
+  'pack.action.writeStarter': 'ghi file {file} (chỉ khi file chưa có)',
+  'pack.action.writeSolution': 'ghi file {file} (bản cũ nếu khác sẽ được giữ lại bên cạnh)',
+  'pack.action.answer': 'điền câu trả lời giúp bạn ({action})',
+  'pack.action.other': 'chạy action {action}',
+  'pack.planLine':
+    '{step}, {when, select, setup {khi vào bước này} other {khi bạn bỏ qua bước}}: {action}',
+  'pack.from': 'Bài học "{lesson}" đến từ {pack}, không phải bài có sẵn của tutor.',
+  'pack.mayDo': 'Trước khi nó thay đổi bất cứ thứ gì, đây là những việc nó có thể làm:',
+  'pack.nothing': 'Bài học này không tạo, không sửa, không xóa gì.',
+  'pack.noTerminal':
+    'bộ bài học này không có sẵn trong tutor và không có terminal để hỏi bạn có cho chạy không; chưa có gì bị thay đổi.',
+  'pack.noTerminalTry': 'đọc danh sách ở trên, rồi chạy lại với --trust-pack nếu bạn đồng ý.',
+  'pack.ask': 'Chạy bài học này? [y/N]',
+  'pack.refused': 'bạn không đồng ý chạy bộ bài học này; chưa có gì bị thay đổi.',
+  'pack.refusedTry':
+    'chạy các bài học có sẵn bằng `ecr-tutor`, hoặc hỏi tác giả bộ bài học xem các action ở trên để làm gì.',
+
+  'learner.empty': 'tên đang để trống',
+  'learner.characters':
+    'tên chỉ được có chữ thường, chữ số và một dấu ".", "_" hoặc "-" đứng giữa (tên ECR repository luôn viết thường)',
+  'learner.repositoryTooLong': 'tên repository {name} dài quá {max} ký tự',
+  'learner.repositoryInvalid': '{name} không phải tên ECR repository hợp lệ',
+  'learner.userTooLong': 'tên IAM user {name} dài quá {max} ký tự',
+  'learner.userInvalid': '{name} không phải tên IAM user hợp lệ',
+  'learner.cannotUse': 'Không dùng được tên học viên "{name}": {problem}.',
+  'learner.cannotUseTry': 'Dùng tên kiểu --learner ana hoặc --learner team-3.',
+  'learner.shorterTry': 'Dùng tên học viên ngắn hơn.',
 };

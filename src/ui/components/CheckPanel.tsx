@@ -6,7 +6,8 @@ import { useSpinner } from '../hooks/use-spinner.js';
 import { useTheme } from '../theme-context.js';
 import type { Tone } from '../theme.js';
 import { sanitizeLine } from '../../text/sanitize.js';
-import { Para } from './Lines.js';
+import { Lines, Para } from './Lines.js';
+import { layoutHint } from '../../text/markdown.js';
 import { t as msg } from '../../i18n/index.js';
 
 /** `text` without a leading "Not yet:" (or whatever `word` is): the head already says it. */
@@ -55,27 +56,6 @@ export function CheckPanel({
   const hints = def.hints.slice(0, progress.hintsShown);
   const lines = [];
 
-  const f = snap.steps[s.index]?.facilitator;
-  if (f) {
-    lines.push(
-      <Text key="facilitator" wrap="truncate-end" {...theme.style('muted')}>
-        {f.solve
-          ? msg('tui.check.facilitatorSolve', {
-              check: describeRef(f.check),
-              solve: describeRef(f.solve),
-            })
-          : msg('tui.check.facilitator', { check: describeRef(f.check) })}
-      </Text>,
-    );
-    if (f.solution) {
-      lines.push(
-        <Text key="solution">
-          <Text {...theme.style('warn')}>{msg('tui.check.solution')} </Text>
-          {f.solution}
-        </Text>,
-      );
-    }
-  }
   if (s.dialog === 'confirm-skip') {
     lines.push(
       <Text key="skip" {...theme.style('warn')}>
@@ -191,16 +171,41 @@ export function CheckPanel({
   if (hint !== undefined) {
     const n = hints.length;
     const solution = n === def.hints.length && def.hints.length > 1;
+    // laid out as the step text is: no Markdown marks, a command whole (on lines of its own
+    // when it is the whole hint, continued with ` \` when too wide)
+    const label = solution
+      ? msg('tui.check.solution')
+      : msg('tui.check.hint', { n, total: def.hints.length });
     lines.push(
-      <Text key="hint">
-        <Text {...theme.style('warn')}>
-          {solution
-            ? msg('tui.check.solution')
-            : msg('tui.check.hint', { n, total: def.hints.length })}{' '}
-        </Text>
-        {hint}
+      <Box key="hint" flexDirection="column" flexShrink={0}>
+        <Lines
+          lines={layoutHint({ text: label, style: 'warn' }, hint, { width, ascii: theme.ascii })}
+        />
+      </Box>,
+    );
+  }
+  // A facilitator's view of the step last: when the panel is taller than the room it has, it
+  // is clipped at its end, and the learner's own lines come first.
+  const f = snap.steps[s.index]?.facilitator;
+  if (f) {
+    lines.push(
+      <Text key="facilitator" wrap="truncate-end" {...theme.style('muted')}>
+        {f.solve
+          ? msg('tui.check.facilitatorSolve', {
+              check: describeRef(f.check),
+              solve: describeRef(f.solve),
+            })
+          : msg('tui.check.facilitator', { check: describeRef(f.check) })}
       </Text>,
     );
+    if (f.solution) {
+      lines.push(
+        <Text key="solution">
+          <Text {...theme.style('warn')}>{msg('tui.check.solution')} </Text>
+          {f.solution}
+        </Text>,
+      );
+    }
   }
   if (lines.length === 0) {
     lines.push(

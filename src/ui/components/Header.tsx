@@ -33,12 +33,15 @@ export function Header({ snap, width }: { snap: EngineSnapshot; width: number })
   return (
     <Box flexDirection="column" width={width}>
       <Box>
-        <Box flexGrow={1}>
+        <Box flexGrow={1} flexShrink={1}>
           <Text wrap="truncate-end" {...theme.style('accent')}>
             ECR tutor · {snap.lesson.title}
           </Text>
         </Box>
-        <Text {...theme.style('muted')}> {count}</Text>
+        {/* "step 4/9" stays whole: the title gives up its end first */}
+        <Box flexShrink={0}>
+          <Text {...theme.style('muted')}> {count}</Text>
+        </Box>
       </Box>
       <Text wrap="truncate-end" {...theme.style('muted')}>
         {where}

@@ -31,7 +31,15 @@ export function StepPane({
   // they ask about) gets the pane first.
   const quizWaiting = scroll.focus === 'text' && quizOpen(s);
   return (
-    <Box flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
+    // the title and `textMin` rows stay however tall the panel under the pane is
+    <Box
+      flexDirection="column"
+      flexGrow={1}
+      flexShrink={1}
+      flexBasis={0}
+      minHeight={textMin + 2}
+      overflow="hidden"
+    >
       <Box flexShrink={0} marginBottom={1}>
         <Text {...theme.style('accent')} wrap="truncate-end">
           {n}. {s.def.title}
