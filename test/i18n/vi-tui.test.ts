@@ -93,7 +93,7 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ✔ Đạt: Chính xác: bạn đang ở tài khoản ACCOUNT.
       Nhấn Enter để sang bước tiếp theo.
       ────────────────────────────────────────────────────────────────────────────────
-      Enter tiếp  i gõ  h gợi ý  s bỏ qua  b lùi  g tới bước  y chép lệnh  q thoát
+      Enter tiếp  h gợi ý  s bỏ qua  b lùi  g tới bước  y chép lệnh  q thoát
       "
     `);
 
@@ -205,15 +205,15 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ✔  GetDownloadUrlForLayer cho phép
 
 
-      ✔ Đạt: Lần push fcj-workshop-app:ecr-tutor-check-ID đã tới và pull về
-      nguyên vẹn dưới danh tính fcj-ecr-ci-cd-user (manifest sha256:DIGEST…, 2
-      blob, mọi digest đều đã kiểm tra). fcj-ecr-ci-cd-user đã push và pull
-      fcj-workshop-app:ecr-tutor-check-ID (digest sha256:DIGEST…), sau đó
-      image thử nghiệm đã được xóa.
-        Lần push fcj-workshop-app:ecr-tutor-check-ID đã tới và pull về nguyên v…
-        hành động dưới danh tính: key sandbox của fcj-ecr-ci-cd-user
+      ✔ Đạt: The push of fcj-workshop-app:ecr-tutor-check-ID arrived and pulled
+      back intact as fcj-ecr-ci-cd-user (manifest sha256:DIGEST…, 2 blobs, every
+      digest checked). fcj-ecr-ci-cd-user pushed and pulled
+      fcj-workshop-app:ecr-tutor-check-ID (digest sha256:DIGEST…), then
+      the test image was deleted.
+        The push of fcj-workshop-app:ecr-tutor-check-ID arrived and pulled back…
+        acting as fcj-ecr-ci-cd-user's sandbox keys
       Nhấn Enter để sang bước tiếp theo.
-      ↷ Skipped: the solution was applied and the check passed.
+      ↷ Đã bỏ qua: tutor đã áp dụng lời giải và bước kiểm tra đạt.
       ────────────────────────────────────────────────────────────────────────────────
       Enter tiếp  h gợi ý  s bỏ qua  t nội dung  w tắt theo dõi  y chép lệnh  q thoát
       "
@@ -230,18 +230,18 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       chối.
 
       Request 1/3: fcj-ecr-ci-cd-user gọi ecr:PutImage → được phép
-        được resource-based policy cho phép (cùng tài khoản: vậy là đủ)
-        ○ Allow identity inline policy ecr-get-authorization-token của fcj-ecr-ci-cd-…
-        ● Allow resource repository policy của fcj-workshop-app#AllowPushPull: cho ph…
+        allowed by the resource-based policy (same account: that is enough)
+        ○ Allow identity inline policy ecr-get-authorization-token of fcj-ecr-ci-cd-u…
+        ● Allow resource repository policy of fcj-workshop-app#AllowPushPull: cho phé…
       ↓ còn tiếp: PgDn hoặc ↓ (dòng …)
 
-      ✔ Đạt: fcj-ecr-ci-cd-user được repository policy cho phép; partner-developer
-      (tài khoản khác) bị từ chối.
-        Chạy thật: sandbox đã từ chối partner-developer. AWS trả lời: User: arn:aws:i…
-      Hoàn thành bài học: mọi bước đã xong. Nhấn q để thoát (tiến độ của bạn đã được
-      lưu).
+      ✔ Đạt: fcj-ecr-ci-cd-user is allowed by the repository policy; partner-developer
+      (another account) is denied.
+        Live: the sandbox denied partner-developer: User: arn:aws:iam::OTHER-ACCOUNT:u…
+      Mọi bước bắt buộc đã xong; phần còn lại không bắt buộc. Enter để sang bước 9:
+      Dọn dẹp (không bắt buộc); q để thoát (tiến độ đã được lưu).
       ────────────────────────────────────────────────────────────────────────────────
-      Enter kiểm tra  h gợi ý  s bỏ qua  b lùi  g tới bước  t nội dung  q thoát
+      Enter tiếp  h gợi ý  s bỏ qua  b lùi  g tới bước  t nội dung  q thoát
       "
     `);
     const end = await t.waitFor((s) => s.includes('Hoàn thành bài học') && scrolled(s));
@@ -266,9 +266,9 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ✔ Đạt: Policy của bài học đã được gỡ khỏi fcj-workshop-app.
       Hoàn thành bài học: mọi bước đã xong. Nhấn q để thoát (tiến độ của bạn đã được
       lưu).
-      ↷ Skipped: the solution was applied and the check passed.
+      ↷ Đã bỏ qua: tutor đã áp dụng lời giải và bước kiểm tra đạt.
       ────────────────────────────────────────────────────────────────────────────────
-      Enter kiểm tra  h gợi ý  s bỏ qua  b lùi  g tới bước  y chép lệnh  q thoát
+      h gợi ý  s bỏ qua  b lùi  g tới bước  y chép lệnh  q thoát
       "
     `);
     t.press('q');
