@@ -373,6 +373,9 @@ export async function openSession(
     running = await sandboxMod.startSandbox({
       stateDir,
       port: sandboxMod.SANDBOX_DEFAULT_PORT,
+      // taken (by something else): any free port will do for our own sandbox; the sandbox
+      // decides by the error's code (its message is in the learner's language)
+      fallbackToAnyPort: true,
       region: target.region,
       log: o.log,
     });
