@@ -14,6 +14,14 @@ if (major < 20) {
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // Node 22.1+ keeps compiled code between runs (a faster second start); Node 20 has no such API.
 module.enableCompileCache?.();
+// A reader that stops early (`ecr-tutor lessons list | head -1`) closes the pipe: that is the
+// reader's choice, not a failure, so stop quietly instead of dying on an unhandled EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 
 try {
   const { main } = await import('../dist/cli.js');

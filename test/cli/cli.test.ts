@@ -49,6 +49,21 @@ describe('launcher (bin/ecr-tutor.js, built bundle)', () => {
     });
     expect(out.trim()).toBe(VERSION);
   });
+
+  it('stops quietly when the reader closes the pipe early (`lessons list | head -1`)', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'ecr-tutor-epipe-'));
+    // the reader takes the first line and closes its end; the tutor must not die on EPIPE
+    const out = execFileSync(
+      'bash',
+      [
+        '-c',
+        'set -o pipefail; "$NODE" bin/ecr-tutor.js lessons list --lang en | head -c 1 >/dev/null; ' +
+          '"$NODE" bin/ecr-tutor.js --help | (exec 0<&-; true); echo "rc=$?"',
+      ],
+      { encoding: 'utf8', env: { ...process.env, NODE: process.execPath, ECR_TUTOR_HOME: home } },
+    );
+    expect(out.trim()).toBe('rc=0');
+  });
 });
 
 describe('sandbox start binding', () => {
