@@ -354,7 +354,7 @@ export const en = {
   'tui.session.saveFailed': 'Your progress could not be saved: {error}',
   'tui.check.optionalNext':
     'Every required step is done; what is left is optional. Enter goes on to step {n}: {title}; q quits (your progress is saved).',
-  'tui.key.typeDigits': 'type (or just type the digits)',
+  'tui.key.typeDigits': 'type (or a digit)',
   'check.quiz.wrong': '{count, plural, one {# answer is} other {# answers are}} not right yet.',
   'check.quiz.thinkAgain': '{question} (think again: {hint}.)',
   'check.quiz.unanswered':

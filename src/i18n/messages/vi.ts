@@ -345,7 +345,7 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'tui.session.saveFailed': 'Không lưu được tiến độ của bạn: {error}',
   'tui.check.optionalNext':
     'Mọi bước bắt buộc đã xong; phần còn lại không bắt buộc. Enter để sang bước {n}: {title}; q để thoát (tiến độ đã được lưu).',
-  'tui.key.typeDigits': 'nhập (hoặc cứ gõ luôn các chữ số)',
+  'tui.key.typeDigits': 'nhập (hoặc gõ số)',
   'check.quiz.wrong': 'Còn {count} câu trả lời chưa đúng.',
   'check.quiz.thinkAgain': '{question} (nghĩ lại nhé: {hint}.)',
   'check.quiz.unanswered': 'Hãy trả lời câu hỏi trước (còn {count} câu).',
