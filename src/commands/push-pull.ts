@@ -103,6 +103,12 @@ export function generatedImage(label: string): LocalImage {
   };
 }
 
+/** An AWS refusal (GetAuthorizationToken denied) keeps AWS's words and gains what to do. */
+function explained(err: unknown): unknown {
+  if (err instanceof TutorError || !(err instanceof Error)) return err;
+  return /AccessDenied/.test(err.name) ? new TutorError(err.message, t('push.deniedTry')) : err;
+}
+
 export async function runPush(
   io: Io,
   opts: PushPullOptions & { source?: string; generate: boolean; image: string },
@@ -140,7 +146,7 @@ export async function runPush(
       await session.close();
     }
   } catch (err) {
-    io.err(formatError(err) + '\n');
+    io.err(formatError(explained(err)) + '\n');
     return err instanceof TutorError ? err.exitCode : 1;
   }
 }
@@ -171,7 +177,7 @@ export async function runPull(
       await session.close();
     }
   } catch (err) {
-    io.err(formatError(err) + '\n');
+    io.err(formatError(explained(err)) + '\n');
     return err instanceof TutorError ? err.exitCode : 1;
   }
 }

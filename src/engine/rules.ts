@@ -25,18 +25,51 @@ export function lessonFinished(
   return steps.every((s) => s.def.optional || isDone(s.progress));
 }
 
-/**
- * "Lesson complete" is said once every required step is done and no optional step is still
- * open in front of the learner: on an unfinished optional step the learner is told it is
- * optional instead.
- */
+/** Every step is done, the optional ones too: only then is "Lesson complete" said. */
 export function lessonComplete(
   steps: ReadonlyArray<{ def: Pick<StepDef, 'optional'>; progress: StepProgress }>,
-  current: number,
 ): boolean {
-  if (!lessonFinished(steps)) return false;
-  const here = steps[current];
-  return !(here && here.def.optional && !isDone(here.progress));
+  return steps.every((s) => isDone(s.progress));
+}
+
+/**
+ * Where the lesson stands, the one answer every front-end and command shows: `open` (a
+ * required step is not done), `optional-left` (every required step is done, an optional one
+ * is still open: the learner is told so, not "complete") or `complete` (every step is done).
+ */
+export function completion(
+  steps: ReadonlyArray<{ def: Pick<StepDef, 'optional'>; progress: StepProgress }>,
+): 'open' | 'optional-left' | 'complete' {
+  if (!lessonFinished(steps)) return 'open';
+  return lessonComplete(steps) ? 'complete' : 'optional-left';
+}
+
+/**
+ * How a front-end presents a lesson: `screen` (the TUI: a new step replaces what was on
+ * screen) or `transcript` (--plain: every line stays in the scrollback).
+ */
+export type Presentation = 'screen' | 'transcript';
+
+/** A passing result with something to read (the verify step's seven-action table). */
+export function holdsResult(def: Pick<StepDef, 'view'>): boolean {
+  return def.view === 'verify';
+}
+
+/**
+ * Whether a pass moves on to the next step by itself. A pass the tutor found on arrival
+ * (who am I, what exists) waits for the learner; on a screen, only a pass found while the
+ * learner worked elsewhere (watch) moves on, and never one with something to read, which
+ * would vanish with the step; in a transcript every result stays printed above, so a pass
+ * moves on (the next step is printed below it).
+ */
+export function advancesAfterPass(
+  def: Pick<StepDef, 'view'>,
+  via: 'check' | 'skip' | 'watch' | 'arrival',
+  presentation: Presentation,
+): boolean {
+  if (via === 'arrival') return false;
+  if (presentation === 'transcript') return true;
+  return via === 'watch' && !holdsResult(def);
 }
 
 /**
@@ -107,8 +140,12 @@ export function recordResult(
   ]);
   const wasDone = isDone(p);
   const sameAsLast = p.last?.status === r.status && p.last?.summary === r.summary;
-  // a watch re-check counts when its outcome is new (the learner saved a change)
-  const counts = via === 'learner' || via === 'solve' || (via === 'watch' && !sameAsLast);
+  // a watch re-check counts when its outcome is new (the learner saved a change); its very
+  // first look, before anything was on record, is the tutor's, not an attempt
+  const counts =
+    via === 'learner' ||
+    via === 'solve' ||
+    (via === 'watch' && p.last !== undefined && !sameAsLast);
   if (counts && !(wasDone && r.status === 'pass')) p.attempts += 1;
   p.last = { at: now, status: r.status, summary: r.summary };
   if (r.evidence) p.evidence = r.evidence;

@@ -6,15 +6,18 @@
  * feeds their outcomes back as intents, one at a time, in order. Both front-ends send the
  * same intents; they only draw the state and read keys.
  */
+import { t } from '../i18n/index.js';
 import {
+  advancesAfterPass,
   checksOnArrival,
+  completion,
   furthestReachable,
   isDone,
   isStale,
-  lessonComplete,
   staleMessage,
   validateAnswer,
   watchesByDefault,
+  type Presentation,
 } from './rules.js';
 import type { CheckResult, EngineSnapshot } from './types.js';
 
@@ -47,6 +50,20 @@ export interface SessionState {
   flash?: Flash;
   /** steps whose live state is being re-checked (resume, revisit) */
   rechecking: string[];
+  /** how the front-end presents the lesson (decides what a pass does, see rules.ts) */
+  presentation: Presentation;
+  /** the running check was started by arriving on the step (its pass waits for the learner) */
+  arrivalCheck?: boolean;
+  /** a skip waits for the learner's yes or no */
+  confirm?: 'skip';
+  /** a transcript waits here until the step passes (watch on while it does) */
+  waiting: boolean;
+  /** the last step's pass has just completed the lesson */
+  completedNow?: boolean;
+  /** the learner quit: the front-end closes once this is drawn */
+  quit?: boolean;
+  /** the learner's own check or skip passed this step: a watch pass behind it changes nothing */
+  passedByLearner?: boolean;
 }
 
 export type Intent =
@@ -56,7 +73,15 @@ export type Intent =
   | { type: 'backspace' }
   | { type: 'submit'; value?: string }
   | { type: 'check' }
+  /** Enter: the step's main action (next when done, else check or submit; wait in a transcript) */
+  | { type: 'enter' }
   | { type: 'skip' }
+  /** the answer to a skip's confirmation */
+  | { type: 'confirm'; yes: boolean }
+  /** wait here until the step passes (re-checked on save and on a timer) */
+  | { type: 'wait' }
+  | { type: 'stop-wait' }
+  | { type: 'quit' }
   | { type: 'hint' }
   | { type: 'next' }
   | { type: 'back' }
@@ -85,6 +110,7 @@ export type Effect =
   | { type: 'move'; to: 'next' | 'back' | number }
   | { type: 'accept-target' }
   | { type: 'recheck'; indexes: number[] }
+  | { type: 'quit' }
   | { type: 'abort' };
 
 export interface Step {
@@ -92,7 +118,7 @@ export interface Step {
   effects: Effect[];
 }
 
-export function initialState(): SessionState {
+export function initialState(presentation: Presentation = 'screen'): SessionState {
   return {
     stepKey: '',
     input: '',
@@ -101,6 +127,8 @@ export function initialState(): SessionState {
     checkQueued: false,
     watchOn: true,
     rechecking: [],
+    presentation,
+    waiting: false,
   };
 }
 
@@ -129,6 +157,10 @@ function enter(snap: EngineSnapshot, s: SessionState): SessionState {
     quizAnswers,
     lastAnswered: undefined,
     checkQueued: false,
+    confirm: undefined,
+    waiting: false,
+    arrivalCheck: undefined,
+    passedByLearner: undefined,
   };
 }
 
@@ -137,17 +169,32 @@ export function currentDone(snap: EngineSnapshot): boolean {
   return isDone(snap.steps[snap.currentIndex]?.progress);
 }
 
-/** Whether the current step is re-checked by itself right now. */
+/**
+ * Whether the current step is re-checked by itself right now: on a screen, a watched step
+ * while the learner's switch is on; in a transcript (no prompt may be open while results
+ * print), only while the learner waits.
+ */
 export function watching(snap: EngineSnapshot, s: SessionState): boolean {
   const entry = snap.steps[snap.currentIndex];
-  return Boolean(
-    entry && watchesByDefault(entry.def) && s.watchOn && !isDone(entry.progress) && !snap.finished,
-  );
+  if (!entry || isDone(entry.progress)) return false;
+  if (s.presentation === 'transcript') return s.waiting;
+  return watchesByDefault(entry.def) && s.watchOn && !snap.finished;
 }
 
-/** "Lesson complete" may be said: every required step done, no optional step open here. */
+/** "Lesson complete" may be said: every step is done, the optional ones too. */
 export function complete(snap: EngineSnapshot): boolean {
-  return lessonComplete(snap.steps, snap.currentIndex);
+  return completion(snap.steps) === 'complete';
+}
+
+/** Where the lesson stands (`open`, `optional-left`, `complete`): see rules.ts completion(). */
+export function lessonState(snap: EngineSnapshot): ReturnType<typeof completion> {
+  return completion(snap.steps);
+}
+
+/** Whether a skip of the current step asks first (a learner, and the tutor would change something). */
+export function skipAsks(snap: EngineSnapshot): boolean {
+  const def = snap.steps[snap.currentIndex]?.def;
+  return Boolean(def?.solve) && !snap.facilitator;
 }
 
 /** The first question not answered right yet, if the quiz is open. */
@@ -175,7 +222,10 @@ export function reduce(snap: EngineSnapshot, s0: SessionState, intent: Intent): 
   const check = (st: SessionState): Step =>
     st.busy
       ? { state: { ...st, checkQueued: true }, effects: none }
-      : { state: { ...st, busy: 'check', flash: undefined }, effects: [{ type: 'check' }] };
+      : {
+          state: { ...st, busy: 'check', flash: undefined, arrivalCheck: false },
+          effects: [{ type: 'check' }],
+        };
 
   switch (intent.type) {
     case 'open': {
@@ -224,51 +274,53 @@ export function reduce(snap: EngineSnapshot, s0: SessionState, intent: Intent): 
       if (snap.finished && done) return { state: s, effects: none };
       if (def.input && !snap.vars[def.input.variable]) return reduce(snap, s, { type: 'submit' });
       return check(s);
+    case 'enter':
+      if (s.confirm) return { state: s, effects: none };
+      if (done) return last ? { state: s, effects: none } : reduce(snap, s, { type: 'next' });
+      // a transcript cannot re-check while a prompt is open: Enter on a watched step waits
+      if (s.presentation === 'transcript' && watchesByDefault(def) && !def.input)
+        return reduce(snap, s, { type: 'wait' });
+      return reduce(snap, s, { type: 'check' });
+    case 'wait':
+      if (done || s.busy) return { state: s, effects: none };
+      return check({ ...s, waiting: true });
+    case 'stop-wait':
+      return { state: { ...s, waiting: false }, effects: none };
     case 'skip':
       if (s.busy || done) return { state: s, effects: none };
       if (!def.solve && !snap.facilitator)
-        return {
-          state: say(
-            s,
-            'muted',
-            'This step has no automatic solution: it only needs a check (see the hints).',
-          ),
-          effects: none,
-        };
-      return { state: { ...s, busy: 'skip', flash: undefined }, effects: [{ type: 'skip' }] };
+        return { state: say(s, 'muted', t('tui.session.noSolve')), effects: none };
+      if (skipAsks(snap) && !s.confirm)
+        return { state: { ...s, confirm: 'skip', flash: undefined }, effects: none };
+      return {
+        state: { ...s, confirm: undefined, busy: 'skip', flash: undefined, waiting: false },
+        effects: [{ type: 'skip' }],
+      };
+    case 'confirm':
+      if (!s.confirm) return { state: s, effects: none };
+      if (!intent.yes) return { state: { ...s, confirm: undefined }, effects: none };
+      return reduce(snap, { ...s, confirm: 'skip' }, { type: 'skip' });
+    case 'quit':
+      return { state: { ...s, quit: true, waiting: false }, effects: [{ type: 'quit' }] };
     case 'hint':
       return { state: s, effects: [{ type: 'hint' }] };
     case 'hinted':
       return intent.text === undefined
-        ? {
-            state: say(
-              s,
-              'muted',
-              'No more hints for this step. Press s to skip it (the tutor applies the solution).',
-            ),
-            effects: none,
-          }
+        ? { state: say(s, 'muted', t('tui.session.noMoreHints')), effects: none }
         : { state: { ...s, flash: undefined }, effects: none };
     case 'next':
-      if (!done)
-        return {
-          state: say(
-            s,
-            'muted',
-            'This step is not done yet: press Enter to check it, or s to skip it.',
-          ),
-          effects: none,
-        };
+      if (!done) return { state: say(s, 'muted', t('tui.session.notDone')), effects: none };
       if (last) return { state: s, effects: none };
       return { state: { ...s, flash: undefined }, effects: [{ type: 'move', to: 'next' }] };
     case 'back':
-      if (i === 0 || s.busy) return { state: s, effects: none };
+      if (i === 0) return { state: say(s, 'muted', t('tui.session.firstStep')), effects: none };
+      if (s.busy) return { state: s, effects: none };
       return { state: { ...s, flash: undefined }, effects: [{ type: 'move', to: 'back' }] };
     case 'jump': {
       const furthest = furthestReachable(snap.steps, i, snap.furthestIndex);
       if (!Number.isInteger(intent.index) || intent.index < 0 || intent.index > furthest)
         return {
-          state: say(s, 'muted', `You can go to steps 1 to ${furthest + 1}.`),
+          state: say(s, 'muted', t('tui.session.jumpRange', { last: furthest + 1 })),
           effects: none,
         };
       if (intent.index === i || s.busy) return { state: s, effects: none };
@@ -313,29 +365,47 @@ export function reduce(snap: EngineSnapshot, s0: SessionState, intent: Intent): 
     case 'accept-target':
       if (!snap.targetWarning) return { state: s, effects: none };
       return {
-        state: say(s, 'muted', 'This lab now continues with the identity you are signed in as.'),
+        state: say(s, 'muted', t('tui.session.accepted')),
         effects: [{ type: 'accept-target' }],
       };
     case 'toggle-watch':
       return { state: { ...s, watchOn: !s.watchOn }, effects: none };
     case 'checked': {
       const here = intent.stepId === def.id;
+      // A watch re-check runs beside the learner's own: it leaves their check, its message and
+      // anything queued alone, and counts only as a pass on the step on screen that the
+      // learner's own check or skip did not already pass (the skip's file write wakes it).
+      if (
+        intent.via === 'watch' &&
+        (!here || intent.result?.status !== 'pass' || s.passedByLearner)
+      )
+        return { state: s, effects: none };
+      const fromArrival = s.arrivalCheck === true && intent.via === 'check';
       // the result on screen is now what the learner reads: an older message goes
-      let st: SessionState = { ...s, busy: undefined, ...(here ? { flash: undefined } : {}) };
+      let st: SessionState = {
+        ...s,
+        busy: undefined,
+        arrivalCheck: undefined,
+        ...(here ? { flash: undefined } : {}),
+      };
       const effects: Effect[] = [];
       if (intent.error !== undefined)
         st = say(
           st,
           'bad',
-          `The ${intent.via === 'skip' ? 'skip' : 'check'} could not run: ${intent.error}`,
+          t(intent.via === 'skip' ? 'tui.session.skipFailed' : 'tui.session.checkFailed', {
+            error: intent.error,
+          }),
         );
       else if (intent.result?.status === 'pass' && here) {
-        if (intent.via === 'skip')
-          st = say(st, 'warn', '↷ Skipped: the solution was applied and the check passed.');
-        // A pass found while the learner worked elsewhere (watch) moves on by itself.
-        if (intent.via === 'watch' && !last) {
-          st = say(st, 'ok', `✔ ${def.title}: passed. Moved on to the next step.`);
-          effects.push({ type: 'move', to: 'next' });
+        st = { ...st, waiting: false, passedByLearner: intent.via !== 'watch' };
+        if (intent.via === 'skip') st = say(st, 'warn', t('tui.session.skipped'));
+        if (advancesAfterPass(def, fromArrival ? 'arrival' : intent.via, s.presentation)) {
+          if (!last) {
+            if (intent.via === 'watch')
+              st = say(st, 'ok', t('tui.session.movedOn', { title: def.title }));
+            effects.push({ type: 'move', to: 'next' });
+          } else if (completion(snap.steps) === 'complete') st = { ...st, completedNow: true };
         }
       }
       if (st.checkQueued && !effects.length) {
@@ -382,6 +452,6 @@ function arrive(snap: EngineSnapshot, s0: SessionState, revisit: boolean): Step 
   }
   // what was said before (e.g. "moved on") stays until this check's result replaces it
   if (checksOnArrival(entry.def) && !s.busy)
-    return { state: { ...s, busy: 'check' }, effects: [{ type: 'check' }] };
+    return { state: { ...s, busy: 'check', arrivalCheck: true }, effects: [{ type: 'check' }] };
   return { state: s, effects: [] };
 }

@@ -7,6 +7,8 @@
  * awaited and its failure told to the learner the same way in every front-end.
  */
 import { formatError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import type { Presentation } from './rules.js';
 import {
   initialState,
   reduce,
@@ -31,6 +33,8 @@ export interface TutorSession {
   dispatch(intent: Intent): Promise<void>;
   /** resolves when no intent is queued and no check, skip or re-check is running */
   idle(): Promise<void>;
+  /** resolves once every intent queued so far is processed (checks may still run) */
+  settled(): Promise<void>;
   /** stops watching and aborts what runs; the engine stays open (its owner closes it) */
   close(): void;
   readonly engine: Engine;
@@ -41,16 +45,20 @@ export interface SessionOptions {
   watchIntervalMs?: number;
   /** re-check done steps on open (default true) */
   recheckOnOpen?: boolean;
+  /** how the front-end presents the lesson (default `screen`, the TUI; `transcript` for --plain) */
+  presentation?: Presentation;
+  /** called once the learner's quit is processed (after every key before it) */
+  onQuit?: () => void;
 }
 
 /** The words for a failed save, the same in the TUI and in `--plain`. */
 export function saveFailedMessage(err: unknown): string {
-  return `Your progress could not be saved: ${formatError(err).replace(/^error: /, '')}`;
+  return t('tui.session.saveFailed', { error: formatError(err).replace(/^error: /, '') });
 }
 
 /** Starts a session over an open engine and sends the `open` intent. */
 export function createSession(engine: Engine, o: SessionOptions = {}): TutorSession {
-  let state = initialState();
+  let state = initialState(o.presentation);
   let snap = engine.snapshot();
   let view: SessionView = { snap, state };
   let queue: Promise<void> = Promise.resolve();
@@ -60,6 +68,7 @@ export function createSession(engine: Engine, o: SessionOptions = {}): TutorSess
   let abort: AbortController | undefined;
   let stopWatch: (() => void) | undefined;
   let watchedKey: string | undefined;
+  let quitting = false;
 
   const notify = (): void => {
     view = { snap, state };
@@ -154,6 +163,9 @@ export function createSession(engine: Engine, o: SessionOptions = {}): TutorSess
       case 'abort':
         abort?.abort();
         return;
+      case 'quit':
+        quitting = true;
+        return;
     }
   }
 
@@ -189,6 +201,10 @@ export function createSession(engine: Engine, o: SessionOptions = {}): TutorSess
     snap = engine.snapshot();
     syncWatch();
     notify();
+    if (quitting && !closed) {
+      session.close();
+      o.onQuit?.();
+    }
   }
 
   function dispatch(intent: Intent): Promise<void> {
@@ -205,6 +221,7 @@ export function createSession(engine: Engine, o: SessionOptions = {}): TutorSess
       return () => listeners.delete(l);
     },
     dispatch,
+    settled: () => queue,
     async idle() {
       for (;;) {
         await queue;

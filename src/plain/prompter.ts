@@ -21,6 +21,8 @@ export interface Prompter {
   /** one of the choices, by number (1-based) or by value */
   choose(message: string, choices: Choice[]): Promise<string>;
   confirm(message: string): Promise<boolean>;
+  /** resolves once the input has ended (piped answers used up, Ctrl-D): no answer can come */
+  ended?: Promise<void>;
   close(): void;
 }
 
@@ -45,6 +47,7 @@ export function linePrompter(
 ): Prompter {
   const rl = createInterface({ input, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
+  const ended = new Promise<void>((resolve) => rl.once('close', () => resolve()));
   const write = (s: string) => void output.write(s);
   const next = async (): Promise<string> => {
     const r = await lines.next();
@@ -83,6 +86,7 @@ export function linePrompter(
         write(`  ${msg('plain.typeYesNo')}\n`);
       }
     },
+    ended,
     close() {
       rl.close();
     },
@@ -131,6 +135,7 @@ export async function inquirerPrompter(
         ),
       ),
     confirm: (message) => guard(() => confirm({ message, theme, default: false }, ctx)),
+    ended: new Promise<void>((resolve) => input.once('end', () => resolve())),
     close() {},
   };
 }

@@ -1,9 +1,14 @@
 /**
  * The plain front-end: the same lesson as the TUI, through typed answers and plain lines
- * (screen readers, dumb terminals, Git Bash, piped answers). It renders engine snapshots and
- * sends the same intents as the TUI; the engine decides everything.
+ * (screen readers, dumb terminals, Git Bash, piped answers). It drives the same session as the
+ * TUI (src/engine/session.ts) with the same intents, presented as a transcript: it only prints
+ * what the session's state says and turns typed lines into intents; the engine decides every
+ * rule (what Enter does, what done means, whether a skip asks, when to move on).
  */
-import type { CheckProgress, CheckResult, Engine, EngineSnapshot } from '../engine/types.js';
+import { isDone, validateAnswer, watchesByDefault } from '../engine/rules.js';
+import { createSession, type SessionView } from '../engine/session.js';
+import { lessonState, openQuestion, type Intent, type QuizAnswer } from '../engine/session-core.js';
+import type { CheckProgress, Engine, EngineSnapshot } from '../engine/types.js';
 import { describeRef } from '../instructor/facilitator.js';
 import type { Io } from '../io.js';
 import { fitLines, formatHeader, formatResult, formatRow, formatStepList } from './format.js';
@@ -29,17 +34,14 @@ const commands = (): string => msg('plain.commands');
 
 /** How to come back, in the words of the shell that started the tutor. */
 function againLine(s: EngineSnapshot): string {
-  const all = s.steps.every(
-    (x) => x.progress.status === 'passed' || x.progress.status === 'skipped',
-  );
   const cmd = `${tutorCommand()} --plain`;
-  return all ? msg('plain.againDone', { cmd }) : msg('plain.again', { cmd });
+  return lessonState(s) === 'complete'
+    ? msg('plain.againDone', { cmd })
+    : msg('plain.again', { cmd });
 }
 
-function done(s: EngineSnapshot, i = s.currentIndex): boolean {
-  const st = s.steps[i]?.progress.status;
-  return st === 'passed' || st === 'skipped';
-}
+/** The command letters an answer step takes instead of an answer. */
+const ANSWER_COMMANDS = /^(h|s|b|q|l|n|c|w|j\s*\d+)$/i;
 
 /** Runs the lesson line by line until it is finished or the learner quits; returns the exit code. */
 export async function runPlain(engine: Engine, o: PlainOptions): Promise<number> {
@@ -52,48 +54,23 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
   const p =
     o.prompter ??
     (o.input.isTTY ? await inquirerPrompter(o.input, o.output) : linePrompter(o.input, o.output));
+  const session = createSession(engine, {
+    watchIntervalMs: o.watchIntervalMs,
+    presentation: 'transcript',
+  });
+  const send = (intent: Intent): Promise<void> => session.dispatch(intent);
+
+  // ---- the transcript: what changed in the session's state, printed once, in order ----
   let shownIndex = -1;
-  // Move on by itself only right after the step passed, not when the learner came back to it.
-  let advance = false;
-  let remindedDone = -1;
-  const passed = (r: CheckResult): CheckResult => {
-    if (r.status === 'pass') advance = true;
-    return r;
-  };
-
-  /** Prints live progress of a running check (verify: actions one by one, upload milestones). */
-  const follow = <T>(work: Promise<T>): Promise<T> => {
-    const printed = new Map<string, string>();
-    let lastPct = -1;
-    const unsubscribe = engine.subscribe((s) => {
-      for (const ev of s.running?.progress ?? []) printProgress(ev);
-    });
-    function printProgress(ev: CheckProgress): void {
-      if (ev.kind === 'action') {
-        if (ev.row.status === 'waiting' || ev.row.status === 'running') return;
-        if (printed.get(ev.row.action) === ev.row.status) return;
-        printed.set(ev.row.action, ev.row.status);
-        out(`${formatRow(ev.row)}\n`);
-      } else if (ev.kind === 'upload') {
-        const pct = Math.floor((100 * ev.doneBytes) / Math.max(1, ev.totalBytes) / 25) * 25;
-        if (pct > lastPct) {
-          lastPct = pct;
-          out(`  ${msg('plain.upload', { pct })}\n`);
-        }
-      } else if (!printed.has(`msg:${ev.text}`)) {
-        printed.set(`msg:${ev.text}`, '');
-        out(`  ${ev.text}\n`);
-      }
-    }
-    return work.finally(unsubscribe);
-  };
-
-  const check = async (): Promise<CheckResult> => {
-    out(`${msg('plain.checking')}\n`);
-    const r = await follow(engine.check());
-    out(formatResult(r, true, width));
-    return passed(r);
-  };
+  let shownResult: unknown;
+  let lastLine = '';
+  let shownFlash: unknown;
+  let wasBusy = false;
+  let hintsSeen = new Map<string, number>();
+  let printed = new Map<string, string>();
+  let lastPct = -1;
+  let remindedAt = -1;
+  let shownAnswers = new Map<string, QuizAnswer>();
 
   const showStep = (s: EngineSnapshot) => {
     const { def } = s.steps[s.currentIndex]!;
@@ -111,107 +88,131 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
       out('\n');
     }
     shownIndex = s.currentIndex;
+    shownResult = s.lastResult;
   };
 
-  /** Watch mode: re-check on save and on a timer until the step passes. */
-  const wait = (): Promise<CheckResult> =>
+  /** Live progress of a running check (verify: actions one by one, upload milestones). */
+  function printProgress(ev: CheckProgress): void {
+    if (ev.kind === 'action') {
+      if (ev.row.status === 'waiting' || ev.row.status === 'running') return;
+      if (printed.get(ev.row.action) === ev.row.status) return;
+      printed.set(ev.row.action, ev.row.status);
+      out(`${formatRow(ev.row)}\n`);
+    } else if (ev.kind === 'upload') {
+      const pct = Math.floor((100 * ev.doneBytes) / Math.max(1, ev.totalBytes) / 25) * 25;
+      if (pct > lastPct) {
+        lastPct = pct;
+        out(`  ${msg('plain.upload', { pct })}\n`);
+      }
+    } else if (!printed.has(`msg:${ev.text}`)) {
+      printed.set(`msg:${ev.text}`, '');
+      out(`  ${ev.text}\n`);
+    }
+  }
+
+  function print({ snap, state }: SessionView): void {
+    // an answer's explanation first: the check it may start prints below it
+    for (const [id, a] of Object.entries(state.quizAnswers)) {
+      if (shownAnswers.get(id) === a) continue;
+      shownAnswers.set(id, a);
+      if (snap.currentIndex === shownIndex)
+        out(
+          a.correct
+            ? `${msg('plain.right', { explanation: a.explanation })}\n`
+            : `${msg('plain.notQuite', { explanation: a.explanation })}\n`,
+        );
+    }
+    const busy = Boolean(state.busy);
+    if (busy && !wasBusy) {
+      printed = new Map();
+      lastPct = -1;
+      out(
+        state.busy === 'skip'
+          ? `${msg('tui.check.applyingSolution')}…\n`
+          : `${msg('plain.checking')}\n`,
+      );
+    }
+    wasBusy = busy;
+    for (const ev of snap.running?.progress ?? []) printProgress(ev);
+    const r = snap.lastResult;
+    if (r && r !== shownResult && snap.currentIndex === shownIndex && !snap.running) {
+      shownResult = r;
+      // while waiting, a re-check with the same outcome is not printed again
+      const line = `${r.status}:${r.summary}`;
+      if (!(state.waiting && line === lastLine))
+        out(formatResult(r, !(state.waiting && r.status === 'pending'), width));
+      lastLine = line;
+    }
+    const entry = snap.steps[snap.currentIndex]!;
+    if (snap.currentIndex === shownIndex) {
+      const n = entry.progress.hintsShown;
+      const seen = hintsSeen.get(entry.def.id) ?? n;
+      if (n > seen) {
+        const h = entry.def.hints[n - 1]!;
+        const total = entry.def.hints.length;
+        out(
+          `${hintToText(n === total && n > 1 ? msg('tui.check.solution') : msg('plain.hint', { n, total }), h, { width, ascii })}\n`,
+        );
+      }
+      hintsSeen.set(entry.def.id, n);
+    }
+    if (state.flash && state.flash !== shownFlash) out(`${state.flash.text}\n`);
+    shownFlash = state.flash;
+    if (snap.currentIndex !== shownIndex) {
+      showStep(snap);
+      hintsSeen = new Map([[entry.def.id, entry.progress.hintsShown]]);
+      shownAnswers = new Map(Object.entries(state.quizAnswers));
+      lastLine = '';
+      remindedAt = -1;
+    }
+  }
+
+  /** Waits here (watch mode) until the step passes, Ctrl-C, or the end of the input. */
+  const waitHere = (): Promise<void> =>
     new Promise((resolve, reject) => {
       out(`${msg('plain.waiting')}\n`);
-      let last = '';
+      const index = session.view().snap.currentIndex;
       // No prompt is open while waiting, so Ctrl-C arrives as SIGINT: stop cleanly on it.
       const onInterrupt = () => {
         stop();
-        reject(new InputClosed('interrupt'));
+        void send({ type: 'stop-wait' }).then(() => reject(new InputClosed('interrupt')));
       };
       process.once('SIGINT', onInterrupt);
-      const stop0 = engine.watch({
-        intervalMs: o.watchIntervalMs,
-        onResult: (r) => {
-          const line = `${r.status}:${r.summary}`;
-          if (line !== last) {
-            last = line;
-            out(formatResult(r, r.status !== 'pending', width));
-          }
-          if (r.status === 'pass') {
-            stop();
-            resolve(passed(r));
-          }
-        },
+      // piped answers that have ended can never stop a wait: stop it (the next prompt says so)
+      let live = true;
+      void p.ended?.then(() => {
+        if (!live) return;
+        stop();
+        void send({ type: 'stop-wait' }).then(resolve);
+      });
+      const unsubscribe = session.subscribe(() => {
+        const v = session.view();
+        if (!v.state.waiting || v.snap.currentIndex !== index) {
+          stop();
+          resolve();
+        }
       });
       function stop(): void {
+        live = false;
         process.off('SIGINT', onInterrupt);
-        stop0();
+        unsubscribe();
       }
     });
 
-  const answerQuiz = async (s: EngineSnapshot): Promise<void> => {
-    const { def, progress } = s.steps[s.currentIndex]!;
-    for (const q of def.quiz ?? []) {
-      if (progress.answers?.[q.id] === q.answer) continue;
-      for (;;) {
-        const v = await p.choose(q.question.trim(), q.choices);
-        const r = engine.answerQuiz(q.id, v);
-        out(
-          r.correct
-            ? `${msg('plain.right', { explanation: r.explanation })}\n`
-            : `${msg('plain.notQuite', { explanation: r.explanation })}\n`,
-        );
-        if (r.correct) break;
-      }
-    }
-  };
-
   /** Runs one typed command; returns an exit code to stop with, or undefined to go on. */
-  const command = async (cmd: string, s: EngineSnapshot): Promise<number | undefined> => {
-    const { def } = s.steps[s.currentIndex]!;
-    if (cmd === '' || cmd === 'c') {
-      if (def.watch && cmd === '') await wait();
-      else await check();
-    } else if (cmd === 'w') await wait();
-    else if (cmd === 'h') {
-      const h = engine.nextHint();
-      const n = engine.snapshot().steps[s.currentIndex]!.progress.hintsShown;
-      out(
-        h === undefined
-          ? `${msg('plain.noMoreHints')}\n`
-          : `${hintToText(n === def.hints.length && n > 1 ? msg('tui.check.solution') : msg('plain.hint', { n, total: def.hints.length }), h, { width, ascii })}\n`,
-      );
-    } else if (cmd === 's' && s.facilitator) {
-      // a facilitator skips any step, without the confirmation a learner gets
-      out(def.solve ? `${msg('tui.check.applyingSolution')}…\n` : `${msg('plain.skipNoSolve')}\n`);
-      out(formatResult(passed(await follow(engine.skip())), true, width));
-    } else if (cmd === 's') {
-      if (!def.solve) out(`${msg('plain.noSolve')}\n`);
-      else if (
-        await p.confirm(
-          msg(def.solveChangesState ? 'plain.confirmSkipAws' : 'plain.confirmSkip', {
-            title: def.title,
-          }) +
-            (def.solveWritesFile
-              ? `. ${msg('tui.check.skipWritesFile', { file: def.solveWritesFile })}`
-              : ''),
-        )
-      ) {
-        out(`${msg('tui.check.applyingSolution')}…\n`);
-        out(formatResult(passed(await follow(engine.skip())), true, width));
-      }
-    } else if (cmd === 'b') {
-      if (s.currentIndex > 0) engine.back();
-      else out(`${msg('plain.firstStep')}\n`);
-    } else if (cmd === 'n') {
-      if (done(s)) engine.next();
-      else out(`${msg('plain.notDone')}\n`);
-    } else if (cmd === 'l') out(formatStepList(s));
-    else if (/^j\s*\d+$/.test(cmd)) {
-      const n = Number(cmd.slice(1).trim()) - 1;
-      const furthest = s.furthestIndex ?? s.currentIndex;
-      if (n < 0 || n >= s.steps.length || n > furthest)
-        out(`${msg('plain.jumpRange', { last: furthest + 1 })}\n`);
-      else {
-        engine.jump(n);
-        shownIndex = -1;
-      }
-    } else if (cmd === 'q') {
+  const command = async (cmd: string): Promise<number | undefined> => {
+    const { snap } = session.view();
+    if (cmd === '') await send({ type: 'enter' });
+    else if (cmd === 'c') await send({ type: 'check' });
+    else if (cmd === 'w') await send({ type: 'wait' });
+    else if (cmd === 'h') await send({ type: 'hint' });
+    else if (cmd === 's') await send({ type: 'skip' });
+    else if (cmd === 'b') await send({ type: 'back' });
+    else if (cmd === 'n') await send({ type: 'next' });
+    else if (cmd === 'l') out(formatStepList(snap));
+    else if (/^j\s*\d+$/.test(cmd)) await send({ type: 'jump', index: Number(cmd.slice(1)) - 1 });
+    else if (cmd === 'q') {
+      await send({ type: 'quit' });
       out(`${msg('plain.saved', { again: againLine(engine.snapshot()) })}\n`);
       return 0;
     } else if (cmd === '?') out(`${commands()}\n`);
@@ -219,6 +220,7 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
     return undefined;
   };
 
+  const unsubscribe = session.subscribe(() => print(session.view()));
   try {
     out(formatHeader(engine.snapshot(), width));
     const first = engine.snapshot();
@@ -231,61 +233,68 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
           .filter(Boolean)
           .join(' · ')}\n`,
       );
+    print(session.view());
     for (;;) {
-      const s = engine.snapshot();
-      if (s.currentIndex !== shownIndex) showStep(s);
-      const { def, progress } = s.steps[s.currentIndex]!;
-      const last = s.currentIndex === s.steps.length - 1;
-
-      if (done(s) && advance) {
-        advance = false;
-        if (!last) {
-          engine.next();
-          continue;
-        }
-        out(`\n${msg('plain.complete', { title: s.lesson.title })}\n`);
+      await session.idle();
+      const view = session.view();
+      print(view);
+      const { snap, state } = view;
+      if (state.completedNow) {
+        out(`\n${msg('plain.complete', { title: snap.lesson.title })}\n`);
         return 0;
       }
-      if (done(s) && remindedDone !== s.currentIndex) {
-        remindedDone = s.currentIndex;
-        out(`${msg('plain.stepDone')}\n`);
-      } else if (s.finished && def.optional && !progress.attempts) {
-        out(`${msg('plain.optionalLeft')}\n`);
+      const { def, progress } = snap.steps[snap.currentIndex]!;
+      if (state.confirm === 'skip') {
+        const yes = await p.confirm(
+          msg(def.solveChangesState ? 'plain.confirmSkipAws' : 'plain.confirmSkip', {
+            title: def.title,
+          }) +
+            (def.solveWritesFile
+              ? `. ${msg('tui.check.skipWritesFile', { file: def.solveWritesFile })}`
+              : ''),
+        );
+        await send({ type: 'confirm', yes });
+        continue;
+      }
+      if (state.waiting) {
+        await waitHere();
+        continue;
+      }
+      const done = isDone(progress);
+      if (remindedAt !== snap.currentIndex) {
+        remindedAt = snap.currentIndex;
+        if (done && snap.currentIndex < snap.steps.length - 1) out(`${msg('plain.stepDone')}\n`);
+        else if (!done && def.optional && lessonState(snap) === 'optional-left')
+          out(`${msg('plain.optionalLeft')}\n`);
       }
 
       // An answer step: the answer is the command unless it is one of the command letters.
-      if (def.input && !done(s)) {
+      if (def.input && !done) {
         const inp = def.input;
-        const re = inp.pattern ? new RegExp(inp.pattern) : undefined;
         const v = await p.ask(msg('plain.inputPrompt', { prompt: inp.prompt }), {
-          validate: (x) =>
-            /^(h|s|b|q|l|n|j\s*\d+)$/i.test(x) || !re || re.test(x)
-              ? undefined
-              : (inp.patternMessage ?? msg('plain.inputWrong')),
+          validate: (x) => (ANSWER_COMMANDS.test(x) ? undefined : validateAnswer(inp, x)),
         });
-        if (/^(h|s|b|q|l|n|j\s*\d+)$/i.test(v)) {
-          const code = await command(v.toLowerCase(), s);
+        if (ANSWER_COMMANDS.test(v)) {
+          const code = await command(v.toLowerCase());
           if (code !== undefined) return code;
-          continue;
-        }
-        const r = engine.setInput(v);
-        if (!r.ok) out(`${r.message}\n`);
-        else await check();
+        } else await send({ type: 'submit', value: v });
         continue;
       }
-      const quiz = def.quiz ?? [];
-      if (quiz.length && !done(s) && !quiz.every((q) => progress.answers?.[q.id] === q.answer)) {
-        // The explain step asks about the trace: show it first.
-        if (def.view === 'explain' && !s.lastResult) await check();
-        await answerQuiz(s);
-        await check();
+      // An open question: the choices are the answers.
+      const q = openQuestion(snap, state);
+      if (q) {
+        const v = await p.choose(q.question.trim(), q.choices);
+        await send({ type: 'quiz-answer', value: v });
         continue;
       }
 
-      const cmd = (await p.ask(msg(def.watch ? 'plain.nextWatch' : 'plain.next'), { default: '' }))
-        .trim()
-        .toLowerCase();
-      const code = await command(cmd, engine.snapshot());
+      const prompt = done
+        ? 'plain.nextDone'
+        : watchesByDefault(def)
+          ? 'plain.nextWatch'
+          : 'plain.next';
+      const cmd = (await p.ask(msg(prompt), { default: '' })).trim().toLowerCase();
+      const code = await command(cmd);
       if (code !== undefined) return code;
     }
   } catch (err) {
@@ -297,6 +306,8 @@ export async function runPlain(engine: Engine, o: PlainOptions): Promise<number>
     }
     throw err;
   } finally {
+    unsubscribe();
+    session.close();
     p.close();
   }
 }

@@ -133,6 +133,24 @@ export class BodyBudget {
     return this.used;
   }
 
+  /**
+   * Room for `bytes` now, or undefined when there is none (then wait with `reserve`). Most
+   * requests find room at once: this spares them a promise and a closure.
+   */
+  tryReserve(bytes: number): Reservation | undefined {
+    const want = Math.min(Math.max(bytes, 0), this.capacity);
+    // First fit: a small request (a DescribeRepositories) is not queued behind big layer parts.
+    if (this.used + want > this.capacity) return undefined;
+    this.used += want;
+    return new Reservation(this, want);
+  }
+
+  /** @internal gives back what a Reservation held */
+  giveBack(bytes: number): void {
+    this.used -= bytes;
+    this.wake();
+  }
+
   /** Waits for room for `bytes` (at most `waitMs`); resolves with the function that gives it back. */
   reserve(bytes: number, waitMs: number): Promise<() => void> {
     const want = Math.min(Math.max(bytes, 0), this.capacity);
@@ -140,7 +158,6 @@ export class BodyBudget {
       this.used -= want;
       this.wake();
     };
-    // First fit: a small request (a DescribeRepositories) is not queued behind big layer parts.
     if (this.used + want <= this.capacity) {
       this.used += want;
       return Promise.resolve(once(release));
@@ -173,6 +190,22 @@ export class BodyBudget {
         w.grant();
       } else i++;
     }
+  }
+}
+
+/** Bytes held in a BodyBudget until `release()` (which gives them back once, however often called). */
+export class Reservation {
+  private held: boolean = true;
+
+  constructor(
+    private readonly budget: BodyBudget,
+    private readonly bytes: number,
+  ) {}
+
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    this.budget.giveBack(this.bytes);
   }
 }
 
@@ -210,22 +243,45 @@ export function declaredTooLarge(req: IncomingMessage, limit: number): boolean {
   return n !== undefined && n > limit;
 }
 
+/** The body of a request already received whole, from the stream's buffer; throws BodyTooLarge. */
+function bufferedBody(req: IncomingMessage, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (let c = req.read() as Buffer | null; c !== null; c = req.read() as Buffer | null) {
+    size += c.length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(c);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+}
+
 /**
  * Reads a body under a size limit, cut off when it stalls for `idleMs` or is not whole after
  * `deadlineMs`. With a declared length the chunks are copied into one buffer as they arrive (a
  * big layer part is held once, not twice).
  */
-export function readBody(
+export async function readBody(
   req: IncomingMessage,
   limit: number,
   times: { idleMs: number; deadlineMs: number },
 ): Promise<Buffer> {
+  const declared = declaredLength(req);
+  if (declared !== undefined && declared > limit) throw new BodyTooLarge();
+  // A small request's body comes in the packet of its headers, which the HTTP parser finishes
+  // after this handler has started (promise jobs run in between): after this turn of I/O it
+  // waits whole in the stream's buffer, and no timer or listener is needed to take it.
+  if (!req.complete) await new Promise<void>((resolve) => setImmediate(resolve));
+  if (req.complete && !req.readableFlowing) return bufferedBody(req, limit);
+  return readStreamedBody(req, limit, declared, times);
+}
+
+function readStreamedBody(
+  req: IncomingMessage,
+  limit: number,
+  declared: number | undefined,
+  times: { idleMs: number; deadlineMs: number },
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const declared = declaredLength(req);
-    if (declared !== undefined && declared > limit) {
-      reject(new BodyTooLarge());
-      return;
-    }
     const sized = declared !== undefined && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
     const chunks: Buffer[] = [];
     let size = 0;

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { TutorError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { tutorPaths } from '../paths.js';
 import type { SandboxCore } from './context.js';
 import { acquireLock, pidAlive, readLock, recordEndpoint, releaseLock } from './lock.js';
@@ -156,7 +157,13 @@ async function listenSecondRegistry(
     return await listen(core, SECOND_REGISTRY_IP, port, listenOpts);
   } catch (err) {
     log(
-      `note: the second account's registry could not listen on ${SECOND_REGISTRY_IP}:${port} (${(err as NodeJS.ErrnoException).code ?? String(err)}); cross-account pulls with docker or skopeo need it (macOS: sudo ifconfig lo0 alias ${SECOND_REGISTRY_IP})`,
+      t('cmd.note', {
+        text: t('sandbox.log.noSecondRegistry', {
+          address: `${SECOND_REGISTRY_IP}:${port}`,
+          why: (err as NodeJS.ErrnoException).code ?? String(err),
+          command: `sudo ifconfig lo0 alias ${SECOND_REGISTRY_IP}`,
+        }),
+      }),
     );
     return undefined;
   }
@@ -166,16 +173,11 @@ async function listenSecondRegistry(
 export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
   const host = opts.host ?? '127.0.0.1';
   if (!isLoopback(host) && !opts.allowNonLoopback) {
-    throw new TutorError(
-      `refusing to listen on ${host}: the sandbox has no TLS and its keys are for local use`,
-      'bind 127.0.0.1 (the default), or add --allow-non-loopback if you really mean it',
-    );
+    throw new TutorError(t('sandbox.log.refuseHost', { host }), t('sandbox.log.refuseHostTry'));
   }
   const log = opts.log ?? (() => undefined);
   if (!isLoopback(host)) {
-    log(
-      `warning: listening on ${host}, not loopback: anyone who can reach this address can call the sandbox over plain HTTP`,
-    );
+    log(t('cmd.warning', { text: t('sandbox.log.notLoopback', { host }) }));
   }
   await ensurePrivateDir(opts.stateDir);
   await acquireLock(opts.stateDir);
@@ -208,8 +210,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
         throw new TutorError(
-          `port ${opts.port} on ${host} is already in use`,
-          'pick another with --port N (0 = any free port)',
+          t('sandbox.log.portInUse', { port: String(opts.port), host }),
+          t('sandbox.log.portInUseTry'),
         );
       }
       throw err;
@@ -223,7 +225,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       ...(second ? { second: SECOND_REGISTRY_IP } : {}),
     });
     await recordEndpoint(opts.stateDir, core.endpoint);
-    log(`sandbox listening on ${core.endpoint} (state in ${opts.stateDir})`);
+    log(t('sandbox.log.listening', { endpoint: core.endpoint, dir: opts.stateDir }));
     let stopped = false;
     return {
       endpoint: core.endpoint,
@@ -244,7 +246,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
         // Seed blobs and state.json first, old blobs last: a kill mid-reset never strands an image.
         core.metadata.state = await writeSeed(opts.stateDir, blobs, core.metadata.state.region);
         await blobs.retainOnly(blobsOf(core.metadata.state));
-        log('sandbox reset to the workshop state');
+        log(t('sandbox.log.reset'));
       },
       async stop() {
         if (stopped) return;
@@ -252,7 +254,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
         await Promise.all([http.close(), second?.close()]);
         await core.metadata.flush();
         await releaseLock(opts.stateDir);
-        log('sandbox stopped');
+        log(t('sandbox.log.stopped'));
       },
     };
   } catch (err) {

@@ -42,6 +42,7 @@ import {
   payloadHashProblem,
   readBody,
   regionProblem,
+  Reservation,
   requestedRegion,
   type FrontDoorLimits,
 } from './front-door.js';
@@ -185,10 +186,15 @@ const HOST_REFUSED = (host: string | undefined): string =>
   `Use the endpoint \`ecr-tutor sandbox env\` prints.`;
 
 /** A foreign Host (DNS rebinding from a web page, a LAN name): refused before anything else. */
-function refuseHost(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): void {
+function refuseHost(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  requestId: string,
+): void {
   const message = HOST_REFUSED(req.headers.host);
   closeAfterAnswer(req, res);
-  if (url.pathname === '/v2' || url.pathname.startsWith('/v2/')) {
+  if (pathname === '/v2' || pathname.startsWith('/v2/')) {
     res.writeHead(403, { 'content-type': 'application/json', 'x-amzn-requestid': requestId });
     res.end(JSON.stringify({ errors: [{ code: 'DENIED', message }] }));
     return;
@@ -209,15 +215,18 @@ async function handle(
   res: ServerResponse,
 ): Promise<void> {
   const requestId = newRequestId();
-  const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+  // Every AWS API call of the SDKs and the AWS CLI is `POST /`: that one needs no URL parsing.
+  const url = req.url === '/' ? undefined : new URL(req.url ?? '/', 'http://sandbox.invalid');
+  const pathname = url ? url.pathname : '/';
+  const query = url ? url.searchParams : NO_QUERY;
   if (door.checkHost && !isLoopbackHost(req.headers.host)) {
     core.log(`request ${requestId}: refused the foreign Host ${JSON.stringify(req.headers.host)}`);
-    refuseHost(req, res, url, requestId);
+    refuseHost(req, res, pathname, requestId);
     return;
   }
   // The registry API (docker, skopeo) streams its own bodies and answers in its own format.
-  if (isRegistryPath(url.pathname)) return handleRegistry(core, req, res);
-  if (req.method === 'GET' && url.pathname.startsWith(DOWNLOAD_PATH_PREFIX)) {
+  if (isRegistryPath(pathname)) return handleRegistry(core, req, res);
+  if (url && req.method === 'GET' && pathname.startsWith(DOWNLOAD_PATH_PREFIX)) {
     if (core.accessLog) {
       const accessLog = core.accessLog;
       res.on('finish', () =>
@@ -240,7 +249,7 @@ async function handle(
       ),
     );
   }
-  let release: (() => void) | undefined;
+  let release: (() => void) | Reservation | undefined;
   try {
     let auth: ParsedAuthorization | undefined;
     let authFailure: SigV4Error | undefined;
@@ -285,11 +294,14 @@ async function handle(
       who.caller.type === 'user'
         ? who.caller.userName!
         : `${who.caller.roleName}/${who.caller.sessionName}`;
-    checkSignedHeaders(auth, req.headers);
+    const checked = checkSignedHeaders(auth, req.headers);
     const limit = route.protocol === 'json' ? bodyLimitFor('json', route.operation) : MAX_BODY;
     if (declaredTooLarge(req, limit)) throw tooLarge(route, limit);
     try {
-      release = await door.budget.reserve(expectedBodySize(req, limit), door.limits.budgetWaitMs);
+      const bytes = expectedBodySize(req, limit);
+      release =
+        door.budget.tryReserve(bytes) ??
+        (await door.budget.reserve(bytes, door.limits.budgetWaitMs));
     } catch (err) {
       if (!(err instanceof BudgetTimeout)) throw err;
       throw new AwsError(
@@ -320,10 +332,11 @@ async function handle(
     if (route.protocol === 'query' && body.length < 4096) {
       entry.op = new URLSearchParams(body.toString('utf8')).get('Action') ?? '';
     }
-    await verifySignature({
+    verifySignature({
       method: req.method,
-      path: url.pathname,
-      query: url.searchParams,
+      path: pathname,
+      query,
+      checked,
       headers: req.headers,
       body,
       auth,
@@ -357,7 +370,7 @@ async function handle(
       return;
     }
     const params = new QueryParams(new URLSearchParams(body.toString('utf8')));
-    for (const [k, v] of url.searchParams) if (!params.params.has(k)) params.params.append(k, v);
+    for (const [k, v] of query) if (!params.params.has(k)) params.params.append(k, v);
     const action = params.action;
     entry.op = action ?? '';
     const table = route.service === 'iam' ? IAM_HANDLERS : STS_HANDLERS;
@@ -423,9 +436,13 @@ async function handle(
       );
     }
   } finally {
-    release?.();
+    if (release instanceof Reservation) release.release();
+    else release?.();
   }
 }
+
+/** The query of `POST /`: empty, and only ever read. */
+const NO_QUERY = new URLSearchParams();
 
 /** STS and IAM bodies (and every small ECR operation): a few policies of a few KiB at most. */
 const MAX_BODY = bodyLimitFor('query', '');

@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSession, type TutorSession } from '../../src/engine/session.js';
-import { initialState, reduce } from '../../src/engine/session-core.js';
+import { advancesAfterPass } from '../../src/engine/rules.js';
+import {
+  complete,
+  initialState,
+  lessonState,
+  reduce,
+  watching,
+} from '../../src/engine/session-core.js';
 import { newWorld, openTestEngine, tempDir, type World } from './helpers.js';
 
 async function open(world: World = newWorld(), dir?: string) {
@@ -69,6 +76,8 @@ describe('the session runner', () => {
     world.done.one = true;
     const { session, engine } = await open(world);
     await session.dispatch({ type: 'skip' });
+    expect(session.view().state.confirm).toBe('skip');
+    await session.dispatch({ type: 'confirm', yes: true });
     await session.idle();
     await session.dispatch({ type: 'next' });
     engine.setInput('123');
@@ -163,22 +172,124 @@ describe('the session runner', () => {
     expect(flash(session)).not.toMatch(/could not run/);
   });
 
-  it('"Lesson complete" waits while the optional step is open', async () => {
+  it('"Lesson complete" waits while the optional step is open, wherever the learner is', async () => {
     const world = newWorld();
     const { session } = await open(world);
-    await session.dispatch({ type: 'skip' });
-    await session.idle();
+    const skip = async () => {
+      await session.dispatch({ type: 'skip' });
+      await session.dispatch({ type: 'confirm', yes: true });
+      await session.idle();
+    };
+    await skip();
     await session.dispatch({ type: 'next' });
     await session.dispatch({ type: 'submit', value: '123' });
     await session.idle();
     await session.dispatch({ type: 'next' });
-    await session.dispatch({ type: 'skip' });
-    await session.idle();
-    const { complete } = await import('../../src/engine/session-core.js');
+    await skip();
+    // every required step is done, the optional step 4 is not: not "complete" on step 3 either
     expect(session.view().snap.finished).toBe(true);
-    expect(complete(session.view().snap)).toBe(true);
-    await session.dispatch({ type: 'next' });
+    expect(lessonState(session.view().snap)).toBe('optional-left');
+    expect(complete(session.view().snap)).toBe(false);
+    await session.dispatch({ type: 'enter' });
     expect(at(session)).toBe(3);
     expect(complete(session.view().snap)).toBe(false);
+    world.done.four = true;
+    await session.dispatch({ type: 'enter' });
+    await session.idle();
+    expect(lessonState(session.view().snap)).toBe('complete');
+  });
+});
+
+describe('the rules both front-ends share', () => {
+  it('Enter: checks a step that is not done, moves on from one that is', async () => {
+    const world = newWorld();
+    world.done.one = true;
+    const { session } = await open(world);
+    await session.dispatch({ type: 'enter' });
+    await session.idle();
+    expect(session.view().snap.steps[0]!.progress.status).toBe('passed');
+    expect(at(session)).toBe(0);
+    await session.dispatch({ type: 'enter' });
+    expect(at(session)).toBe(1);
+  });
+
+  it('a skip asks a learner first; no moves the session nowhere, yes runs the solution', async () => {
+    const world = newWorld();
+    const { session } = await open(world);
+    await session.dispatch({ type: 'skip' });
+    expect(session.view().state.confirm).toBe('skip');
+    expect(world.calls).not.toContain('solve:one');
+    await session.dispatch({ type: 'confirm', yes: false });
+    expect(session.view().state.confirm).toBeUndefined();
+    expect(world.calls).not.toContain('solve:one');
+    // s then y in one burst
+    void session.dispatch({ type: 'skip' });
+    void session.dispatch({ type: 'confirm', yes: true });
+    await session.idle();
+    expect(session.view().snap.steps[0]!.progress.status).toBe('skipped');
+  });
+
+  it('a burst h h q: both hints are processed before the quit', async () => {
+    let quits = 0;
+    const { engine } = await open();
+    const session = createSession(engine, { watchIntervalMs: 60_000, onQuit: () => quits++ });
+    void session.dispatch({ type: 'hint' });
+    void session.dispatch({ type: 'hint' });
+    await session.dispatch({ type: 'quit' });
+    expect(session.view().snap.steps[0]!.progress.hintsShown).toBe(2);
+    expect(session.view().state.quit).toBe(true);
+    expect(quits).toBe(1);
+  });
+
+  it('a pass moves on by itself only where the rule says so', () => {
+    const verify = { view: 'verify' as const };
+    const text = { view: 'policy-file' as const };
+    // a screen: only a pass found by watch, and never one with a table to read
+    expect(advancesAfterPass(text, 'watch', 'screen')).toBe(true);
+    expect(advancesAfterPass(verify, 'watch', 'screen')).toBe(false);
+    expect(advancesAfterPass(text, 'check', 'screen')).toBe(false);
+    expect(advancesAfterPass(text, 'skip', 'screen')).toBe(false);
+    // a transcript keeps every result printed above: the learner's own pass moves on
+    expect(advancesAfterPass(verify, 'skip', 'transcript')).toBe(true);
+    // a pass found on arrival waits for the learner in both
+    expect(advancesAfterPass(text, 'arrival', 'screen')).toBe(false);
+    expect(advancesAfterPass(text, 'arrival', 'transcript')).toBe(false);
+  });
+
+  it('a transcript moves on after the learner’s pass; a screen waits for Enter', async () => {
+    for (const presentation of ['screen', 'transcript'] as const) {
+      const world = newWorld();
+      world.done.one = true;
+      const { engine } = await open(world);
+      const session = createSession(engine, { watchIntervalMs: 60_000, presentation });
+      await session.idle();
+      await session.dispatch({ type: 'check' });
+      await session.idle();
+      expect(at(session)).toBe(presentation === 'screen' ? 0 : 1);
+      session.close();
+    }
+  });
+
+  it('a transcript watches only while the learner waits, and stops waiting on a pass', async () => {
+    const world = newWorld();
+    const { engine } = await open(world);
+    const session = createSession(engine, { watchIntervalMs: 20, presentation: 'transcript' });
+    await session.idle();
+    expect(watching(session.view().snap, session.view().state)).toBe(false);
+    await session.dispatch({ type: 'wait' });
+    await session.idle();
+    expect(session.view().state.waiting).toBe(true);
+    expect(watching(session.view().snap, session.view().state)).toBe(true);
+    world.done.one = true; // the learner's change, made elsewhere
+    await new Promise<void>((resolve) => {
+      const off = session.subscribe(() => {
+        if (at(session) === 1) {
+          off();
+          resolve();
+        }
+      });
+    });
+    expect(session.view().state.waiting).toBe(false);
+    session.close();
   });
 });

@@ -75,6 +75,10 @@ function norm(text: string): string {
       .replace(/AKIA[A-Z2-7]{16}/g, '<access-key-id>')
       // the verify step's tag is random per learner
       .replace(/ecr-tutor-check-[0-9a-f]{8}/g, 'ecr-tutor-check-<tag>')
+      // a generated image carries the time it was made
+      .replace(/sha256:[0-9a-f]{64}/g, 'sha256:<digest>')
+      .replace(/sha256:[0-9a-f]{12}…/g, 'sha256:<short>…')
+      .replace(/\b\d+ (bytes?|byte)\b/g, '<n> $1')
       .replace(/(AWS_SECRET_ACCESS_KEY=')[^']+'/g, "$1<secret>'")
   );
 }
@@ -312,8 +316,8 @@ describe('command output in Vietnamese and English', () => {
           [ ] Push và pull bằng CI user   <- bạn đang ở đây
           [ ] Vì sao nó chạy được, và cho ai
           [ ] Dọn dẹp (không bắt buộc)
-        Cross-account pull: chưa bắt đầu
-        Explicit deny, done safely: chưa bắt đầu"
+        Pull từ tài khoản khác: chưa bắt đầu
+        Deny tường minh, dùng sao cho an toàn: chưa bắt đầu"
     `);
     expect(screens[1]).toMatchInlineSnapshot(`
       "  giữ lại: repository fcj-workshop-app: không phải do tutor tạo (không có tag
@@ -340,6 +344,42 @@ describe('command output in Vietnamese and English', () => {
         trên."
     `);
   }, 120_000);
+
+  it('push and pull: the tutor speaks the language, the registry and AWS keep their own words', async () => {
+    const as = ['--user', 'fcj-ecr-ci-cd-user'];
+    const push = await inBothLanguages(['push', '--generate', 'fcj-workshop-app:vi-push', ...as]);
+    expect(push.vi.code).toBe(0);
+    await expect(transcript(push.vi)).toMatchFileSnapshot(snap('push.vi.txt'));
+    await expect(transcript(push.en)).toMatchFileSnapshot(snap('push.en.txt'));
+    const pull = await inBothLanguages(['pull', 'fcj-workshop-app:vi-push', ...as]);
+    expect(pull.vi.code).toBe(0);
+    await expect(transcript(pull.vi)).toMatchFileSnapshot(snap('pull.vi.txt'));
+    await expect(transcript(pull.en)).toMatchFileSnapshot(snap('pull.en.txt'));
+    // a partner of another account may not even log in: AWS's sentence as AWS wrote it
+    const denied = await inBothLanguages([
+      'push',
+      '--generate',
+      'fcj-workshop-app:x',
+      '--user',
+      'partner-developer',
+    ]);
+    expect(denied.vi).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'lỗi: User: arn:aws:iam::<account>:user/partner-developer is not authorized to perform: ecr:GetAuthorizationToken on resource: * because no identity-based policy allows the ecr:GetAuthorizationToken action\n' +
+        '  thử: các policy không cho phép action này với credentials đang dùng; câu ở trên cho biết policy nào\n',
+    });
+    expect(denied.en.stderr).toMatch(/\n {2}try: the policies do not allow this action/);
+    const bad = await LANGS.vi(['push', '--generate', 'Bad:x']);
+    expect(bad).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'lỗi: "Bad:x" không phải là tên image dạng REPO:TAG\n' +
+        '  thử: ví dụ fcj-workshop-app:ci-test (tên repository viết thường)\n',
+    });
+  }, 90_000);
 
   // last: --yes changes the sandbox
   it('cleanup: the plan, the clean-up, and the second run that finds nothing', async () => {
@@ -396,6 +436,60 @@ describe('sandbox env before any sandbox runs', () => {
       expect(shell(vi.stdout)).toEqual(shell(en.stdout));
     } finally {
       await empty.remove();
+    }
+  }, 60_000);
+});
+
+describe('sandbox start and reset in Vietnamese', () => {
+  it('start says where it listens (the contract line stays English), reset is refused while it runs, Ctrl-C stops it', async () => {
+    const own = await learnerHome();
+    const child = own.spawn(['sandbox', 'start', '--port', '0', '--lang', 'vi']);
+    try {
+      let out = '';
+      let err = '';
+      child.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+      child.stderr!.on('data', (d: Buffer) => (err += d.toString('utf8')));
+      await new Promise<void>((resolve, reject) => {
+        const check = () => (err.includes('nhấn Ctrl-C để dừng\n') ? resolve() : undefined);
+        child.stderr!.on('data', check);
+        child.once('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
+      });
+      expect(out).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+      const clean = (x: string) =>
+        x
+          .split(own.tutorHome)
+          .join('<tutor-home>')
+          .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>')
+          .replace(/(?<![0-9])\d{12}(?![0-9])/g, '<account>');
+      expect(clean(err)).toBe(
+        'sandbox đang lắng nghe ở http://127.0.0.1:<port> (dữ liệu lưu ở <tutor-home>/data/sandbox)\n' +
+          'tài khoản <account> (tài khoản thứ hai <account>), Region us-east-1, dữ liệu lưu ở <tutor-home>/data/sandbox\n' +
+          'để AWS CLI gọi tới sandbox, chạy ở một terminal khác: eval "$(ecr-tutor sandbox env)"\n' +
+          'nhấn Ctrl-C để dừng\n',
+      );
+      // the --lang above was remembered for this home: reset speaks Vietnamese without it
+      const refused = await own.run(['sandbox', 'reset']);
+      expect(refused.code).toBe(1);
+      expect(clean(refused.stderr)).toMatch(
+        /^lỗi: đang có một sandbox chạy trên dữ liệu này \(process \d+, http:\/\/127\.0\.0\.1:<port>\)\n {2}thử: dừng nó trước \(Ctrl-C ở terminal của nó, hoặc kill \d+\), rồi chạy lại `ecr-tutor sandbox reset`\n$/,
+      );
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(err.endsWith('sandbox đã dừng\n')).toBe(true);
+      const reset = await own.run(['sandbox', 'reset']);
+      expect(reset.code).toBe(0);
+      expect(clean(reset.stdout)).toBe(
+        'sandbox đã về lại trạng thái đầu workshop: tài khoản mới <account>, access key mới\n' +
+          'chạy lại eval "$(ecr-tutor sandbox env)" ở những shell còn dùng key cũ\n',
+      );
+      const en = await own.run(['sandbox', 'reset', '--lang', 'en']);
+      expect(clean(en.stdout)).toMatch(
+        /^sandbox reset to the workshop state: new account <account>/,
+      );
+    } finally {
+      child.kill('SIGKILL');
+      await own.remove();
     }
   }, 60_000);
 });

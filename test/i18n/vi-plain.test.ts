@@ -85,7 +85,7 @@ describe('--plain in Vietnamese', () => {
       Nhấn kiểm tra để xem bạn là ai.
 
       Các lệnh: Enter = kiểm tra, w = chờ ở đây (kiểm tra lại khi bạn làm), h = gợi ý, s = bỏ qua, b = lùi lại, l = danh sách bước, j N = tới bước N, n = tiếp, q = thoát
-      ? Tiếp theo? (Enter = kiểm tra, h = gợi ý, s = bỏ qua, ? = mọi lệnh) "
+      Đang kiểm tra…"
     `);
   });
 });

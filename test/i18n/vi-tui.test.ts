@@ -93,7 +93,7 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ✔ Đạt: Chính xác: bạn đang ở tài khoản ACCOUNT.
       Nhấn Enter để sang bước tiếp theo.
       ────────────────────────────────────────────────────────────────────────────────
-      Enter tiếp  i gõ  h gợi ý  s bỏ qua  b lùi  g tới bước  y chép lệnh  q thoát
+      Enter tiếp  h gợi ý  s bỏ qua  b lùi  g tới bước  y chép lệnh  q thoát
       "
     `);
 
@@ -213,7 +213,7 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
         The push of fcj-workshop-app:ecr-tutor-check-ID arrived and pulled back…
         acting as fcj-ecr-ci-cd-user's sandbox keys
       Nhấn Enter để sang bước tiếp theo.
-      ↷ Skipped: the solution was applied and the check passed.
+      ↷ Đã bỏ qua: tutor đã áp dụng lời giải và bước kiểm tra đạt.
       ────────────────────────────────────────────────────────────────────────────────
       Enter tiếp  h gợi ý  s bỏ qua  t nội dung  w tắt theo dõi  y chép lệnh  q thoát
       "
@@ -238,10 +238,10 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ✔ Đạt: fcj-ecr-ci-cd-user is allowed by the repository policy; partner-developer
       (another account) is denied.
         Live: the sandbox denied partner-developer: User: arn:aws:iam::OTHER-ACCOUNT:u…
-      Hoàn thành bài học: mọi bước đã xong. Nhấn q để thoát (tiến độ của bạn đã được
-      lưu).
+      Mọi bước bắt buộc đã xong; phần còn lại không bắt buộc. Enter để sang bước 9:
+      Dọn dẹp (không bắt buộc); q để thoát (tiến độ đã được lưu).
       ────────────────────────────────────────────────────────────────────────────────
-      Enter kiểm tra  h gợi ý  s bỏ qua  b lùi  g tới bước  t nội dung  q thoát
+      Enter tiếp  h gợi ý  s bỏ qua  b lùi  g tới bước  t nội dung  q thoát
       "
     `);
     const end = await t.waitFor((s) => s.includes('Hoàn thành bài học') && scrolled(s));
@@ -266,9 +266,9 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ✔ Đạt: Policy của bài học đã được gỡ khỏi fcj-workshop-app.
       Hoàn thành bài học: mọi bước đã xong. Nhấn q để thoát (tiến độ của bạn đã được
       lưu).
-      ↷ Skipped: the solution was applied and the check passed.
+      ↷ Đã bỏ qua: tutor đã áp dụng lời giải và bước kiểm tra đạt.
       ────────────────────────────────────────────────────────────────────────────────
-      Enter kiểm tra  h gợi ý  s bỏ qua  b lùi  g tới bước  y chép lệnh  q thoát
+      h gợi ý  s bỏ qua  b lùi  g tới bước  y chép lệnh  q thoát
       "
     `);
     t.press('q');

@@ -74,7 +74,7 @@ describe('the plain front-end', () => {
     expect(text).toMatch(new RegExp(`NOT YET: .*${wrong}`));
     expect(text).toMatch(/Hint 1 of 3: Every ARN you own contains it/);
     expect(text).toContain('== Step 3 of 9: Check the repository and the CI user ==');
-    expect(text).toContain('This step is done. n = next step, Enter = check it again.');
+    expect(text).toContain('This step is done. Enter or n = next step, c = check it again.');
     // step 4: the wrong answer is explained, then the right ones pass
     expect(text).toContain(
       'Not quite: Inside one account, a repository policy that names the user',

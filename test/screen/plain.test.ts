@@ -50,7 +50,8 @@ describe('--plain', () => {
   it('piped under TERM=dumb: ASCII only, not wrapped, commands whole', async () => {
     const home = await mkdtemp(join(tmpdir(), 'ecr-tutor-plain-'));
     try {
-      // connect, skip 2 and 3, answer 4 (one wrong first), skip 5, quit on 6
+      // connect (checked on arrival, Enter goes on), skip 2, step 3 checked on arrival (Enter goes
+      // on), answer 4 (one wrong first), skip 5, quit on 6
       const out = execFileSync(process.execPath, [launcher, '--plain'], {
         cwd: home,
         env: {
@@ -61,7 +62,7 @@ describe('--plain', () => {
           AWS_CONFIG_FILE: '/nonexistent',
           AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
         },
-        input: '\ns\ny\ns\ny\n2\n1\n2\n2\n2\ns\ny\nq\n',
+        input: '\ns\ny\n\n2\n1\n2\n2\n2\ns\ny\nq\n',
         encoding: 'utf8',
         timeout: 90_000,
       });

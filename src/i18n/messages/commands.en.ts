@@ -276,4 +276,19 @@ export const commandsEn = {
   'learner.cannotUse': 'The learner name "{name}" cannot be used: {problem}.',
   'learner.cannotUseTry': 'Use something like --learner ana or --learner team-3.',
   'learner.shorterTry': 'Use a shorter learner name.',
+
+  // what the sandbox itself says as it starts, resets and stops (src/sandbox/index.ts)
+  'sandbox.log.listening': 'sandbox listening on {endpoint} (state in {dir})',
+  'sandbox.log.reset': 'sandbox reset to the workshop state',
+  'sandbox.log.stopped': 'sandbox stopped',
+  'sandbox.log.noSecondRegistry':
+    "the second account's registry could not listen on {address} ({why}); cross-account pulls with docker or skopeo need it (macOS: {command})",
+  'sandbox.log.notLoopback':
+    'listening on {host}, not loopback: anyone who can reach this address can call the sandbox over plain HTTP',
+  'sandbox.log.refuseHost':
+    'refusing to listen on {host}: the sandbox has no TLS and its keys are for local use',
+  'sandbox.log.refuseHostTry':
+    'bind 127.0.0.1 (the default), or add --allow-non-loopback if you really mean it',
+  'sandbox.log.portInUse': 'port {port} on {host} is already in use',
+  'sandbox.log.portInUseTry': 'pick another with --port N (0 = any free port)',
 } as const satisfies Record<string, string>;

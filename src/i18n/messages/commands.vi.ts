@@ -266,4 +266,18 @@ export const commandsVi: Partial<Record<keyof typeof commandsEn, string>> = {
   'learner.cannotUse': 'Không dùng được tên học viên "{name}": {problem}.',
   'learner.cannotUseTry': 'Dùng tên kiểu --learner ana hoặc --learner team-3.',
   'learner.shorterTry': 'Dùng tên học viên ngắn hơn.',
+
+  'sandbox.log.listening': 'sandbox đang lắng nghe ở {endpoint} (dữ liệu lưu ở {dir})',
+  'sandbox.log.reset': 'sandbox đã về lại trạng thái đầu workshop',
+  'sandbox.log.stopped': 'sandbox đã dừng',
+  'sandbox.log.noSecondRegistry':
+    'registry của tài khoản thứ hai không lắng nghe được ở {address} ({why}); pull khác tài khoản (cross-account) bằng docker hoặc skopeo cần nó (macOS: {command})',
+  'sandbox.log.notLoopback':
+    'đang lắng nghe ở {host}, không phải loopback: bất kỳ ai tới được địa chỉ này đều gọi được sandbox qua HTTP không mã hóa',
+  'sandbox.log.refuseHost':
+    'không lắng nghe ở {host}: sandbox không có TLS và các key của nó chỉ để dùng trên máy này',
+  'sandbox.log.refuseHostTry':
+    'dùng 127.0.0.1 (mặc định), hoặc thêm --allow-non-loopback nếu bạn thật sự muốn vậy',
+  'sandbox.log.portInUse': 'cổng {port} trên {host} đang bị dùng',
+  'sandbox.log.portInUseTry': 'chọn cổng khác bằng --port N (0 = cổng trống bất kỳ)',
 };

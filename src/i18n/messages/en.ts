@@ -266,7 +266,6 @@ export const en = {
   'plain.confirmSkip': 'Skip "{title}"? The tutor applies the solution',
   'plain.confirmSkipAws':
     'Skip "{title}"? The tutor applies the solution (this changes your AWS resources)',
-  'plain.firstStep': 'This is the first step.',
   'plain.notDone': 'This step is not done yet: press Enter to check it, or s to skip it.',
   'plain.jumpRange': 'You can go to steps 1 to {last}.',
   'plain.saved': 'Progress saved. {again}',
@@ -274,7 +273,8 @@ export const en = {
   'plain.learner': 'Learner: {learner}',
   'plain.facilitatorMode': 'facilitator mode (any step can be skipped)',
   'plain.complete': 'Lesson complete: {title}. Your progress is saved.',
-  'plain.stepDone': 'This step is done. n = next step, Enter = check it again.',
+  'plain.stepDone': 'This step is done. Enter or n = next step, c = check it again.',
+  'plain.nextDone': 'Next? (Enter = next step, ? = all commands)',
   'plain.optionalLeft':
     'Every required step is done. This one is optional: Enter to check it, s to let the tutor do it, q to quit.',
   'plain.inputPrompt': '{prompt} (or h = hint, s = skip, b = back, q = quit)',
@@ -342,6 +342,23 @@ export const en = {
     'Not copied: GNU screen does not pass a program\'s clipboard request on. Select the {count, plural, one {command} other {commands}} on screen.',
   'tui.pane.optional': '(optional)',
   'tui.pane.results': 'results (t: text)',
+  // the lesson session's own messages (src/engine/session-core.ts), the same in the TUI and --plain
+  'tui.session.firstStep': 'This is the first step.',
+  'tui.session.noSolve':
+    'This step has no automatic solution: it only needs a check (see the hints).',
+  'tui.session.noMoreHints':
+    'No more hints for this step. Press s to skip it (the tutor applies the solution).',
+  'tui.session.notDone': 'This step is not done yet: press Enter to check it, or s to skip it.',
+  'tui.session.jumpRange': 'You can go to steps 1 to {last}.',
+  'tui.session.accepted': 'This lab now continues with the identity you are signed in as.',
+  'tui.session.checkFailed': 'The check could not run: {error}',
+  'tui.session.skipFailed': 'The skip could not run: {error}',
+  'tui.session.skipped': '↷ Skipped: the solution was applied and the check passed.',
+  'tui.session.movedOn': '✔ {title}: passed. Moved on to the next step.',
+  'tui.session.saveFailed': 'Your progress could not be saved: {error}',
+  'tui.check.optionalNext':
+    'Every required step is done; what is left is optional. Enter goes on to step {n}: {title}; q quits (your progress is saved).',
+  'tui.key.typeDigits': 'type (or just type the digits)',
   'check.quiz.wrong': '{count, plural, one {# answer is} other {# answers are}} not right yet.',
   'check.quiz.thinkAgain': '{question} (think again: {hint}.)',
   'check.quiz.unanswered':

@@ -259,7 +259,6 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'plain.confirmSkip': 'Bỏ qua "{title}"? Tutor sẽ áp dụng lời giải',
   'plain.confirmSkipAws':
     'Bỏ qua "{title}"? Tutor sẽ áp dụng lời giải (việc này thay đổi tài nguyên AWS của bạn)',
-  'plain.firstStep': 'Đây là bước đầu tiên.',
   'plain.notDone': 'Bước này chưa xong: nhấn Enter để kiểm tra, hoặc s để bỏ qua.',
   'plain.jumpRange': 'Bạn có thể tới các bước từ 1 đến {last}.',
   'plain.saved': 'Đã lưu tiến độ. {again}',
@@ -267,7 +266,8 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'plain.learner': 'Học viên: {learner}',
   'plain.facilitatorMode': 'chế độ người hướng dẫn (bỏ qua được mọi bước)',
   'plain.complete': 'Hoàn thành bài học: {title}. Tiến độ của bạn đã được lưu.',
-  'plain.stepDone': 'Bước này đã xong. n = bước tiếp, Enter = kiểm tra lại.',
+  'plain.stepDone': 'Bước này đã xong. Enter hoặc n = bước tiếp, c = kiểm tra lại.',
+  'plain.nextDone': 'Tiếp theo? (Enter = bước tiếp, ? = mọi lệnh)',
   'plain.optionalLeft':
     'Đã xong mọi bước bắt buộc. Bước này không bắt buộc: Enter để kiểm tra, s để tutor làm giúp, q để thoát.',
   'plain.inputPrompt': '{prompt} (hoặc h = gợi ý, s = bỏ qua, b = lùi lại, q = thoát)',
@@ -334,6 +334,22 @@ export const vi: Partial<Record<MessageKey, string>> = {
     'Chưa chép được: GNU screen không chuyển yêu cầu chép của chương trình đi tiếp. Hãy bôi đen lệnh trên màn hình.',
   'tui.pane.optional': '(không bắt buộc)',
   'tui.pane.results': 'kết quả (t: nội dung)',
+  'tui.session.firstStep': 'Đây là bước đầu tiên.',
+  'tui.session.noSolve':
+    'Bước này không có lời giải tự động: chỉ cần kiểm tra (xem gợi ý để biết tutor kiểm tra gì).',
+  'tui.session.noMoreHints':
+    'Hết gợi ý cho bước này. Nhấn s để bỏ qua (tutor sẽ áp dụng lời giải).',
+  'tui.session.notDone': 'Bước này chưa xong: nhấn Enter để kiểm tra, hoặc s để bỏ qua.',
+  'tui.session.jumpRange': 'Bạn có thể tới các bước từ 1 đến {last}.',
+  'tui.session.accepted': 'Bài lab giờ tiếp tục với danh tính bạn đang đăng nhập.',
+  'tui.session.checkFailed': 'Không chạy được bước kiểm tra: {error}',
+  'tui.session.skipFailed': 'Không bỏ qua được: {error}',
+  'tui.session.skipped': '↷ Đã bỏ qua: tutor đã áp dụng lời giải và bước kiểm tra đạt.',
+  'tui.session.movedOn': '✔ {title}: đạt. Đã chuyển sang bước tiếp theo.',
+  'tui.session.saveFailed': 'Không lưu được tiến độ của bạn: {error}',
+  'tui.check.optionalNext':
+    'Mọi bước bắt buộc đã xong; phần còn lại không bắt buộc. Enter để sang bước {n}: {title}; q để thoát (tiến độ đã được lưu).',
+  'tui.key.typeDigits': 'nhập (hoặc cứ gõ luôn các chữ số)',
   'check.quiz.wrong': 'Còn {count} câu trả lời chưa đúng.',
   'check.quiz.thinkAgain': '{question} (nghĩ lại nhé: {hint}.)',
   'check.quiz.unanswered': 'Hãy trả lời câu hỏi trước (còn {count} câu).',

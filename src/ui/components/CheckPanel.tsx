@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { isDone } from '../../engine/rules.js';
 import type { CheckResult } from '../../engine/types.js';
 import { describeRef } from '../../instructor/facilitator.js';
 import type { TutorState } from '../hooks/use-tutor.js';
@@ -54,6 +55,8 @@ export function CheckPanel({
   const progress = snap.steps[s.index]!.progress;
   const r = snap.lastResult;
   const hints = def.hints.slice(0, progress.hintsShown);
+  // this step is done and a next one exists: Enter moves on
+  const nextOpen = isDone(progress) && s.index < snap.steps.length - 1;
   const lines = [];
 
   if (s.dialog === 'confirm-skip') {
@@ -129,7 +132,8 @@ export function CheckPanel({
         />,
       );
     }
-    if (r.status === 'pass' && !snap.finished && !running) {
+    // Enter goes on from a done step (the engine's rule); the lesson's state is said below
+    if (r.status === 'pass' && nextOpen && s.lesson === 'open' && !running) {
       lines.push(
         <Text key="next" {...theme.style('muted')}>
           {msg('tui.check.pressEnter')}
@@ -150,12 +154,21 @@ export function CheckPanel({
       </Text>,
     );
   }
-  if (snap.finished) {
-    const optionalLeft =
-      def.optional && progress.status !== 'passed' && progress.status !== 'skipped';
+  if (s.lesson !== 'open') {
+    // "complete" only when every step is done; with an optional step left, say which
+    const optional = snap.steps.findIndex((x, i) => i > s.index && x.def.optional);
+    const text =
+      s.lesson === 'complete'
+        ? msg('tui.check.complete')
+        : nextOpen && optional >= 0
+          ? msg('tui.check.optionalNext', {
+              n: optional + 1,
+              title: snap.steps[optional]!.def.title,
+            })
+          : msg('tui.check.optionalLeft');
     lines.push(
       <Text key="done" {...theme.style('ok')}>
-        {optionalLeft ? msg('tui.check.optionalLeft') : msg('tui.check.complete')}
+        {text}
       </Text>,
     );
   }

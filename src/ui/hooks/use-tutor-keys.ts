@@ -1,5 +1,5 @@
 import { useInput, useStdin, type Key } from 'ink';
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { Scroll } from './use-scroll.js';
 import { stepDone, watchesByDefault, type TutorActions, type TutorState } from './use-tutor.js';
 import { t as msg } from '../../i18n/index.js';
@@ -12,7 +12,7 @@ export function handleKey(
   a: TutorActions,
   view?: Scroll,
 ): void {
-  if (key.ctrl && input === 'c') return a.quit();
+  if (key.ctrl && input === 'c') return a.quitNow();
 
   if (s.dialog === 'confirm-skip') {
     if (input === 'y' || input === 'Y') a.answerSkip(true);
@@ -55,7 +55,7 @@ export function handleKey(
 
   const done = stepDone(s.snap, s.index);
   if (input === 'q') return a.quit();
-  if (key.return) return done ? a.next() : a.check();
+  if (key.return) return a.enter();
   if (input === 'c') return a.check();
   if (input === 'n' || key.rightArrow) return a.next();
   if (input === 'b' || key.leftArrow) return a.back();
@@ -68,6 +68,11 @@ export function handleKey(
   if (input === 'a' && s.snap.targetWarning) return a.acceptTarget();
   if (input === 'y' && view?.copy) return view.copy();
   if (s.def.input && input === 'i') return a.setInputFocus(true);
+  // an answer step: a character that is not a key of its own goes back into the answer
+  if (s.def.input && !done && !s.busy && /^[\p{L}\p{N}\-.:/@]$/u.test(input)) {
+    a.setInputFocus(true);
+    return a.type(input);
+  }
   if (view) {
     if (key.upArrow || input === 'k') return view.by(-1);
     if (key.downArrow || input === 'j') return view.by(1);
@@ -133,12 +138,16 @@ export function keyHelp(s: TutorState, view?: Scroll): Array<[string, string]> {
   if (questions && view?.focus === 'text' && !s.showResults)
     keys.push(['Enter', msg('tui.key.questions')]);
   else if (questions) keys.push(['↑↓ Enter', msg('tui.key.answer')]);
+  const last = s.index >= s.snap.steps.length - 1;
   if (keys.length) keys.push(['c', msg('tui.key.check')]);
-  else
+  else if (!done) keys.push(['Enter', msg('tui.key.check')]);
+  else if (!last) keys.push(['Enter', msg('tui.key.next')]);
+  if (s.def.input && !done)
     keys.push(
-      done && !s.snap.finished ? ['Enter', msg('tui.key.next')] : ['Enter', msg('tui.key.check')],
+      /\\d|\[0-9/.test(s.def.input.pattern ?? '')
+        ? ['i', msg('tui.key.typeDigits')]
+        : ['i', msg('tui.key.type')],
     );
-  if (s.def.input) keys.push(['i', msg('tui.key.type')]);
   keys.push(
     ['h', msg('tui.key.hint')],
     ['s', msg('tui.key.skip')],
@@ -155,17 +164,65 @@ export function keyHelp(s: TutorState, view?: Scroll): Array<[string, string]> {
   return keys;
 }
 
-/** Routes key presses to the tutor; inactive without raw mode (no TTY), where Ink would throw. */
+/**
+ * One key as Ink would have parsed it alone. Ink hands a run of plain characters that arrived
+ * in one chunk (a paste, fast typing over ssh, tmux) over as one string; the tutor splits it
+ * so that each key acts on the state the key before it left.
+ */
+function splitKeys(input: string, key: Key): Array<[string, Key]> {
+  const chars = [...input];
+  if (chars.length <= 1 || key.ctrl || key.meta) return [[input, key]];
+  const none: Key = { ...key, shift: false, return: false, tab: false, backspace: false };
+  return chars.map((ch): [string, Key] => {
+    if (ch === '\r' || ch === '\n') return ['', { ...none, return: true }];
+    if (ch === '\t') return ['', { ...none, tab: true }];
+    if (ch === '\u007f' || ch === '\b') return ['', { ...none, backspace: true }];
+    return [ch, { ...none, shift: /[A-Z]/.test(ch) }];
+  });
+}
+
+/**
+ * Routes key presses to the tutor, ONE AT A TIME: each key waits until what the key before it
+ * asked for is processed by the session and drawn, so a burst (`hhq`, `sy`, Down+Enter) acts
+ * on the screen each key would have seen. Inactive without raw mode (no TTY), where Ink throws.
+ */
 export function useTutorKeys(s: TutorState, a: TutorActions, view?: Scroll): void {
   const { isRawModeSupported } = useStdin();
   // Keys must act on what is on screen now. Ink re-subscribes a changed handler in a passive
   // effect, which can run after the next key arrives; a ref updated at commit cannot lag.
   const latest = useRef({ s, a, view });
+  const pending = useRef<Array<[string, Key]>>([]);
+  // 'intents': the session is processing the last key; 'frame': a frame from its result is due
+  const waiting = useRef<false | 'intents' | 'frame'>(false);
+  const [, setDrawn] = useState(0);
+  const pump = useCallback(() => {
+    if (waiting.current) return;
+    const next = pending.current.shift();
+    if (!next) return;
+    waiting.current = 'intents';
+    const { s: now, a: act, view: v } = latest.current;
+    handleKey(next[0], next[1], now, act, v);
+    // the next key waits for this one's intents, then for a frame drawn from their result
+    void act.settled().then(() => {
+      waiting.current = 'frame';
+      setDrawn((n) => n + 1);
+    });
+  }, []);
   useLayoutEffect(() => {
     latest.current = { s, a, view };
+    if (waiting.current === 'frame') {
+      waiting.current = false;
+      pump();
+    }
   });
-  const onKey = useCallback((input: string, key: Key) => {
-    handleKey(input, key, latest.current.s, latest.current.a, latest.current.view);
-  }, []);
+  const onKey = useCallback(
+    (input: string, key: Key) => {
+      // Ctrl-C quits at once, whatever is still queued
+      if (key.ctrl && input === 'c') return latest.current.a.quitNow();
+      pending.current.push(...splitKeys(input, key));
+      pump();
+    },
+    [pump],
+  );
   useInput(onKey, { isActive: isRawModeSupported === true });
 }

@@ -11,7 +11,12 @@ import {
   watchesByDefault as stepWatchesByDefault,
 } from '../../engine/rules.js';
 import { createSession, type TutorSession } from '../../engine/session.js';
-import type { Flash, QuizAnswer } from '../../engine/session-core.js';
+import {
+  lessonState,
+  watching as isWatching,
+  type Flash,
+  type QuizAnswer,
+} from '../../engine/session-core.js';
 import type { Engine, EngineSnapshot, StepDef } from '../../engine/types.js';
 
 export type { Flash, QuizAnswer } from '../../engine/session-core.js';
@@ -45,10 +50,14 @@ export interface TutorState {
   lastAnswered?: string;
   /** steps whose live state is being re-checked (resume, revisit) */
   rechecking: string[];
+  /** where the lesson stands, by the engine's one rule (open, optional-left, complete) */
+  lesson: ReturnType<typeof lessonState>;
 }
 
 export interface TutorActions {
   check(): void;
+  /** Enter: the step's main action, decided by the engine (next, check or submit) */
+  enter(): void;
   type(text: string): void;
   backspace(): void;
   submitInput(): void;
@@ -70,7 +79,12 @@ export interface TutorActions {
   toggleResults(): void;
   quizMove(delta: number): void;
   quizAnswer(choiceIndex?: number): void;
+  /** quit once every key before it is processed */
   quit(): void;
+  /** quit now (Ctrl-C) */
+  quitNow(): void;
+  /** resolves once every intent sent so far is processed */
+  settled(): Promise<void>;
 }
 
 /** Whether the step is watched unless the learner switches it off (the engine's rule). */
@@ -103,7 +117,9 @@ export function useTutor(
   const index = snap.currentIndex;
   const def = snap.steps[index]!.def;
 
-  const [dialog, setDialog] = useState<Dialog>('none');
+  const [localDialog, setDialog] = useState<Dialog>('none');
+  // the skip's confirmation is the engine's (it decides who must confirm); the jump list is ours
+  const dialog: Dialog = ss.confirm === 'skip' ? 'confirm-skip' : localDialog;
   const [jumpCursor, setJumpCursor] = useState(0);
   const [inputFocused, setInputFocused] = useState(true);
   const [scroll, setScroll] = useState(0);
@@ -138,10 +154,24 @@ export function useTutor(
     setSeenContent(contentKey);
     setScroll(0);
   }
-  const watching = Boolean(watchesByDefault(def) && ss.watchOn && !done && !snap.finished);
+  const watching = isWatching(snap, ss);
+  const quitDrawn = useRef(false);
+  // a quit sent after other keys runs once they are processed and drawn
+  useEffect(() => {
+    if (!ss.quit || quitDrawn.current) return;
+    quitDrawn.current = true;
+    quit();
+  });
+  function quit(): void {
+    if (quitting.current) return;
+    quitting.current = true;
+    session.close();
+    onQuit();
+  }
 
   const actions: TutorActions = {
     check: () => void send({ type: 'check' }),
+    enter: () => void send({ type: 'enter' }),
     type: (text) => void send({ type: 'type', text }),
     backspace: () => void send({ type: 'backspace' }),
     submitInput: () => void send({ type: 'submit' }),
@@ -149,16 +179,8 @@ export function useTutor(
       setInputFocused(focused && Boolean(def.input));
     },
     hint: () => void send({ type: 'hint' }),
-    askSkip() {
-      if (ss.busy || done) return;
-      // A facilitator skips any step at once; a learner confirms when there is a solution.
-      if (snap.facilitator || !def.solve) void send({ type: 'skip' });
-      else setDialog('confirm-skip');
-    },
-    answerSkip(yes) {
-      setDialog('none');
-      if (yes) void send({ type: 'skip' });
-    },
+    askSkip: () => void send({ type: 'skip' }),
+    answerSkip: (yes) => void send({ type: 'confirm', yes }),
     next: () => void send({ type: 'next' }),
     back: () => void send({ type: 'back' }),
     openJump() {
@@ -184,12 +206,9 @@ export function useTutor(
     scrollBy: (delta) => setScroll((s) => Math.max(0, s + delta)),
     quizMove: (delta) => void send({ type: 'quiz-move', delta }),
     quizAnswer: (choice) => void send({ type: 'quiz-answer', choice }),
-    quit() {
-      if (quitting.current) return;
-      quitting.current = true;
-      session.close();
-      onQuit();
-    },
+    quit: () => void send({ type: 'quit' }),
+    quitNow: quit,
+    settled: () => session.settled(),
   };
 
   return [
@@ -213,6 +232,7 @@ export function useTutor(
       showResults: showResults && (Boolean(snap.lastResult?.view) || Boolean(def.quiz?.length)),
       lastAnswered: ss.lastAnswered,
       rechecking: ss.rechecking,
+      lesson: lessonState(snap),
     },
     actions,
   ];
