@@ -13,6 +13,7 @@ import { formatError, TutorError } from '../errors.js';
 import { tutorCommand } from '../text/tutor-command.js';
 import { toAscii } from '../text/width.js';
 import { t as msg } from '../i18n/index.js';
+import { loadTutorUi } from '../ui/load-tutor-ui.js';
 
 export type FrontEnd = 'tui' | 'plain' | 'none';
 
@@ -64,7 +65,8 @@ export function terminalFacts(
 export const NO_TERMINAL_MESSAGE = `${msg('cmd.start.noTerminal', { me: tutorCommand() })}\n`;
 
 /** Bench hook (documented in bench/tui.bench.ts): quit as soon as the lesson's first frame is
- *  drawn, then report when the live engine (sandbox, STS identity) was ready behind it. */
+ *  drawn, then report the CPU time used by then and when the live engine (sandbox, STS
+ *  identity) was ready behind it, on the tutor's own clock. */
 const EXIT_AFTER_FIRST_FRAME = 'ECR_TUTOR_EXIT_AFTER_FIRST_FRAME';
 /** Bench hook: print the process's peak resident memory on the way out. */
 const REPORT_PEAK_RSS = 'ECR_TUTOR_REPORT_PEAK_RSS';
@@ -145,6 +147,7 @@ export async function runStart(
   stdout.write(`ECR tutor · ${msg('cmd.start.connecting', { what })}`);
   let opening: Promise<Engine> | undefined;
   let liveAt: number | undefined;
+  let frameCpu: NodeJS.CpuUsage | undefined;
   const openOnce = () => {
     if (!opening) {
       opening = open();
@@ -167,10 +170,12 @@ export async function runStart(
           env,
         }),
       );
-  if (wantsExternalTarget(opts.target)) void openOnce();
+  const external = wantsExternalTarget(opts.target);
+  if (external) void openOnce();
   letInkDrawInThisTerminal();
   const [{ runTutor }, preview] = await Promise.all([
-    import('../ui/render-tutor.js'),
+    // the AWS SDK may be loading beside Ink (external target): leave its world as it is
+    loadTutorUi({ hideFetch: !external }),
     previewing.catch(() => undefined),
   ]);
   stdout.write('\r\u001b[2K');
@@ -183,6 +188,7 @@ export async function runStart(
       what,
       preview,
       onLessonFrame: (quit) => {
+        frameCpu = process.cpuUsage();
         optimizeForSize(env);
         if (env[EXIT_AFTER_FIRST_FRAME] === '1') quit();
       },
@@ -194,7 +200,8 @@ export async function runStart(
   }
   engine ??= await opening?.catch(() => undefined);
   if (env[EXIT_AFTER_FIRST_FRAME] === '1' && liveAt !== undefined) {
-    io.err(`live-ms=${Math.round(liveAt)}\n`);
+    const cpuMs = frameCpu ? Math.round((frameCpu.user + frameCpu.system) / 1000) : -1;
+    io.err(`frame-cpu-ms=${cpuMs} live-ms=${Math.round(liveAt)}\n`);
   }
   if (engine) {
     const snap = engine.snapshot();

@@ -1,10 +1,12 @@
 /**
  * Display widths in terminal cells, by grapheme: East Asian wide and fullwidth characters take
  * two cells, combining marks (Vietnamese written with combining accents, for instance) none,
- * an emoji sequence two. string-width is the library Ink itself measures with, so a line laid
- * out here is exactly as wide as Ink thinks it is.
+ * an emoji sequence two. fast-string-width is what Ink measures with here too (package.json
+ * `overrides`: string-width's top level alone cost ~40 ms of the first frame), so a line laid out
+ * here is exactly as wide as Ink thinks it is. It differs from string-width on tabs, U+200B and
+ * U+202E, which never reach it: tabs are expanded and format characters sanitised first.
  */
-import stringWidth from 'string-width';
+import stringWidth from 'fast-string-width';
 
 let segmenter: Intl.Segmenter | undefined;
 

@@ -94,7 +94,15 @@ export interface PtySession {
 const DEFAULT_TIMEOUT_MS = 20_000;
 
 /** Starts `node bin/ecr-tutor.js ARGS` in a pty of the given size (default 80x24). */
-export async function spawnTutor(args: string[], opts: SpawnOptions = {}): Promise<PtySession> {
+export function spawnTutor(args: string[], opts: SpawnOptions = {}): Promise<PtySession> {
+  return spawnNode([launcher, ...args], opts);
+}
+
+/**
+ * Starts `node ARGS` in a pty as spawnTutor does: the same terminal, environment and screen, so
+ * a baseline (bench/tui.bench.ts: `node -e` printing a line) is measured like the tutor.
+ */
+export async function spawnNode(args: string[], opts: SpawnOptions = {}): Promise<PtySession> {
   const cols = opts.cols ?? 80;
   const rows = opts.rows ?? 24;
   const made = opts.cwd ? undefined : await mkdtemp(join(tmpdir(), 'ecr-tutor-pty-'));
@@ -118,7 +126,7 @@ export async function spawnTutor(args: string[], opts: SpawnOptions = {}): Promi
   for (const [k, v] of Object.entries(base)) if (v !== undefined) env[k] = v;
 
   const term: HeadlessTerminal = new Terminal({ cols, rows, allowProposedApi: true });
-  const child: IPty = spawn(process.execPath, [launcher, ...args], {
+  const child: IPty = spawn(process.execPath, args, {
     name: env.TERM ?? 'xterm-256color',
     cols,
     rows,
