@@ -65,13 +65,26 @@ export function identityPoliciesOf(state: SandboxState, caller: Caller): NamedPo
     : identityPoliciesOfEntity(state, caller.accountId, 'role', caller.roleName!);
 }
 
+/** ARNs of callers, parsed once: the same few callers make every request (bounded). */
+const principals = new Map<string, RequestPrincipal>();
+
+function parsedPrincipal(arn: string): RequestPrincipal {
+  let p = principals.get(arn);
+  if (!p) {
+    if (principals.size >= 1000) principals.clear();
+    p = principalFromArn(arn);
+    principals.set(arn, p);
+  }
+  return p;
+}
+
 /**
  * The caller as the evaluator sees it. A role session's aws:PrincipalArn is its role's ARN with
  * the role's path (IAM "AWS global condition context keys"); a session ARN has no path, so the
  * role's real ARN comes from the sandbox state.
  */
 export function requestPrincipal(caller: Caller, state?: SandboxState): RequestPrincipal {
-  const p: RequestPrincipal = { ...principalFromArn(caller.arn), userId: caller.userId };
+  const p: RequestPrincipal = { ...parsedPrincipal(caller.arn), userId: caller.userId };
   if (p.type === 'assumed-role' && state) {
     const role = state.accounts[caller.accountId]?.roles[caller.roleName ?? p.name ?? ''];
     if (role) p.roleArn = role.arn;

@@ -5,6 +5,7 @@
  * sandbox's memory. Registry (`/v2/…`) uploads stream to disk and are not counted here.
  */
 import type { IncomingMessage } from 'node:http';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 const MIB = 1024 * 1024;
 
@@ -54,6 +55,21 @@ export const DEFAULT_LIMITS: FrontDoorLimits = {
  */
 export function isLoopbackHost(hostHeader: string | undefined, extra?: string): boolean {
   if (!hostHeader) return false;
+  // A client names the sandbox the same way on every request: decide each Host once.
+  if (extra === undefined) {
+    const known = hostVerdicts.get(hostHeader);
+    if (known !== undefined) return known;
+    if (hostVerdicts.size >= 64) hostVerdicts.clear();
+    const verdict = loopbackName(hostHeader);
+    hostVerdicts.set(hostHeader, verdict);
+    return verdict;
+  }
+  return loopbackName(hostHeader, extra);
+}
+
+const hostVerdicts = new Map<string, boolean>();
+
+function loopbackName(hostHeader: string, extra?: string): boolean {
   let name = hostHeader.trim().toLowerCase();
   const bracket = /^\[([^\]]+)\](?::\d+)?$/.exec(name);
   if (bracket) name = bracket[1]!;
@@ -270,7 +286,7 @@ export async function readBody(
   // A small request's body comes in the packet of its headers, which the HTTP parser finishes
   // after this handler has started (promise jobs run in between): after this turn of I/O it
   // waits whole in the stream's buffer, and no timer or listener is needed to take it.
-  if (!req.complete) await new Promise<void>((resolve) => setImmediate(resolve));
+  if (!req.complete) await nextTurn();
   if (req.complete && !req.readableFlowing) return bufferedBody(req, limit);
   return readStreamedBody(req, limit, declared, times);
 }

@@ -119,8 +119,7 @@ describe('the further lessons in Vietnamese, --plain at 80 columns', () => {
       Hoàn thành bài học: Pull từ tài khoản khác. Tiến độ của bạn đã được lưu."
     `);
     expect(maskRun(end, sh.tsb)).toMatchInlineSnapshot(`
-      "    through the registry http://127.0.0.1:PORT: the manifest and 1 layer of
-          fcj-workshop-app:latest.
+      "↷ Đã bỏ qua: tutor đã áp dụng lời giải và bước kiểm tra đạt.
 
       == Bước 7/7: Dọn dẹp (không bắt buộc) ==
 
@@ -140,6 +139,7 @@ describe('the further lessons in Vietnamese, --plain at 80 columns', () => {
       Đang áp dụng lời giải, rồi kiểm tra…
       ĐẠT: partner-developer can no longer pull from fcj-workshop-app; the lesson's
         changes are gone.
+      ↷ Đã bỏ qua: tutor đã áp dụng lời giải và bước kiểm tra đạt.
 
       Hoàn thành bài học: Pull từ tài khoản khác. Tiến độ của bạn đã được lưu.
       "
@@ -185,8 +185,7 @@ describe('the further lessons in Vietnamese, --plain at 80 columns', () => {
       Hoàn thành bài học: Deny tường minh, dùng sao cho an toàn. Tiến độ của bạn đã"
     `);
     expect(maskRun(end, sh.tsb)).toMatchInlineSnapshot(`
-      "    (with an explicit deny in a resource-based policy).
-        Live, without force, the sandbox refused it: Invalid parameter at 'PolicyText'
+      "  Live, without force, the sandbox refused it: Invalid parameter at 'PolicyText'
           failed to satisfy constraint: 'The repository policy would prevent you from
           setting another policy in the future (you would be denied
           ecr:SetRepositoryPolicy with an explicit deny in a resource-based policy).
@@ -205,6 +204,7 @@ describe('the further lessons in Vietnamese, --plain at 80 columns', () => {
       đổi tài nguyên AWS của bạn) Yes
       Đang áp dụng lời giải, rồi kiểm tra…
       ĐẠT: The lesson's Deny is gone from fcj-workshop-app: pushes work as before.
+      ↷ Đã bỏ qua: tutor đã áp dụng lời giải và bước kiểm tra đạt.
 
       Hoàn thành bài học: Deny tường minh, dùng sao cho an toàn. Tiến độ của bạn đã
         được lưu.

@@ -156,9 +156,9 @@ describe('the further lessons in Vietnamese, in the TUI at 80x24', () => {
     t.press('enter');
     await t.waitFor('Câu 1.');
     t.press('1');
-    // the last required step: the lesson is done (the clean-up is optional)
+    // the last required step: what is left is optional (the clean-up)
     const s5 = await t.waitFor(
-      (s) => passedOn('bước 5/6')(s) && s.includes('Hoàn thành bài học'),
+      (s) => passedOn('bước 5/6')(s) && s.includes('Mọi bước bắt buộc đã xong'),
       60_000,
     );
     expect(maskRun(s5, sh.tsb)).toMatchInlineSnapshot(`
@@ -181,10 +181,10 @@ describe('the further lessons in Vietnamese, in the TUI at 80x24', () => {
       pass force.
         The trial policy adds "DenyEverythingExceptCi": Deny ecr:* to everyone but fc…
         Live, without force, the sandbox refused it: Invalid parameter at 'PolicyText…
-      Hoàn thành bài học: mọi bước đã xong. Nhấn q để thoát (tiến độ của bạn đã được
-      lưu).
+      Mọi bước bắt buộc đã xong; phần còn lại không bắt buộc. Enter để sang bước 6:
+      Dọn dẹp (không bắt buộc); q để thoát (tiến độ đã được lưu).
       ────────────────────────────────────────────────────────────────────────────────
-      Enter kiểm tra  h gợi ý  s bỏ qua  b lùi  g tới bước  t nội dung  q thoát
+      Enter tiếp  h gợi ý  s bỏ qua  b lùi  g tới bước  t nội dung  q thoát
       "
     `);
     t.press('q');
