@@ -15,12 +15,17 @@
  *   helper and alternating with the tutor (so drift on a shared machine hits both alike):
  *   `node -e` printing one line. The ratio is the median of the per-pair ratios. Goal: <= 3x.
  *   Runs reuse one ECR_TUTOR_HOME, i.e. a returning learner whose sandbox state already exists
- *   (an untimed first start creates it).
+ *   (an untimed first start creates it). Read the ratio with its harness: node -e here is
+ *   node's own start (~40 ms); through util-linux `script` and a shell, as this bench measured
+ *   until 2026-12-01, both sides carried ~60 ms more and the same build read about 3.1x, not
+ *   ~7x.
  * - Peak RSS: the whole lesson walked through the TUI by keys (walkLesson of
  *   test/screen/drive.ts, the walk the frame tests take: answers, quiz, a tab-indented then a
  *   right policy file, skips, paging), the process reporting process.resourceUsage().maxRSS on
  *   exit (hook ECR_TUTOR_REPORT_PEAK_RSS=1). The median of 3 lessons (1 with --quick): the peak
- *   moves with when V8 collects. Goal: < 150 MiB.
+ *   moves with when V8 collects. The walk waits for each screen to settle, as a reader does,
+ *   which leaves V8 idle time to collect: driven key after key without pauses (this bench until
+ *   2026-12-01) the same build peaked at ~165 MiB. Goal: < 150 MiB.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';

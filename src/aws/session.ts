@@ -373,14 +373,15 @@ export async function openSession(
     running = await sandboxMod.startSandbox({
       stateDir,
       port: sandboxMod.SANDBOX_DEFAULT_PORT,
+      // taken (by something else): any free port will do for our own sandbox; the sandbox
+      // decides by the error's code (its message is in the learner's language)
+      fallbackToAnyPort: true,
       region: target.region,
       log: o.log,
     });
   } catch (err) {
     // The default port is taken (by something else): any free port will do for our own sandbox.
-    const busy =
-      (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ||
-      /already in use/.test((err as Error).message);
+    const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
     if (!busy) throw err;
     running = await sandboxMod.startSandbox({
       stateDir,

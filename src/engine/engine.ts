@@ -405,7 +405,9 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
     work: (signal: AbortSignal) => Promise<CheckResult>,
     outer?: AbortSignal,
   ): Promise<CheckResult> {
-    if (inFlight) await inFlight.catch(() => undefined);
+    // one check at a time: several may wait for the same one (a watch tick and a skip), so
+    // each waits again until none runs
+    while (inFlight) await inFlight.catch(() => undefined);
     const ac = new AbortController();
     const onAbort = (): void => ac.abort();
     outer?.addEventListener('abort', onAbort, { once: true });

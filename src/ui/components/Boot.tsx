@@ -54,6 +54,9 @@ export function deferredEngine(preview: Engine, live: Promise<Engine>): Engine {
     jump: (i) => sync((e) => e.jump(i)),
     acceptTarget: () => sync((e) => e.acceptTarget?.()),
     check: (opts) => later((e) => e.check(opts)),
+    // re-checks (live marks) run on the live engine; a save failure is the live engine's to tell
+    recheck: (i) => later(async (e) => (e.recheck ? e.recheck(i) : undefined)),
+    flush: () => (current?.flush ? current.flush() : Promise.resolve()),
     skip: (opts) => later((e) => e.skip(opts)),
     prepare: (): Promise<CheckResult | undefined> =>
       later(async (e) => (e.prepare ? e.prepare() : undefined)),

@@ -171,6 +171,8 @@ export function keyHelp(s: TutorState, view?: Scroll): Array<[string, string]> {
  */
 function splitKeys(input: string, key: Key): Array<[string, Key]> {
   const chars = [...input];
+  // a key pressed before the terminal was in raw mode arrives as a cooked line: Enter is \n
+  if (input === '\n') return [['', { ...key, return: true }]];
   if (chars.length <= 1 || key.ctrl || key.meta) return [[input, key]];
   const none: Key = { ...key, shift: false, return: false, tab: false, backspace: false };
   return chars.map((ch): [string, Key] => {
