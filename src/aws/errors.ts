@@ -8,6 +8,7 @@
  */
 import type { TargetKind } from '../engine/types.js';
 import { cliFlag } from '../text/shell.js';
+import { t } from '../i18n/index.js';
 
 export type AwsErrorKind =
   | 'no-credentials'
@@ -102,16 +103,11 @@ function placeOf(ctx: DescribeContext): TargetPlace {
 
 /** The target in a sentence: "the tutor's sandbox", "the endpoint http://…", "AWS". */
 export function targetName(ctx: DescribeContext): string {
-  switch (placeOf(ctx)) {
-    case 'tutor-sandbox':
-      return 'the sandbox';
-    case 'learner-sandbox':
-      return ctx.endpoint ? `your sandbox at ${ctx.endpoint}` : 'your sandbox';
-    case 'endpoint':
-      return ctx.endpoint ? `the endpoint ${ctx.endpoint}` : 'the endpoint';
-    case 'aws':
-      return 'AWS';
-  }
+  return t('awsError.target', {
+    place: placeOf(ctx).replace(/-/g, '_'),
+    endpoint: ctx.endpoint ?? '',
+    hasEndpoint: ctx.endpoint ? 'yes' : 'no',
+  });
 }
 
 /** " --profile P --region R": what makes an AWS CLI command shown on AWS use the same identity. */
@@ -179,20 +175,24 @@ function isLoopback(endpoint: string | undefined): boolean {
 function noCredentialsFix(ctx: DescribeContext): string {
   const place = placeOf(ctx);
   if (ctx.profile)
-    return `Check that the profile "${ctx.profile}" exists in ~/.aws/credentials or ~/.aws/config (run \`aws configure${cliFlag('profile', ctx.profile)}\`), or use \`aws sso login${cliFlag('profile', ctx.profile)}\` for SSO.${place === 'aws' ? ` ${whoAmICli(ctx)} shows the same.` : ''}`;
-  if (place === 'tutor-sandbox' || place === 'learner-sandbox')
-    return 'Use the sandbox\'s own keys: `eval "$(ecr-tutor sandbox env)"`, or run the tutor without --profile.';
+    return t('awsError.noCredentialsProfileFix', {
+      profile: ctx.profile,
+      configure: `aws configure${cliFlag('profile', ctx.profile)}`,
+      sso: `aws sso login${cliFlag('profile', ctx.profile)}`,
+      cli: place === 'aws' ? whoAmICli(ctx) : '',
+      aws: place === 'aws' ? 'yes' : 'no',
+    });
+  if (place === 'tutor-sandbox' || place === 'learner-sandbox') return t('awsError.useSandboxKeys');
   if (place === 'endpoint')
-    return `Give the keys that ${targetName(ctx)} expects: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment, or --profile NAME.`;
-  return 'Run `aws configure` (or `aws sso login`), or pass --profile NAME; or leave out --aws to practise in the built-in sandbox.';
+    return t('awsError.noCredentialsEndpointFix', { where: targetName(ctx) });
+  return t('awsError.noCredentialsFix');
 }
 
 function refreshFix(ctx: DescribeContext, source: string | undefined): string {
   if (source === 'sso' || (ctx.profile && source !== 'env' && source !== 'process'))
-    return `Sign in again: \`aws sso login${cliFlag('profile', ctx.profile)}\` (for SSO; otherwise get new temporary keys for the profile), then check again.`;
-  if (source === 'process')
-    return `The profile's credential_process handed out keys that have run out: run it again (or sign in to the tool behind it), then check again.`;
-  return 'Get new temporary keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) into this shell, or sign in with `aws sso login` and pass --profile, then check again.';
+    return t('awsError.refreshSso', { command: `aws sso login${cliFlag('profile', ctx.profile)}` });
+  if (source === 'process') return t('awsError.refreshProcess');
+  return t('awsError.refreshKeys');
 }
 
 function formatTime(d: Date): string {
@@ -207,22 +207,25 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
   const place = placeOf(ctx);
   const where = targetName(ctx);
   const sandbox = place === 'tutor-sandbox' || place === 'learner-sandbox';
-  const profileHint = ctx.profile ? ` (profile "${ctx.profile}")` : '';
+  const profileHint = ctx.profile ? t('awsError.profileHint', { profile: ctx.profile }) : '';
   const base = { code, awsMessage: msg };
 
   const net = networkCode(e);
   if (net) {
     const fix =
       place === 'tutor-sandbox'
-        ? "The tutor's own sandbox stopped answering: quit and start the tutor again (its state is kept)."
+        ? t('awsError.networkTutorSandbox')
         : place === 'learner-sandbox'
-          ? 'Is your sandbox still running? Start it again with `ecr-tutor sandbox start`, or run the tutor without --endpoint-url to use its own.'
+          ? t('awsError.networkLearnerSandbox')
           : place === 'endpoint'
-            ? `Is the service behind ${ctx.endpoint ?? '--endpoint-url'} running, and is that the right address and port?${isLoopback(ctx.endpoint) ? ' If it was a sandbox you started, start it again with `ecr-tutor sandbox start`.' : ''}`
-            : `Check your internet connection (and any proxy or VPN), then try again; ${CONSOLE.health} shows whether AWS itself has a problem.`;
+            ? t('awsError.networkEndpoint', {
+                endpoint: ctx.endpoint ?? '--endpoint-url',
+                loopback: isLoopback(ctx.endpoint) ? 'yes' : 'no',
+              })
+            : t('awsError.networkAws', { health: CONSOLE.health });
     return {
       kind: 'network',
-      summary: `Could not reach ${where} (${net}).`,
+      summary: t('awsError.networkSummary', { where, code: net }),
       fix,
       ...base,
       code: net,
@@ -230,10 +233,13 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
   }
 
   if (code === EXPIRED_CREDENTIALS) {
-    const when = e.expiration ? ` at ${formatTime(e.expiration)}` : '';
     return {
       kind: 'expired',
-      summary: `Your AWS credentials${profileHint} expired${when}, so the tutor did not send the request.`,
+      summary: t('awsError.expiredBeforeSend', {
+        profileHint,
+        when: e.expiration ? formatTime(e.expiration) : '',
+        hasWhen: e.expiration ? 'yes' : 'no',
+      }),
       fix: refreshFix(ctx, e.credentialSource),
       ...base,
     };
@@ -248,8 +254,8 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
     const name = ctx.profile ?? /profile=([^\s.]+)/.exec(msg)?.[1];
     return {
       kind: 'sso-login',
-      summary: `Your AWS SSO sign-in${name ? ` for the profile "${name}"` : ''} has expired or was never made.`,
-      fix: `Run \`aws sso login${cliFlag('profile', name)}\`, then try again.`,
+      summary: t('awsError.ssoSummary', { profile: name ?? '', hasProfile: name ? 'yes' : 'no' }),
+      fix: t('awsError.ssoFix', { command: `aws sso login${cliFlag('profile', name)}` }),
       ...base,
     };
   }
@@ -261,9 +267,17 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
     return {
       kind: 'credential-process',
       summary: why
-        ? `The credential_process of${ctx.profile ? ` the profile "${ctx.profile}"` : ' your profile'} ${why}.`
-        : `The credential_process of${ctx.profile ? ` the profile "${ctx.profile}"` : ' your profile'} failed: ${msg}`,
-      fix: `Run the profile's credential_process command yourself (see ~/.aws/config) to see what it prints; it must print JSON with Version 1, AccessKeyId, SecretAccessKey and, for temporary keys, SessionToken and a future Expiration. ${whoAmICli(ctx)} shows the same.`,
+        ? t('awsError.credentialProcessWhy', {
+            profile: ctx.profile ?? '',
+            hasProfile: ctx.profile ? 'yes' : 'no',
+            why,
+          })
+        : t('awsError.credentialProcessFailed', {
+            profile: ctx.profile ?? '',
+            hasProfile: ctx.profile ? 'yes' : 'no',
+            message: msg,
+          }),
+      fix: t('awsError.credentialProcessFix', { cli: whoAmICli(ctx) }),
       ...base,
     };
   }
@@ -276,10 +290,16 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
     return {
       kind: 'no-credentials',
       summary: /Profile .* (was not found|could not be found)/i.test(msg)
-        ? `There is no AWS profile${ctx.profile ? ` "${ctx.profile}"` : ''} in ~/.aws/credentials or ~/.aws/config.`
+        ? t('awsError.noProfile', {
+            profile: ctx.profile ?? '',
+            hasProfile: ctx.profile ? 'yes' : 'no',
+          })
         : /Could not resolve credentials using profile/.test(msg)
-          ? `The AWS profile${ctx.profile ? ` "${ctx.profile}"` : ''} is not in ~/.aws/credentials or ~/.aws/config, or holds no credentials.`
-          : `No AWS credentials were found${profileHint}.`,
+          ? t('awsError.profileEmpty', {
+              profile: ctx.profile ?? '',
+              hasProfile: ctx.profile ? 'yes' : 'no',
+            })
+          : t('awsError.noCredentials', { profileHint }),
       fix: noCredentialsFix(ctx),
       ...base,
     };
@@ -292,10 +312,12 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
   ) {
     return {
       kind: 'expired',
-      summary: `${where} says your session has expired${profileHint}.`,
+      summary: t('awsError.sessionExpired', { where, profileHint }),
       fix: sandbox
-        ? 'Use the sandbox\'s own keys again: `eval "$(ecr-tutor sandbox env)"`.'
-        : `${refreshFix(ctx, e.credentialSource)}${place === 'aws' ? ` ${whoAmICli(ctx)} shows the same.` : ''}`,
+        ? t('awsError.useSandboxKeysAgain')
+        : place === 'aws'
+          ? t('awsError.withCli', { fix: refreshFix(ctx, e.credentialSource), cli: whoAmICli(ctx) })
+          : refreshFix(ctx, e.credentialSource),
       ...base,
     };
   }
@@ -311,23 +333,29 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
     if (signature && region) {
       return {
         kind: 'no-region',
-        summary: `${where} does not accept requests signed for the region ${region}.`,
+        summary: t('awsError.wrongRegion', { where, region }),
         fix: sandbox
-          ? `Use the sandbox's region: --region ${/e\.g\. export AWS_REGION=([a-z0-9-]+)/.exec(msg)?.[1] ?? 'us-east-1'} (\`ecr-tutor sandbox env\` prints it).`
-          : `Pass the region you mean with --region${ctx.profile ? ` (or set it in the profile "${ctx.profile}": \`aws configure set region REGION${cliFlag('profile', ctx.profile)}\`)` : ''}.`,
+          ? t('awsError.wrongRegionSandboxFix', {
+              region: /e\.g\. export AWS_REGION=([a-z0-9-]+)/.exec(msg)?.[1] ?? 'us-east-1',
+            })
+          : t('awsError.wrongRegionFix', {
+              profile: ctx.profile ?? '',
+              hasProfile: ctx.profile ? 'yes' : 'no',
+              command: `aws configure set region REGION${cliFlag('profile', ctx.profile)}`,
+            }),
         ...base,
       };
     }
     return {
       kind: 'bad-credentials',
       summary: signature
-        ? `${where} rejected the request signature: the secret access key does not match the access key id.`
-        : `${where} does not recognise the access key id${profileHint}.`,
+        ? t('awsError.badSignature', { where })
+        : t('awsError.unknownKey', { where, profileHint }),
       fix: sandbox
-        ? 'Use the sandbox\'s own keys: `eval "$(ecr-tutor sandbox env)"` (sandbox keys change after `ecr-tutor sandbox reset`).'
+        ? t('awsError.badCredentialsSandboxFix')
         : place === 'endpoint'
-          ? `Use keys that ${where} knows (this is not AWS: it has its own users and keys).`
-          : `The key may have been deleted, deactivated or mistyped: create a new access key (IAM console, your user, Security credentials: ${CONSOLE.iamUsers}) or fix ~/.aws/credentials. ${whoAmICli(ctx)} shows the same.`,
+          ? t('awsError.badCredentialsEndpointFix', { where })
+          : t('awsError.badCredentialsAwsFix', { console: CONSOLE.iamUsers, cli: whoAmICli(ctx) }),
       ...base,
     };
   }
@@ -337,46 +365,68 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
     /is not authorized to perform/.test(msg)
   ) {
     const { action, arn } = parseDenial(msg);
-    const missing = action ? ` ${action}` : ' this permission';
+    const permission = { action: action ?? '', hasAction: action ? 'yes' : 'no' };
     let fix: string;
     if (sandbox) {
-      fix = `The identity you are using lacks${missing}. In the sandbox, act as its admin (\`eval "$(ecr-tutor sandbox env)"\`); the CI user is only for the verify step.`;
+      fix = t('awsError.deniedSandboxFix', permission);
     } else if (place === 'endpoint') {
-      fix = `${where} refused${missing}${arn ? ` to ${arn}` : ''}. Grant it there; this is not AWS, so its permission rules may differ from AWS's.`;
+      fix = t('awsError.deniedEndpointFix', {
+        ...permission,
+        where,
+        arn: arn ?? '',
+        hasArn: arn ? 'yes' : 'no',
+      });
     } else {
       const simulate =
         action && arn && !arn.includes(':assumed-role/')
-          ? ` To see the same decision: \`aws iam simulate-principal-policy --policy-source-arn ${arn} --action-names ${action}${cliTail(ctx)}\`.`
+          ? `aws iam simulate-principal-policy --policy-source-arn ${arn} --action-names ${action}${cliTail(ctx)}`
           : '';
-      fix =
-        `The permission missing is${missing}${arn ? ` for ${arn}` : ''}. Ask your administrator to grant it (docs/real-aws.md has the least-privilege policy for this lesson), or add it on the identity's page: ${consoleFor(arn)}.` +
-        simulate;
+      fix = t('awsError.deniedAwsFix', {
+        ...permission,
+        arn: arn ?? '',
+        hasArn: arn ? 'yes' : 'no',
+        console: consoleFor(arn),
+        simulate,
+        hasSimulate: simulate ? 'yes' : 'no',
+      });
     }
-    return { kind: 'access-denied', summary: `Access denied: ${msg}`, fix, ...base };
+    // AWS's message stays as AWS sent it; the tutor's words around it are in the learner's language
+    return {
+      kind: 'access-denied',
+      summary: t('awsError.accessDenied', { message: msg }),
+      fix,
+      ...base,
+    };
   }
   if (/Region is missing/i.test(msg)) {
     return {
       kind: 'no-region',
-      summary: 'No AWS region is set.',
+      summary: t('awsError.noRegion'),
       fix: ctx.profile
-        ? `Pass --region (e.g. --region us-east-1), set AWS_REGION, or add \`region = us-east-1\` to the profile "${ctx.profile}" (\`aws configure set region us-east-1${cliFlag('profile', ctx.profile)}\`).`
-        : 'Pass --region (e.g. --region us-east-1) or set AWS_REGION.',
+        ? t('awsError.noRegionProfileFix', {
+            profile: ctx.profile,
+            command: `aws configure set region us-east-1${cliFlag('profile', ctx.profile)}`,
+          })
+        : t('awsError.noRegionFix'),
       ...base,
     };
   }
 
   const foreign = foreignAnswer(e);
   if (foreign) {
-    const what = `${where} answered something that is not AWS's format (HTTP ${foreign.status}, ${foreign.contentType})`;
     return {
       kind: 'not-aws-format',
-      summary: `${what}.`,
+      summary: t('awsError.notAwsFormat', {
+        where,
+        status: foreign.status,
+        contentType: foreign.contentType,
+      }),
       fix:
         place === 'aws'
-          ? 'Something between you and AWS (a proxy, a captive portal, a firewall page) answered instead of AWS: check the network, then try again.'
+          ? t('awsError.notAwsFormatAwsFix')
           : place === 'endpoint'
-            ? `It is not AWS and may not implement this operation (moto, for one, has no ECR layer upload), so the tutor could not check this there. Run this step against the built-in sandbox or AWS.`
-            : 'This is a bug in the sandbox: run with ECR_TUTOR_DEBUG=1 and report the message.',
+            ? t('awsError.notAwsFormatEndpointFix')
+            : t('awsError.sandboxBug'),
       code: `HTTP ${foreign.status}`,
       awsMessage: msg.split('\n')[0],
     };
@@ -387,19 +437,21 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
       summary: msg,
       fix:
         place === 'aws'
-          ? `Check the name and the region${ctx.region ? ` (${ctx.region})` : ''}: \`aws ecr describe-repositories${cliTail(ctx)}\` lists what is there, as does ${CONSOLE.ecrRepositories(ctx.region ?? 'us-east-1')}.`
-          : 'Check the name and the region.',
+          ? t('awsError.notFoundAwsFix', {
+              region: ctx.region ?? '',
+              hasRegion: ctx.region ? 'yes' : 'no',
+              command: `aws ecr describe-repositories${cliTail(ctx)}`,
+              console: CONSOLE.ecrRepositories(ctx.region ?? 'us-east-1'),
+            })
+          : t('awsError.notFoundFix'),
       ...base,
     };
   }
   if (code && /Throttl|TooManyRequests|RequestLimitExceeded|SlowDown/.test(code)) {
     return {
       kind: 'throttled',
-      summary: `${where} is limiting the rate of requests (${code}), even after the SDK's retries.`,
-      fix:
-        place === 'aws'
-          ? 'Wait a few seconds, then check again (other tools using the same account may be busy too).'
-          : 'Wait a few seconds, then check again.',
+      summary: t('awsError.throttled', { where, code }),
+      fix: place === 'aws' ? t('awsError.throttledAwsFix') : t('awsError.throttledFix'),
       ...base,
     };
   }
@@ -407,15 +459,20 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
   if (status >= 500) {
     const fix =
       place === 'tutor-sandbox'
-        ? 'Check again; if it lasts, this is a bug in the sandbox: run with ECR_TUTOR_DEBUG=1 and report the message.'
+        ? t('awsError.serverTutorSandboxFix')
         : place === 'learner-sandbox'
-          ? 'Check again; if it lasts, look at the terminal running `ecr-tutor sandbox start`: it logs each failure.'
+          ? t('awsError.serverLearnerSandboxFix')
           : place === 'endpoint'
-            ? `Check again; if it lasts, look at the log of the service behind ${ctx.endpoint ?? '--endpoint-url'} (it may not implement this operation).`
-            : `This is on the AWS side and usually passes: check again in a minute (${CONSOLE.health}).`;
+            ? t('awsError.serverEndpointFix', { endpoint: ctx.endpoint ?? '--endpoint-url' })
+            : t('awsError.serverAwsFix', { health: CONSOLE.health });
     return {
       kind: 'server-error',
-      summary: `${where} had an internal error (HTTP ${status}${code ? `, ${code}` : ''}), even after the SDK's retries.`,
+      summary: t('awsError.serverError', {
+        where,
+        status,
+        code: code ?? '',
+        hasCode: code ? 'yes' : 'no',
+      }),
       fix,
       ...base,
     };
@@ -424,18 +481,23 @@ export function describeAwsError(err: unknown, ctx: DescribeContext = {}): Plain
     // Not an answer from AWS at all (a local file, a bug): say so rather than blame AWS.
     return {
       kind: 'other',
-      summary: `The tutor hit a problem: ${msg}`,
-      fix: 'Try again; if it persists, run with ECR_TUTOR_DEBUG=1 and report the message.',
+      summary: t('awsError.tutorProblem', { message: msg }),
+      fix: t('awsError.tryAgainDebug'),
       awsMessage: msg,
     };
   }
   return {
     kind: 'other',
-    summary: `${where} answered with an error: ${code ? `${code}: ` : ''}${msg}`,
+    summary: t('awsError.otherError', {
+      where,
+      code: code ?? '',
+      hasCode: code ? 'yes' : 'no',
+      message: msg,
+    }),
     fix:
       place === 'aws'
-        ? `Try again; if it persists, run the same call with the AWS CLI (${whoAmICli(ctx)} first) to see whether it is the tutor or the account.`
-        : 'Try again; if it persists, run with ECR_TUTOR_DEBUG=1 and report the message.',
+        ? t('awsError.otherAwsFix', { cli: whoAmICli(ctx) })
+        : t('awsError.tryAgainDebug'),
     ...base,
   };
 }

@@ -1,4 +1,5 @@
 /** Explicit-deny lesson, step 2: the starting point of lesson 5.1, the CI user may push and pull. */
+import { t as msg } from '../i18n/index.js';
 import { SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
 import { parsePolicy, PULL_ACTIONS, PUSH_ACTIONS, type PolicyDocument } from '../policy/index.js';
 import { readRepositoryPolicy } from './apply.js';
@@ -20,7 +21,7 @@ export const checkCiUserMayPush: LabCheck = async (ctx, params) => {
     me = await ctx.env.session.whoAmI();
     text = await readRepositoryPolicy(ctx, repository);
   } catch (err) {
-    return errorResult(ctx, err, `read the policy of ${repository}`);
+    return errorResult(ctx, err, msg('check.doing.readPolicy', { repository }));
   }
   const ci = userArn(me.accountId, ciUser);
   const resource = repositoryArn(ctx.env.session.region, me.accountId, repository);
@@ -37,12 +38,16 @@ export const checkCiUserMayPush: LabCheck = async (ctx, params) => {
   if (denied.length)
     return {
       status: 'fail',
-      summary: `${ciUser} may not yet ${denied.length === 7 ? 'push or pull' : `run ${denied.join(', ')}`}: this lesson starts where lesson 5.1 ends.`,
+      summary: msg('checks.ciReady.notYet', {
+        ciUser,
+        all: denied.length === 7 ? 'yes' : 'no',
+        actions: denied.join(', '),
+      }),
       hintKey: 'ci-cannot-push',
     };
   return {
     status: 'pass',
-    summary: `${ciUser} may push and pull: the starting point of this lesson.`,
+    summary: msg('checks.ciReady.passed', { ciUser }),
   };
 };
 
@@ -60,5 +65,5 @@ export const grantCiPush: LabAction = async (ctx, params) => {
   await ctx.env.session.clients.ecr.send(
     new SetRepositoryPolicyCommand({ repositoryName: repository, policyText }),
   );
-  return { summary: `added lesson 5.1's statement "${CI_SID}" to the policy of ${repository}` };
+  return { summary: msg('checks.ciReady.added', { sid: CI_SID, repository }) };
 };

@@ -1,4 +1,5 @@
 /** Explicit-deny lesson, clean-up: the lesson's Deny statements removed, your pushes back. */
+import { t as msg } from '../i18n/index.js';
 import { DeleteRepositoryPolicyCommand, SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
 import { readRepositoryPolicy } from './apply.js';
 import { DENY_SID } from './deny-policy.js';
@@ -16,18 +17,21 @@ export const checkDenyRemoved: LabCheck = async (ctx, params) => {
   try {
     text = await readRepositoryPolicy(ctx, repository);
   } catch (err) {
-    return errorResult(ctx, err, `read the policy of ${repository}`);
+    return errorResult(ctx, err, msg('check.doing.readPolicy', { repository }));
   }
   const left = LESSON_SIDS.filter((sid) => text?.includes(`"${sid}"`));
   if (left.length)
     return {
       status: 'fail',
-      summary: `The policy of ${repository} still has ${left.map((s) => `"${s}"`).join(' and ')}.`,
+      summary: msg('checks.deny.stillHas', {
+        repository,
+        sids: left.map((s) => `"${s}"`).join(msg('checks.and')),
+      }),
       hintKey: 'still-there',
     };
   return {
     status: 'pass',
-    summary: `The lesson's Deny is gone from ${repository}: pushes work as before.`,
+    summary: msg('checks.deny.gone', { repository }),
   };
 };
 
@@ -37,12 +41,14 @@ export const removeDenyStatement: LabAction = async (ctx, params) => {
   const ecr = ctx.env.session.clients.ecr;
   const text = await readRepositoryPolicy(ctx, repository);
   if (!text || !LESSON_SIDS.some((sid) => text.includes(`"${sid}"`)))
-    return { summary: 'nothing to remove' };
+    return { summary: msg('checks.nothingToRemove') };
   const rest = withoutStatements(text, LESSON_SIDS);
   if (rest)
     await ecr.send(
       new SetRepositoryPolicyCommand({ repositoryName: repository, policyText: rest }),
     );
   else await ecr.send(new DeleteRepositoryPolicyCommand({ repositoryName: repository }));
-  return { summary: `removed ${LESSON_SIDS.join(' and ')} from the policy of ${repository}` };
+  return {
+    summary: msg('checks.deny.removed', { sids: LESSON_SIDS.join(msg('checks.and')), repository }),
+  };
 };

@@ -1,4 +1,5 @@
 /** Explicit-deny lesson: the Deny proved live: your push is refused, the CI user's is not. */
+import { t as msg } from '../i18n/index.js';
 import type { LabCheck, LabContext } from './types.js';
 import { describeProbe, probePush } from './probes.js';
 import type { AwsClients } from '../aws/session.js';
@@ -24,37 +25,34 @@ export const checkDenyProvedLive: LabCheck = async (ctx, params) => {
   try {
     me = await ctx.env.session.whoAmI();
   } catch (err) {
-    return errorResult(ctx, err, 'ask AWS who you are');
+    return errorResult(ctx, err, msg('check.doing.whoAmI'));
   }
   const mine = await probePush(ctx.env.session.clients.ecr, me.accountId, repository);
-  const details = [describeProbe('you', 'start a push', mine)];
+  const details = [describeProbe('you', 'push', mine)];
   if (mine.outcome !== 'denied' || !mine.explicit)
     return {
       status: 'fail',
-      summary:
-        'Your own push is not refused with an explicit deny: the Deny is not on the repository yet.',
+      summary: msg('checks.deny.liveNotDenied'),
       details,
       hintKey: 'admin-not-denied',
     };
   const ci = ciClients(ctx, ciUser, optionalParam(params, 'ciProfile'));
   if (!ci) {
-    details.push(
-      `(the tutor has no keys of ${ciUser} here: give the lesson ciProfile to try its push too)`,
-    );
+    details.push(msg('checks.deny.noCiKeys', { ciUser }));
   } else {
     const theirs = await probePush(ci.ecr, me.accountId, repository);
-    details.push(describeProbe(ciUser, 'start a push', theirs));
+    details.push(describeProbe(ciUser, 'push', theirs));
     if (theirs.outcome !== 'allowed')
       return {
         status: 'fail',
-        summary: `${ciUser}'s push is refused too: the Deny must leave it out.`,
+        summary: msg('checks.deny.ciRefused', { ciUser }),
         details,
         hintKey: 'ci-denied',
       };
   }
   return {
     status: 'pass',
-    summary: `Your push is refused "with an explicit deny in a resource-based policy"${ci ? `; ${ciUser}'s is allowed` : ''}.`,
+    summary: msg('checks.deny.livePassed', { ciUser, ci: ci ? 'yes' : 'no' }),
     details,
   };
 };

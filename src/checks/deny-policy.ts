@@ -4,6 +4,7 @@
  * Judged on paper with the evaluator: the learner's own push is explicitly denied, the CI user
  * still pushes and pulls, and the learner can still change the policy.
  */
+import { t as msg } from '../i18n/index.js';
 import { SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
 import {
   evaluate,
@@ -12,6 +13,7 @@ import {
   PUSH_ACTIONS,
   type NamedPolicy,
   type PolicyDocument,
+  decisionWhy,
 } from '../policy/index.js';
 import { readRepositoryPolicy } from './apply.js';
 import { userIdentityPolicies } from './iam-policies.js';
@@ -78,12 +80,12 @@ export const checkPushDeniedExceptCi: LabCheck = async (ctx, params) => {
     text = await readRepositoryPolicy(ctx, repository);
     ciPolicies = await userIdentityPolicies(ctx, ciUser).catch(() => []);
   } catch (err) {
-    return errorResult(ctx, err, `read the policy of ${repository}`);
+    return errorResult(ctx, err, msg('check.doing.readPolicy', { repository }));
   }
   if (!text)
     return {
       status: 'fail',
-      summary: `${repository} has no repository policy.`,
+      summary: msg('checks.deny.noPolicy', { repository }),
       hintKey: 'no-policy',
     };
   let doc: PolicyDocument;
@@ -92,30 +94,30 @@ export const checkPushDeniedExceptCi: LabCheck = async (ctx, params) => {
   } catch (err) {
     return {
       status: 'fail',
-      summary: `The policy on ${repository} does not parse: ${(err as Error).message}`,
+      summary: msg('checks.deny.notParsed', { repository, message: (err as Error).message }),
       hintKey: 'no-policy',
     };
   }
   if (doc.statements.some((s) => s.notPrincipal))
     return {
       status: 'fail',
-      summary:
-        'The policy uses NotPrincipal. AWS recommends a Deny with "Principal": "*" and an aws:PrincipalArn condition instead.',
-      details: [
-        'With NotPrincipal, AWS may check the account first: exempting only the CI user can deny the CI user too, and listing the account does not exempt its other users.',
-      ],
+      summary: msg('checks.deny.notPrincipal'),
+      details: [msg('checks.deny.notPrincipalWhy')],
       hintKey: 'not-principal',
     };
   const resource = repositoryArn(ctx.env.session.region, me.accountId, repository);
   const ci = userArn(me.accountId, ciUser);
-  const all = [{ name: 'an identity policy that allows everything', document: ALLOW_ALL }];
+  const all = [{ name: msg('checks.deny.allowAllName'), document: ALLOW_ALL }];
   const mineAllowed = PUSH_WRITES.filter(
     (a) => decideOnPaper(doc, me.arn, a, resource, all).decision !== 'explicit-deny',
   );
   if (mineAllowed.length)
     return {
       status: 'fail',
-      summary: `Your own push is not explicitly denied yet: ${mineAllowed.join(', ')} ${mineAllowed.length === 1 ? 'is' : 'are'} not covered by a Deny that applies to you.`,
+      summary: msg('checks.deny.mineAllowed', {
+        actions: mineAllowed.join(', '),
+        count: mineAllowed.length,
+      }),
       hintKey: 'admin-not-denied',
     };
   const ciDenied = [...PUSH_ACTIONS, 'ecr:BatchGetImage'].filter(
@@ -125,10 +127,12 @@ export const checkPushDeniedExceptCi: LabCheck = async (ctx, params) => {
     const r = decideOnPaper(doc, ci, ciDenied[0]!, resource, ciPolicies);
     return {
       status: 'fail',
-      summary: `${ciUser} would be denied ${ciDenied.join(', ')} (${r.reason}).`,
-      details: [
-        'The Deny must leave the CI user out (its aws:PrincipalArn), and the Allow for the CI user must stay.',
-      ],
+      summary: msg('checks.deny.ciDenied', {
+        ciUser,
+        actions: ciDenied.join(', '),
+        reason: decisionWhy(r, ciDenied[0]!),
+      }),
+      details: [msg('checks.deny.ciDeniedFix')],
       hintKey: 'ci-denied',
     };
   }
@@ -138,12 +142,12 @@ export const checkPushDeniedExceptCi: LabCheck = async (ctx, params) => {
   )
     return {
       status: 'fail',
-      summary: 'The policy also denies you ecr:SetRepositoryPolicy: you could not change it again.',
+      summary: msg('checks.deny.lockout'),
       hintKey: 'lockout',
     };
   return {
     status: 'pass',
-    summary: `Pushes are explicitly denied to everyone but ${ciUser}, who still pushes and pulls.`,
+    summary: msg('checks.deny.passed', { ciUser }),
   };
 };
 
@@ -171,5 +175,5 @@ export const applyDenyPushPolicy: LabAction = async (ctx, params) => {
   await ctx.env.session.clients.ecr.send(
     new SetRepositoryPolicyCommand({ repositoryName: repository, policyText }),
   );
-  return { summary: `added the statement "${DENY_SID}" to the policy of ${repository}` };
+  return { summary: msg('checks.addedStatement', { sid: DENY_SID, repository }) };
 };

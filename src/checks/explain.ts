@@ -8,11 +8,13 @@ import {
   evaluate,
   parsePolicy,
   principalFromArn,
+  decisionWhy,
   traceWhy,
   type NamedPolicy,
   type TraceEntry,
 } from '../policy/index.js';
 import type { CheckResult, TraceLineView } from '../engine/types.js';
+import { t as msg } from '../i18n/index.js';
 import { readRepositoryPolicy } from './apply.js';
 import { userIdentityPolicies } from './iam-policies.js';
 import { quizResult } from './quiz.js';
@@ -50,7 +52,7 @@ export const checkExplainDecisions: LabCheck = async (ctx, params) => {
     me = await s.whoAmI();
     policyText = await readRepositoryPolicy(ctx, repository);
   } catch (err) {
-    return errorResult(ctx, err, `read the policy of ${repository}`);
+    return errorResult(ctx, err, msg('check.doing.readPolicy', { repository }));
   }
   try {
     ciPolicies = await userIdentityPolicies(ctx, ciUser);
@@ -59,7 +61,10 @@ export const checkExplainDecisions: LabCheck = async (ctx, params) => {
   }
   const resource = repositoryArn(s.region, me.accountId, repository);
   const resourcePolicy = policyText
-    ? { name: `repository policy of ${repository}`, document: parsePolicy(policyText) }
+    ? {
+        name: msg('checks.explain.repositoryPolicyOf', { repository }),
+        document: parsePolicy(policyText),
+      }
     : undefined;
   const partnerAccount =
     s.sandbox?.secondAccountId ??
@@ -71,7 +76,13 @@ export const checkExplainDecisions: LabCheck = async (ctx, params) => {
       identityPolicies,
       resourcePolicy,
     });
-    return { principal, action, decision: r.decision, reason: r.reason, trace: traceView(r.trace) };
+    return {
+      principal,
+      action,
+      decision: r.decision,
+      reason: decisionWhy(r, action),
+      trace: traceView(r.trace),
+    };
   };
   const ciCase = toView(userArn(me.accountId, ciUser), 'ecr:PutImage', ciPolicies);
   const partnerCase = toView(userArn(partnerAccount, partnerUser), 'ecr:BatchGetImage', []);
@@ -96,7 +107,7 @@ export const checkExplainDecisions: LabCheck = async (ctx, params) => {
       },
       identityPolicies: ciPolicies,
       resourcePolicy: {
-        name: `repository policy of ${repository} without ecr:PutImage`,
+        name: msg('checks.explain.withoutPutImage', { repository }),
         document: without,
       },
     });
@@ -104,15 +115,19 @@ export const checkExplainDecisions: LabCheck = async (ctx, params) => {
       principal: userArn(me.accountId, ciUser),
       action: 'ecr:PutImage',
       decision: r.decision,
-      reason: `experiment, the policy without ecr:PutImage: ${r.reason}`,
+      reason: msg('checks.explain.experiment', { why: decisionWhy(r, 'ecr:PutImage') }),
       trace: traceView(r.trace),
     });
   }
-  const details = cases.map((c) => `${c.principal} ${c.action}: ${c.decision} (${c.reason})`);
-  if (!ciPoliciesRead)
-    details.push(
-      `(the tutor could not read ${ciUser}'s IAM policies, so its trace shows the repository policy only)`,
-    );
+  const details = cases.map((c) =>
+    msg('checks.explain.case', {
+      principal: c.principal,
+      action: c.action,
+      decision: c.decision.replace(/-/g, '_'),
+      reason: c.reason,
+    }),
+  );
+  if (!ciPoliciesRead) details.push(msg('checks.explain.iamUnread', { ciUser }));
   // In the sandbox, try the partner's pull for real: the evaluator and the service must agree.
   if (s.sandbox) {
     try {
@@ -124,24 +139,23 @@ export const checkExplainDecisions: LabCheck = async (ctx, params) => {
           imageIds: [{ imageTag: 'latest' }],
         }),
       );
-      details.push(`Live: ${partnerUser} was able to call BatchGetImage on ${repository}.`);
+      details.push(msg('checks.explain.liveAllowed', { partnerUser, repository }));
       partnerCase.decision = 'allowed';
     } catch (err) {
       const name = errName(err);
       if (name === 'AccessDeniedException')
-        details.push(`Live: the sandbox denied ${partnerUser}: ${(err as Error).message}`);
-      else
         details.push(
-          `Live: the partner's pull could not be tried (${name ?? (err as Error).message}).`,
+          msg('checks.explain.liveDenied', { partnerUser, message: (err as Error).message }),
         );
+      else details.push(msg('checks.explain.liveUntried', { why: name ?? (err as Error).message }));
     }
   }
   const view = { kind: 'explain' as const, cases };
   if (ciCase.decision !== 'allowed') {
     return {
       status: 'fail',
-      summary: `${ciUser} is not allowed ecr:PutImage by the live policies: ${ciCase.reason}.`,
-      details: [...details, 'Apply the policy again (step 6) before explaining it.'],
+      summary: msg('checks.explain.ciDenied', { ciUser, reason: ciCase.reason }),
+      details: [...details, msg('checks.explain.applyAgain')],
       hintKey: 'ci-denied',
       view,
     };
@@ -149,7 +163,7 @@ export const checkExplainDecisions: LabCheck = async (ctx, params) => {
   if (partnerCase.decision === 'allowed') {
     return {
       status: 'fail',
-      summary: `${partnerUser} from account ${partnerAccount} is allowed to pull: the repository policy lets in more than the CI user.`,
+      summary: msg('checks.explain.partnerAllowed', { partnerUser, partnerAccount }),
       details,
       hintKey: 'partner-allowed',
       view,
@@ -159,7 +173,7 @@ export const checkExplainDecisions: LabCheck = async (ctx, params) => {
   if (q) return { ...q, details: [...details, ...(q.details ?? [])], view };
   return {
     status: 'pass',
-    summary: `${ciUser} is allowed by the repository policy; ${partnerUser} (another account) is denied.`,
+    summary: msg('checks.explain.passed', { ciUser, partnerUser }),
     details,
     evidence: { decisions: details },
     view,

@@ -3,6 +3,7 @@
  * reading the JSON: the CI user must be allowed exactly the push and pull actions, and nobody
  * else may be let in. Shared by the compose and apply steps.
  */
+import { t as msg } from '../i18n/index.js';
 import {
   actionsOfService,
   evaluate,
@@ -45,7 +46,10 @@ const OTHER_ACCOUNT = '999999999999';
 /** Evaluates the policy for the CI user and for stand-in strangers. */
 export function analyseGrant(doc: PolicyDocument, t: GrantTarget): GrantAnalysis {
   const resource = repositoryArn(t.region, t.accountId, t.repository);
-  const resourcePolicy = { name: `repository policy of ${t.repository}`, document: doc };
+  const resourcePolicy = {
+    name: msg('checks.explain.repositoryPolicyOf', { repository: t.repository }),
+    document: doc,
+  };
   const unsupported = new Set<string>();
   const allowed = (arn: string, action: string, identityAllowsAll: boolean): boolean => {
     const r = evaluate({
@@ -53,7 +57,7 @@ export function analyseGrant(doc: PolicyDocument, t: GrantTarget): GrantAnalysis
       identityPolicies: identityAllowsAll
         ? [
             {
-              name: 'stand-in identity policy allowing ecr:*',
+              name: msg('checks.grants.standIn'),
               document: {
                 version: '2012-10-17',
                 statements: [{ effect: 'Allow', action: ['ecr:*'], resource: ['*'] }],
@@ -72,10 +76,10 @@ export function analyseGrant(doc: PolicyDocument, t: GrantTarget): GrantAnalysis
   const others: string[] = [];
   const sameAccountStranger = userArn(t.accountId, PROBE);
   if (REQUIRED_ACTIONS.some((a) => allowed(sameAccountStranger, a, false)))
-    others.push(`other users of account ${t.accountId}`);
+    others.push(msg('checks.grants.otherUsers', { account: t.accountId }));
   const foreign = userArn(OTHER_ACCOUNT, PROBE);
   if (REQUIRED_ACTIONS.some((a) => allowed(foreign, a, true)))
-    others.push('identities of other AWS accounts');
+    others.push(msg('checks.grants.otherAccounts'));
   return { missing, extra, others, named: principalsOf(doc), unsupported: [...unsupported] };
 }
 
@@ -85,13 +89,20 @@ export function grantProblems(a: GrantAnalysis, t: GrantTarget): string[] {
   const ci = userArn(t.accountId, t.ciUser);
   if (a.missing.length === REQUIRED_ACTIONS.length && !a.named.includes(ci)) {
     out.push(
-      `It does not let ${t.ciUser} in at all: the policy names ${a.named.length ? a.named.join(', ') : 'no principal'}, but the CI user's ARN is ${ci}.`,
+      msg('checks.grants.notNamed', {
+        ciUser: t.ciUser,
+        named: a.named.join(', '),
+        hasNamed: a.named.length ? 'yes' : 'no',
+        ci,
+      }),
     );
   } else if (a.missing.length) {
-    out.push(`${t.ciUser} would not be allowed: ${a.missing.join(', ')}.`);
+    out.push(msg('checks.grants.missing', { ciUser: t.ciUser, actions: a.missing.join(', ') }));
   }
-  if (a.extra.length) out.push(`It allows more than push and pull: ${a.extra.join(', ')}.`);
-  if (a.others.length) out.push(`It also lets in ${a.others.join(' and ')}: name only ${ci}.`);
-  if (a.unsupported.length) out.push(`The tutor cannot judge: ${a.unsupported.join('; ')}.`);
+  if (a.extra.length) out.push(msg('checks.grants.extra', { actions: a.extra.join(', ') }));
+  if (a.others.length)
+    out.push(msg('checks.grants.others', { others: a.others.join(msg('checks.and')), ci }));
+  if (a.unsupported.length)
+    out.push(msg('checks.grants.unsupported', { what: a.unsupported.join('; ') }));
   return out;
 }

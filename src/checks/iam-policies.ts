@@ -1,4 +1,5 @@
 /** Reads an IAM user's identity policies (inline and attached) as toolkit documents. */
+import { t as msg } from '../i18n/index.js';
 import {
   GetPolicyCommand,
   GetPolicyVersionCommand,
@@ -27,7 +28,7 @@ export async function userIdentityPolicies(ctx: LabContext, user: string): Promi
   for (const name of inline.PolicyNames ?? []) {
     const p = await iam.send(new GetUserPolicyCommand({ UserName: user, PolicyName: name }));
     policies.push({
-      name: `inline policy ${name} of ${user}`,
+      name: msg('checks.iam.inline', { name, user }),
       document: parsePolicy(decode(p.PolicyDocument)),
     });
   }
@@ -41,7 +42,7 @@ export async function userIdentityPolicies(ctx: LabContext, user: string): Promi
       }),
     );
     policies.push({
-      name: `managed policy ${a.PolicyName} of ${user}`,
+      name: msg('checks.iam.managed', { name: a.PolicyName ?? '', user }),
       document: parsePolicy(decode(v.PolicyVersion?.Document)),
     });
   }

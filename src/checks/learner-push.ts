@@ -6,6 +6,7 @@
  * (and each layer against the config's diff_ids), then runs the tutor's seven-call probe for
  * the exact table of allowed actions. Without a tag (no setup ran) the probe alone decides.
  */
+import { t as msg } from '../i18n/index.js';
 import {
   BatchGetImageCommand,
   DescribeImagesCommand,
@@ -164,7 +165,7 @@ export const prepareCiPush: LabAction = async (ctx, params) => {
     ? `eval "$(${ctx.vars.tutor || 'ecr-tutor'} sandbox env --user ${ciUser})"`
     : ciProfile
       ? `export AWS_PROFILE=${ciProfile}`
-      : `export AWS_PROFILE=<a profile holding ${ciUser}'s access keys>`;
+      : `export AWS_PROFILE=${msg('checks.push.profilePlaceholder', { ciUser })}`;
   const vars: Record<string, string> = {
     pushTag: tag,
     registry,
@@ -176,8 +177,10 @@ export const prepareCiPush: LabAction = async (ctx, params) => {
   };
   for (const [k, v] of Object.entries(vars)) ctx.setVar(k, v);
   return {
-    summary: `ready for your push of ${repository}:${tag} with ${tool}`,
-    ...(tool !== 'ecr-tutor' ? { details: [`wrote the test image ${imageFile}`] } : {}),
+    summary: msg('checks.push.ready', { repository, tag, tool }),
+    ...(tool !== 'ecr-tutor'
+      ? { details: [msg('checks.push.wroteImage', { file: imageFile })] }
+      : {}),
   };
 };
 
@@ -209,7 +212,9 @@ async function pullBack(
   const text = got.images?.[0]?.imageManifest;
   if (!text) {
     throw new Error(
-      `BatchGetImage returned no manifest (${got.failures?.[0]?.failureReason ?? 'no reason given'})`,
+      msg('checks.verify.noManifest', {
+        why: got.failures?.[0]?.failureReason ?? msg('checks.verify.noReason'),
+      }),
     );
   }
   const digest = sha256Digest(text);
@@ -218,13 +223,13 @@ async function pullBack(
     layers?: Array<{ digest: string; mediaType?: string }>;
   };
   if (!m.config || !m.layers)
-    return { digest, blobs: 0, problem: 'the manifest is not an image manifest' };
+    return { digest, blobs: 0, problem: msg('checks.push.notImageManifest') };
   const config = await fetchBlob(ecr, repository, m.config.digest, ctx.signal);
   if (sha256Digest(config) !== m.config.digest)
     return {
       digest,
       blobs: 1,
-      problem: `the config came back with digest ${sha256Digest(config)}`,
+      problem: msg('checks.push.configDigest', { got: sha256Digest(config) }),
     };
   let diffIds: string[] = [];
   if (m.config.mediaType === DOCKER_CONFIG || m.config.mediaType?.includes('config')) {
@@ -240,7 +245,10 @@ async function pullBack(
       return {
         digest,
         blobs: n,
-        problem: `layer ${layer.digest} came back with digest ${sha256Digest(bytes)}`,
+        problem: msg('checks.verify.layerDigest', {
+          digest: layer.digest,
+          got: sha256Digest(bytes),
+        }),
       };
     const raw = layer.mediaType?.endsWith('gzip') ? gunzipSync(bytes) : bytes;
     const diff = 'sha256:' + createHash('sha256').update(raw).digest('hex');
@@ -248,7 +256,7 @@ async function pullBack(
       return {
         digest,
         blobs: n,
-        problem: `layer ${i + 1} unpacks to ${diff}, not the config's ${diffIds[i]}`,
+        problem: msg('checks.push.layerDiff', { n: i + 1, diff, want: diffIds[i] }),
       };
   }
   return { digest, blobs: n };
@@ -266,14 +274,11 @@ export const checkCiPushArrived: LabCheck = async (ctx, params) => {
     );
   } catch (err) {
     if (errName(err) !== 'ImageNotFoundException')
-      return errorResult(ctx, err, `look for ${repository}:${tag}`);
+      return errorResult(ctx, err, msg('checks.push.lookFor', { repository, tag }));
     return {
       status: 'fail',
-      summary: `Waiting for ${repository}:${tag}: run the commands above as ${ciUser}.`,
-      details: [
-        `The tutor checks the repository every few seconds and goes on once the tag ${tag} is there.`,
-        'A push denied in your terminal means the repository policy (step 6) does not allow it yet: the message names the action.',
-      ],
+      summary: msg('checks.push.waiting', { repository, tag, ciUser }),
+      details: [msg('checks.push.waitingHow', { tag }), msg('checks.push.waitingDenied')],
       hintKey: 'waiting',
     };
   }
@@ -287,7 +292,7 @@ export const checkCiPushArrived: LabCheck = async (ctx, params) => {
     const d = plainError(ctx, err);
     return {
       status: /not authorized/.test((err as Error).message) ? 'fail' : 'error',
-      summary: `${repository}:${tag} arrived, but pulling it back as ${ciUser} failed: ${d.summary}`,
+      summary: msg('checks.push.pullBackFailed', { repository, tag, ciUser, summary: d.summary }),
       ...(d.fix ? { fix: d.fix } : {}),
     };
   } finally {
@@ -296,11 +301,17 @@ export const checkCiPushArrived: LabCheck = async (ctx, params) => {
   if (back.problem) {
     return {
       status: 'fail',
-      summary: `${repository}:${tag} arrived but did not pull back intact: ${back.problem}.`,
+      summary: msg('checks.push.notIntact', { repository, tag, problem: back.problem }),
       hintKey: 'digest',
     };
   }
-  const yours = `The push of ${repository}:${tag} arrived and pulled back intact as ${ciUser} (manifest ${back.digest.slice(0, 19)}…, ${back.blobs} blobs, every digest checked).`;
+  const yours = msg('checks.push.arrived', {
+    repository,
+    tag,
+    ciUser,
+    digest: back.digest.slice(0, 19),
+    blobs: back.blobs,
+  });
   const probe: CheckResult = await checkPushPullAsCiUser(ctx, params);
   return {
     ...probe,

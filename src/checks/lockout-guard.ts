@@ -4,8 +4,9 @@
  * on real AWS it only shows it on paper (if AWS's undocumented check missed it, you would be
  * locked out for real). Plus the step's question.
  */
+import { t as msg } from '../i18n/index.js';
 import { GetRepositoryPolicyCommand, SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
-import { parsePolicy } from '../policy/index.js';
+import { decisionWhy, parsePolicy } from '../policy/index.js';
 import { readRepositoryPolicy } from './apply.js';
 import { ALLOW_ALL, decideOnPaper } from './deny-policy.js';
 import { withStatement } from './probes.js';
@@ -26,7 +27,7 @@ export const checkLockoutGuardMet: LabCheck = async (ctx, params) => {
     me = await s.whoAmI();
     current = await readRepositoryPolicy(ctx, repository);
   } catch (err) {
-    return errorResult(ctx, err, `read the policy of ${repository}`);
+    return errorResult(ctx, err, msg('check.doing.readPolicy', { repository }));
   }
   const lockout = withStatement(current, {
     Sid: LOCKOUT_SID,
@@ -37,10 +38,14 @@ export const checkLockoutGuardMet: LabCheck = async (ctx, params) => {
   });
   const resource = repositoryArn(s.region, me.accountId, repository);
   const onPaper = decideOnPaper(parsePolicy(lockout), me.arn, 'ecr:SetRepositoryPolicy', resource, [
-    { name: 'your identity policy', document: ALLOW_ALL },
+    { name: msg('checks.lockout.yourIdentityPolicy'), document: ALLOW_ALL },
   ]);
   const details = [
-    `The trial policy adds "${LOCKOUT_SID}": Deny ecr:* to everyone but ${ciUser}. With it you would be denied ecr:SetRepositoryPolicy (${onPaper.reason}).`,
+    msg('checks.lockout.trial', {
+      sid: LOCKOUT_SID,
+      ciUser,
+      reason: decisionWhy(onPaper, 'ecr:SetRepositoryPolicy'),
+    }),
   ];
   if (s.sandbox) {
     try {
@@ -49,23 +54,21 @@ export const checkLockoutGuardMet: LabCheck = async (ctx, params) => {
       );
       return {
         status: 'error',
-        summary: 'The sandbox applied the lockout policy without force: its guard did not fire.',
-        fix: 'Reset the sandbox (ecr-tutor sandbox reset) and report this as a bug.',
+        summary: msg('checks.lockout.applied'),
+        fix: msg('checks.lockout.appliedFix'),
       };
     } catch (err) {
       if (errName(err) !== 'InvalidParameterException')
-        return errorResult(ctx, err, 'try the lockout policy');
-      details.push(`Live, without force, the sandbox refused it: ${(err as Error).message}`);
+        return errorResult(ctx, err, msg('checks.lockout.doing'));
+      details.push(msg('checks.lockout.refused', { message: (err as Error).message }));
     }
     const after = await s.clients.ecr
       .send(new GetRepositoryPolicyCommand({ repositoryName: repository }))
       .then((r) => r.policyText)
       .catch(() => undefined);
-    if (after !== current) details.push('(the policy on the repository changed meanwhile)');
+    if (after !== current) details.push(msg('checks.lockout.changed'));
   } else {
-    details.push(
-      'On real AWS the tutor does not try it: how AWS detects a lockout is not documented, and if it missed this one you could not change the policy again.',
-    );
+    details.push(msg('checks.lockout.notOnAws'));
   }
   const q = quizResult(ctx);
   if (q) return { ...q, details: [...details, ...(q.details ?? [])] };

@@ -1,7 +1,8 @@
 /** Cross-account lesson, step 2: is there a partner account to act in, and which is it. */
+import { t as msg } from '../i18n/index.js';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { LabCheck } from './types.js';
-import { NEEDS_PARTNER_ACCOUNT, partnerClients } from './probes.js';
+import { needsPartnerAccount, partnerClients } from './probes.js';
 import { errorResult, optionalParam, param } from './util.js';
 
 /** Recorded value: the partner's 12-digit account id. */
@@ -14,8 +15,8 @@ export const checkPartnerAccountReady: LabCheck = async (ctx, params) => {
   if (!p) {
     return {
       status: 'fail',
-      summary: 'There is no partner account to act in.',
-      details: [NEEDS_PARTNER_ACCOUNT],
+      summary: msg('checks.partner.noAccount'),
+      details: [needsPartnerAccount()],
       hintKey: 'no-partner-account',
     };
   }
@@ -25,20 +26,24 @@ export const checkPartnerAccountReady: LabCheck = async (ctx, params) => {
     mine = (await ctx.env.session.whoAmI()).accountId;
     partner = await p.clients.sts.send(new GetCallerIdentityCommand({}));
   } catch (err) {
-    return errorResult(ctx, err, `sign in to the partner account with ${p.how}`);
+    return errorResult(ctx, err, msg('checks.partner.signIn', { how: p.how }));
   }
   if (!partner.Account || partner.Account === mine) {
     return {
       status: 'fail',
-      summary: `${p.how} signs in to your own account ${mine}, not a second one.`,
-      details: [NEEDS_PARTNER_ACCOUNT],
+      summary: msg('checks.partner.sameAccount', { how: p.how, mine }),
+      details: [needsPartnerAccount()],
       hintKey: 'same-account',
     };
   }
   ctx.setVar(PARTNER_ACCOUNT_VAR, partner.Account);
   return {
     status: 'pass',
-    summary: `The partner account is ${partner.Account}; the tutor acts there as ${partner.Arn} (${p.how}).`,
+    summary: msg('checks.partner.ready', {
+      account: partner.Account,
+      arn: partner.Arn ?? '',
+      how: p.how,
+    }),
     evidence: { partnerAccount: partner.Account },
   };
 };

@@ -1,4 +1,5 @@
 /** Cross-account lesson, clean-up: the partner statement and the partner's pull policy removed. */
+import { t as msg } from '../i18n/index.js';
 import { DeleteRepositoryPolicyCommand, SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
 import { GetUserPolicyCommand } from '@aws-sdk/client-iam';
 import { readRepositoryPolicy } from './apply.js';
@@ -17,11 +18,11 @@ export const checkPartnerAccessRemoved: LabCheck = async (ctx, params) => {
   try {
     text = await readRepositoryPolicy(ctx, repository);
   } catch (err) {
-    return errorResult(ctx, err, `read the policy of ${repository}`);
+    return errorResult(ctx, err, msg('check.doing.readPolicy', { repository }));
   }
   const left: string[] = [];
   if (text?.includes(`"${PARTNER_SID}"`))
-    left.push(`the statement "${PARTNER_SID}" in the policy of ${repository}`);
+    left.push(msg('checks.partner.leftStatement', { sid: PARTNER_SID, repository }));
   if (s.sandbox) {
     const admin = s.clientsAs(
       s.sandbox.user(param(params, 'partnerAdmin'), s.sandbox.secondAccountId).credentials,
@@ -33,23 +34,29 @@ export const checkPartnerAccessRemoved: LabCheck = async (ctx, params) => {
           PolicyName: partnerPolicyName(repository),
         }),
       );
-      left.push(`the inline policy ${partnerPolicyName(repository)} of ${partnerUser}`);
+      left.push(
+        msg('checks.partner.leftInline', { name: partnerPolicyName(repository), partnerUser }),
+      );
     } catch (err) {
       if (errName(err) !== 'NoSuchEntity' && errName(err) !== 'NoSuchEntityException')
-        return errorResult(ctx, err, `read the policies of ${partnerUser}`);
+        return errorResult(ctx, err, msg('checks.partner.readPolicies', { partnerUser }));
     }
   }
   const p = partnerClients(ctx, partnerUser, optionalParam(params, 'partnerProfile'));
   if (p) {
     const me = await s.whoAmI();
     const r = await probePull(p.clients.ecr, me.accountId, repository);
-    if (r.outcome === 'allowed') left.push(`${partnerUser} can still pull`);
+    if (r.outcome === 'allowed') left.push(msg('checks.partner.leftPull', { partnerUser }));
   }
   if (left.length)
-    return { status: 'fail', summary: `Still there: ${left.join('; ')}.`, hintKey: 'still-there' };
+    return {
+      status: 'fail',
+      summary: msg('checks.partner.stillThere', { left: left.join('; ') }),
+      hintKey: 'still-there',
+    };
   return {
     status: 'pass',
-    summary: `${partnerUser} can no longer pull from ${repository}; the lesson's changes are gone.`,
+    summary: msg('checks.partner.cleaned', { partnerUser, repository }),
   };
 };
 
@@ -66,7 +73,7 @@ export const removePartnerAccess: LabAction = async (ctx, params) => {
         new SetRepositoryPolicyCommand({ repositoryName: repository, policyText: rest }),
       );
     else await ecr.send(new DeleteRepositoryPolicyCommand({ repositoryName: repository }));
-    done.push(`removed "${PARTNER_SID}" from the policy of ${repository}`);
+    done.push(msg('checks.deny.removed', { sids: `"${PARTNER_SID}"`, repository }));
   }
   if (
     ctx.env.session.sandbox &&
@@ -77,6 +84,11 @@ export const removePartnerAccess: LabAction = async (ctx, params) => {
       repository,
     ))
   )
-    done.push(`deleted ${partnerPolicyName(repository)} of ${param(params, 'partnerUser')}`);
-  return { summary: done.length ? done.join('; ') : 'nothing to remove' };
+    done.push(
+      msg('checks.partner.deletedInline', {
+        name: partnerPolicyName(repository),
+        partnerUser: param(params, 'partnerUser'),
+      }),
+    );
+  return { summary: done.length ? done.join('; ') : msg('checks.nothingToRemove') };
 };

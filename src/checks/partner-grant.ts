@@ -3,6 +3,7 @@
  * actions. Judged by the evaluator on the repository's side alone (as if the partner's account
  * allowed everything), so only what the repository policy grants is tested.
  */
+import { t as msg } from '../i18n/index.js';
 import { SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
 import { evaluate, parsePolicy, principalFromArn, type PolicyDocument } from '../policy/index.js';
 import { readRepositoryPolicy } from './apply.js';
@@ -70,12 +71,12 @@ export const checkRepositoryPolicyNamesPartner: LabCheck = async (ctx, params) =
     me = await ctx.env.session.whoAmI();
     text = await readRepositoryPolicy(ctx, repository);
   } catch (err) {
-    return errorResult(ctx, err, `read the policy of ${repository}`);
+    return errorResult(ctx, err, msg('check.doing.readPolicy', { repository }));
   }
   if (!text)
     return {
       status: 'fail',
-      summary: `${repository} has no repository policy yet.`,
+      summary: msg('check.apply.none', { repository }),
       hintKey: 'no-policy',
     };
   let doc: PolicyDocument;
@@ -84,7 +85,7 @@ export const checkRepositoryPolicyNamesPartner: LabCheck = async (ctx, params) =
   } catch (err) {
     return {
       status: 'fail',
-      summary: `The policy on ${repository} does not parse: ${(err as Error).message}`,
+      summary: msg('checks.deny.notParsed', { repository, message: (err as Error).message }),
       hintKey: 'no-policy',
     };
   }
@@ -96,8 +97,11 @@ export const checkRepositoryPolicyNamesPartner: LabCheck = async (ctx, params) =
   if (missing.length)
     return {
       status: 'fail',
-      summary: `The repository policy does not let ${partner} run ${missing.join(' and ')}.`,
-      details: [`Add a statement with "Principal": {"AWS": "${partner}"} and the pull actions.`],
+      summary: msg('checks.partner.notNamed', {
+        partner,
+        actions: missing.join(msg('checks.and')),
+      }),
+      details: [msg('checks.partner.notNamedFix', { principal: `{"AWS": "${partner}"}` })],
       hintKey: 'partner-not-named',
     };
   const outsider = userArn(
@@ -107,15 +111,13 @@ export const checkRepositoryPolicyNamesPartner: LabCheck = async (ctx, params) =
   if (repositorySideAllows(doc, outsider, 'ecr:BatchGetImage', resource, me.accountId))
     return {
       status: 'fail',
-      summary: 'The repository policy lets in callers from any account, not just the partner.',
-      details: [
-        `A user of another account (${outsider}) would be let in on the repository's side too.`,
-      ],
+      summary: msg('checks.partner.tooOpen'),
+      details: [msg('checks.partner.tooOpenWhy', { outsider })],
       hintKey: 'too-open',
     };
   return {
     status: 'pass',
-    summary: `The repository policy lets ${partnerUser} of account ${partnerAccount} pull (the repository's side of the door).`,
+    summary: msg('checks.partner.granted', { partnerUser, partnerAccount }),
   };
 };
 
@@ -133,10 +135,7 @@ export const writePartnerPolicyFile: LabAction = async (ctx, params) => {
 /** The partner account recorded by the partner-account step (a recorded value, not a lesson param). */
 function recordedPartnerAccount(ctx: LabContext): string {
   const a = ctx.vars[PARTNER_ACCOUNT_VAR] ?? ctx.env.session.sandbox?.secondAccountId;
-  if (!a)
-    throw new Error(
-      'The partner account is not known yet: do the step "Meet the partner account" first.',
-    );
+  if (!a) throw new Error(msg('checks.partner.unknownAccount'));
   return a;
 }
 
@@ -151,5 +150,5 @@ export const grantPartnerPull: LabAction = async (ctx, params) => {
   await ctx.env.session.clients.ecr.send(
     new SetRepositoryPolicyCommand({ repositoryName: repository, policyText }),
   );
-  return { summary: `added the statement "${PARTNER_SID}" to the policy of ${repository}` };
+  return { summary: msg('checks.addedStatement', { sid: PARTNER_SID, repository }) };
 };

@@ -3,6 +3,7 @@
  * partner user that allows the pull (and the login token docker needs). In the sandbox the
  * solve attaches it as the partner account's admin; on real AWS the learner does that.
  */
+import { t as msg } from '../i18n/index.js';
 import { DeleteUserPolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { writeLessonFile } from './lesson-files.js';
 import { PARTNER_PULL_ACTIONS } from './partner-grant.js';
@@ -35,10 +36,7 @@ export function partnerIdentityPolicy(region: string, owner: string, repository:
 /** The partner account's admin in the sandbox (real AWS: the learner acts there themselves). */
 function partnerAdminIam(ctx: LabContext, partnerAdmin: string) {
   const s = ctx.env.session;
-  if (!s.sandbox)
-    throw new Error(
-      "On real AWS the tutor has no admin keys of the partner account: attach the policy yourself, as the partner account's admin (the command is in the step text).",
-    );
+  if (!s.sandbox) throw new Error(msg('checks.partner.noAdminOnAws'));
   return s.clientsAs(s.sandbox.user(partnerAdmin, s.sandbox.secondAccountId).credentials).iam;
 }
 
@@ -66,7 +64,11 @@ export const attachPartnerPullPolicy: LabAction = async (ctx, params) => {
     }),
   );
   return {
-    summary: `put the inline policy ${partnerPolicyName(repository)} on ${partnerUser} (as ${param(params, 'partnerAdmin')})`,
+    summary: msg('checks.partner.putInline', {
+      name: partnerPolicyName(repository),
+      partnerUser,
+      admin: param(params, 'partnerAdmin'),
+    }),
   };
 };
 

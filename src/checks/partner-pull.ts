@@ -3,10 +3,11 @@
  * policy names it), denied again once the repository policy names it (its own account's IAM
  * says nothing yet), allowed once an identity policy of its account allows it too.
  */
+import { t as msg } from '../i18n/index.js';
 import type { LabCheck, LabContext } from './types.js';
 import {
   describeProbe,
-  NEEDS_PARTNER_ACCOUNT,
+  needsPartnerAccount,
   partnerClients,
   probePull,
   probeRegistryPull,
@@ -40,17 +41,17 @@ export const checkPartnerPullDenied: LabCheck = async (ctx, params) => {
   if ('missing' in t)
     return {
       status: 'fail',
-      summary: 'There is no partner account to act in.',
-      details: [NEEDS_PARTNER_ACCOUNT],
+      summary: msg('checks.partner.noAccount'),
+      details: [needsPartnerAccount()],
       hintKey: 'no-partner-account',
     };
-  if ('failed' in t) return errorResult(ctx, t.failed, 'ask AWS who you are');
+  if ('failed' in t) return errorResult(ctx, t.failed, msg('check.doing.whoAmI'));
   const r = t.result;
   const line = describeProbe(t.who, 'pull', r);
   if (r.outcome === 'allowed')
     return {
       status: 'fail',
-      summary: `${t.who} can already pull: something already allows it on both sides.`,
+      summary: msg('checks.partner.alreadyAllowed', { who: t.who }),
       details: [line],
       hintKey: 'already-allowed',
     };
@@ -58,12 +59,12 @@ export const checkPartnerPullDenied: LabCheck = async (ctx, params) => {
     return {
       status: 'error',
       summary: line,
-      fix: 'Check that the repository exists and has an image tagged "latest".',
+      fix: msg('checks.partner.imageFix'),
     };
   if (r.explicit)
     return {
       status: 'fail',
-      summary: `${t.who} is denied by an explicit Deny, not for lack of an Allow.`,
+      summary: msg('checks.partner.explicitDeny', { who: t.who }),
       details: [line],
       hintKey: 'explicit-deny',
     };
@@ -72,8 +73,8 @@ export const checkPartnerPullDenied: LabCheck = async (ctx, params) => {
       status: 'fail',
       summary:
         because === 'identity'
-          ? `Still denied on the repository's side: AWS says no resource-based policy allows it, so the repository policy does not let ${t.who} in yet.`
-          : `Denied, but AWS already names the identity side: the repository policy lets ${t.who} in.`,
+          ? msg('checks.partner.stillResourceSide', { who: t.who })
+          : msg('checks.partner.alreadyIdentitySide', { who: t.who }),
       details: [line],
       hintKey: because === 'identity' ? 'resource-side' : 'identity-side',
     };
@@ -82,8 +83,8 @@ export const checkPartnerPullDenied: LabCheck = async (ctx, params) => {
     status: 'pass',
     summary:
       r.side === 'resource'
-        ? `Denied: no resource-based policy allows ${t.who}, as expected for a caller from another account that nothing names.`
-        : `Denied again, now because no identity-based policy allows it: the repository says yes, ${t.who}'s own account has not.`,
+        ? msg('checks.partner.deniedResource', { who: t.who })
+        : msg('checks.partner.deniedIdentity', { who: t.who }),
     details: [line],
     evidence: { message: r.message },
   };
@@ -95,11 +96,11 @@ export const checkPartnerCanPull: LabCheck = async (ctx, params) => {
   if ('missing' in t)
     return {
       status: 'fail',
-      summary: 'There is no partner account to act in.',
-      details: [NEEDS_PARTNER_ACCOUNT],
+      summary: msg('checks.partner.noAccount'),
+      details: [needsPartnerAccount()],
       hintKey: 'no-partner-account',
     };
-  if ('failed' in t) return errorResult(ctx, t.failed, 'ask AWS who you are');
+  if ('failed' in t) return errorResult(ctx, t.failed, msg('check.doing.whoAmI'));
   const r = t.result;
   const line = describeProbe(t.who, 'pull', r);
   if (r.outcome === 'allowed') {
@@ -121,17 +122,17 @@ export const checkPartnerCanPull: LabCheck = async (ctx, params) => {
       'latest',
       ctx.signal,
     );
-    const registryLine = describeProbe(t.who, 'pull through the registry', viaRegistry);
+    const registryLine = describeProbe(t.who, 'registry-pull', viaRegistry);
     if (viaRegistry.outcome !== 'allowed')
       return {
         status: 'fail',
-        summary: `${t.who} may call the ECR API, but the registry pull (what docker does) fails.`,
+        summary: msg('checks.partner.registryFails', { who: t.who }),
         details: [line, registryLine],
         hintKey: 'registry-pull',
       };
     return {
       status: 'pass',
-      summary: `${t.who} pulls across accounts: the repository policy AND its own identity policy allow it.`,
+      summary: msg('checks.partner.pulls', { who: t.who }),
       details: [line, registryLine],
       evidence: { pulled: true },
     };
@@ -140,14 +141,14 @@ export const checkPartnerCanPull: LabCheck = async (ctx, params) => {
     return {
       status: 'error',
       summary: line,
-      fix: 'Check that the repository exists and has an image tagged "latest".',
+      fix: msg('checks.partner.imageFix'),
     };
   return {
     status: 'fail',
     summary:
       r.side === 'identity'
-        ? `${t.who} is still denied: no identity-based policy in its account allows the pull yet.`
-        : `${t.who} is denied on the repository's side now: the repository policy no longer lets it in.`,
+        ? msg('checks.partner.stillNoIdentity', { who: t.who })
+        : msg('checks.partner.nowResourceSide', { who: t.who }),
     details: [line],
     hintKey: r.side === 'identity' ? 'no-identity-policy' : 'resource-side',
   };

@@ -3,6 +3,7 @@
  * (a sandbox user, or a named profile on real AWS) and try one pull or one push call, keeping
  * AWS's own words when it says no. Also the small policy-document edits the solves make.
  */
+import { t as msg } from '../i18n/index.js';
 import {
   BatchGetImageCommand,
   GetAuthorizationTokenCommand,
@@ -59,7 +60,11 @@ export async function probePull(
     if (!img?.imageManifest) {
       return {
         outcome: 'error',
-        message: `${repository} has no image tagged "${tag}" (${got.failures?.[0]?.failureReason ?? 'no reason given'}).`,
+        message: msg('checks.probe.noImage', {
+          repository,
+          tag,
+          why: got.failures?.[0]?.failureReason ?? msg('checks.verify.noReason'),
+        }),
       };
     }
     const layers =
@@ -75,7 +80,7 @@ export async function probePull(
     }
     return {
       outcome: 'allowed',
-      detail: `BatchGetImage and GetDownloadUrlForLayer for ${layers.length} layer${layers.length === 1 ? '' : 's'} of ${repository}:${tag} were allowed.`,
+      detail: msg('checks.probe.pullAllowed', { count: layers.length, repository, tag }),
     };
   } catch (err) {
     return denial(err);
@@ -136,7 +141,12 @@ export async function probeRegistryPull(
     }
     return {
       outcome: 'allowed',
-      detail: `docker-style pull through the registry ${registry}: the manifest and ${layers.length} layer${layers.length === 1 ? '' : 's'} of ${repository}:${tag}.`,
+      detail: msg('checks.probe.registryPull', {
+        registry,
+        count: layers.length,
+        repository,
+        tag,
+      }),
     };
   } catch (err) {
     return { outcome: 'error', message: (err as Error).message };
@@ -155,24 +165,33 @@ export async function probePush(
     );
     return {
       outcome: 'allowed',
-      detail: `InitiateLayerUpload was allowed (upload ${r.uploadId ?? ''} left unused).`,
+      detail: msg('checks.probe.pushAllowed', { uploadId: r.uploadId ?? '' }),
     };
   } catch (err) {
     return denial(err);
   }
 }
 
-/** One line for a probe result, for a check's details. */
-export function describeProbe(who: string, what: string, r: ProbeResult): string {
-  if (r.outcome === 'allowed') return `Live: ${who} may ${what}: ${r.detail}`;
+/** What a probe tried, for describeProbe's words. */
+export type ProbeWhat = 'push' | 'pull' | 'registry-pull';
+
+/** One line for a probe result, for a check's details (`who` 'you' is the learner). */
+export function describeProbe(who: string, what: ProbeWhat, r: ProbeResult): string {
+  const values = {
+    you: who === 'you' ? 'yes' : 'no',
+    who,
+    what: what.replace(/-/g, '_'),
+  };
+  if (r.outcome === 'allowed') return msg('checks.probe.allowed', { ...values, detail: r.detail });
   if (r.outcome === 'denied') {
-    // The closing clause first (what decided it), so a narrow screen still shows it.
+    // The closing clause first (what decided it), so a narrow screen still shows it. The
+    // clause is AWS's English, quoted; AWS's whole message follows as AWS sent it.
     const clause = / (because no .*|with an explicit deny .*)$/.exec(r.message)?.[1];
     return clause
-      ? `Live: ${who} ${who === 'you' ? 'were' : 'was'} denied ${clause}. AWS said: ${r.message}`
-      : `Live: ${who} ${who === 'you' ? 'were' : 'was'} denied: ${r.message}`;
+      ? msg('checks.probe.deniedClause', { ...values, clause, message: r.message })
+      : msg('checks.probe.denied', { ...values, message: r.message });
   }
-  return `Live: ${who}'s ${what} could not be tried (${r.code ?? r.message}).`;
+  return msg('checks.probe.untried', { ...values, why: r.code ?? r.message });
 }
 
 /**
@@ -191,20 +210,21 @@ export function partnerClients(
     return {
       clients: s.clientsAs(s.sandbox.user(user, accountId).credentials),
       accountId,
-      how: `the sandbox's keys of ${user}`,
+      how: msg('checks.probe.howSandbox', { user }),
     };
   }
   if (partnerProfile)
     return {
       clients: s.clientsAs({ profile: partnerProfile }),
-      how: `the profile ${partnerProfile}`,
+      how: msg('checks.verify.howProfile', { profile: partnerProfile }),
     };
   return undefined;
 }
 
 /** The advice when the lesson cannot act in a second account. */
-export const NEEDS_PARTNER_ACCOUNT =
-  'This lesson needs a second AWS account to play the partner. On real AWS, start it with --partner-profile NAME (a profile of the partner account). Without one, practise in the sandbox, which has the partner account built in: run `ecr-tutor start cross-account-pull` without --aws/--profile.';
+export function needsPartnerAccount(): string {
+  return msg('checks.probe.needsPartner');
+}
 
 interface RawPolicy {
   Version?: string;

@@ -139,13 +139,13 @@ export const deleteRepository: LabAction = async (ctx, params) => {
         : undefined;
     } catch (err) {
       if (errName(err) === 'RepositoryNotFoundException')
-        return { summary: `${repository} does not exist: nothing to delete` };
+        return { summary: t('checks.resources.noRepository', { repository }) };
       throw err;
     }
     if (!carriesTutorTags(tags, ctx.lesson.id, ctx.vars.learner ?? ''))
       throw new TutorError(
-        `the repository ${repository} was not created by the tutor for this lesson (it lacks the tutor's tags), so it is not deleted`,
-        'delete it yourself if you really mean to',
+        t('checks.resources.notOurs', { repository }),
+        t('checks.resources.notOursTry'),
       );
   }
   try {

@@ -3,6 +3,7 @@
  * generated image layer by layer, pull it back, compare digests, delete it (as the learner).
  * Every action's row is reported live; a denial carries AWS's own message.
  */
+import { t as msg } from '../i18n/index.js';
 import {
   BatchCheckLayerAvailabilityCommand,
   BatchDeleteImageCommand,
@@ -80,7 +81,7 @@ export async function ciClients(
   if (ciProfile)
     return {
       clients: s.clientsAs({ profile: ciProfile }),
-      how: `the profile ${ciProfile}`,
+      how: msg('checks.verify.howProfile', { profile: ciProfile }),
       cleanup: async () => {},
     };
   if (s.sandbox) {
@@ -94,7 +95,7 @@ export async function ciClients(
     if (credentials)
       return {
         clients: s.clientsAs(credentials),
-        how: `${ciUser}'s sandbox keys`,
+        how: msg('checks.verify.howSandbox', { ciUser }),
         cleanup: async () => {},
       };
   }
@@ -139,7 +140,7 @@ export async function ciClients(
   }
   return {
     clients,
-    how: `a temporary access key for ${ciUser} (deleted again)`,
+    how: msg('checks.verify.howTempKey', { ciUser }),
     cleanup,
     keyCreatedAt: t0,
   };
@@ -240,7 +241,7 @@ async function pushImage(
     const row = rows.get(a)!;
     if (row.status === 'waiting') {
       row.status = 'not-run';
-      row.message = 'every layer was already in the repository';
+      row.message = msg('checks.verify.layersThere');
       ctx.report({ kind: 'action', row: { ...row } });
     }
   }
@@ -279,7 +280,9 @@ async function pullImage(
   const img = got.images?.[0];
   if (!img?.imageManifest)
     throw new Error(
-      `BatchGetImage returned no manifest (${got.failures?.[0]?.failureReason ?? 'no reason given'})`,
+      msg('checks.verify.noManifest', {
+        why: got.failures?.[0]?.failureReason ?? msg('checks.verify.noReason'),
+      }),
     );
   const manifestDigest = sha256Digest(img.imageManifest);
   const manifest = JSON.parse(img.imageManifest) as { layers?: Array<{ digest: string }> };
@@ -297,13 +300,16 @@ async function pullImage(
     const res = await fetch(url.downloadUrl!, { signal: ctx.signal });
     if (!res.ok) {
       layersOk = false;
-      layerNote = `downloading layer ${layer.digest} failed: HTTP ${res.status}`;
+      layerNote = msg('checks.verify.layerDownload', { digest: layer.digest, status: res.status });
       continue;
     }
     const bytes = Buffer.from(await res.arrayBuffer());
     if (sha256Digest(bytes) !== layer.digest) {
       layersOk = false;
-      layerNote = `layer ${layer.digest} came back with digest ${sha256Digest(bytes)}`;
+      layerNote = msg('checks.verify.layerDigest', {
+        digest: layer.digest,
+        got: sha256Digest(bytes),
+      });
     }
   }
   return { manifestDigest, layersOk, layerNote };
@@ -367,7 +373,7 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
   try {
     me = await ctx.env.session.whoAmI();
   } catch (err) {
-    return errorResult(ctx, err, 'ask AWS who you are');
+    return errorResult(ctx, err, msg('check.doing.whoAmI'));
   }
   let ci: CiClients;
   try {
@@ -376,10 +382,8 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
     const d = plainError(ctx, err);
     return {
       status: 'error',
-      summary: `Could not act as ${ciUser}: ${d.summary}`,
-      fix: ciProfile
-        ? d.fix
-        : `${d.fix} Or give the lesson a profile holding ${ciUser}'s keys (ciProfile).`,
+      summary: msg('checks.verify.cannotActAs', { ciUser, summary: d.summary }),
+      fix: ciProfile ? d.fix : msg('checks.verify.cannotActAsFix', { fix: d.fix, ciUser }),
     };
   }
   const tag = `${TEST_TAG_PREFIX}${randomBytes(4).toString('hex')}`;
@@ -444,9 +448,7 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
   }
   const resource = repositoryArn(ctx.env.session.region, me.accountId, repository);
   const broad = await identityAllowsAll(ctx, ciUser, me.accountId, resource);
-  const note = broad
-    ? `${ciUser}'s own IAM policies already allow push and pull. In the same account one Allow is enough, so this result does not show that the repository policy works: it is not what grants the access here.`
-    : undefined;
+  const note = broad ? msg('checks.verify.identityAlready', { ciUser }) : undefined;
   const view = (): CheckResult['view'] => ({
     kind: 'verify',
     rows: table(),
@@ -470,8 +472,8 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
     // Real AWS: the temporary key was seconds old; IAM had not told ECR about it yet.
     return {
       status: 'pending',
-      summary: `AWS does not know ${ciUser}'s new temporary access key everywhere yet (IAM takes a few seconds)`,
-      details: [`AWS said: ${(failure as Error).message}`],
+      summary: msg('checks.verify.keyPropagating', { ciUser }),
+      details: [msg('checks.awsSaid', { message: (failure as Error).message })],
       evidence,
       view: view(),
     };
@@ -483,7 +485,7 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
       : plainError(ctx, failure);
     return {
       status: 'error',
-      summary: `The test push/pull as ${ciUser} stopped: ${d.summary}`,
+      summary: msg('checks.verify.stopped', { ciUser, summary: d.summary }),
       fix: d.fix,
       evidence,
       view: view(),
@@ -499,8 +501,8 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
     // Real AWS takes a few seconds to apply a new repository policy everywhere.
     return {
       status: 'pending',
-      summary: `The policy on ${repository} allows ${denied.action}, but AWS still denied it: the change has not reached every server yet`,
-      details: [`AWS said: ${denied.awsMessage}`],
+      summary: msg('checks.verify.policyPropagating', { repository, action: denied.action }),
+      details: [msg('checks.awsSaid', { message: denied.awsMessage })],
       evidence,
       view: view(),
     };
@@ -508,10 +510,10 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
   if (denied) {
     return {
       status: 'fail',
-      summary: `${ciUser} was denied ${denied.action}.`,
+      summary: msg('checks.verify.denied', { ciUser, action: denied.action }),
       details: [
-        `AWS said: ${denied.awsMessage}`,
-        'Check the policy on the repository (step 6) names the CI user and lists this action.',
+        msg('checks.awsSaid', { message: denied.awsMessage }),
+        msg('checks.verify.deniedFix'),
       ],
       hintKey: 'denied',
       evidence,
@@ -521,9 +523,12 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
   if (!pulled || !pushedDigest || pulled.manifestDigest !== pushedDigest || !pulled.layersOk) {
     return {
       status: 'fail',
-      summary: 'The image pulled back is not the image pushed.',
+      summary: msg('checks.verify.notSameImage'),
       details: [
-        `pushed ${pushedDigest ?? '-'}, pulled ${pulled?.manifestDigest ?? '-'}`,
+        msg('checks.verify.digests', {
+          pushed: pushedDigest ?? '-',
+          pulled: pulled?.manifestDigest ?? '-',
+        }),
         ...(pulled?.layerNote ? [pulled.layerNote] : []),
       ],
       hintKey: 'digest',
@@ -533,8 +538,13 @@ export const checkPushPullAsCiUser: LabCheck = async (ctx, params) => {
   }
   return {
     status: 'pass',
-    summary: `${ciUser} pushed and pulled ${repository}:${tag} (digest ${pushedDigest.slice(0, 19)}…), then the test image was deleted.`,
-    details: [`acting as ${ci.how}`, ...(note ? [note] : [])],
+    summary: msg('checks.verify.passed', {
+      ciUser,
+      repository,
+      tag,
+      digest: pushedDigest.slice(0, 19),
+    }),
+    details: [msg('checks.verify.actingAs', { how: ci.how }), ...(note ? [note] : [])],
     evidence,
     view: view(),
   };

@@ -283,7 +283,7 @@ export async function runPolicyExplain(
           decision: result.decision,
           reason: result.reason,
           basis: result.basis,
-          explanation: decisionWhy(result, action),
+          explanation: decisionWhy(result, action, 'long'),
           ...(message ? { message } : {}),
           request: {
             principal: principal.arn,
@@ -313,7 +313,7 @@ export async function runPolicyExplain(
     return denied ? 1 : 0;
   }
   for (const n of notes) io.err(`${n}\n`);
-  const why = decisionWhy(result, action);
+  const why = decisionWhy(result, action, 'long');
   let out = `${t('policy.cli.decision', { decision: result.decision.replace(/-/g, '_') })}\n`;
   out += denied
     ? `  ${t('policy.cli.awsWouldSay', { message: message! })}\n  ${t('policy.cli.whyDenied', { why })}\n`

@@ -7,6 +7,7 @@
  */
 import { canonicalAwsPrincipal, principalLabel } from './principal.js';
 import type { PolicyDocument, PrincipalElement, Statement } from './types.js';
+import { t } from '../i18n/index.js';
 
 interface Grant {
   effect: 'Allow' | 'Deny';
@@ -92,15 +93,16 @@ export function policiesEquivalent(a: PolicyDocument, b: PolicyDocument): boolea
   return true;
 }
 
+/** Who a grant is for, in words ("fcj-ecr-ci-cd-user", "everyone (*)"); '' for none. */
 function who(principal: string): string {
   if (principal === '-') return '';
   if (principal.startsWith('not:'))
-    return ` for everyone except ${who(principal.slice(4)).replace(/^ for /, '')}`;
-  if (principal === '*') return ' for everyone (*)';
+    return t('policy.diff.principal', { kind: 'except', label: who(principal.slice(4)) });
+  if (principal === '*') return t('policy.diff.principal', { kind: 'everyone', label: '' });
   const i = principal.indexOf(':');
   const type = principal.slice(0, i);
   const value = principal.slice(i + 1);
-  return type === 'AWS' ? ` for ${principalLabel(value)}` : ` for ${type} ${value}`;
+  return type === 'AWS' ? principalLabel(value) : `${type} ${value}`;
 }
 
 function what(
@@ -108,16 +110,18 @@ function what(
   actions: string[],
 ): string {
   const list = actions
-    .map((a) => (a.startsWith('not:[') ? `every action except ${a.slice(5, -1)}` : a))
+    .map((a) =>
+      a.startsWith('not:[') ? t('policy.diff.everyActionExcept', { list: a.slice(5, -1) }) : a,
+    )
     .join(', ');
-  const on =
-    g.resource === '-'
-      ? ''
-      : g.resource.startsWith('not:[')
-        ? ` on every resource except ${g.resource.slice(5, -1)}`
-        : ` on ${g.resource}`;
-  const cond = g.condition ? ` with condition ${g.condition}` : '';
-  return `${list}${on}${cond}`;
+  const except = g.resource.startsWith('not:[');
+  return t('policy.diff.what', {
+    actions: list,
+    on: g.resource === '-' ? 'none' : except ? 'except' : 'one',
+    resource: except ? g.resource.slice(5, -1) : g.resource,
+    hasCondition: g.condition ? 'yes' : 'no',
+    condition: g.condition,
+  });
 }
 
 function grouped(grants: Grant[]): Array<{ g: Grant; actions: string[] }> {
@@ -131,18 +135,27 @@ function grouped(grants: Grant[]): Array<{ g: Grant; actions: string[] }> {
   return [...groups.values()];
 }
 
-/** Human-readable differences, e.g. "the applied policy lacks ecr:PutImage for fcj-ecr-ci-cd-user". */
+/**
+ * Human-readable differences, e.g. "the applied policy lacks ecr:PutImage for
+ * fcj-ecr-ci-cd-user", in the language t() speaks (labels are the caller's, already in it).
+ */
 export function describePolicyDiff(
   expected: PolicyDocument,
   actual: PolicyDocument,
   labels: { expected?: string; actual?: string } = {},
 ): string[] {
-  const exp = labels.expected ?? 'the expected policy';
-  const act = labels.actual ?? 'the applied policy';
+  const exp = labels.expected ?? t('policy.diff.expectedDefault');
+  const act = labels.actual ?? t('policy.diff.actualDefault');
   const lines: string[] = [];
   if (versionMatters(expected, actual)) {
     lines.push(
-      `${act} has Version ${actual.version} but ${exp} has ${expected.version} (policy variables such as \${aws:username} only work in 2012-10-17)`,
+      t('policy.diff.version', {
+        act,
+        actual: actual.version,
+        exp,
+        expected: expected.version,
+        variable: '${aws:username}',
+      }),
     );
   }
   const ge = grantsOf(expected);
@@ -155,20 +168,31 @@ export function describePolicyDiff(
   const expectedPrincipals = principalsIn(ge);
 
   for (const { g, actions } of grouped(missing)) {
-    const verb = g.effect === 'Allow' ? 'lacks' : 'lacks the Deny of';
-    const absent =
-      g.principal !== '-' && !actualPrincipals.has(g.principal)
-        ? ` (it does not name${who(g.principal).replace(/^ for/, '')} at all)`
-        : '';
-    lines.push(`${act} ${verb} ${what(g, actions)}${who(g.principal)}${absent}`);
+    const whom = who(g.principal);
+    lines.push(
+      t('policy.diff.lacks', {
+        act,
+        effect: g.effect,
+        what: what(g, actions),
+        hasWho: whom ? 'yes' : 'no',
+        who: whom,
+        absent: g.principal !== '-' && !actualPrincipals.has(g.principal) ? 'yes' : 'no',
+      }),
+    );
   }
   for (const { g, actions } of grouped(extra)) {
-    const verb = g.effect === 'Allow' ? 'also allows' : 'also denies';
-    const unknown =
-      g.principal !== '-' && !expectedPrincipals.has(g.principal)
-        ? `, a principal ${exp} does not name`
-        : '';
-    lines.push(`${act} ${verb} ${what(g, actions)}${who(g.principal)}${unknown} (${exp} does not)`);
+    const whom = who(g.principal);
+    lines.push(
+      t('policy.diff.extra', {
+        act,
+        exp,
+        effect: g.effect,
+        what: what(g, actions),
+        hasWho: whom ? 'yes' : 'no',
+        who: whom,
+        unknown: g.principal !== '-' && !expectedPrincipals.has(g.principal) ? 'yes' : 'no',
+      }),
+    );
   }
   return lines;
 }

@@ -26,10 +26,18 @@ export function traceWhy(entry: Pick<TraceEntry, 'because'>): string {
   return sayWords(entry.because);
 }
 
-/** The rule that decided, in plain words (AWS's own clause stays in `result.reason`). */
+/**
+ * The rule that decided, in the learner's words. `short` (views, checks): in English exactly
+ * AWS's own clause (`result.reason`), in another language its translation; `long` (policy
+ * explain's "Why"): what the rule means, said in full.
+ */
 export function decisionWhy(
   result: Pick<EvaluationResult, 'basis'> & { basis: DecisionBasis },
   action: string,
+  length: 'short' | 'long' = 'short',
 ): string {
-  return t('policy.eval.basis', { basis: result.basis.replace(/-/g, '_'), action });
+  return t(length === 'long' ? 'policy.eval.basis' : 'policy.eval.basisShort', {
+    basis: result.basis.replace(/-/g, '_'),
+    action,
+  });
 }

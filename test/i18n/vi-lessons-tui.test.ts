@@ -91,12 +91,12 @@ describe('the further lessons in Vietnamese, in the TUI at 80x24', () => {
 
       Nghĩa là: không có resource-based policy (chính sách gắn với tài nguyên) nào cho
       phép. Một người gọi từ tài khoản khác không nhận được gì từ IAM của tài khoản
-      bạn: phía cửa của bạn chính là repository policy (chính sách của repository), và
       ↓ còn tiếp: PgDn hoặc ↓ (dòng …)
 
-      ✔ Đạt: Denied: no resource-based policy allows partner-developer, as expected
-      for a caller from another account that nothing names.
-        Live: partner-developer was denied because no resource-based policy allows th…
+      ✔ Đạt: Bị từ chối: không có resource-based policy nào cho phép
+      partner-developer, đúng như mong đợi với người gọi từ tài khoản khác mà chưa
+      được ai nêu tên.
+        Chạy thật: partner-developer bị từ chối, AWS ghi: "because no resource-based …
       Nhấn Enter để sang bước tiếp theo.
       ────────────────────────────────────────────────────────────────────────────────
       Enter tiếp  h gợi ý  s bỏ qua  b lùi  g tới bước  q thoát
@@ -141,11 +141,11 @@ describe('the further lessons in Vietnamese, in the TUI at 80x24', () => {
       • với danh tính fcj-ecr-ci-cd-user: được phép, vì điều kiện để ARN của nó nằm
         ngoài Deny.
 
-
-      ✔ Đạt: Your push is refused "with an explicit deny in a resource-based policy";
-      fcj-ecr-ci-cd-user's is allowed.
-        Live: you were denied with an explicit deny in a resource-based policy. AWS s…
-        Live: fcj-ecr-ci-cd-user may start a push: InitiateLayerUpload was allowed (u…
+      ✔ Đạt: Lệnh push của bạn bị từ chối, AWS ghi "with an explicit deny in a
+      resource-based policy" (Deny tường minh trong resource-based policy); lệnh push
+      của fcj-ecr-ci-cd-user thì được phép.
+        Chạy thật: bạn bị từ chối, AWS ghi: "with an explicit deny in a resource-base…
+        Chạy thật: fcj-ecr-ci-cd-user bắt đầu push được: InitiateLayerUpload được phé…
       Nhấn Enter để sang bước tiếp theo.
       ────────────────────────────────────────────────────────────────────────────────
       Enter tiếp  h gợi ý  s bỏ qua  b lùi  g tới bước  q thoát
@@ -179,8 +179,8 @@ describe('the further lessons in Vietnamese, in the TUI at 80x24', () => {
 
       ✔ Đạt: SetRepositoryPolicy refuses a policy that would lock you out, unless you
       pass force.
-        The trial policy adds "DenyEverythingExceptCi": Deny ecr:* to everyone but fc…
-        Live, without force, the sandbox refused it: Invalid parameter at 'PolicyText…
+        Policy thử nghiệm thêm "DenyEverythingExceptCi": Deny ecr:* với mọi người trừ…
+        Chạy thật, không có force, sandbox đã từ chối. AWS trả lời (nguyên văn): Inva…
       Mọi bước bắt buộc đã xong; phần còn lại không bắt buộc. Enter để sang bước 6:
       Dọn dẹp (không bắt buộc); q để thoát (tiến độ đã được lưu).
       ────────────────────────────────────────────────────────────────────────────────

@@ -205,13 +205,13 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ✔  GetDownloadUrlForLayer cho phép
 
 
-      ✔ Đạt: The push of fcj-workshop-app:ecr-tutor-check-ID arrived and pulled
-      back intact as fcj-ecr-ci-cd-user (manifest sha256:DIGEST…, 2 blobs, every
-      digest checked). fcj-ecr-ci-cd-user pushed and pulled
-      fcj-workshop-app:ecr-tutor-check-ID (digest sha256:DIGEST…), then
-      the test image was deleted.
-        The push of fcj-workshop-app:ecr-tutor-check-ID arrived and pulled back…
-        acting as fcj-ecr-ci-cd-user's sandbox keys
+      ✔ Đạt: Lần push fcj-workshop-app:ecr-tutor-check-ID đã tới và pull về
+      nguyên vẹn dưới danh tính fcj-ecr-ci-cd-user (manifest sha256:DIGEST…, 2
+      blob, mọi digest đều đã kiểm tra). fcj-ecr-ci-cd-user đã push và pull
+      fcj-workshop-app:ecr-tutor-check-ID (digest sha256:DIGEST…), sau đó
+      image thử nghiệm đã được xóa.
+        Lần push fcj-workshop-app:ecr-tutor-check-ID đã tới và pull về nguyên v…
+        hành động dưới danh tính: key sandbox của fcj-ecr-ci-cd-user
       Nhấn Enter để sang bước tiếp theo.
       ↷ Đã bỏ qua: tutor đã áp dụng lời giải và bước kiểm tra đạt.
       ────────────────────────────────────────────────────────────────────────────────
@@ -230,14 +230,14 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       chối.
 
       Request 1/3: fcj-ecr-ci-cd-user gọi ecr:PutImage → được phép
-        allowed by the resource-based policy (same account: that is enough)
-        ○ Allow identity inline policy ecr-get-authorization-token of fcj-ecr-ci-cd-u…
-        ● Allow resource repository policy of fcj-workshop-app#AllowPushPull: cho phé…
+        được resource-based policy cho phép (cùng tài khoản: vậy là đủ)
+        ○ Allow identity inline policy ecr-get-authorization-token của fcj-ecr-ci-cd-…
+        ● Allow resource repository policy của fcj-workshop-app#AllowPushPull: cho ph…
       ↓ còn tiếp: PgDn hoặc ↓ (dòng …)
 
-      ✔ Đạt: fcj-ecr-ci-cd-user is allowed by the repository policy; partner-developer
-      (another account) is denied.
-        Live: the sandbox denied partner-developer: User: arn:aws:iam::OTHER-ACCOUNT:u…
+      ✔ Đạt: fcj-ecr-ci-cd-user được repository policy cho phép; partner-developer
+      (tài khoản khác) bị từ chối.
+        Chạy thật: sandbox đã từ chối partner-developer. AWS trả lời: User: arn:aws:i…
       Mọi bước bắt buộc đã xong; phần còn lại không bắt buộc. Enter để sang bước 9:
       Dọn dẹp (không bắt buộc); q để thoát (tiến độ đã được lưu).
       ────────────────────────────────────────────────────────────────────────────────

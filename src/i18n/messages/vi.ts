@@ -327,7 +327,11 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'tui.key.copy': 'chép lệnh',
   'tui.key.accept': 'chấp nhận danh tính mới',
   'tui.copied':
-    'Đã chép {count, plural, other {# lệnh}} vào clipboard (với terminal hỗ trợ OSC 52; nếu không, hãy bôi đen trên màn hình).',
+    'Đã gửi {count, plural, other {# lệnh}} vào clipboard (OSC 52). Dán không ra gì? Terminal này không nhận kiểu chép đó: hãy bôi đen lệnh trên màn hình.',
+  'tui.copiedTmuxOff':
+    'Chưa chép được: tmux bỏ qua yêu cầu chép của chương trình khi set-clipboard chưa bật (chạy: tmux set -g set-clipboard on, rồi bấm y lần nữa), hoặc bôi đen {count, plural, other {# lệnh}} trên màn hình.',
+  'tui.copiedScreen':
+    'Chưa chép được: GNU screen không chuyển yêu cầu chép của chương trình đi tiếp. Hãy bôi đen {count, plural, other {# lệnh}} trên màn hình.',
   'tui.pane.optional': '(không bắt buộc)',
   'tui.pane.results': 'kết quả (t: nội dung)',
   'tui.session.firstStep': 'Đây là bước đầu tiên.',
