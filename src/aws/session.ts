@@ -381,9 +381,7 @@ export async function openSession(
     });
   } catch (err) {
     // The default port is taken (by something else): any free port will do for our own sandbox.
-    const busy =
-      (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ||
-      /already in use/.test((err as Error).message);
+    const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
     if (!busy) throw err;
     running = await sandboxMod.startSandbox({
       stateDir,

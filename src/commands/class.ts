@@ -20,6 +20,20 @@ export interface ClassOptions {
   stuckHints?: number;
 }
 
+/**
+ * The step titles of the built-in lessons in the instructor's language: learners' reports carry
+ * the titles in each learner's language, and one table reads better in one language.
+ */
+async function builtinStepTitles(): Promise<Map<string, string>> {
+  const { listLessonsIn, loadLesson } = await import('../app/index.js');
+  const out = new Map<string, string>();
+  for (const summary of await listLessonsIn()) {
+    const { lesson } = await loadLesson(summary.dir);
+    for (const s of lesson?.steps ?? []) out.set(`${lesson!.id}\u0000${s.id}`, s.title);
+  }
+  return out;
+}
+
 /** Prints who is on which step, who is stuck and completion per step. */
 export async function runClass(io: Io, opts: ClassOptions): Promise<number> {
   if (!CLASS_FORMATS.includes(opts.format)) {
@@ -38,9 +52,11 @@ export async function runClass(io: Io, opts: ClassOptions): Promise<number> {
   const { buildClassView, classCsv, classMarkdown, readReports } =
     await import('../instructor/class-view.js');
   const { reports, skippedFiles } = await readReports(opts.dir);
+  const titles = await builtinStepTitles();
   const view = buildClassView(reports, {
     dir: opts.dir,
     skippedFiles,
+    stepTitle: (lesson, step) => titles.get(`${lesson}\u0000${step}`),
     stuck: {
       ...(opts.stuckMinutes !== undefined ? { minutes: opts.stuckMinutes } : {}),
       ...(opts.stuckHints !== undefined ? { hints: opts.stuckHints } : {}),

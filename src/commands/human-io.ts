@@ -21,21 +21,27 @@ export function columnsOf(stream: Stream): number {
 }
 
 /** Lines that fit stay exactly as they are (aligned columns keep their spaces); longer ones wrap. */
-function fit(text: string, width: number): string {
+function fit(text: string, width: number, keep: (line: string) => boolean): string {
   if (!Number.isFinite(width)) return text;
   return text
     .split('\n')
-    .map((line) => (textWidth(line) > width ? fitLines(line, width) : line))
+    .map((line) => (textWidth(line) > width && !keep(line) ? fitLines(line, width) : line))
     .join('\n');
 }
 
 /** `io` with every line fitted to the terminal it goes to. */
 export function humanIo(
   io: Io,
-  streams: { out: Stream; err: Stream } = { out: process.stdout, err: process.stderr },
+  o: {
+    streams?: { out: Stream; err: Stream };
+    /** lines to leave whole however long (a Markdown table row must stay one line) */
+    keep?: (line: string) => boolean;
+  } = {},
 ): Io {
+  const streams = o.streams ?? { out: process.stdout, err: process.stderr };
+  const keep = o.keep ?? (() => false);
   return {
-    out: (text) => io.out(fit(text, columnsOf(streams.out))),
-    err: (text) => io.err(fit(text, columnsOf(streams.err))),
+    out: (text) => io.out(fit(text, columnsOf(streams.out), keep)),
+    err: (text) => io.err(fit(text, columnsOf(streams.err), keep)),
   };
 }

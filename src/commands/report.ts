@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { jsonForTerminal } from '../text/sanitize.js';
 import { t } from '../i18n/index.js';
+import { humanIo } from './human-io.js';
 
 export type ReportFormat = 'md' | 'json' | 'junit';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'junit'];
@@ -61,6 +62,9 @@ export async function runReport(io: Io, opts: ReportOptions): Promise<number> {
   if (opts.out) {
     await writeFileAtomic(opts.out, text);
     io.err(`${t('report.wrote', { file: opts.out })}\n`);
+  } else if (opts.format === 'md') {
+    // read in a terminal: its sentences wrap at spaces; table rows stay whole (valid Markdown)
+    humanIo(io, { keep: (line) => line.startsWith('|') }).out(text);
   } else io.out(text);
   return 0;
 }

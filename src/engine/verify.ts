@@ -5,6 +5,7 @@
  */
 import type { TutorEngine } from './engine.js';
 import type { CheckResult } from './types.js';
+import { t } from '../i18n/index.js';
 
 export interface VerifyStepReport {
   stepId: string;
@@ -13,7 +14,9 @@ export interface VerifyStepReport {
   notes: string[];
 }
 
-const line = (what: string, r: CheckResult): string => `${what}: ${r.status} (${r.summary})`;
+/** One note: which check ran when, its machine status (pass, fail...) and its summary. */
+const line = (when: 'setup' | 'before' | 'noSolve' | 'after', r: CheckResult): string =>
+  t('lessons.verify.note', { when, status: r.status, summary: r.summary });
 
 /** Verifies the engine's lesson from its current (first) step; stops at the first broken step. */
 export async function verifyLesson(
@@ -29,33 +32,33 @@ export async function verifyLesson(
     let ok = true;
     const setup = await engine.runVerifySetup();
     if (setup) {
-      notes.push(line('verify setup', setup));
+      notes.push(line('setup', setup));
       ok = false;
     }
     if (ok) {
       const before = await engine.check();
-      notes.push(line(def.solve ? 'check before solve' : 'check (no solve)', before));
+      notes.push(line(def.solve ? 'before' : 'noSolve', before));
       if (def.solve) {
         if (before.status !== 'fail') {
           ok = false;
           notes.push(
-            before.status === 'pass'
-              ? 'the check already passes before the solve: it cannot tell a learner did anything'
-              : 'the check must fail (not error) before the solve',
+            t(
+              before.status === 'pass'
+                ? 'lessons.verify.passesBefore'
+                : 'lessons.verify.mustFailBefore',
+            ),
           );
         } else {
           const after = await engine.skip();
-          notes.push(line('check after solve', after));
+          notes.push(line('after', after));
           if (after.status !== 'pass') {
             ok = false;
-            notes.push(
-              "the solve does not make the step's check pass: a learner who skips would be stuck (check the solve's and the check's params)",
-            );
+            notes.push(t('lessons.verify.solveFails'));
           }
         }
       } else if (before.status !== 'pass') {
         ok = false;
-        notes.push('a step without a solve must pass on its own at this point');
+        notes.push(t('lessons.verify.noSolveFails'));
       }
     }
     const report = { stepId: def.id, ok, notes };

@@ -111,7 +111,13 @@ export async function readReports(dir: string): Promise<{
 /** Sums up the reports. The newest report of a learner wins; older ones are listed as skipped. */
 export function buildClassView(
   input: Array<{ file: string; report: LearnerReport }>,
-  o: { dir: string; stuck?: Partial<StuckRules>; skippedFiles?: ClassView['skippedFiles'] },
+  o: {
+    dir: string;
+    stuck?: Partial<StuckRules>;
+    skippedFiles?: ClassView['skippedFiles'];
+    /** a step's title in the instructor's language (built-in lessons), else the report's own */
+    stepTitle?: (lesson: string, step: string) => string | undefined;
+  },
 ): ClassView {
   const rules = { ...DEFAULT_STUCK, ...(o.stuck ?? {}) };
   const skippedFiles = [...(o.skippedFiles ?? [])];
@@ -169,7 +175,7 @@ export function buildClassView(
         c = {
           lesson: r.lesson.id,
           id: s.id,
-          title: s.title,
+          title: o.stepTitle?.(r.lesson.id, s.id) ?? s.title,
           passed: 0,
           skipped: 0,
           failed: 0,

@@ -209,9 +209,13 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new TutorError(
-          t('sandbox.log.portInUse', { port: String(opts.port), host }),
-          t('sandbox.log.portInUseTry'),
+        // the code says it to callers (aws/session.ts falls back to any port): the words are a person's
+        throw Object.assign(
+          new TutorError(
+            t('sandbox.log.portInUse', { port: String(opts.port), host }),
+            t('sandbox.log.portInUseTry'),
+          ),
+          { code: 'EADDRINUSE' },
         );
       }
       throw err;

@@ -291,4 +291,14 @@ export const commandsEn = {
     'bind 127.0.0.1 (the default), or add --allow-non-loopback if you really mean it',
   'sandbox.log.portInUse': 'port {port} on {host} is already in use',
   'sandbox.log.portInUseTry': 'pick another with --port N (0 = any free port)',
+
+  // the notes of `lessons verify` (src/engine/verify.ts); the check status stays as it is
+  'lessons.verify.note':
+    '{when, select, setup {verify setup} before {check before solve} noSolve {check (no solve)} other {check after solve}}: {status} ({summary})',
+  'lessons.verify.passesBefore':
+    'the check already passes before the solve: it cannot tell a learner did anything',
+  'lessons.verify.mustFailBefore': 'the check must fail (not error) before the solve',
+  'lessons.verify.solveFails':
+    "the solve does not make the step's check pass: a learner who skips would be stuck (check the solve's and the check's params)",
+  'lessons.verify.noSolveFails': 'a step without a solve must pass on its own at this point',
 } as const satisfies Record<string, string>;

@@ -6,9 +6,9 @@ import type { commandsEn } from './commands.en.js';
 
 export const commandsVi: Partial<Record<keyof typeof commandsEn, string>> = {
   'status.heading':
-    'Tiến độ đã lưu trên {target, select, sandbox {sandbox} other {{target}}}, tài khoản {account} ({region}):',
+    'Tiến độ đã lưu trên {target, select, sandbox {sandbox} aws {AWS} other {{target}}}, tài khoản {account} ({region}):',
   'status.headingLearner':
-    'Tiến độ đã lưu của {learner} trên {target, select, sandbox {sandbox} other {{target}}}, tài khoản {account} ({region}):',
+    'Tiến độ đã lưu của {learner} trên {target, select, sandbox {sandbox} aws {AWS} other {{target}}}, tài khoản {account} ({region}):',
   'status.notChecked':
     '(theo kết quả của lần kiểm tra gần nhất, không kiểm tra lại lúc này: `ecr-tutor check` kiểm tra lại trên trạng thái thật)',
   'status.notStarted': '{title}: chưa bắt đầu',
@@ -21,7 +21,7 @@ export const commandsVi: Partial<Record<keyof typeof commandsEn, string>> = {
   'report.unknownFormat': 'Không có định dạng báo cáo "{format}".',
   'report.unknownFormatTry': 'Dùng {formats}.',
   'report.wrote': 'Đã ghi báo cáo vào {file}.',
-  'report.cleanedUpSummary': 'Đã xong, rồi được bước dọn dẹp gỡ đi.',
+  'report.cleanedUpSummary': 'Đã làm xong, sau đó được gỡ đi ở bước dọn dẹp.',
   'report.md.title': '{title}: báo cáo kết quả',
   'report.md.titleLearner': '{title}: báo cáo kết quả của {learner}',
   'report.md.generated': 'Thời điểm tạo: {at} (mọi bước được kiểm tra lại trên trạng thái thật)',
@@ -280,4 +280,14 @@ export const commandsVi: Partial<Record<keyof typeof commandsEn, string>> = {
     'dùng 127.0.0.1 (mặc định), hoặc thêm --allow-non-loopback nếu bạn thật sự muốn vậy',
   'sandbox.log.portInUse': 'cổng {port} trên {host} đang bị dùng',
   'sandbox.log.portInUseTry': 'chọn cổng khác bằng --port N (0 = cổng trống bất kỳ)',
+
+  'lessons.verify.note':
+    '{when, select, setup {verify setup} before {kiểm tra trước solve} noSolve {kiểm tra (không có solve)} other {kiểm tra sau solve}}: {status} ({summary})',
+  'lessons.verify.passesBefore':
+    'phép kiểm tra đã đạt ngay cả trước solve: nó không phân biệt được học viên có làm gì hay không',
+  'lessons.verify.mustFailBefore':
+    'phép kiểm tra phải chưa đạt (fail, không phải error) trước solve',
+  'lessons.verify.solveFails':
+    'solve không làm phép kiểm tra của bước đạt: học viên bỏ qua bước sẽ bị kẹt (xem lại tham số của solve và của phép kiểm tra)',
+  'lessons.verify.noSolveFails': 'bước không có solve phải tự đạt ở thời điểm này',
 };
