@@ -5,7 +5,9 @@
 import { Box, Text, useApp, useStdout } from 'ink';
 import { useMemo, useState } from 'react';
 import { layoutMarkdown } from '../text/markdown.js';
-import { osc52 } from './copy.js';
+import { clipboardRoute, osc52 } from './copy.js';
+import { shellWords } from '../text/shell.js';
+import { Para } from './components/Lines.js';
 import type { Engine } from '../engine/types.js';
 import { CheckPanel } from './components/CheckPanel.js';
 import { Footer } from './components/Footer.js';
@@ -59,7 +61,11 @@ function Screen({ engine, size: fixed, watchIntervalMs, onQuit }: AppProps) {
   const commands = useMemo(() => {
     const inText = layoutMarkdown(s.def.body, { width: Infinity }).commands;
     // the result's own command (the apply step's, with this session's flags) when there is one
-    return applyCommand && !inText.includes(applyCommand) ? [...inText, applyCommand] : inText;
+    // (the same command with its flags in another order is the same command: once)
+    const words = (c: string) => shellWords(c).sort().join(' ');
+    return applyCommand && !inText.some((c) => words(c) === words(applyCommand))
+      ? [...inText, applyCommand]
+      : inText;
   }, [s.def.body, applyCommand]);
   const [copied, setCopied] = useState<string>();
   const stepKey = `${s.index}|${s.def.id}`;
@@ -74,8 +80,17 @@ function Screen({ engine, size: fixed, watchIntervalMs, onQuit }: AppProps) {
         ? {
             ...scroll,
             copy: () => {
+              // sent even where it is likely dropped: the terminal may still take it
               stdout.write(osc52(commands.join('\n') + '\n'));
-              setCopied(msg('tui.copied', { count: commands.length }));
+              const route = clipboardRoute();
+              const count = commands.length;
+              setCopied(
+                route === 'tmux-off'
+                  ? msg('tui.copiedTmuxOff', { count })
+                  : route === 'screen'
+                    ? msg('tui.copiedScreen', { count })
+                    : msg('tui.copied', { count }),
+              );
             },
           }
         : scroll,
@@ -142,16 +157,18 @@ function Screen({ engine, size: fixed, watchIntervalMs, onQuit }: AppProps) {
             <Box flexDirection="column" flexShrink={1} marginTop={1} overflow="hidden">
               {/* not shrunk itself: shrunk rows would be drawn over each other */}
               <Box flexDirection="column" flexShrink={0}>
+                {/* the answer to the key just pressed first: the panel may be clipped at its end */}
+                {copied ? (
+                  <Para
+                    width={side ? width - listWidth : width}
+                    spans={[{ text: copied, style: 'muted' }]}
+                  />
+                ) : null}
                 <CheckPanel
                   s={s}
                   maxDetails={maxDetails}
                   width={side ? width - listWidth : width}
                 />
-                {copied ? (
-                  <Text {...theme.style('muted')} wrap="truncate-end">
-                    {copied}
-                  </Text>
-                ) : null}
               </Box>
             </Box>
           </Box>

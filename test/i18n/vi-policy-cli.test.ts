@@ -117,7 +117,7 @@ describe('policy lint --lang vi', () => {
     const r = await learner.run(['policy', 'lint', 'comma.json', '--lang', 'vi']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatchInlineSnapshot(`
-      "comma.json:15:37: lỗi [json-trailing-comma] Thừa dấu phẩy ở cuối dòng 15: JSON không cho phép dấu phẩy ngay trước dấu đóng ].
+      "comma.json:15:37: lỗi [json-trailing-comma] Thừa dấu phẩy ở dòng 15: JSON không cho phép dấu phẩy ngay trước dấu đóng ].
                   "ecr:GetDownloadUrlForLayer",
                                               ^
           sửa: Xóa dấu phẩy cuối cùng đó đi.

@@ -215,7 +215,7 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       Nhấn Enter để sang bước tiếp theo.
       ↷ Đã bỏ qua: tutor đã áp dụng lời giải và bước kiểm tra đạt.
       ────────────────────────────────────────────────────────────────────────────────
-      Enter tiếp  h gợi ý  s bỏ qua  t nội dung  w tắt theo dõi  y chép lệnh  q thoát
+      Enter tiếp  h gợi ý  s bỏ qua  b lùi  t nội dung  y chép lệnh  q thoát
       "
     `);
     expect(frames[8]).toMatchInlineSnapshot(`

@@ -90,7 +90,7 @@ describe('keys in one chunk, and typing after Esc', () => {
         await t.waitFor(sb.accountId.slice(0, 4));
         t.press('esc');
         // the field lets go of the keys; the footer says a digit types again
-        await t.waitFor('i type (or just type the digits)');
+        await t.waitFor('i type (or a digit)');
         t.write(`${sb.accountId.slice(4)}\r`); // the rest, and Enter, in one chunk
         await t.waitFor(`✔ Passed: Right: you are in account ${sb.accountId}.`);
         t.press('enter');
@@ -122,7 +122,7 @@ describe.skipIf(skipWithoutAwsCli('the end of the lesson in a terminal'))(
           t.press('enter');
           await t.waitFor('step 2/9');
           t.press('esc'); // out of the answer field: letters are keys again
-          await t.waitFor('i type (or just type the digits)');
+          await t.waitFor('i type (or a digit)');
           await skipAndGoOn(t, 3);
           await t.waitFor('✔ Passed: Found the repository');
           t.press('enter');

@@ -335,7 +335,11 @@ export const en = {
   'tui.key.copy': 'copy command',
   'tui.key.accept': 'accept new identity',
   'tui.copied':
-    'Copied {count, plural, one {the command} other {the # commands}} to the clipboard (terminals with OSC 52; else select them on screen).',
+    'Sent {count, plural, one {the command} other {the # commands}} to the clipboard (OSC 52). Nothing to paste? This terminal does not take it: select {count, plural, one {it} other {them}} on screen.',
+  'tui.copiedTmuxOff':
+    "Not copied: tmux drops a program's clipboard request unless set-clipboard is on (run: tmux set -g set-clipboard on, then y again), or select the {count, plural, one {command} other {commands}} on screen.",
+  'tui.copiedScreen':
+    "Not copied: GNU screen does not pass a program's clipboard request on. Select the {count, plural, one {command} other {commands}} on screen.",
   'tui.pane.optional': '(optional)',
   'tui.pane.results': 'results (t: text)',
   // the lesson session's own messages (src/engine/session-core.ts), the same in the TUI and --plain
@@ -354,7 +358,7 @@ export const en = {
   'tui.session.saveFailed': 'Your progress could not be saved: {error}',
   'tui.check.optionalNext':
     'Every required step is done; what is left is optional. Enter goes on to step {n}: {title}; q quits (your progress is saved).',
-  'tui.key.typeDigits': 'type (or just type the digits)',
+  'tui.key.typeDigits': 'type (or a digit)',
   'check.quiz.wrong': '{count, plural, one {# answer is} other {# answers are}} not right yet.',
   'check.quiz.thinkAgain': '{question} (think again: {hint}.)',
   'check.quiz.unanswered':

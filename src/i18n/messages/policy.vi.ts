@@ -13,7 +13,7 @@ export const policyVi: Partial<Record<keyof typeof policyEn, string>> = {
   'policy.parse.empty': 'Policy đang trống: không có JSON nào để đọc.',
   'policy.parse.emptyFix': 'Dán toàn bộ policy vào, bắt đầu bằng {open} và kết thúc bằng {close}.',
   'policy.parse.trailingComma':
-    'Thừa dấu phẩy ở cuối dòng {line}: JSON không cho phép dấu phẩy ngay trước dấu đóng {ch}.',
+    'Thừa dấu phẩy ở dòng {line}: JSON không cho phép dấu phẩy ngay trước dấu đóng {ch}.',
   'policy.parse.trailingCommaFix': 'Xóa dấu phẩy cuối cùng đó đi.',
   'policy.parse.missingComma':
     'Thiếu dấu phẩy sau dòng {line}, cột {column}: hai giá trị đứng liền nhau mà không có dấu phẩy.',

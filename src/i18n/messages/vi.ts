@@ -327,7 +327,11 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'tui.key.copy': 'chép lệnh',
   'tui.key.accept': 'chấp nhận danh tính mới',
   'tui.copied':
-    'Đã chép {count, plural, other {# lệnh}} vào clipboard (với terminal hỗ trợ OSC 52; nếu không, hãy bôi đen trên màn hình).',
+    'Đã gửi {count, plural, other {# lệnh}} vào clipboard (OSC 52). Dán không ra gì? Terminal này không nhận kiểu chép đó: hãy bôi đen lệnh trên màn hình.',
+  'tui.copiedTmuxOff':
+    'Chưa chép được: tmux bỏ qua yêu cầu chép của chương trình khi set-clipboard chưa bật (chạy: tmux set -g set-clipboard on, rồi bấm y lần nữa), hoặc bôi đen {count, plural, other {# lệnh}} trên màn hình.',
+  'tui.copiedScreen':
+    'Chưa chép được: GNU screen không chuyển yêu cầu chép của chương trình đi tiếp. Hãy bôi đen {count, plural, other {# lệnh}} trên màn hình.',
   'tui.pane.optional': '(không bắt buộc)',
   'tui.pane.results': 'kết quả (t: nội dung)',
   'tui.session.firstStep': 'Đây là bước đầu tiên.',
@@ -345,7 +349,7 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'tui.session.saveFailed': 'Không lưu được tiến độ của bạn: {error}',
   'tui.check.optionalNext':
     'Mọi bước bắt buộc đã xong; phần còn lại không bắt buộc. Enter để sang bước {n}: {title}; q để thoát (tiến độ đã được lưu).',
-  'tui.key.typeDigits': 'nhập (hoặc cứ gõ luôn các chữ số)',
+  'tui.key.typeDigits': 'nhập (hoặc gõ số)',
   'check.quiz.wrong': 'Còn {count} câu trả lời chưa đúng.',
   'check.quiz.thinkAgain': '{question} (nghĩ lại nhé: {hint}.)',
   'check.quiz.unanswered': 'Hãy trả lời câu hỏi trước (còn {count} câu).',

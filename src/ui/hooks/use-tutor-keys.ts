@@ -156,7 +156,8 @@ export function keyHelp(s: TutorState, view?: Scroll): Array<[string, string]> {
   );
   if (s.snap.lastResult?.view || s.def.quiz?.length)
     keys.push(['t', s.showResults ? msg('tui.key.text') : msg('tui.key.results')]);
-  if (watchesByDefault(s.def))
+  // the switch only while it can matter: a done step is not watched
+  if (watchesByDefault(s.def) && !done)
     keys.push(['w', s.watchOn ? msg('tui.key.watchOff') : msg('tui.key.watchOn')]);
   if (view?.copy) keys.push(['y', msg('tui.key.copy')]);
   if (s.snap.targetWarning) keys.push(['a', msg('tui.key.accept')]);
