@@ -71,13 +71,14 @@ function norm(text: string): string {
       .join('<home>')
       .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>')
       .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?/g, '<time>')
+      // a generated image carries the time it was made (masked before the account: a digest
+      // may hold a run of 12 decimal digits)
+      .replace(/sha256:[0-9a-f]{64}/g, 'sha256:<digest>')
+      .replace(/sha256:[0-9a-f]{12}…/g, 'sha256:<short>…')
       .replace(/(?<![0-9])\d{12}(?![0-9])/g, '<account>')
       .replace(/AKIA[A-Z2-7]{16}/g, '<access-key-id>')
       // the verify step's tag is random per learner
       .replace(/ecr-tutor-check-[0-9a-f]{8}/g, 'ecr-tutor-check-<tag>')
-      // a generated image carries the time it was made
-      .replace(/sha256:[0-9a-f]{64}/g, 'sha256:<digest>')
-      .replace(/sha256:[0-9a-f]{12}…/g, 'sha256:<short>…')
       .replace(/\b\d+ (bytes?|byte)\b/g, '<n> $1')
       .replace(/(AWS_SECRET_ACCESS_KEY=')[^']+'/g, "$1<secret>'")
   );

@@ -18,11 +18,11 @@ afterEach(async () => {
 
 const mask = (screen: string, account: string) =>
   screen
+    .replace(/sha256:[0-9a-f]+/g, 'sha256:DIGEST')
     .replaceAll(account, 'ACCOUNT')
     .replace(/\b\d{12}\b/g, 'OTHER-ACCOUNT')
     .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT')
     .replace(/ecr-tutor-check-[0-9a-f]+/g, 'ecr-tutor-check-ID')
-    .replace(/sha256:[0-9a-f]+/g, 'sha256:DIGEST')
     // the pane's line count settles a frame late on step 5 (10 vs 11 rows): not what this shows
     .replace(/\(dòng \d+-\d+ trên \d+\)/g, '(dòng …)')
     .replace(/[ \t]+$/gm, '');

@@ -123,11 +123,11 @@ export async function settled(t: PtySession, what: string | RegExp): Promise<str
 /** The screen with what changes from run to run masked, each mask as long as what it hides (so wrapping is unchanged). */
 export function masked(screen: string): string {
   return screen
+    .replace(/sha256:[0-9a-f]+/g, (m) => `sha256:${'x'.repeat(m.length - 7)}`)
     .replace(/\b\d{12}\b/g, '<ACCOUNT_ID>')
     .replace(/127\.0\.0\.1:\d{5}\b/g, '127.0.0.1:<PRT>')
     .replace(/ecr-tutor-pty-\w{6}/g, 'ecr-tutor-pty-XXXXXX')
     .replace(/ecr-tutor-check-[0-9a-f]{8}/g, 'ecr-tutor-check-xxxxxxxx')
-    .replace(/sha256:[0-9a-f]+/g, (m) => `sha256:${'x'.repeat(m.length - 7)}`)
     .replace(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/g, '⠿');
 }
 
