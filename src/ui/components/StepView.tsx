@@ -37,6 +37,7 @@ export function StepView({
         focused={s.typing}
         error={s.inputError}
         saved={snap.vars[def.input.variable]}
+        width={width}
       />,
     );
   }
