@@ -38,6 +38,7 @@ export function StepView({
         focused={s.typing}
         error={s.inputError}
         saved={snap.vars[def.input.variable]}
+        width={width}
       />,
     );
   }
