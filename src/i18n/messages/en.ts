@@ -296,16 +296,16 @@ export const en = {
   // commander's own usage errors, said again (src/i18n/commander-errors.ts); English passes as
   // commander wrote it, these are the sentences another language says instead
   'cliError.label': 'error:',
-  'cliError.unknownOption': "unknown option '{flag}'",
-  'cliError.unknownCommand': "unknown command '{name}'",
-  'cliError.missingArgument': "missing required argument '{name}'",
-  'cliError.optionArgumentMissing': "option '{flags}' argument missing",
-  'cliError.requiredOption': "required option '{flags}' not specified",
-  'cliError.invalidOptionArgument': "option '{flags}' argument '{value}' is invalid. {why}",
+  'cliError.unknownOption': "unknown option ''{flag}''",
+  'cliError.unknownCommand': "unknown command ''{name}''",
+  'cliError.missingArgument': "missing required argument ''{name}''",
+  'cliError.optionArgumentMissing': "option ''{flags}'' argument missing",
+  'cliError.requiredOption': "required option ''{flags}'' not specified",
+  'cliError.invalidOptionArgument': "option ''{flags}'' argument ''{value}'' is invalid. {why}",
   'cliError.invalidArgument':
-    "command-argument value '{value}' is invalid for argument '{name}'. {why}",
+    "command-argument value ''{value}'' is invalid for argument ''{name}''. {why}",
   'cliError.tooManyArguments':
-    "too many arguments{command, select, other { for '{command}'} none {}}. Expected {expected, plural, one {# argument} other {# arguments}} but got {got}.",
+    "too many arguments{command, select, other { for ''{command}''} none {}}. Expected {expected, plural, one {# argument} other {# arguments}} but got {got}.",
   'cliError.didYouMean': '(Did you mean {options}?)',
   'cliError.useOneOf': 'use one of {choices}.',
   'cliError.wholeNumber': 'use a whole number.',
