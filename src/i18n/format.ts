@@ -56,6 +56,49 @@ export function formatMessage(
   return parts.map((p) => String(p.value)).join('');
 }
 
+/** A parsed message ready to format: `format(locale, values)`. */
+export interface CompiledMessage {
+  format(locale: string, values?: MessageValues): string;
+}
+
+/**
+ * Parses a message once for many formats. Most of the catalogs' messages are text and plain
+ * `{name}` arguments; those are put together by concatenation, as formatToParts would (String()
+ * of the value, the same error for a missing one), without its per-call parts array and element
+ * dispatch: policy lint says one message per finding, and a 100-action policy makes 100 of them
+ * (bench/policy.bench.ts). Plurals, selects, numbers and dates go through formatToParts.
+ */
+export function compileMessage(message: string): CompiledMessage {
+  const ast = parseMessage(message);
+  const plain = ast.every((el) => el.type === TYPE.literal || el.type === TYPE.argument);
+  if (!plain) return { format: (locale, values) => formatMessage(ast, locale, values, message) };
+  // literal text at even indexes, argument names at odd ones
+  const pieces: string[] = [''];
+  for (const el of ast) {
+    if (el.type === TYPE.literal) pieces[pieces.length - 1] += el.value;
+    else if (el.type === TYPE.argument) pieces.push(el.value, '');
+  }
+  if (pieces.length === 1) {
+    const text = pieces[0]!;
+    return { format: () => text };
+  }
+  return {
+    format: (locale, values) => {
+      let out = pieces[0]!;
+      for (let i = 1; i < pieces.length; i += 2) {
+        const name = pieces[i]!;
+        if (!values || !(name in values)) {
+          // formatToParts throws its MissingValueError, the same as for any other message
+          return formatMessage(ast, locale, values, message);
+        }
+        const v: unknown = values[name];
+        out += (typeof v === 'string' || typeof v === 'number' ? String(v) : '') + pieces[i + 1]!;
+      }
+      return out;
+    },
+  };
+}
+
 /** The names of the arguments a message uses ({name}, {n, plural, ...}), nested ones included. */
 export function argumentNames(ast: MessageFormatElement[]): Set<string> {
   const names = new Set<string>();

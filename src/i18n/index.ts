@@ -7,9 +7,8 @@
  */
 import { en, type MessageKey } from './messages/en.js';
 import { vi } from './messages/vi.js';
-import { formatMessage, parseMessage, type MessageValues } from './format.js';
+import { compileMessage, type CompiledMessage, type MessageValues } from './format.js';
 import { DEFAULT_LANG, type Lang } from './language.js';
-import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 
 export { LANGUAGES, type Lang } from './language.js';
 export type { MessageKey } from './messages/en.js';
@@ -23,7 +22,7 @@ const CATALOGS: Record<Lang, Catalog> = { en, vi };
 const LOCALES: Record<Lang, string> = { en: 'en', vi: 'vi' };
 
 let current: Lang = DEFAULT_LANG;
-const parsed = new Map<string, MessageFormatElement[]>();
+const compiled = new Map<string, CompiledMessage>();
 
 /** Sets the language of every later t(). */
 export function setLanguage(lang: Lang): void {
@@ -53,9 +52,9 @@ export function rawMessage(key: MessageKey, lang: Lang = current): string | unde
 
 function render(lang: Lang, key: MessageKey, message: string, values?: MessageValues): string {
   const cacheKey = `${lang}\u0000${key}`;
-  let ast = parsed.get(cacheKey);
-  if (!ast) parsed.set(cacheKey, (ast = parseMessage(message)));
-  return formatMessage(ast, LOCALES[lang], values, message);
+  let c = compiled.get(cacheKey);
+  if (!c) compiled.set(cacheKey, (c = compileMessage(message)));
+  return c.format(LOCALES[lang], values);
 }
 
 /** The message `key` in the current language, with `values` put in. */

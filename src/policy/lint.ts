@@ -955,7 +955,8 @@ const expansions = new Map<string, string[]>();
  * repeats one pattern) and matched without RegExp, so no pattern can make lint backtrack.
  */
 function actionsMatching(service: string, pattern: string): string[] {
-  const key = `${service}\u0000${pattern.toLowerCase()}`;
+  // keyed as written: the match ignores case, so a differently cased pattern only costs an entry
+  const key = `${service}\u0000${pattern}`;
   let found = expansions.get(key);
   if (!found) {
     if (expansions.size > 5000) expansions.clear();

@@ -72,9 +72,13 @@ function describe(v: unknown): string {
 }
 
 function uniqueSorted(values: string[], key: (s: string) => string = (s) => s): string[] {
+  // each value's key once (a policy may list the same long wildcard action a hundred times)
   const seen = new Map<string, string>();
-  for (const v of values) if (!seen.has(key(v))) seen.set(key(v), v);
-  return [...seen.values()].sort((a, b) => byText(key(a), key(b)));
+  for (const v of values) {
+    const k = key(v);
+    if (!seen.has(k)) seen.set(k, v);
+  }
+  return [...seen].sort((a, b) => byText(a[0], b[0])).map(([, v]) => v);
 }
 
 function normalisePrincipal(value: unknown, path: string): PrincipalElement {
@@ -193,8 +197,10 @@ function normaliseStatement(value: unknown, path: string): Statement {
     st.sid = value.Sid;
   }
   const actions = (key: 'Action' | 'NotAction'): string[] =>
-    uniqueSorted(stringList(value[key], joinPath(path, key), key).map(canonicalAction), (s) =>
-      s.toLowerCase(),
+    // the same text twice has the same canonical spelling: spell each distinct text once
+    uniqueSorted(
+      [...new Set(stringList(value[key], joinPath(path, key), key))].map(canonicalAction),
+      (s) => s.toLowerCase(),
     );
   if ('Principal' in value)
     st.principal = normalisePrincipal(value.Principal, joinPath(path, 'Principal'));

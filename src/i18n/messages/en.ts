@@ -228,6 +228,7 @@ export const en = {
   'plain.status.passed': 'done',
   'plain.status.skipped': 'skipped',
   'plain.status.failed': 'not yet',
+  'plain.status.stale': 'was done, fails now',
   'plain.status.notStarted': 'to do',
   'plain.view.identity': 'identity: {arn}',
   'plain.view.account': 'account: {account}, region: {region}',
@@ -285,6 +286,9 @@ export const en = {
   'plain.stopped': 'Stopped: progress saved. {again}',
   'plain.inputEnded': 'Input ended: progress saved. {again}',
   'plain.typeNumber': 'Type a number from 1 to {max}.',
+  'plain.answerRange': 'Answer (1-{max}):',
+  'plain.yes': 'Yes',
+  'plain.no': 'No',
   'plain.typeYesNo': 'Type y or n.',
   'plain.hint': 'Hint {n} of {total}:',
 
@@ -355,6 +359,9 @@ export const en = {
   'tui.session.skipFailed': 'The skip could not run: {error}',
   'tui.session.skipped': '↷ Skipped: the solution was applied and the check passed.',
   'tui.session.movedOn': '✔ {title}: passed. Moved on to the next step.',
+  'tui.session.alreadyDone':
+    'This step is already done: nothing to skip. Press Enter for the next step.',
+  'tui.session.cleanedUp': 'Done; the clean-up step removed this on purpose.',
   'tui.session.saveFailed': 'Your progress could not be saved: {error}',
   'tui.check.optionalNext':
     'Every required step is done; what is left is optional. Enter goes on to step {n}: {title}; q quits (your progress is saved).',

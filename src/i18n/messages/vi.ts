@@ -220,6 +220,7 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'plain.status.passed': 'xong',
   'plain.status.skipped': 'bỏ qua',
   'plain.status.failed': 'chưa đạt',
+  'plain.status.stale': 'từng xong, giờ không đạt',
   'plain.status.notStarted': 'chưa làm',
   'plain.view.identity': 'danh tính: {arn}',
   'plain.view.account': 'tài khoản: {account}, Region: {region}',
@@ -278,6 +279,9 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'plain.stopped': 'Đã dừng: tiến độ đã được lưu. {again}',
   'plain.inputEnded': 'Hết đầu vào: tiến độ đã được lưu. {again}',
   'plain.typeNumber': 'Gõ một số từ 1 đến {max}.',
+  'plain.answerRange': 'Trả lời (1-{max}):',
+  'plain.yes': 'Có',
+  'plain.no': 'Không',
   'plain.typeYesNo': 'Gõ y hoặc n.',
   'plain.hint': 'Gợi ý {n}/{total}:',
 
@@ -346,6 +350,9 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'tui.session.skipFailed': 'Không bỏ qua được: {error}',
   'tui.session.skipped': '↷ Đã bỏ qua: tutor đã áp dụng lời giải và bước kiểm tra đạt.',
   'tui.session.movedOn': '✔ {title}: đạt. Đã chuyển sang bước tiếp theo.',
+  'tui.session.alreadyDone':
+    'Bước này đã xong rồi, không cần bỏ qua. Nhấn Enter để sang bước tiếp theo.',
+  'tui.session.cleanedUp': 'Đã xong; bước dọn dẹp đã chủ ý xoá phần này.',
   'tui.session.saveFailed': 'Không lưu được tiến độ của bạn: {error}',
   'tui.check.optionalNext':
     'Mọi bước bắt buộc đã xong; phần còn lại không bắt buộc. Enter để sang bước {n}: {title}; q để thoát (tiến độ đã được lưu).',
