@@ -715,8 +715,10 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       const r = await checkWithBudget(step, recheckAbort.signal);
       if (closed || recheckAbort.signal.aborted) return r;
       // the clean-up removed it on purpose: its failing check is not "was done, fails now"
-      if (!(undone && r.status === 'fail')) record(step, r, 'recheck');
-      if (lesson.steps[lp.currentIndex]?.id === step.id && !running) lastResult = r;
+      const cleaned = undone && r.status === 'fail';
+      if (!cleaned) record(step, r, 'recheck');
+      // nor is it shown as "Not yet" on the step: the session says the clean-up removed it
+      if (!cleaned && lesson.steps[lp.currentIndex]?.id === step.id && !running) lastResult = r;
       if (materialChange) void persist();
       emit();
       return r;

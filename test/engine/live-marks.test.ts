@@ -115,6 +115,7 @@ describe('revisiting a step after the clean-up', () => {
     expect(v.snap.currentIndex).toBe(0);
     expect(isStale(v.snap.steps[0]!.progress)).toBe(false);
     expect(isDone(v.snap.steps[0]!.progress)).toBe(true);
+    expect(v.snap.lastResult).toBeUndefined(); // no "Not yet" beside "Done"
     expect(v.state.flash).toEqual({
       tone: 'ok',
       text: 'Done; the clean-up step removed this on purpose.',
