@@ -3,12 +3,21 @@
  * is already done says so instead of doing nothing, and after the clean-up step, going back
  * to the steps it removed on purpose says so (not ✔ with no word, not "was done, fails now").
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnTutor } from '../helpers/pty.js';
 
 describe('revisiting after the clean-up, and s on a done step', () => {
   it('says the clean-up removed it on purpose, and answers s on a done step', async () => {
-    const t = await spawnTutor(['start', '--facilitator', '--lang', 'en'], { cols: 80, rows: 24 });
+    // the skips write the policy file and the CI image in the working folder: not the repo's
+    const cwd = await mkdtemp(join(tmpdir(), 'ecr-tutor-revisit-'));
+    const t = await spawnTutor(['start', '--facilitator', '--lang', 'en'], {
+      cols: 80,
+      rows: 24,
+      cwd,
+    });
     try {
       await t.waitFor('Passed: Connected to the sandbox');
       t.press('s');
@@ -41,6 +50,7 @@ describe('revisiting after the clean-up, and s on a done step', () => {
       }
     } finally {
       await t.kill();
+      await rm(cwd, { recursive: true, force: true });
     }
   }, 90_000);
 });
