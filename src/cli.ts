@@ -5,6 +5,7 @@ import type { TargetOptions } from './aws/target.js';
 import { VERSION } from './version.js';
 import { SANDBOX_DEFAULT_PORT } from './sandbox/names.js';
 import { localizeProgram } from './i18n/help.js';
+import { localizeCommanderError } from './i18n/commander-errors.js';
 import { chooseProcessLanguage } from './i18n/process-language.js';
 
 // Command modules are imported lazily inside each action so that `--help`, `policy lint` and
@@ -104,7 +105,7 @@ export function buildProgram(
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'error: ')),
+      outputError: (s, write) => write(localizeCommanderError(s)),
     });
 
   const lessonsOption = new Option('--lessons <dir>', 'use the lesson pack in this folder');
@@ -483,6 +484,7 @@ export function buildProgram(
     cmd.configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(localizeCommanderError(s)),
     });
   }
   return program;

@@ -11,6 +11,7 @@ import {
   EMPTY_PROGRESS,
   furthestReachable,
   isDone as progressDone,
+  undoneByCleanup as undoneByCleanupRule,
   lessonFinished,
   recordResult,
   validateAnswer,
@@ -185,6 +186,13 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
     return p;
   }
 
+  /** A finished clean-up removed this step's work on purpose (see rules.ts). */
+  function cleanedUp(stepId: string): boolean {
+    return undoneByCleanupRule(
+      lesson.steps.map((s) => ({ def: s, progress: progressOf(s.id) })),
+      stepId,
+    );
+  }
   function isDone(s: StepDef): boolean {
     return progressDone(progressOf(s.id));
   }
@@ -196,6 +204,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       progress: { ...progressOf(s.id) },
       ...(o.facilitator ? { facilitator: facilitatorView(s, v) } : {}),
     }));
+    for (const e of steps) if (cleanedUp(e.def.id)) Object.assign(e, { undoneByCleanup: true });
     return {
       lesson: { ...lesson, steps: steps.map((s) => s.def) },
       target: o.target,
@@ -527,7 +536,14 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
         // A facilitator may move a learner past a step the tutor cannot solve (e.g. the push test).
         return exclusive(
           step,
-          async () => {
+          async (signal) => {
+            // Its check runs first: a pass records what the step records (e.g. partnerAccount),
+            // which later steps need; only a failing check is waved through by the facilitator.
+            const live = await checkWithBudget(step, signal);
+            if (live.status === 'pass') {
+              record(step, live, 'solve');
+              return live;
+            }
             const r: CheckResult = {
               status: 'pass',
               summary: 'Skipped by the facilitator (this step has no automatic solution).',
@@ -652,10 +668,7 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
       const ac = new AbortController();
       opts?.signal?.addEventListener('abort', () => ac.abort(), { once: true });
       // Which steps a finished clean-up removed on purpose (judged before this run records anything).
-      const undone = new Set<string>();
-      const allDone = lesson.steps.every((s) => isDone(s));
-      for (const s of lesson.steps)
-        if (s.undoes && isDone(s) && allDone) s.undoes.forEach((u) => undone.add(u));
+      const undone = new Set(lesson.steps.filter((s) => cleanedUp(s.id)).map((s) => s.id));
       const rows: CheckAllRow[] = [];
       for (const step of lesson.steps) {
         let r: CheckResult;
@@ -698,10 +711,14 @@ export function createEngine<E>(o: EngineOptions<E>): TutorEngine {
     async recheck(index) {
       const step = lesson.steps[index];
       if (!step || blockedByTarget() || closed) return undefined;
+      const undone = cleanedUp(step.id);
       const r = await checkWithBudget(step, recheckAbort.signal);
       if (closed || recheckAbort.signal.aborted) return r;
-      record(step, r, 'recheck');
-      if (lesson.steps[lp.currentIndex]?.id === step.id && !running) lastResult = r;
+      // the clean-up removed it on purpose: its failing check is not "was done, fails now"
+      const cleaned = undone && r.status === 'fail';
+      if (!cleaned) record(step, r, 'recheck');
+      // nor is it shown as "Not yet" on the step: the session says the clean-up removed it
+      if (!cleaned && lesson.steps[lp.currentIndex]?.id === step.id && !running) lastResult = r;
       if (materialChange) void persist();
       emit();
       return r;

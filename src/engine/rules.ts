@@ -18,6 +18,19 @@ export function isStale(p: StepProgress | undefined): boolean {
   return (p?.status === 'passed' || p?.status === 'skipped') && Boolean(p.staleSince);
 }
 
+/**
+ * Whether a finished clean-up removed this step's work on purpose: every step is done and a
+ * done step (the clean-up) lists it in `undoes`. Its failing check then means "cleaned up",
+ * not "was done, fails now".
+ */
+export function undoneByCleanup(
+  steps: ReadonlyArray<{ def: Pick<StepDef, 'id' | 'undoes'>; progress: StepProgress }>,
+  stepId: string,
+): boolean {
+  if (!steps.every((s) => isDone(s.progress))) return false;
+  return steps.some((s) => s.def.undoes?.includes(stepId) === true);
+}
+
 /** Every required step is done (optional steps, e.g. clean-up, do not hold the lesson back). */
 export function lessonFinished(
   steps: ReadonlyArray<{ def: Pick<StepDef, 'optional'>; progress: StepProgress }>,

@@ -287,7 +287,8 @@ export function reduce(snap: EngineSnapshot, s0: SessionState, intent: Intent): 
     case 'stop-wait':
       return { state: { ...s, waiting: false }, effects: none };
     case 'skip':
-      if (s.busy || done) return { state: s, effects: none };
+      if (s.busy) return { state: s, effects: none };
+      if (done) return { state: say(s, 'muted', t('tui.session.alreadyDone')), effects: none };
       if (!def.solve && !snap.facilitator)
         return { state: say(s, 'muted', t('tui.session.noSolve')), effects: none };
       if (skipAsks(snap) && !s.confirm)
@@ -423,6 +424,9 @@ export function reduce(snap: EngineSnapshot, s0: SessionState, intent: Intent): 
           state: say(st, 'warn', staleMessage(e.def.title, n + 1, intent.result)),
           effects: none,
         };
+      // revisiting a step the finished clean-up removed on purpose: say so, it is not stale
+      if (e?.undoneByCleanup && n === i && intent.result?.status === 'fail')
+        return { state: say(st, 'ok', t('tui.session.cleanedUp')), effects: none };
       return { state: st, effects: none };
     }
     case 'save-failed':

@@ -159,7 +159,13 @@ export interface EngineSnapshot {
   target: TargetInfo;
   currentIndex: number;
   /** `facilitator` is present only in facilitator mode */
-  steps: Array<{ def: StepDef; progress: StepProgress; facilitator?: FacilitatorView }>;
+  steps: Array<{
+    def: StepDef;
+    progress: StepProgress;
+    facilitator?: FacilitatorView;
+    /** a finished clean-up step removed this step's work on purpose */
+    undoneByCleanup?: boolean;
+  }>;
   /** the learner of a shared account (--learner), when any */
   learner?: string;
   /** facilitator mode: any step may be skipped, solutions and checks are shown */

@@ -6,6 +6,7 @@ import type {
   EngineSnapshot,
   StepStatus,
 } from '../engine/types.js';
+import { isStale } from '../engine/rules.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { layoutCommand } from '../text/shell.js';
 import { textWidth } from '../text/width.js';
@@ -159,7 +160,7 @@ export function formatStepList(s: EngineSnapshot): string {
     s.steps
       .map(
         ({ def, progress }, i) =>
-          `${i === s.currentIndex ? '>' : ' '} ${String(i + 1).padStart(2)}. [${statusWord(progress.status)}] ${def.title}`,
+          `${i === s.currentIndex ? '>' : ' '} ${String(i + 1).padStart(2)}. [${isStale(progress) ? msg('plain.status.stale') : statusWord(progress.status)}] ${def.title}`,
       )
       .join('\n') + '\n'
   );

@@ -71,7 +71,7 @@ export function linePrompter(
       write(`? ${message}\n`);
       choices.forEach((c, i) => write(`  ${i + 1}) ${c.label}\n`));
       for (;;) {
-        write(`  Answer (1-${choices.length}): `);
+        write(`  ${msg('plain.answerRange', { max: choices.length })} `);
         const v = pick(choices, await next());
         if (v !== undefined) return v;
         write(`  ${msg('plain.typeNumber', { max: choices.length })}\n`);
@@ -134,7 +134,19 @@ export async function inquirerPrompter(
           ctx,
         ),
       ),
-    confirm: (message) => guard(() => confirm({ message, theme, default: false }, ctx)),
+    confirm: (message) =>
+      guard(() =>
+        confirm(
+          {
+            message,
+            theme,
+            default: false,
+            // inquirer's own words are English: the answer is shown in the learner's language
+            transformer: (yes: boolean) => msg(yes ? 'plain.yes' : 'plain.no'),
+          },
+          ctx,
+        ),
+      ),
     ended: new Promise<void>((resolve) => input.once('end', () => resolve())),
     close() {},
   };

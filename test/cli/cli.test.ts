@@ -2,10 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { memoryIo } from '../../src/io.js';
 import { VERSION } from '../../src/version.js';
+
+// in process, main() would take the language saved on this machine: these expect English
+beforeAll(() => {
+  process.env.ECR_TUTOR_LANG = 'en';
+});
 
 describe('command line', () => {
   it('prints help listing every command and exits 0', async () => {

@@ -205,12 +205,12 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       ✔  GetDownloadUrlForLayer cho phép
 
 
+
       ✔ Đạt: Lần push fcj-workshop-app:ecr-tutor-check-ID đã tới và pull về
       nguyên vẹn dưới danh tính fcj-ecr-ci-cd-user (manifest sha256:DIGEST…, 2
       blob, mọi digest đều đã kiểm tra). fcj-ecr-ci-cd-user đã push và pull
       fcj-workshop-app:ecr-tutor-check-ID (digest sha256:DIGEST…), sau đó
       image thử nghiệm đã được xóa.
-        Lần push fcj-workshop-app:ecr-tutor-check-ID đã tới và pull về nguyên v…
         hành động dưới danh tính: key sandbox của fcj-ecr-ci-cd-user
       Nhấn Enter để sang bước tiếp theo.
       ↷ Đã bỏ qua: tutor đã áp dụng lời giải và bước kiểm tra đạt.

@@ -139,4 +139,31 @@ describe('facilitator mode', () => {
     await again.close();
     expect(s.steps.slice(0, 2).map((x) => x.progress.status)).toEqual(['passed', 'skipped']);
   });
+  it('skipping cross-account-pull step 2 records partnerAccount, so step 4 can be checked and solved', async () => {
+    const fac = await openLesson({
+      target: {},
+      session,
+      cwd,
+      env: { ...process.env, ECR_TUTOR_HOME: home },
+      // no learner suffix: the sandbox has the lesson's repository built in
+      facilitator: true,
+      lessonId: 'cross-account-pull',
+    });
+    try {
+      expect((await fac.skip()).status).toBe('pass'); // connect
+      fac.next();
+      expect(fac.snapshot().steps[fac.snapshot().currentIndex]!.def.id).toBe('partner-account');
+      expect((await fac.skip()).status).toBe('pass');
+      expect(fac.snapshot().vars.partnerAccount).toMatch(/^\d{12}$/);
+      fac.next();
+      await fac.skip(); // partner-denied
+      fac.next();
+      expect(fac.snapshot().steps[fac.snapshot().currentIndex]!.def.id).toBe('grant-partner');
+      const grant = await fac.skip();
+      expect(grant.summary + JSON.stringify(grant.details ?? [])).not.toMatch(/partnerAccount/);
+      expect(grant.status).toBe('pass');
+    } finally {
+      await fac.close();
+    }
+  });
 });

@@ -153,6 +153,11 @@ describe.skipIf(skipWithoutAwsCli('the end of the lesson in a terminal'))(
           expect(eight).not.toContain('Lesson complete');
           expect(eight).toContain('Every required step is done; what is left is optional.');
           expect(eight).toMatch(/Enter next/);
+          // laid out by the tutor, not wrapped again by Ink: no stray space opens the next row
+          const rows = eight.split('\n');
+          const at = rows.findIndex((l) => l.includes('Every required step is done'));
+          const col = rows[at]!.indexOf('Every required');
+          expect(rows[at + 1]!.slice(col)).toMatch(/^\S/);
 
           // ecr:PutImage taken out of the live policy with the AWS CLI, then back to step 7
           const policy = JSON.parse(

@@ -255,8 +255,8 @@ describe('every step at 80x24', () => {
 
 
 
+
       ✘ Not yet: fcj-workshop-app has no repository policy yet.
-        Apply your file: aws ecr set-repository-policy --repository-name fcj-workshop…
       ◉ Watching: re-checks when you save and every few seconds.
       ✔ Compose the policy: passed. Moved on to the next step.
       ────────────────────────────────────────────────────────────────────────────────
@@ -542,8 +542,8 @@ describe('every step at 60x20', () => {
           --endpoint-url http://127.0.0.1:<PRT> --region us-east-1
 
 
+
       ✘ Not yet: fcj-workshop-app has no repository policy yet.
-        Apply your file: aws ecr set-repository-policy --reposito…
       ◉ Watching: re-checks when you save and every few seconds.
       ✔ Compose the policy: passed. Moved on to the next step.
       ────────────────────────────────────────────────────────────
@@ -1023,8 +1023,8 @@ describe('every step at 160x50', () => {
 
 
 
+
                                         ✘ Not yet: fcj-workshop-app has no repository policy yet.
-                                          Apply your file: aws ecr set-repository-policy --repository-name fcj-workshop-app --policy-text file://fcj-workshop-app-pol…
                                         ◉ Watching: re-checks when you save and every few seconds.
                                         ✔ Compose the policy: passed. Moved on to the next step.
       ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────

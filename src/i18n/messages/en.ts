@@ -228,6 +228,7 @@ export const en = {
   'plain.status.passed': 'done',
   'plain.status.skipped': 'skipped',
   'plain.status.failed': 'not yet',
+  'plain.status.stale': 'was done, fails now',
   'plain.status.notStarted': 'to do',
   'plain.view.identity': 'identity: {arn}',
   'plain.view.account': 'account: {account}, region: {region}',
@@ -285,10 +286,31 @@ export const en = {
   'plain.stopped': 'Stopped: progress saved. {again}',
   'plain.inputEnded': 'Input ended: progress saved. {again}',
   'plain.typeNumber': 'Type a number from 1 to {max}.',
+  'plain.answerRange': 'Answer (1-{max}):',
+  'plain.yes': 'Yes',
+  'plain.no': 'No',
   'plain.typeYesNo': 'Type y or n.',
   'plain.hint': 'Hint {n} of {total}:',
 
   // commands (src/commands/*)
+  // commander's own usage errors, said again (src/i18n/commander-errors.ts); English passes as
+  // commander wrote it, these are the sentences another language says instead
+  'cliError.label': 'error:',
+  'cliError.unknownOption': "unknown option ''{flag}''",
+  'cliError.unknownCommand': "unknown command ''{name}''",
+  'cliError.missingArgument': "missing required argument ''{name}''",
+  'cliError.optionArgumentMissing': "option ''{flags}'' argument missing",
+  'cliError.requiredOption': "required option ''{flags}'' not specified",
+  'cliError.invalidOptionArgument': "option ''{flags}'' argument ''{value}'' is invalid. {why}",
+  'cliError.invalidArgument':
+    "command-argument value ''{value}'' is invalid for argument ''{name}''. {why}",
+  'cliError.tooManyArguments':
+    "too many arguments{command, select, other { for ''{command}''} none {}}. Expected {expected, plural, one {# argument} other {# arguments}} but got {got}.",
+  'cliError.didYouMean': '(Did you mean {options}?)',
+  'cliError.useOneOf': 'use one of {choices}.',
+  'cliError.wholeNumber': 'use a whole number.',
+  'cliError.port': 'a port is a whole number from 0 to 65535.',
+
   'cmd.note': 'note: {text}',
   'cmd.warning': 'warning: {text}',
   'cmd.check.pass': 'pass',
@@ -355,6 +377,9 @@ export const en = {
   'tui.session.skipFailed': 'The skip could not run: {error}',
   'tui.session.skipped': '↷ Skipped: the solution was applied and the check passed.',
   'tui.session.movedOn': '✔ {title}: passed. Moved on to the next step.',
+  'tui.session.alreadyDone':
+    'This step is already done: nothing to skip. Press Enter for the next step.',
+  'tui.session.cleanedUp': 'Done; the clean-up step removed this on purpose.',
   'tui.session.saveFailed': 'Your progress could not be saved: {error}',
   'tui.check.optionalNext':
     'Every required step is done; what is left is optional. Enter goes on to step {n}: {title}; q quits (your progress is saved).',

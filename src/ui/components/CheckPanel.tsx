@@ -18,6 +18,15 @@ export function withoutPrefix(text: string, word: string): string {
   return t.replace(re, '');
 }
 
+/** `part` (a sentence) is already said inside `whole` (a summary of several sentences). */
+function within(part: string, whole: string): boolean {
+  const p = part
+    .trim()
+    .replace(/[.\s]+$/, '')
+    .toLowerCase();
+  return p.length >= 20 && whole.toLowerCase().includes(p);
+}
+
 function same(a: string, b: string): boolean {
   const n = (x: string) =>
     x
@@ -61,22 +70,33 @@ export function CheckPanel({
 
   if (s.dialog === 'confirm-skip') {
     lines.push(
-      <Text key="skip" {...theme.style('warn')}>
-        {def.solveChangesState ? msg('tui.check.confirmSkipAws') : msg('tui.check.confirmSkip')}
-      </Text>,
+      <Para
+        key="skip"
+        width={width}
+        spans={[
+          {
+            text: def.solveChangesState
+              ? msg('tui.check.confirmSkipAws')
+              : msg('tui.check.confirmSkip'),
+            style: 'warn',
+          },
+        ]}
+      />,
     );
     if (def.solveWritesFile)
       lines.push(
-        <Text key="skip-file" {...theme.style('warn')}>
-          {msg('tui.check.skipWritesFile', { file: def.solveWritesFile })}
-        </Text>,
+        <Para
+          key="skip-file"
+          width={width}
+          spans={[
+            { text: msg('tui.check.skipWritesFile', { file: def.solveWritesFile }), style: 'warn' },
+          ]}
+        />,
       );
   }
   if (s.dialog === 'jump') {
     lines.push(
-      <Text key="jump" {...theme.style('accent')}>
-        {msg('tui.check.jump')}
-      </Text>,
+      <Para key="jump" width={width} spans={[{ text: msg('tui.check.jump'), style: 'accent' }]} />,
     );
   }
   const what =
@@ -108,8 +128,13 @@ export function CheckPanel({
     // the explain view shows each request with its trace: its one-line digest is not repeated
     const shown =
       r.view?.kind === 'explain' ? r.view.cases.map((c) => `${c.principal} ${c.action}:`) : [];
+    // the apply view lays its command out whole (continued with ` \`): a detail quoting it again
+    // could only show it cut at the panel's edge
+    const command = r.view?.kind === 'applied-policy' ? sanitizeLine(r.view.cliCommand) : undefined;
     const details = (r.details ?? []).map(sanitizeLine).filter((d) => {
-      if (said.some((x) => same(x, d)) || shown.some((p) => d.startsWith(p))) return false;
+      if (said.some((x) => same(x, d) || within(d, x)) || shown.some((p) => d.startsWith(p)))
+        return false;
+      if (command && d.includes(command)) return false;
       said.push(d);
       return true;
     });
@@ -135,23 +160,36 @@ export function CheckPanel({
     // Enter goes on from a done step (the engine's rule); the lesson's state is said below
     if (r.status === 'pass' && nextOpen && s.lesson === 'open' && !running) {
       lines.push(
-        <Text key="next" {...theme.style('muted')}>
-          {msg('tui.check.pressEnter')}
-        </Text>,
+        <Para
+          key="next"
+          width={width}
+          spans={[{ text: msg('tui.check.pressEnter'), style: 'muted' }]}
+        />,
       );
     }
   } else if (running) {
     lines.push(
-      <Text key="spin" {...theme.style('accent')}>
-        {frame} {s.busy ? what : msg('tui.check.watchingChecking')}…
-      </Text>,
+      <Para
+        key="spin"
+        width={width}
+        spans={[
+          {
+            text: `${frame} ${s.busy ? what : msg('tui.check.watchingChecking')}…`,
+            style: 'accent',
+          },
+        ]}
+      />,
     );
   }
   if (s.watching && r && r.status !== 'pass') {
     lines.push(
-      <Text key="watch" {...theme.style('muted')}>
-        {theme.ascii ? '(o)' : '◉'} {msg('tui.check.watching')}
-      </Text>,
+      <Para
+        key="watch"
+        width={width}
+        spans={[
+          { text: `${theme.ascii ? '(o)' : '◉'} ${msg('tui.check.watching')}`, style: 'muted' },
+        ]}
+      />,
     );
   }
   if (s.lesson !== 'open') {
@@ -166,17 +204,11 @@ export function CheckPanel({
               title: snap.steps[optional]!.def.title,
             })
           : msg('tui.check.optionalLeft');
-    lines.push(
-      <Text key="done" {...theme.style('ok')}>
-        {text}
-      </Text>,
-    );
+    lines.push(<Para key="done" width={width} spans={[{ text: text, style: 'ok' }]} />);
   }
   if (s.flash) {
     lines.push(
-      <Text key="flash" {...theme.style(s.flash.tone)}>
-        {s.flash.text}
-      </Text>,
+      <Para key="flash" width={width} spans={[{ text: s.flash.text, style: s.flash.tone }]} />,
     );
   }
   // Only the latest hint level: the panel must stay short, and each level repeats the last.
@@ -222,9 +254,7 @@ export function CheckPanel({
   }
   if (lines.length === 0) {
     lines.push(
-      <Text key="idle" {...theme.style('muted')}>
-        {msg('tui.check.idle')}
-      </Text>,
+      <Para key="idle" width={width} spans={[{ text: msg('tui.check.idle'), style: 'muted' }]} />,
     );
   }
   return <Box flexDirection="column">{lines}</Box>;

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { Scroll } from '../hooks/use-scroll.js';
 import type { TutorState } from '../hooks/use-tutor.js';
 import { useTheme } from '../theme-context.js';
+import { isDone } from '../../engine/rules.js';
 import { Markdown } from './Markdown.js';
 import { ScrollView } from './ScrollView.js';
 import { StepView } from './StepView.js';
@@ -71,7 +72,7 @@ export function StepPane({
 
 /** The step has questions not yet answered right. */
 export function quizOpen(s: TutorState): boolean {
-  const status = s.snap.steps[s.index]?.progress.status;
-  if (status === 'passed' || status === 'skipped') return false;
+  // the engine's rule: a stale quiz ("was done, fails now") is open again
+  if (isDone(s.snap.steps[s.index]?.progress)) return false;
   return (s.def.quiz ?? []).some((q) => !s.quizAnswers[q.id]?.correct);
 }

@@ -8,6 +8,7 @@ import { QuizView } from '../views/QuizView.js';
 import { ResourcesView } from '../views/ResourcesView.js';
 import { VerifyView } from '../views/VerifyView.js';
 import { useTheme } from '../theme-context.js';
+import { isDone } from '../../engine/rules.js';
 import { t as msg } from '../../i18n/index.js';
 
 /** The step-specific part under the step's text: input, quiz, or the last check's rich data. */
@@ -25,7 +26,7 @@ export function StepView({
   const theme = useTheme();
   const { def, snap } = s;
   const view = snap.lastResult?.view;
-  const status = snap.steps[s.index]?.progress.status;
+  const done = isDone(snap.steps[s.index]?.progress);
   const running = snap.running?.stepId === def.id ? snap.running : undefined;
   const parts = [];
   if (def.input) {
@@ -37,6 +38,7 @@ export function StepView({
         focused={s.typing}
         error={s.inputError}
         saved={snap.vars[def.input.variable]}
+        width={width}
       />,
     );
   }
@@ -56,7 +58,7 @@ export function StepView({
         answers={s.quizAnswers}
         cursor={s.quizCursor}
         lastAnswered={s.lastAnswered}
-        passed={status === 'passed' || status === 'skipped'}
+        passed={done}
         width={width}
       />,
     );

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { StepInput } from '../../engine/types.js';
 import { useTheme } from '../theme-context.js';
 import { t as msg } from '../../i18n/index.js';
+import { Para } from '../components/Lines.js';
 
 /** The one-line answer field (account ID) with validation as the learner types. */
 export function AnswerInput({
@@ -10,12 +11,15 @@ export function AnswerInput({
   focused,
   error,
   saved,
+  width = 80,
 }: {
   input: StepInput;
   value: string;
   focused: boolean;
   error?: string;
   saved?: string;
+  /** cells available: the message under the field wraps at spaces, continued under its start */
+  width?: number;
 }) {
   const theme = useTheme();
   const ok =
@@ -38,13 +42,16 @@ export function AnswerInput({
         {focused ? <Text {...theme.style('accent')}>{theme.ascii ? '_' : '▌'}</Text> : null}
       </Text>
       {error ? (
-        <Text {...theme.style('warn')}> {error}</Text>
+        <Para width={width} indent="  " spans={[{ text: `  ${error}`, style: 'warn' }]} />
       ) : ok && saved !== value ? (
         // only before this answer was checked: after, the check's own result says it
-        <Text {...theme.style('ok')}>
-          {' '}
-          {theme.ascii ? 'ok' : '✔'} {msg('tui.input.looksRight')}
-        </Text>
+        <Para
+          width={width}
+          indent="  "
+          spans={[
+            { text: `  ${theme.ascii ? 'ok' : '✔'} ${msg('tui.input.looksRight')}`, style: 'ok' },
+          ]}
+        />
       ) : null}
     </Box>
   );
