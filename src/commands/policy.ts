@@ -321,7 +321,7 @@ export async function runPolicyExplain(
   out += `\n${t('policy.cli.request')}\n`;
   out += `  ${t('policy.cli.principal', {
     arn: principal.arn,
-    type: principal.type,
+    type: t('policy.cli.principalType', { type: principal.type.replace(/-/g, '_') }),
     account: principal.accountId || '',
     hasAccount: principal.accountId ? 'yes' : 'no',
   })}\n`;
@@ -350,7 +350,9 @@ export async function runPolicyExplain(
   out += `\n${t('policy.cli.statements')}\n`;
   if (result.trace.length === 0) out += `  ${t('policy.cli.noStatements')}\n`;
   for (const e of result.trace) {
-    const mark = e.matched ? (e.effect === 'Deny' ? 'DENY ' : 'ALLOW') : '  -  ';
+    const mark = t('policy.cli.mark', {
+      mark: e.matched ? (e.effect === 'Deny' ? 'deny' : 'allow') : 'none',
+    });
     out += `  ${mark} ${t('policy.cli.statement', {
       policy: e.policy,
       n: e.statementIndex + 1,

@@ -170,7 +170,7 @@ describe('policy explain --lang vi', () => {
         Vì sao: được resource-based policy cho phép (cùng tài khoản: chỉ cần vậy là đủ)
 
       Yêu cầu
-        principal: arn:aws:iam::123456789012:user/fcj-ecr-ci-cd-user (user, tài khoản 123456789012)
+        principal: arn:aws:iam::123456789012:user/fcj-ecr-ci-cd-user (IAM user, tài khoản 123456789012)
         action:    ecr:PutImage
         resource:  arn:aws:ecr:us-east-1:123456789012:repository/fcj-workshop-app (mặc định: fcj-workshop-app trong tài khoản của principal, 123456789012, us-east-1; dùng --resource để đổi)
         context:   aws:SecureTransport=true (aws:SecureTransport: luôn có trên ECR API vì API này chỉ chạy HTTPS; đổi bằng --context)
@@ -178,7 +178,7 @@ describe('policy explain --lang vi', () => {
         Deny tường minh (explicit deny) ở bất kỳ policy nào cũng luôn thắng.
 
       Các statement
-        ALLOW repository policy (good.json), statement #1 "AllowPushPullFromCICDUser" (Allow): cho phép: khớp ecr:PutImage trên arn:aws:ecr:us-east-1:123456789012:repository/fcj-workshop-app
+        CHO PHÉP repository policy (good.json), statement #1 "AllowPushPullFromCICDUser" (Allow): cho phép: khớp ecr:PutImage trên arn:aws:ecr:us-east-1:123456789012:repository/fcj-workshop-app
       "
     `);
   });
@@ -208,7 +208,7 @@ describe('policy explain --lang vi', () => {
         Nghĩa là: khác tài khoản (cross-account): repository policy phải cho phép principal này hoặc tài khoản của nó, nhưng ở đây không có — đây là từ chối ngầm định (implicit deny)
 
       Yêu cầu
-        principal: arn:aws:iam::210987654321:user/partner-developer (user, tài khoản 210987654321)
+        principal: arn:aws:iam::210987654321:user/partner-developer (IAM user, tài khoản 210987654321)
         action:    ecr:BatchGetImage
         resource:  arn:aws:ecr:us-east-1:123456789012:repository/fcj-workshop-app (mặc định: fcj-workshop-app trong tài khoản --account 123456789012, us-east-1; dùng --resource để đổi)
         context:   aws:SecureTransport=true (aws:SecureTransport: luôn có trên ECR API vì API này chỉ chạy HTTPS; đổi bằng --context)
@@ -216,7 +216,7 @@ describe('policy explain --lang vi', () => {
         Deny tường minh (explicit deny) ở bất kỳ policy nào cũng luôn thắng.
 
       Các statement
-          -   repository policy (good.json), statement #1 "AllowPushPullFromCICDUser" (Allow): không áp dụng: arn:aws:iam::210987654321:user/partner-developer không được nêu tên trong Principal fcj-ecr-ci-cd-user
+           -     repository policy (good.json), statement #1 "AllowPushPullFromCICDUser" (Allow): không áp dụng: arn:aws:iam::210987654321:user/partner-developer không được nêu tên trong Principal fcj-ecr-ci-cd-user
       "
     `);
   });

@@ -229,10 +229,10 @@ describe('the lesson in Vietnamese, in the TUI at 80x24', () => {
       Truy cập khác tài khoản cần Allow ở cả hai phía; chỉ một phía thì vẫn bị từ
       chối.
 
-      Request 1/3: fcj-ecr-ci-cd-user gọi ecr:PutImage → được phép
+      Yêu cầu 1/3: fcj-ecr-ci-cd-user gọi ecr:PutImage → được phép
         được resource-based policy cho phép (cùng tài khoản: vậy là đủ)
-        ○ Allow identity inline policy ecr-get-authorization-token của fcj-ecr-ci-cd-…
-        ● Allow resource repository policy của fcj-workshop-app#AllowPushPull: cho ph…
+        ○ cho phép [danh tính] inline policy ecr-get-authorization-token của fcj-ecr-…
+        ● cho phép [tài nguyên] repository policy của fcj-workshop-app#AllowPushPull:…
       ↓ còn tiếp: PgDn hoặc ↓ (dòng …)
 
       ✔ Đạt: fcj-ecr-ci-cd-user được repository policy cho phép; partner-developer

@@ -278,6 +278,10 @@ export const policyEn = {
   'policy.cli.denyWins': 'An explicit Deny in any policy always wins.',
   'policy.cli.statements': 'Statements',
   'policy.cli.noStatements': '(no statements were evaluated)',
+  // the mark before each statement: matched and allowing, matched and denying, not matching
+  'policy.cli.mark': '{mark, select, allow {ALLOW} deny {DENY } other {  -  }}',
+  'policy.cli.principalType':
+    '{type, select, user {user} role {role} assumed_role {assumed-role} root {root} anonymous {anonymous} other {{type}}}',
   'policy.cli.statement':
     '{policy} statement #{n}{hasSid, select, yes { "{sid}"} other {}} ({effect}): {why}',
   'policy.cli.absentHeading':
@@ -290,6 +294,12 @@ export const policyEn = {
   // short: in English exactly AWS's clause (evaluate.ts `reason`); views and checks show it
   'policy.eval.basisShort':
     '{basis, select, no_permission_needed {sts:GetCallerIdentity needs no permission (it works even under an explicit deny)} identity_deny {with an explicit deny in an identity-based policy} resource_deny {with an explicit deny in a resource-based policy} anonymous_public {allowed by a resource-based policy that allows everyone (*)} anonymous_denied {no resource-based policy allows the {action} action} root {the root user is allowed by default in its own account} both {allowed by an identity-based policy and by the resource-based policy} identity {allowed by an identity-based policy (same account: that is enough)} resource {allowed by the resource-based policy (same account: that is enough)} same_none {no identity-based policy allows the {action} action} cross_no_resource {no resource-based policy allows the {action} action} cross_no_identity {no identity-based policy allows the {action} action} cross_both {allowed by the resource-based policy and by an identity-based policy (cross-account needs both)} other {{basis}}}',
+
+  // step 8's trace lines (src/ui/views/ExplainView.tsx): the statement's Effect beside its mark,
+  // then which kind of policy, which statement and why
+  'policy.explain.effect': '{effect, select, Allow {Allow} Deny {Deny} other {{effect}}}',
+  'policy.explain.entry':
+    '{type, select, identity {identity} resource {resource} other {{type}}} {policy}{sid}: {why}',
 
   // the explain step (src/checks/explain.ts)
   'checks.explain.repositoryPolicyOf': 'repository policy of {repository}',

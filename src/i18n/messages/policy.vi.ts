@@ -273,6 +273,10 @@ export const policyVi: Partial<Record<keyof typeof policyEn, string>> = {
   'policy.cli.denyWins': 'Deny tường minh (explicit deny) ở bất kỳ policy nào cũng luôn thắng.',
   'policy.cli.statements': 'Các statement',
   'policy.cli.noStatements': '(không có statement nào được đánh giá)',
+  // same width for the three marks, so that the statements line up
+  'policy.cli.mark': '{mark, select, allow {CHO PHÉP} deny {TỪ CHỐI } other {   -    }}',
+  'policy.cli.principalType':
+    '{type, select, user {IAM user} role {IAM role} assumed_role {phiên của một role (assumed-role)} root {root user} anonymous {ẩn danh} other {{type}}}',
   'policy.cli.statement':
     '{policy}, statement #{n}{hasSid, select, yes { "{sid}"} other {}} ({effect}): {why}',
   'policy.cli.absentHeading':
@@ -284,6 +288,10 @@ export const policyVi: Partial<Record<keyof typeof policyEn, string>> = {
 
   'policy.eval.basisShort':
     '{basis, select, no_permission_needed {sts:GetCallerIdentity không cần quyền nào (chạy được cả khi có Deny tường minh)} identity_deny {bị chặn bởi Deny tường minh (explicit deny) trong một identity-based policy} resource_deny {bị chặn bởi Deny tường minh (explicit deny) trong một resource-based policy} anonymous_public {được phép nhờ một resource-based policy cho phép tất cả mọi người (*)} anonymous_denied {không có resource-based policy nào cho phép action {action}} root {root user mặc định được phép trong chính tài khoản của mình} both {được cả identity-based policy lẫn resource-based policy cho phép} identity {được identity-based policy cho phép (cùng tài khoản: vậy là đủ)} resource {được resource-based policy cho phép (cùng tài khoản: vậy là đủ)} same_none {không có identity-based policy nào cho phép action {action}} cross_no_resource {không có resource-based policy nào cho phép action {action}} cross_no_identity {không có identity-based policy nào cho phép action {action}} cross_both {được cả resource-based policy lẫn identity-based policy cho phép (khác tài khoản thì cần cả hai)} other {{basis}}}',
+
+  'policy.explain.effect': '{effect, select, Allow {cho phép} Deny {từ chối} other {{effect}}}',
+  'policy.explain.entry':
+    '{type, select, identity {[danh tính]} resource {[tài nguyên]} other {[{type}]}} {policy}{sid}: {why}',
 
   'checks.explain.repositoryPolicyOf': 'repository policy của {repository}',
   'checks.explain.withoutPutImage': 'repository policy của {repository} khi bỏ ecr:PutImage',

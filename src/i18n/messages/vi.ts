@@ -198,7 +198,7 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'tui.input.looksRight': 'có vẻ đúng; nhấn Enter để kiểm tra',
   'tui.apply.run': 'Chạy lệnh này (hoặc dùng console), rồi chờ ở đây:',
   'tui.apply.diff': 'Khác biệt giữa policy trên AWS và file của bạn:',
-  'tui.explain.request': 'Request {n}/{total}:',
+  'tui.explain.request': 'Yêu cầu {n}/{total}:',
   'tui.explain.calls': '{principal} gọi {action} →',
   'tui.explain.decision':
     '{decision, select, allowed {được phép} implicit_deny {từ chối ngầm định} explicit_deny {Deny tường minh} other {{decision}}}',

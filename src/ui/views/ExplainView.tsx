@@ -43,9 +43,17 @@ export function ExplainView({ cases, width }: { cases: ExplainCases; width: numb
             <Text key={j} wrap="truncate-end">
               {'  '}
               <Text {...theme.style(t.matched ? (t.effect === 'Allow' ? 'ok' : 'bad') : 'muted')}>
-                {t.matched ? (theme.ascii ? '*' : '●') : theme.ascii ? 'o' : '○'} {t.effect}
+                {t.matched ? (theme.ascii ? '*' : '●') : theme.ascii ? 'o' : '○'}{' '}
+                {msg('policy.explain.effect', { effect: t.effect })}
               </Text>{' '}
-              {sanitizeLine(`${t.policyType} ${t.policy}${t.sid ? `#${t.sid}` : ''}: ${t.why}`)}
+              {sanitizeLine(
+                msg('policy.explain.entry', {
+                  type: t.policyType,
+                  policy: t.policy,
+                  sid: t.sid ? `#${t.sid}` : '',
+                  why: t.why,
+                }),
+              )}
             </Text>
           ))}
         </Box>
