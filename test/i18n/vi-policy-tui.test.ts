@@ -74,9 +74,9 @@ describe('step 5 in Vietnamese, in the TUI at 80x24', () => {
 
       fcj-workshop-app-policy.json · 2 phát hiện
       dòng 6:17 lỗi Effect phải đúng là "Allow" hoặc "Deny" (viết hoa chữ cái đầu);
-      bạn đang ghi "allow". → Dùng "Allow".
+        bạn đang ghi "allow". → Dùng "Allow".
       dòng 15:9 lỗi "ecr:PutImagee" không phải action của ecr (AWS sẽ từ chối policy
-      có action này). → Có phải ý bạn là ecr:PutImage?
+        có action này). → Có phải ý bạn là ecr:PutImage?
          1 │ {
          2 │   "Version": "2012-10-17",
          3 │   "Statement": [

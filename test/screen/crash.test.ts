@@ -35,4 +35,28 @@ describe('step 5 with a tab-indented, Vietnamese + emoji policy file', () => {
     t.press('q');
     expect((await t.waitForExit()).exitCode).toBe(0);
   });
+
+  it('a finding that quotes the Sid shows its BEL and U+202E made visible, never raw', async () => {
+    t = await spawnTutor([], { cols: 80, rows: 24 });
+    const account = await goToStep(t, 5);
+    expect(account).toMatch(/^\d{12}$/);
+    // with the account filled in, the Sid is the finding: its message quotes the file
+    await writeFile(
+      join(t.cwd, 'fcj-workshop-app-policy.json'),
+      tabbedPolicy().replace('<YOUR_AWS_ACCOUNT_ID>', account),
+    );
+    t.press('enter');
+    const screen = await t.waitFor(/Sid may contain only letters and digits[\s\S]*Not yet/);
+    // the raw bytes the tutor wrote, not just the emulated screen: no bidi override, no BEL
+    expect(t.output()).not.toContain('\u202e');
+    expect(t.output()).not.toContain('\u0007');
+    expect(screen).toContain('<U+202E>');
+    // the finding is laid out by the tutor: its continuation row opens with no stray space
+    const rows = screen.split('\n');
+    const at = rows.findIndex((l) => l.startsWith('line 5:'));
+    expect(at).toBeGreaterThan(-1);
+    expect(rows[at + 1]).toMatch(/^ {2}\S/);
+    t.press('q');
+    expect((await t.waitForExit()).exitCode).toBe(0);
+  });
 });

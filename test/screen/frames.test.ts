@@ -489,7 +489,7 @@ describe('every step at 60x20', () => {
 
       fcj-workshop-app-policy.json · 1 finding
       line 8:26 error Replace <YOUR_AWS_ACCOUNT_ID> with your
-      12-digit account ID.
+        12-digit account ID.
          1 │ {
          2 │     "Version": "2012-10-17",
          3 │     "Statement": [

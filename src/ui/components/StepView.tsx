@@ -77,7 +77,13 @@ export function StepView({
       );
   } else if (view?.kind === 'policy-file') {
     parts.push(
-      <PolicyFileView key="pf" file={view.file} text={view.text} findings={view.findings} />,
+      <PolicyFileView
+        key="pf"
+        file={view.file}
+        text={view.text}
+        findings={view.findings}
+        width={width}
+      />,
     );
   } else if (view?.kind === 'applied-policy') {
     parts.push(

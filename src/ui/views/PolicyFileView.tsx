@@ -1,4 +1,6 @@
 import { Box, Text } from 'ink';
+import { sanitizeLine } from '../../text/sanitize.js';
+import { Para } from '../components/Lines.js';
 import type { FindingView } from '../../engine/types.js';
 import { CodeBlock } from '../components/CodeBlock.js';
 import { useTheme } from '../theme-context.js';
@@ -12,10 +14,13 @@ export function PolicyFileView({
   file,
   text,
   findings,
+  width = 80,
 }: {
   file: string;
   text: string;
   findings: FindingView[];
+  /** cells available: a finding wraps at spaces, continued under its message */
+  width?: number;
 }) {
   const theme = useTheme();
   const marks = new Map<number, FindingView['severity']>();
@@ -23,7 +28,7 @@ export function PolicyFileView({
     const prev = marks.get(f.line);
     if (prev !== 'error') marks.set(f.line, f.severity);
   }
-  const name = file.split(/[\\/]/).pop() ?? file;
+  const name = sanitizeLine(file.split(/[\\/]/).pop() ?? file);
   return (
     <Box flexDirection="column">
       <Text {...theme.style('muted')} wrap="truncate-middle">
@@ -32,17 +37,27 @@ export function PolicyFileView({
         {msg('tui.policyFile.findings', { count: findings.length })}
       </Text>
       {findings.map((f, i) => (
-        <Text key={i}>
-          <Text
-            {...theme.style(
-              f.severity === 'error' ? 'bad' : f.severity === 'warning' ? 'warn' : 'muted',
-            )}
-          >
-            {msg('tui.policyFile.at', { line: f.line, column: f.column, severity: f.severity })}
-          </Text>{' '}
-          {f.message}
-          {f.suggestion ? <Text {...theme.style('accent')}> → {f.suggestion}</Text> : null}
-        </Text>
+        // the message quotes the learner's file: sanitised (a BEL, a bidi override) and laid
+        // out by the tutor, so Ink never wraps it with a stray space
+        <Para
+          key={i}
+          width={width}
+          indent="  "
+          spans={[
+            {
+              text: msg('tui.policyFile.at', {
+                line: f.line,
+                column: f.column,
+                severity: f.severity,
+              }),
+              style: f.severity === 'error' ? 'bad' : f.severity === 'warning' ? 'warn' : 'muted',
+            },
+            { text: ` ${sanitizeLine(f.message)}` },
+            ...(f.suggestion
+              ? [{ text: ` → ${sanitizeLine(f.suggestion)}`, style: 'accent' as const }]
+              : []),
+          ]}
+        />
       ))}
       <CodeBlock text={text || ' '} lang="json" numbered marks={marks} />
     </Box>
