@@ -72,6 +72,7 @@ export function StepView({
           rows={running ? [] : rows}
           progress={running?.progress ?? []}
           running={Boolean(running)}
+          width={width}
           note={running ? undefined : view?.kind === 'verify' ? view.note : undefined}
         />,
       );

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { textWidth } from '../../text/width.js';
 import type { ActionRow, CheckProgress } from '../../engine/types.js';
 import { useTheme } from '../theme-context.js';
 import { t as msg } from '../../i18n/index.js';
@@ -43,11 +44,14 @@ export function VerifyView({
   progress,
   note,
   running,
+  width = 80,
 }: {
   rows: ActionRow[];
   progress: CheckProgress[];
   note?: string;
   running: boolean;
+  /** cells available: two columns when every row fits in half of them, else one */
+  width?: number;
 }) {
   const theme = useTheme();
   const all = verifyRows(rows, running ? progress : []);
@@ -55,12 +59,17 @@ export function VerifyView({
   const upload = uploads[uploads.length - 1];
   const messages = running ? progress.filter((p) => p.kind === 'message') : [];
   const message = messages[messages.length - 1];
+  const label = (r: { action: string; status: ActionRow['status'] }) =>
+    `${(theme.ascii ? ASCII : GLYPH)[r.status].padEnd(2)} ${r.action.replace(/^ecr:/, '')} ${msg('tui.verify.status', { status: r.status.replace(/-/g, '_') })}`;
+  // a row cut at the column's edge would hide the action or its answer: one column instead
+  const widest = Math.max(0, ...all.map((r) => textWidth(label(r))));
+  const half = widest + 1 <= Math.floor(width / 2);
   return (
     <Box flexDirection="column">
-      {/* Two columns: the seven actions fit in four lines of an 80-column terminal. */}
+      {/* Two columns where they fit: the seven actions in four lines of an 80-column terminal. */}
       <Box flexDirection="row" flexWrap="wrap">
         {all.map((r) => (
-          <Box key={r.action} width="50%" paddingRight={1}>
+          <Box key={r.action} width={half ? '50%' : '100%'} paddingRight={1}>
             <Text wrap="truncate-end">
               <Text
                 {...theme.style(
