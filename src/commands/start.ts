@@ -11,7 +11,9 @@ import { wantsExternalTarget } from '../aws/target.js';
 import type { Engine } from '../engine/types.js';
 import { formatError, TutorError } from '../errors.js';
 import { tutorCommand } from '../text/tutor-command.js';
-import { toAscii } from '../text/width.js';
+import { isDone } from '../engine/rules.js';
+import { columnsOf, humanIo } from './human-io.js';
+import { textWidth, toAscii } from '../text/width.js';
 import { t as msg } from '../i18n/index.js';
 import { loadTutorUi } from '../ui/load-tutor-ui.js';
 
@@ -206,24 +208,33 @@ export async function runStart(
   if (engine) {
     const snap = engine.snapshot();
     await engine.close();
-    const done = snap.steps.filter(
-      (s) => s.progress.status === 'passed' || s.progress.status === 'skipped',
-    ).length;
+    const done = snap.steps.filter((s) => isDone(s.progress)).length;
     if (env[EXIT_AFTER_FIRST_FRAME] !== '1') {
       // in the words of the shell that started it: `ecr-tutor` may not be on PATH
       const me = tutorCommand();
-      io.out(
-        `${
-          done === snap.steps.length
-            ? msg('cmd.start.savedAll', { done, title: snap.lesson.title, me })
-            : msg('cmd.start.saved', {
-                done,
-                total: snap.steps.length,
-                title: snap.lesson.title,
-                me,
-              })
-        }\n`,
-      );
+      // the sentence wraps at spaces to the terminal (a title cut mid-word read "repos|itory");
+      // a line holding the command stays whole, to be copied as it is
+      const columns = columnsOf(process.stdout);
+      const said = `${
+        done === snap.steps.length
+          ? msg('cmd.start.savedAll', { done, title: snap.lesson.title, me })
+          : msg('cmd.start.saved', {
+              done,
+              total: snap.steps.length,
+              title: snap.lesson.title,
+              me,
+            })
+      }\n`;
+      // a line too wide for the terminal puts its command on a line of its own, whole
+      const fitted = said
+        .split('\n')
+        .map((line) =>
+          line.includes(me) && textWidth(line) > columns
+            ? line.replace(`: ${me}`, `:\n  ${me}`)
+            : line,
+        )
+        .join('\n');
+      humanIo(io, { keep: (line) => line.includes(me) }).out(fitted);
     }
   }
   if (env[REPORT_PEAK_RSS] === '1') {
