@@ -135,7 +135,7 @@ describe('the further lessons in Vietnamese, --plain at 80 columns', () => {
         tutor làm giúp, q để thoát.
       > Tiếp theo? (Enter = kiểm tra, h = gợi ý, s = bỏ qua, ? = mọi lệnh) s
       > Bỏ qua "Dọn dẹp (không bắt buộc)"? Tutor sẽ áp dụng lời giải (việc này thay
-      đổi tài nguyên AWS của bạn) Yes
+      đổi tài nguyên AWS của bạn) Có
       Đang áp dụng lời giải, rồi kiểm tra…
       ĐẠT: partner-developer không còn pull được từ fcj-workshop-app; các thay đổi của
         bài học đã được gỡ hết.
@@ -202,7 +202,7 @@ describe('the further lessons in Vietnamese, --plain at 80 columns', () => {
         tutor làm giúp, q để thoát.
       > Tiếp theo? (Enter = kiểm tra, h = gợi ý, s = bỏ qua, ? = mọi lệnh) s
       > Bỏ qua "Dọn dẹp (không bắt buộc)"? Tutor sẽ áp dụng lời giải (việc này thay
-      đổi tài nguyên AWS của bạn) Yes
+      đổi tài nguyên AWS của bạn) Có
       Đang áp dụng lời giải, rồi kiểm tra…
       ĐẠT: Deny của bài học đã được gỡ khỏi fcj-workshop-app: push lại chạy như trước.
       ↷ Đã bỏ qua: tutor đã áp dụng lời giải và bước kiểm tra đạt.
