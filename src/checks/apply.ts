@@ -21,6 +21,7 @@ import {
 import { judgeRepositoryPolicy } from './lesson-changes.js';
 import { ACCOUNT_PLACEHOLDER, judgePolicyText, lessonPolicyText } from './policy-file.js';
 import type { LabAction, LabCheck, LabContext } from './types.js';
+import type { CheckResult } from '../engine/types.js';
 import { memo } from './memo.js';
 import { errName, errorResult, param, policyFilePath } from './util.js';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files.js';
@@ -44,6 +45,41 @@ export async function readRepositoryPolicy(
   } catch (err) {
     if (errName(err) === 'RepositoryPolicyNotFoundException') return undefined;
     throw err;
+  }
+}
+
+/**
+ * Who is asking and the repository's policy, parsed: what a lesson check judges. A check gets
+ * the failing result to return instead when the caller or the policy cannot be read, the
+ * repository has no policy (`noPolicy` says so in the check's words), or it does not parse.
+ */
+export async function readRepositoryPolicyDoc(
+  ctx: LabContext,
+  repository: string,
+  noPolicy: string,
+): Promise<
+  | { me: Awaited<ReturnType<LabContext['env']['session']['whoAmI']>>; doc: PolicyDocument }
+  | { result: CheckResult }
+> {
+  let me;
+  let text: string | undefined;
+  try {
+    me = await ctx.env.session.whoAmI();
+    text = await readRepositoryPolicy(ctx, repository);
+  } catch (err) {
+    return { result: errorResult(ctx, err, msg('check.doing.readPolicy', { repository })) };
+  }
+  if (!text) return { result: { status: 'fail', summary: noPolicy, hintKey: 'no-policy' } };
+  try {
+    return { me, doc: parsePolicy(text) };
+  } catch (err) {
+    return {
+      result: {
+        status: 'fail',
+        summary: msg('checks.deny.notParsed', { repository, message: (err as Error).message }),
+        hintKey: 'no-policy',
+      },
+    };
   }
 }
 

@@ -8,19 +8,18 @@ import { t as msg } from '../i18n/index.js';
 import { SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
 import {
   evaluate,
-  parsePolicy,
   principalFromArn,
   PUSH_ACTIONS,
   type NamedPolicy,
   type PolicyDocument,
   decisionWhy,
 } from '../policy/index.js';
-import { readRepositoryPolicy } from './apply.js';
+import { readRepositoryPolicy, readRepositoryPolicyDoc } from './apply.js';
 import { userIdentityPolicies } from './iam-policies.js';
 import { writeLessonFile } from './lesson-files.js';
 import { withStatement } from './probes.js';
 import type { LabAction, LabCheck } from './types.js';
-import { errorResult, param, repositoryArn, userArn } from './util.js';
+import { param, repositoryArn, userArn } from './util.js';
 
 export const DENY_SID = 'DenyPushExceptCi';
 export const CI_ARN_PLACEHOLDER = '<CI_USER_ARN>';
@@ -72,32 +71,14 @@ export function decideOnPaper(
 export const checkPushDeniedExceptCi: LabCheck = async (ctx, params) => {
   const repository = param(params, 'repository');
   const ciUser = param(params, 'ciUser');
-  let me;
-  let text: string | undefined;
-  let ciPolicies: NamedPolicy[] = [];
-  try {
-    me = await ctx.env.session.whoAmI();
-    text = await readRepositoryPolicy(ctx, repository);
-    ciPolicies = await userIdentityPolicies(ctx, ciUser).catch(() => []);
-  } catch (err) {
-    return errorResult(ctx, err, msg('check.doing.readPolicy', { repository }));
-  }
-  if (!text)
-    return {
-      status: 'fail',
-      summary: msg('checks.deny.noPolicy', { repository }),
-      hintKey: 'no-policy',
-    };
-  let doc: PolicyDocument;
-  try {
-    doc = parsePolicy(text);
-  } catch (err) {
-    return {
-      status: 'fail',
-      summary: msg('checks.deny.notParsed', { repository, message: (err as Error).message }),
-      hintKey: 'no-policy',
-    };
-  }
+  const read = await readRepositoryPolicyDoc(
+    ctx,
+    repository,
+    msg('checks.deny.noPolicy', { repository }),
+  );
+  if ('result' in read) return read.result;
+  const { me, doc } = read;
+  const ciPolicies: NamedPolicy[] = await userIdentityPolicies(ctx, ciUser).catch(() => []);
   if (doc.statements.some((s) => s.notPrincipal))
     return {
       status: 'fail',

@@ -5,13 +5,13 @@
  */
 import { t as msg } from '../i18n/index.js';
 import { SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
-import { evaluate, parsePolicy, principalFromArn, type PolicyDocument } from '../policy/index.js';
-import { readRepositoryPolicy } from './apply.js';
+import { evaluate, principalFromArn, type PolicyDocument } from '../policy/index.js';
+import { readRepositoryPolicy, readRepositoryPolicyDoc } from './apply.js';
 import { writeLessonFile } from './lesson-files.js';
 import { withStatement } from './probes.js';
 import { PARTNER_ACCOUNT_VAR } from './partner-account.js';
 import type { LabAction, LabCheck, LabContext } from './types.js';
-import { errorResult, param, repositoryArn, userArn } from './util.js';
+import { param, repositoryArn, userArn } from './util.js';
 
 /** The Sid of the statement the lesson adds (and its clean-up removes). */
 export const PARTNER_SID = 'AllowPartnerPull';
@@ -65,30 +65,13 @@ export const checkRepositoryPolicyNamesPartner: LabCheck = async (ctx, params) =
   const repository = param(params, 'repository');
   const partnerUser = param(params, 'partnerUser');
   const partnerAccount = param(params, 'partnerAccount');
-  let me;
-  let text: string | undefined;
-  try {
-    me = await ctx.env.session.whoAmI();
-    text = await readRepositoryPolicy(ctx, repository);
-  } catch (err) {
-    return errorResult(ctx, err, msg('check.doing.readPolicy', { repository }));
-  }
-  if (!text)
-    return {
-      status: 'fail',
-      summary: msg('check.apply.none', { repository }),
-      hintKey: 'no-policy',
-    };
-  let doc: PolicyDocument;
-  try {
-    doc = parsePolicy(text);
-  } catch (err) {
-    return {
-      status: 'fail',
-      summary: msg('checks.deny.notParsed', { repository, message: (err as Error).message }),
-      hintKey: 'no-policy',
-    };
-  }
+  const read = await readRepositoryPolicyDoc(
+    ctx,
+    repository,
+    msg('check.apply.none', { repository }),
+  );
+  if ('result' in read) return read.result;
+  const { me, doc } = read;
   const resource = repositoryArn(ctx.env.session.region, me.accountId, repository);
   const partner = userArn(partnerAccount, partnerUser);
   const missing = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'].filter(

@@ -24,11 +24,11 @@ const RULES: Rule[] = [
   ],
   [
     /^option '(.+?)' argument '(.*?)' is invalid\.(?: (.*))?$/s,
-    (m) => t('cliError.invalidOptionArgument', { flags: m[1]!, value: m[2]!, why: m[3] ?? '' }),
+    (m) => t('cliError.invalidOptionArgument', { flags: m[1]!, value: m[2]!, why: reason(m[3]) }),
   ],
   [
     /^command-argument value '(.*?)' is invalid for argument '(.+?)'\.(?: (.*))?$/s,
-    (m) => t('cliError.invalidArgument', { value: m[1]!, name: m[2]!, why: m[3] ?? '' }),
+    (m) => t('cliError.invalidArgument', { value: m[1]!, name: m[2]!, why: reason(m[3]) }),
   ],
   [
     /^too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
@@ -48,7 +48,8 @@ const REASONS: Array<[RegExp, MessageKey, (m: RegExpExecArray) => Record<string,
   [/^a port is a whole number from 0 to 65535\.$/, 'cliError.port', () => ({})],
 ];
 
-function reason(why: string): string {
+function reason(why: string | undefined): string {
+  if (why === undefined) return '';
   for (const [re, key, values] of REASONS) {
     const m = re.exec(why.trim());
     if (m) return t(key, values(m));
@@ -74,8 +75,6 @@ export function localizeCommanderError(text: string): string {
   for (const [re, say] of RULES) {
     const m = re.exec(sentence!);
     if (m) {
-      if (m.length > 3 && typeof m[3] === 'string' && re.source.includes('invalid'))
-        m[3] = reason(m[3]);
       said = say(m);
       break;
     }
