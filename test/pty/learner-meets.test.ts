@@ -140,7 +140,11 @@ describe.skipIf(skipWithoutAwsCli('the end of the lesson in a terminal'))(
             { cwd: home, env: learnerEnv(home) },
           );
           // watch mode sees it; the seven actions stay on screen until Enter
-          const passed = await t.waitFor('✔ Passed: The push of', 30_000);
+          // the pass arrives first; Enter's line once no re-check is running beside it
+          const passed = await t.waitFor(
+            /✔ Passed: The push of[\s\S]*Press Enter for the next step\./,
+            30_000,
+          );
           expect(passed).toContain('step 7/9');
           expect(passed).toMatch(/PutImage allowed/);
           expect(passed).toContain('Press Enter for the next step.');
